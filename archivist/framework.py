@@ -1,0 +1,227 @@
+"""Indicator frameworks (考核方案): load, validate and look up.
+
+A framework file is TOML: [framework], [[category]] with [[category.indicator]], and optional
+[[adjustment]] (加减分项). Validation errors name the file and line so that a clerk editing the
+province's scheme can find the mistake.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates" / "frameworks"
+ADJUSTMENT_CATEGORY = "X"
+ADJUSTMENT_CATEGORY_NAME = "加减分项"
+
+
+class FrameworkError(ValueError):
+    """A framework file is malformed; the message names the file and line."""
+
+
+@dataclass
+class Indicator:
+    code: str
+    name: str
+    framework_id: str
+    category_code: str
+    category_name: str
+    points: float = 0.0
+    lead_unit: str = ""
+    method: str = ""
+    content: str = ""
+    evidence: list[str] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+    kind: str = "base"  # base | bonus | penalty | graded
+    max_points: float = 0.0
+
+    @property
+    def label(self) -> str:
+        return f"{self.code}-{self.name}"
+
+
+@dataclass
+class Category:
+    code: str
+    name: str
+    points: float
+    indicators: list[Indicator]
+
+
+@dataclass
+class Framework:
+    id: str
+    name: str
+    short: str
+    kind: str  # scored | graded
+    total_points: float
+    data_cutoff: str  # MM-DD
+    categories: list[Category]
+    source: Path | None = None
+
+    def indicators(self) -> list[Indicator]:
+        return [ind for cat in self.categories for ind in cat.indicators]
+
+
+def _line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    return 0
+
+
+def _where(path: Path, text: str, code: str) -> str:
+    line = _line_of(text, f'"{code}"')
+    return f"{path.name}:{line}" if line else path.name
+
+
+def load_framework(path: Path) -> Framework:
+    """Read and validate one framework file."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FrameworkError(f"{path.name}: TOML 格式错误：{exc}") from exc
+    head = data.get("framework") or {}
+    if not head.get("id"):
+        raise FrameworkError(f"{path.name}: 缺少 [framework] 段或其 id")
+    fid = head["id"]
+    kind = head.get("kind", "scored")
+    categories: list[Category] = []
+    for cat in data.get("category", []):
+        for key in ("code", "name"):
+            if key not in cat:
+                raise FrameworkError(f"{path.name}:{_line_of(text, '[[category]]')}: 大类缺少 {key}")
+        indicators = []
+        for raw in cat.get("indicator", []):
+            if "code" not in raw or "name" not in raw:
+                where = _where(path, text, raw.get("code", raw.get("name", "")))
+                raise FrameworkError(f"{where}: 指标缺少 code 或 name")
+            indicators.append(
+                Indicator(
+                    code=raw["code"],
+                    name=raw["name"],
+                    framework_id=fid,
+                    category_code=cat["code"],
+                    category_name=cat["name"],
+                    points=float(raw.get("points", 0)),
+                    lead_unit=raw.get("lead_unit", ""),
+                    method=raw.get("method", ""),
+                    content=raw.get("content", ""),
+                    evidence=list(raw.get("evidence", [])),
+                    see_also=list(raw.get("see_also", [])),
+                    kind="graded" if kind == "graded" else "base",
+                )
+            )
+        categories.append(Category(cat["code"], cat["name"], float(cat.get("points", 0)), indicators))
+    adjustments = [
+        Indicator(
+            code=raw["code"],
+            name=raw["name"],
+            framework_id=fid,
+            category_code=ADJUSTMENT_CATEGORY,
+            category_name=ADJUSTMENT_CATEGORY_NAME,
+            content=raw.get("content", ""),
+            evidence=list(raw.get("evidence", [])),
+            see_also=list(raw.get("see_also", [])),
+            kind=raw.get("kind", "bonus"),
+            max_points=float(raw.get("max_points", 0)),
+            lead_unit=raw.get("lead_unit", ""),
+        )
+        for raw in data.get("adjustment", [])
+    ]
+    if adjustments:
+        categories.append(Category(ADJUSTMENT_CATEGORY, ADJUSTMENT_CATEGORY_NAME, 0.0, adjustments))
+    framework = Framework(
+        id=fid,
+        name=head.get("name", fid),
+        short=head.get("short", head.get("name", fid)),
+        kind=kind,
+        total_points=float(head.get("total_points", 0)),
+        data_cutoff=head.get("data_cutoff", "12-31"),
+        categories=categories,
+        source=path,
+    )
+    _validate_points(framework, path, text)
+    return framework
+
+
+def _validate_points(fw: Framework, path: Path, text: str) -> None:
+    if fw.kind != "scored":
+        return
+    base = [c for c in fw.categories if c.code != ADJUSTMENT_CATEGORY]
+    for cat in base:
+        total = sum(i.points for i in cat.indicators)
+        if abs(total - cat.points) > 1e-6:
+            raise FrameworkError(
+                f"{_where(path, text, cat.code)}: 大类 {cat.code} 的分值为 {cat.points:g}，"
+                f"但其指标分值合计为 {total:g}"
+            )
+    total = sum(c.points for c in base)
+    if fw.total_points and abs(total - fw.total_points) > 1e-6:
+        raise FrameworkError(
+            f"{path.name}:{_line_of(text, 'total_points')}: 总分为 {fw.total_points:g}，但各大类合计为 {total:g}"
+        )
+
+
+class FrameworkSet:
+    """The frameworks a workspace uses, validated together (unique codes, see_also targets)."""
+
+    def __init__(self, frameworks: list[Framework]) -> None:
+        self.frameworks = frameworks
+        self._by_code: dict[str, Indicator] = {}
+        for fw in frameworks:
+            for ind in fw.indicators():
+                if ind.code in self._by_code:
+                    other = self._by_code[ind.code]
+                    src = fw.source or Path(fw.id)
+                    text = src.read_text(encoding="utf-8") if fw.source else ""
+                    raise FrameworkError(
+                        f"{_where(src, text, ind.code)}: 指标代码 {ind.code} 重复（已在 {other.framework_id} 中使用）"
+                    )
+                self._by_code[ind.code] = ind
+        for fw in frameworks:
+            text = fw.source.read_text(encoding="utf-8") if fw.source else ""
+            for ind in fw.indicators():
+                for target in ind.see_also:
+                    if target not in self._by_code:
+                        src = fw.source or Path(fw.id)
+                        raise FrameworkError(
+                            f"{_where(src, text, ind.code)}: 指标 {ind.code} 的 see_also 指向不存在的指标 {target}"
+                        )
+
+    def indicator(self, code: str) -> Indicator | None:
+        return self._by_code.get(code)
+
+    def indicators(self) -> list[Indicator]:
+        return list(self._by_code.values())
+
+    def framework(self, fid: str) -> Framework | None:
+        return next((fw for fw in self.frameworks if fw.id == fid), None)
+
+    def links_for(self, code: str) -> list[str]:
+        """Codes in other frameworks whose see_also names `code` (and the reverse)."""
+        ind = self._by_code.get(code)
+        linked = set(ind.see_also) if ind else set()
+        linked |= {i.code for i in self._by_code.values() if code in i.see_also}
+        return sorted(linked - {code})
+
+
+def builtin_ids() -> list[str]:
+    return sorted(p.stem for p in BUILTIN_DIR.glob("*.toml"))
+
+
+def load_frameworks(ids: list[str], extra_dirs: list[Path] | None = None) -> FrameworkSet:
+    """Load frameworks by id, looking in the workspace's own folders first, then the built-ins."""
+    dirs = [*(extra_dirs or []), BUILTIN_DIR]
+    loaded = []
+    for fid in ids:
+        for d in dirs:
+            candidate = d / f"{fid}.toml"
+            if candidate.is_file():
+                loaded.append(load_framework(candidate))
+                break
+        else:
+            raise FrameworkError(f"找不到考核方案 {fid}：可用的有 {', '.join(builtin_ids())}")
+    return FrameworkSet(loaded)

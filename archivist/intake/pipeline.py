@@ -1,0 +1,399 @@
+"""The intake pipeline, top to bottom: discover → receive → identify → extract → describe → classify → file.
+
+Every input ends in exactly one state (filed, unsorted, duplicate, quarantined) and its bytes are
+kept (identical duplicates excepted). The file operation comes last and is journaled: copy → fsync →
+rename → catalogue commit → remove source (watch mode only). `recover()` finishes or rolls back a
+move that a crash interrupted; it runs at the start of every writing command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import Catalogue, new_id
+from ..model import DUPLICATE, FILED, QUARANTINED, UNSORTED, Extraction, ExtractionError
+from ..workspace import Workspace
+from . import filing
+from .classify import Classifier, Document
+from .metadata import extract_meta
+
+IGNORED_NAMES = {"thumbs.db", ".ds_store", "desktop.ini"}
+IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".download", ".partial", ".swp")
+
+
+def is_ignored(path: Path) -> bool:
+    """Office lock files, OS litter, partial downloads and our own temp files are never evidence."""
+    name = path.name
+    lower = name.lower()
+    return (
+        name.startswith("~$")
+        or name.startswith(".~lock.")
+        or lower in IGNORED_NAMES
+        or lower.endswith(IGNORED_SUFFIXES)
+        or name.startswith(".")
+    )
+
+
+def display_name(path: Path) -> str:
+    """The file name as a person would read it, even when its bytes are GBK or not decodable."""
+    raw = os.fsencode(path.name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            name = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        name = raw.decode("utf-8", "replace")
+    return name.replace("\n", " ").replace("\r", " ")
+
+
+def crash_point(stage: str) -> None:
+    """Test hook: ARCHIVIST_CRASH_AT=stage[:n] kills the process (like kill -9) at the n-th pass of stage."""
+    spec = os.environ.get("ARCHIVIST_CRASH_AT")
+    if not spec:
+        return
+    name, _, count = spec.partition(":")
+    if name != stage:
+        return
+    key = f"_ARCHIVIST_CRASH_COUNT_{stage}"
+    seen = int(os.environ.get(key, "0")) + 1
+    os.environ[key] = str(seen)
+    if seen >= int(count or 1):
+        os._exit(137)
+
+
+@dataclass
+class Intake:
+    """One input file on its way through the stages."""
+
+    source: Path
+    original_name: str
+    folders: list[str]
+    remove_source: bool = False
+    provenance: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+    sha256: str = ""
+    size: int = 0
+    file_type: str = ""
+    extraction: Extraction | None = None
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+def sha256_file(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def discover(paths: Iterable[Path], remove_source: bool = False) -> Iterator[Intake]:
+    """Every file under the given paths, sorted, with the parent-folder names as filing hints."""
+    for top in paths:
+        top = Path(top)
+        if top.is_dir() and not top.is_symlink():
+            for folder, dirs, files in os.walk(top):
+                dirs.sort()
+                here = Path(folder)
+                rel_parts = here.relative_to(top).parts
+                hints = [display_name(top)] + [display_name(Path(p)) for p in rel_parts]
+                for name in sorted(files):
+                    path = here / name
+                    if not is_ignored(path):
+                        yield Intake(path, display_name(path), hints, remove_source)
+        else:
+            yield Intake(top, display_name(top), [display_name(top.parent)] if top.parent.name else [], remove_source)
+
+
+class Pipeline:
+    """Runs intakes through the stages against one workspace. Hold the writer lock while it runs."""
+
+    def __init__(self, ws: Workspace, catalogue: Catalogue, on_record: Callable[[dict], None] | None = None) -> None:
+        self.ws = ws
+        self.catalogue = catalogue
+        self.on_record = on_record
+        self.frameworks = ws.frameworks
+        self.classifier = Classifier(self.frameworks, catalogue.examples(), ws.config.rules)
+        self.threshold = ws.config.confidence_threshold
+        self.primary = self.frameworks.frameworks[0].id if self.frameworks.frameworks else ""
+        self._taken: set[Path] = set()
+        ws.ensure_dirs()
+
+    # the producer ----------------------------------------------------------
+    def run(self, intakes: Iterable[Intake]) -> list[dict[str, Any]]:
+        results = []
+        for intake in intakes:
+            for record in self.process(intake):
+                results.append(record)
+                if self.on_record:
+                    self.on_record(record)
+        return results
+
+    def process(self, intake: Intake) -> list[dict[str, Any]]:
+        """One input → its record(s): several when the input is a zip of evidence."""
+        problem = self.receive(intake)
+        if problem:
+            return [self.quarantine(intake, problem, keep_bytes=False)]
+        existing = self.catalogue.find_by_source(str(intake.source.resolve()), intake.sha256)
+        if existing and not intake.remove_source:
+            return [existing]  # the same file from the same place: already ingested, nothing to do
+        original = self.catalogue.find_by_sha(intake.sha256)
+        if original:
+            return [self.duplicate(intake, original)]
+        from .identify import identify
+
+        intake.file_type = identify(intake.source)
+        if intake.file_type == "zip":
+            return self.unpack(intake)
+        try:
+            intake.extraction = self.extract(intake)
+        except ExtractionError as exc:
+            return [self.quarantine(intake, exc)]
+        self.describe(intake)
+        self.classify(intake)
+        return [self.file(intake)]
+
+    # stages ----------------------------------------------------------------
+    def receive(self, intake: Intake) -> ExtractionError | None:
+        """Hash the bytes; refuse what cannot be read at all (vanished, unreadable, a symlink)."""
+        if intake.source.is_symlink():
+            target = os.readlink(intake.source)
+            return ExtractionError(f"符号链接（指向 {target}），未跟随", "请直接提交文件本身，而不是快捷方式或链接")
+        try:
+            intake.sha256, intake.size = sha256_file(intake.source)
+        except FileNotFoundError:
+            return ExtractionError("文件在读取前已被移走或删除", "请重新提交该文件")
+        except OSError as exc:
+            return ExtractionError(f"无法读取文件（{exc.strerror}）", "请检查文件权限后重新提交")
+        return None
+
+    def extract(self, intake: Intake) -> Extraction:
+        from .sandbox import extract_bounded
+
+        cfg = self.ws.config
+        return extract_bounded(
+            intake.source,
+            intake.file_type,
+            timeout=cfg.extract_timeout,
+            memory_mb=cfg.extract_memory_mb,
+            cache_dir=self.ws.cache_dir,
+        )
+
+    def describe(self, intake: Intake) -> None:
+        assert intake.extraction is not None
+        meta = extract_meta(intake.extraction, intake.original_name, intake.folders)
+        intake.record.update(
+            title=meta.title, unit=meta.unit, doc_date=meta.doc_date, doc_number=meta.doc_number, kind=meta.kind
+        )
+
+    def classify(self, intake: Intake) -> None:
+        assert intake.extraction is not None
+        doc = Document(
+            text=intake.extraction.text,
+            title=intake.record.get("title", ""),
+            file_name=intake.original_name,
+            folders=intake.folders,
+            kind=intake.record.get("kind", ""),
+            meta=intake.extraction.meta,
+        )
+        suggestions = self.classifier.classify(doc)
+        intake.record["suggestions"] = [s.__dict__ for s in suggestions[:3]]
+        best = suggestions[0] if suggestions else None
+        if best and best.confidence >= self.threshold:
+            intake.record.update(status=FILED, indicator=best.code, confidence=best.confidence)
+            intake.record["links"] = self.frameworks.links_for(best.code)
+        else:
+            intake.record.update(status=UNSORTED, indicator=None, confidence=best.confidence if best else 0.0)
+
+    def file(self, intake: Intake) -> dict[str, Any]:
+        """Place the bytes (journaled, crash-safe) and commit the catalogue record."""
+        assert intake.extraction is not None
+        record = intake.record
+        dest = self.destination(intake)
+        self._commit_with_copy(intake, dest, record | self._base_record(intake, dest))
+        return self.catalogue.get(intake.id) or {}
+
+    # terminal states without classification ---------------------------------
+    def duplicate(self, intake: Intake, original: dict[str, Any]) -> dict[str, Any]:
+        record = self._base_record(intake, None) | {
+            "status": DUPLICATE,
+            "duplicate_of": original["id"],
+            "indicator": original.get("indicator"),
+            "title": original.get("title"),
+            "unit": original.get("unit"),
+            "doc_date": original.get("doc_date"),
+            "reason": f"与已归档文件 {original.get('archive_path')} 内容完全相同，未重复保存",
+        }
+        with self.catalogue.transaction():
+            self.catalogue.insert(record)
+            self.catalogue.audit("duplicate", intake.id, {"of": original["id"], "name": intake.original_name})
+        self._remove_source(intake)
+        return self.catalogue.get(intake.id) or record
+
+    def quarantine(self, intake: Intake, error: ExtractionError, keep_bytes: bool = True) -> dict[str, Any]:
+        """Keep the bytes under _隔离 with the reason in Chinese; the run goes on."""
+        reason = error.reason + (f"；{error.hint}" if error.hint else "")
+        base = {"status": QUARANTINED, "indicator": None, "reason": reason, "file_type": intake.file_type or None}
+        if not keep_bytes:
+            record = self._base_record(intake, None) | base
+            with self.catalogue.transaction():
+                self.catalogue.insert(record)
+                self.catalogue.audit("quarantined", intake.id, {"reason": reason, "name": intake.original_name})
+            return self.catalogue.get(intake.id) or record
+        suffix = "".join(Path(intake.original_name).suffixes[-1:])[:16]
+        stem = intake.original_name[: -len(suffix)] if suffix else intake.original_name
+        dest = filing.unique_path(self.ws.quarantine_dir, stem, filing.sanitize_component(suffix), self._taken)
+        self._commit_with_copy(intake, dest, self._base_record(intake, dest) | base)
+        return self.catalogue.get(intake.id) or {}
+
+    def unpack(self, intake: Intake) -> list[dict[str, Any]]:
+        """Keep the zip itself, then ingest each member as its own evidence with its provenance."""
+        from .unzip import safe_members
+
+        work = Path(tempfile.mkdtemp(prefix="unzip-", dir=self.ws.cache_dir))
+        try:
+            try:
+                members = safe_members(intake.source, work)
+            except ExtractionError as exc:
+                return [self.quarantine(intake, exc)]
+            dest = filing.unique_path(self.ws.container_dir, Path(intake.original_name).stem, ".zip", self._taken)
+            filing.copy_durably(intake.source, dest)
+            with self.catalogue.transaction():
+                self.catalogue.db.execute(
+                    "INSERT INTO containers(id, sha256, original_name, archive_path, members, received_at)"
+                    " VALUES (?,?,?,?,?,datetime('now'))",
+                    (intake.id, intake.sha256, intake.original_name, self.ws.relative(dest), len(members)),
+                )
+                self.catalogue.audit("container", intake.id, {"name": intake.original_name, "members": len(members)})
+            results = []
+            for path, member_name in members:
+                member = Intake(
+                    source=path,
+                    original_name=Path(member_name).name,
+                    folders=[*intake.folders, Path(intake.original_name).stem, *Path(member_name).parent.parts],
+                    remove_source=True,
+                    provenance={
+                        "container": intake.original_name,
+                        "container_id": intake.id,
+                        "container_sha256": intake.sha256,
+                        "member": member_name,
+                    },
+                )
+                results.extend(self.process(member))
+            self._remove_source(intake)
+            return results
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    # helpers -----------------------------------------------------------------
+    def destination(self, intake: Intake) -> Path:
+        record = intake.record
+        assert intake.extraction is not None
+        suffix = filing.extension_for(intake.file_type, intake.original_name)
+        date = (record.get("doc_date") or "").replace("-", "")
+        title = record.get("title") or Path(intake.original_name).stem
+        fields = {
+            "date": date,
+            "unit": record.get("unit") or "",
+            "title": title,
+            "number": record.get("doc_number") or "",
+            "year": date[:4],
+        }
+        if record.get("status") == FILED and (ind := self.frameworks.indicator(record["indicator"])):
+            fields |= {
+                "category": f"{ind.category_code}-{ind.category_name}",
+                "indicator": ind.label,
+                "code": ind.code,
+            }
+            parts = filing.render_template(self.ws.config.filename_template, fields)
+            folder = self.ws.archive.joinpath(*[filing.sanitize_component(p) for p in parts[:-1] if p])
+            stem = parts[-1]
+        else:
+            parts = filing.render_template(self.ws.config.filename_template.split("/")[-1], fields)
+            folder, stem = self.ws.unsorted_dir, parts[-1]
+        return filing.unique_path(folder, stem or "未命名", suffix, self._taken)
+
+    def _base_record(self, intake: Intake, dest: Path | None) -> dict[str, Any]:
+        ex = intake.extraction
+        return {
+            "id": intake.id,
+            "original_name": intake.original_name,
+            "source_path": str(intake.source.resolve()) if not intake.provenance else None,
+            "sha256": intake.sha256,
+            "size": intake.size,
+            "file_type": intake.file_type or None,
+            "archive_path": self.ws.relative(dest) if dest else None,
+            "text": ex.text if ex else "",
+            "pages": ex.pages if ex else None,
+            "meta": (ex.meta | {"warnings": ex.warnings, "ocr_used": ex.ocr_used}) if ex else {},
+            "provenance": intake.provenance or {"source": str(intake.source)},
+        }
+
+    def _commit_with_copy(self, intake: Intake, dest: Path, record: dict[str, Any]) -> None:
+        """copy → fsync → rename → commit (+ audit, journal stage) → remove source → close journal."""
+        self._taken.add(dest)
+        temp = filing.temp_for(dest)
+        with self.catalogue.transaction():
+            journal_id = self.catalogue.journal_open(
+                intake.id, str(intake.source), str(temp), str(dest), intake.remove_source
+            )
+        crash_point("before_copy")
+        filing.copy_durably(intake.source, dest)
+        crash_point("after_copy")
+        with self.catalogue.transaction():
+            self.catalogue.insert(record)
+            self.catalogue.audit(
+                record["status"],
+                intake.id,
+                {"name": intake.original_name, "path": record.get("archive_path"), "indicator": record.get("indicator")},
+            )
+            self.catalogue.db.execute("UPDATE journal SET stage='committed' WHERE id=?", (journal_id,))
+        crash_point("after_commit")
+        self._remove_source(intake)
+        with self.catalogue.transaction():
+            self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+        self._taken.discard(dest)
+
+    def _remove_source(self, intake: Intake) -> None:
+        if intake.remove_source:
+            try:
+                intake.source.unlink()
+            except FileNotFoundError:
+                pass
+
+
+def recover(ws: Workspace, catalogue: Catalogue) -> list[str]:
+    """Finish or roll back moves that a crash interrupted. Returns what it did, one line each."""
+    done = []
+    for entry in catalogue.journal_entries():
+        source, temp, dest = Path(entry["source"]), Path(entry["temp"]), Path(entry["dest"])
+        record = catalogue.get(entry["evidence_id"])
+        if entry["stage"] == "committed" or record is not None:
+            if entry["remove_source"] and source.exists() and record and sha256_file(source)[0] == record["sha256"]:
+                source.unlink()
+                done.append(f"完成：{source.name} 已归档，移除收件箱中的原文件")
+            else:
+                done.append(f"完成：{dest.name} 的归档记录已提交")
+        elif entry["stage"] == "moving":
+            if dest.exists() and not source.exists():
+                filing.move_durably(dest, source)
+            done.append(f"回滚：{source.name} 的调整归档未完成，已恢复原位置")
+        else:
+            for leftover in (temp, dest):
+                if leftover.exists() and ws.relative(leftover) not in catalogue.archive_paths():
+                    leftover.unlink()
+            done.append(f"回滚：{source.name} 的归档未完成，已清理半成品（原文件仍在，可重新导入）")
+        with catalogue.transaction():
+            catalogue.db.execute("DELETE FROM journal WHERE id=?", (entry["id"],))
+            catalogue.audit("recovered", entry["evidence_id"], {"action": done[-1]})
+    return done

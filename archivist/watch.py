@@ -1,0 +1,153 @@
+"""Watch inbox/ and file what arrives.
+
+A file is taken only once its size and mtime have not changed for `settle_seconds` (units copy
+big scans over slow networks). Events from watchdog only nominate candidates; a scan at start and a
+periodic rescan catch whatever the events missed (network shares drop events), and the polling
+observer serves shares where inotify sees nothing. Files leave the inbox only after their bytes are
+archived and catalogued (the pipeline removes the source last).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from .catalogue import Catalogue
+from .intake.pipeline import Intake, Pipeline, display_name, is_ignored, recover
+from .workspace import Workspace
+
+
+class _Nominate(FileSystemEventHandler):
+    def __init__(self, watcher: Watcher) -> None:
+        self.watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        for raw in (getattr(event, "dest_path", None), event.src_path):
+            if raw:
+                path = Path(os.fsdecode(raw))
+                if event.is_directory:
+                    self.watcher.nominate_tree(path)
+                else:
+                    self.watcher.nominate(path)
+
+
+class Watcher:
+    """Owns the candidate set; the caller holds the workspace's writer lock."""
+
+    def __init__(self, ws: Workspace, polling: bool = False, settle_seconds: float | None = None) -> None:
+        self.ws = ws
+        self.polling = polling
+        self.settle = ws.config.settle_seconds if settle_seconds is None else settle_seconds
+        self.candidates: dict[Path, tuple[int, float, float]] = {}  # path -> (size, mtime, first seen stable at)
+        self.lock = threading.Lock()
+        self.stop_event = threading.Event()
+        ws.ensure_dirs()
+
+    # nomination ------------------------------------------------------------------
+    def nominate(self, path: Path) -> None:
+        if path.parent == self.ws.inbox.parent and path.name == self.ws.inbox.name:
+            return
+        if is_ignored(path):
+            return
+        with self.lock:
+            self.candidates.setdefault(path, (-1, -1.0, 0.0))
+
+    def nominate_tree(self, folder: Path) -> None:
+        if not folder.is_dir():
+            return
+        for root, _dirs, files in os.walk(folder):
+            for name in files:
+                self.nominate(Path(root) / name)
+
+    def scan(self) -> None:
+        self.nominate_tree(self.ws.inbox)
+
+    # settling ----------------------------------------------------------------------
+    def ready(self, now: float | None = None) -> list[Path]:
+        """Candidates whose size and mtime have held still for the settle delay."""
+        now = time.monotonic() if now is None else now
+        ready = []
+        with self.lock:
+            for path, (size, mtime, since) in list(self.candidates.items()):
+                try:
+                    st = path.lstat()
+                except FileNotFoundError:
+                    del self.candidates[path]
+                    continue
+                if (st.st_size, st.st_mtime) != (size, mtime):
+                    self.candidates[path] = (st.st_size, st.st_mtime, now)
+                elif now - since >= self.settle and time.time() - st.st_mtime >= self.settle:
+                    ready.append(path)
+                    del self.candidates[path]
+        return sorted(ready)
+
+    def intake_for(self, path: Path) -> Intake:
+        rel = path.parent.relative_to(self.ws.inbox).parts if path.parent != self.ws.inbox else ()
+        return Intake(path, display_name(path), [display_name(Path(p)) for p in rel], remove_source=True)
+
+    def process(self, paths: list[Path], on_record: Callable[[dict], None] | None = None) -> list[dict[str, Any]]:
+        if not paths:
+            return []
+        catalogue = Catalogue(self.ws.catalogue_path)
+        try:
+            recover(self.ws, catalogue)
+            pipeline = Pipeline(self.ws, catalogue, on_record=on_record)
+            records = pipeline.run(self.intake_for(p) for p in paths if p.exists())
+            from .cli import sync_search
+
+            sync_search(self.ws, catalogue)
+        finally:
+            catalogue.close()
+        self._prune_empty_folders()
+        return records
+
+    def _prune_empty_folders(self) -> None:
+        for root, dirs, files in os.walk(self.ws.inbox, topdown=False):
+            folder = Path(root)
+            if folder != self.ws.inbox and not dirs and not files:
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
+
+    # modes -------------------------------------------------------------------------
+    def run_once(self, timeout: float = 600.0) -> list[dict[str, Any]]:
+        """Process everything now in the inbox (waiting for files still being written), then return."""
+        self.scan()
+        records: list[dict[str, Any]] = []
+        deadline = time.monotonic() + timeout
+        while self.candidates and time.monotonic() < deadline:
+            records += self.process(self.ready())
+            if self.candidates:
+                time.sleep(min(0.5, max(self.settle / 4, 0.05)))
+        return records
+
+    def run_forever(self, on_record: Callable[[dict], None] | None = None, tick: float = 0.5) -> None:
+        observer = PollingObserver(timeout=1) if self.polling else Observer()
+        observer.schedule(_Nominate(self), str(self.ws.inbox), recursive=True)
+        observer.start()
+        try:
+            self.scan()
+            last_scan = time.monotonic()
+            while not self.stop_event.is_set():
+                self.process(self.ready(), on_record)
+                if time.monotonic() - last_scan >= self.ws.config.rescan_seconds:
+                    self.scan()
+                    last_scan = time.monotonic()
+                self.stop_event.wait(tick)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            observer.stop()
+            observer.join(timeout=5)
+
+    def stop(self) -> None:
+        self.stop_event.set()

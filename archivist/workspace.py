@@ -1,0 +1,269 @@
+"""A workspace: archivist.toml plus inbox/, archive/ and index/ — where they are and who may write.
+
+Resolution order (CLI.md): -w/--workspace, then $ARCHIVIST_WORKSPACE, then the nearest
+archivist.toml upwards from the current folder. One writer at a time holds index/.writer.lock
+(fcntl), so a second watcher or ingest waits or refuses instead of corrupting the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .framework import FrameworkSet, load_frameworks
+
+CONFIG_NAME = "archivist.toml"
+DEFAULT_FRAMEWORKS = ["shiji-kaohe", "hou-pinggu"]
+DEFAULT_TEMPLATE = "{category}/{indicator}/{date}-{unit}-{title}"
+UNSORTED_DIR = "_待分类"
+QUARANTINE_DIR = "_隔离"
+CONTAINER_DIR = "_压缩包原件"
+
+
+class WorkspaceError(Exception):
+    """No usable workspace; the message says what to do."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another archivist process holds the writer lock."""
+
+
+@dataclass
+class Config:
+    county: str = "本县"
+    frameworks: list[str] = field(default_factory=lambda: list(DEFAULT_FRAMEWORKS))
+    year: int = 2024
+    data_cutoff: str = ""  # YYYY-MM-DD; default year-12-31
+    inspection_date: str = ""  # YYYY-MM-DD
+    excellent_line: float = 90.0
+    inbox: str = "inbox"
+    archive: str = "archive"
+    index: str = "index"
+    filename_template: str = DEFAULT_TEMPLATE
+    confidence_threshold: float = 0.5
+    rules: list[dict] = field(default_factory=list)  # [{pattern, code}]
+    settle_seconds: float = 2.0
+    rescan_seconds: float = 60.0
+    polling: bool = False
+    extract_timeout: float = 120.0
+    extract_memory_mb: int = 1536
+    milestones: dict[str, int] = field(
+        default_factory=lambda: {"佐证材料收集完毕": 10, "问题整改销号": 5, "档案冻结": 2}
+    )
+    raw: dict = field(default_factory=dict)
+
+    @property
+    def cutoff_date(self) -> dt.date:
+        if self.data_cutoff:
+            return dt.date.fromisoformat(self.data_cutoff)
+        return dt.date(self.year, 12, 31)
+
+    @property
+    def inspection(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.inspection_date) if self.inspection_date else None
+
+
+def _config_from_toml(data: dict) -> Config:
+    ws = data.get("workspace", {})
+    paths = data.get("paths", {})
+    filing = data.get("filing", {})
+    watch = data.get("watch", {})
+    assess = data.get("assessment", {})
+    extract = data.get("extract", {})
+    cfg = Config(raw=data)
+    cfg.county = ws.get("county", cfg.county)
+    cfg.frameworks = list(ws.get("frameworks", cfg.frameworks))
+    cfg.year = int(assess.get("year", cfg.year))
+    cfg.data_cutoff = str(assess.get("data_cutoff", ""))
+    cfg.inspection_date = str(assess.get("inspection_date", ""))
+    cfg.excellent_line = float(assess.get("excellent_line", cfg.excellent_line))
+    cfg.milestones = dict(assess.get("milestones", cfg.milestones))
+    cfg.inbox = paths.get("inbox", cfg.inbox)
+    cfg.archive = paths.get("archive", cfg.archive)
+    cfg.index = paths.get("index", cfg.index)
+    cfg.filename_template = filing.get("template", cfg.filename_template)
+    cfg.confidence_threshold = float(filing.get("confidence_threshold", cfg.confidence_threshold))
+    cfg.rules = list(data.get("rules", []))
+    cfg.settle_seconds = float(watch.get("settle_seconds", cfg.settle_seconds))
+    cfg.rescan_seconds = float(watch.get("rescan_seconds", cfg.rescan_seconds))
+    cfg.polling = bool(watch.get("polling", cfg.polling))
+    cfg.extract_timeout = float(extract.get("timeout_seconds", cfg.extract_timeout))
+    cfg.extract_memory_mb = int(extract.get("memory_mb", cfg.extract_memory_mb))
+    return cfg
+
+
+def render_config(county: str, frameworks: list[str], inspection_date: str, year: int) -> str:
+    """The archivist.toml that `init` writes: every setting shown, with a comment saying what it does."""
+    fw = ", ".join(f'"{f}"' for f in frameworks)
+    return f'''# archivist workspace settings. Edit freely; paths are relative to this file.
+[workspace]
+county = "{county}"                # 县（市、区）名称，用于报告标题和落款
+frameworks = [{fw}]                # 使用的考核方案（templates/frameworks/ 或本目录 frameworks/ 下的 id）
+
+[assessment]
+year = {year}                       # 考核年度
+data_cutoff = "{year}-12-31"        # 数据统计截止日期：晚于此日期的佐证材料不计入
+inspection_date = "{inspection_date}"   # 迎检日期（倒排时间）
+excellent_line = 90                # “优秀”分数线
+
+[assessment.milestones]            # 迎检前 N 天应完成的节点
+"佐证材料收集完毕" = 10
+"问题整改销号" = 5
+"档案冻结" = 2
+
+[paths]
+inbox = "inbox"
+archive = "archive"
+index = "index"
+
+[filing]
+# 归档路径模板。可用字段：{{category}} {{indicator}} {{code}} {{date}} {{unit}} {{title}} {{number}} {{year}}
+template = "{DEFAULT_TEMPLATE}"
+confidence_threshold = 0.5          # 低于此置信度的文件进入 _待分类
+
+# 归档规则：文件名或正文匹配 pattern（正则）时直接归入 code，优先于自动分类。
+# [[rules]]
+# pattern = "改厕"
+# code = "C01"
+
+[watch]
+settle_seconds = 2                  # 文件大小和修改时间稳定这么多秒后才接收
+rescan_seconds = 60                 # 定期重新扫描收件箱，补上遗漏的事件
+polling = false                     # 网络共享目录请设为 true
+
+[extract]
+timeout_seconds = 120               # 单个文件读取时限
+memory_mb = 1536                    # 单个文件读取内存上限
+'''
+
+
+class Workspace:
+    """Paths and settings of one workspace. Cheap to construct; frameworks load lazily."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        config_path = self.root / CONFIG_NAME
+        try:
+            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise WorkspaceError(f"{config_path} 不存在：请先运行 archivist init {self.root}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise WorkspaceError(f"{config_path} 格式错误：{exc}（请修正后重试）") from exc
+        self.config = _config_from_toml(data)
+        self._frameworks: FrameworkSet | None = None
+
+    # paths -----------------------------------------------------------------
+    @property
+    def inbox(self) -> Path:
+        return self.root / self.config.inbox
+
+    @property
+    def archive(self) -> Path:
+        return self.root / self.config.archive
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / self.config.index
+
+    @property
+    def catalogue_path(self) -> Path:
+        return self.index_dir / "catalogue.sqlite3"
+
+    @property
+    def whoosh_dir(self) -> Path:
+        return self.index_dir / "whoosh"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.index_dir / "cache"
+
+    @property
+    def unsorted_dir(self) -> Path:
+        return self.archive / UNSORTED_DIR
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.archive / QUARANTINE_DIR
+
+    @property
+    def container_dir(self) -> Path:
+        return self.archive / CONTAINER_DIR
+
+    def relative(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def absolute(self, rel: str) -> Path:
+        return self.root / rel
+
+    @property
+    def frameworks(self) -> FrameworkSet:
+        if self._frameworks is None:
+            self._frameworks = load_frameworks(self.config.frameworks, [self.root / "frameworks"])
+        return self._frameworks
+
+    def ensure_dirs(self) -> None:
+        for d in (self.inbox, self.archive, self.index_dir, self.cache_dir):
+            d.mkdir(parents=True, exist_ok=True)
+
+    @contextmanager
+    def writer_lock(self, wait: bool = True, what: str = "archivist") -> Iterator[None]:
+        """Hold the single-writer lock for the duration of a write (ingest, assign, watch batch)."""
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        lock_path = self.index_dir / ".writer.lock"
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
+            try:
+                fcntl.flock(fd, flags)
+            except BlockingIOError as exc:
+                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+                raise WorkspaceBusy(
+                    f"工作区 {self.root} 正被另一个进程写入（{holder or '未知进程'}）：请等它结束后再试"
+                ) from exc
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{what} pid={os.getpid()}".encode(), 0)
+            yield
+        finally:
+            os.close(fd)
+
+
+def init_workspace(
+    root: Path,
+    frameworks: list[str] | None = None,
+    county: str = "本县",
+    inspection_date: str = "",
+    year: int | None = None,
+) -> Workspace:
+    """Create a workspace (idempotent: an existing archivist.toml is kept)."""
+    root.mkdir(parents=True, exist_ok=True)
+    config = root / CONFIG_NAME
+    if not config.exists():
+        fws = frameworks or list(DEFAULT_FRAMEWORKS)
+        load_frameworks(fws, [root / "frameworks"])  # fail early on a wrong id
+        year = year or (dt.date.today().year - 1 if dt.date.today().month < 7 else dt.date.today().year)
+        if not inspection_date:
+            inspection_date = f"{year + 1}-01-20"
+        config.write_text(render_config(county, fws, inspection_date, year), encoding="utf-8")
+    ws = Workspace(root)
+    ws.ensure_dirs()
+    return ws
+
+
+def find_workspace(explicit: Path | None = None) -> Workspace:
+    """-w, then $ARCHIVIST_WORKSPACE, then the nearest archivist.toml upwards."""
+    if explicit is not None:
+        return Workspace(explicit)
+    env = os.environ.get("ARCHIVIST_WORKSPACE")
+    if env:
+        return Workspace(Path(env))
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return Workspace(folder)
+    raise WorkspaceError("找不到工作区：请用 -w 指定目录，或先运行 archivist init DIR")
