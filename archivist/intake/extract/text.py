@@ -21,11 +21,14 @@ Never decodes with replacement characters: a file that decodes in no encoding is
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from archivist.intake.extract._common import Options, is_han
+from archivist.intake.extract._hanfreq import FREQUENT_HAN
+from archivist.textnorm import to_simplified
 from archivist.model import Extraction, ExtractionError
 
 # Text files larger than this are read only up to the cap (with a warning): nothing a person
@@ -88,6 +91,40 @@ def _common_ratio(text: str, common: frozenset[str]) -> float:
     return good / total if total else 0.0
 
 
+def _frequent_ratio(simplified: str) -> float:
+    """Share of Han characters among the 1500 most frequent ones (text already Simplified)."""
+    han = [ch for ch in simplified if is_han(ch)]
+    if not han:
+        return 0.0
+    return sum(1 for ch in han if ch in FREQUENT_HAN) / len(han)
+
+
+def _score(decoded: str, codec: str) -> float:
+    """How much `decoded` looks like real Chinese in the script `codec` encodes (0..2)."""
+    if codec == "gb18030":
+        return _common_ratio(decoded, _gb2312_level1()) + _frequent_ratio(decoded)
+    return _common_ratio(decoded, _big5_level1()) + _frequent_ratio(to_simplified(decoded))
+
+
+# Alphabets a genuine non-CJK UTF-8 text without any 3-byte character would be written in.
+_SINGLE_ALPHABETS = (
+    re.compile(r"[\u00a0-\u017f]"),  # Latin-1 supplement + Latin Extended-A (European languages)
+    re.compile(r"[\u0370-\u03ff]"),  # Greek
+    re.compile(r"[\u0400-\u045f]"),  # Cyrillic (basic)
+)
+
+
+def _utf8_is_plausible(text: str) -> bool:
+    """Short GB18030 text can be valid UTF-8 by accident ('什么' -> 'ʲô'). Such accidental
+    decodings mix alphabets or use IPA/modifier letters; real text stays in one alphabet or uses
+    3-byte characters (CJK) somewhere."""
+    other = [ch for ch in text if ord(ch) >= 0x80]
+    if not other or any(ord(ch) >= 0x800 for ch in other):
+        return True
+    joined = "".join(other)
+    return any(len(alpha.findall(joined)) == len(other) for alpha in _SINGLE_ALPHABETS)
+
+
 def _strict_decode(data: bytes, encoding: str, partial: bool) -> str | None:
     """Decode strictly; for a sample cut mid-file, forgive an incomplete last character."""
     tries = 4 if partial else 1
@@ -143,20 +180,20 @@ def detect_encoding(data: bytes, *, partial: bool = False) -> tuple[str, str] | 
     if b"\x00" in data:
         return None
 
-    text = _strict_decode(data, "utf-8", partial)
-    if text is not None:
-        return text, "utf-8"
-
     candidates: list[tuple[float, int, str, str]] = []
-    for priority, (codec, name, common) in enumerate(
-        (("gb18030", "gb18030", _gb2312_level1()), ("cp950", "big5", _big5_level1()))
-    ):
+    for priority, (codec, name) in enumerate((("gb18030", "gb18030"), ("cp950", "big5"))):
         decoded = _strict_decode(data, codec, partial)
         if decoded is not None:
             # Higher score first, then GB18030 (priority 0) on a tie.
-            candidates.append((_common_ratio(decoded, common), -priority, decoded, name))
+            candidates.append((_score(decoded, codec), -priority, decoded, name))
     candidates.sort(reverse=True)
-    if candidates and candidates[0][0] >= 0.5:
+
+    text = _strict_decode(data, "utf-8", partial)
+    if text is not None:
+        if _utf8_is_plausible(text) or not candidates or candidates[0][0] < 1.8:
+            return text, "utf-8"
+
+    if candidates and candidates[0][0] >= 1.0:
         return candidates[0][2], candidates[0][3]
 
     other = _charset_normalizer_guess(data)

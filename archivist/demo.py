@@ -1,0 +1,58 @@
+"""`archivist demo`: a newcomer sees the whole job run on generated sample evidence in a few minutes.
+
+Each step is the same command a user types; the demo just runs them in order against a fresh
+workspace and says what happened.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from rich.console import Console
+from rich.rule import Rule
+from typer.testing import CliRunner
+
+from .samples import make_sample_evidence
+
+console = Console()
+
+
+def _run(args: list[str]) -> str:
+    from .cli import app
+
+    console.print(Rule(f"$ archivist {' '.join(args)}"))
+    result = CliRunner().invoke(app, args)
+    console.print(result.output, highlight=False, markup=False)
+    return result.output
+
+
+def run_demo(directory: Path) -> None:
+    directory = directory.resolve()
+    if (directory / "archivist.toml").exists():
+        for sub in ("archive", "index", "inbox", "来件"):
+            shutil.rmtree(directory / sub, ignore_errors=True)
+    incoming = make_sample_evidence(directory / "来件")
+    console.print(f"示例材料已生成：{incoming}（{sum(1 for p in incoming.rglob('*') if p.is_file())} 个文件）")
+    ws = str(directory)
+    _run(["init", ws, "--county", "青山县", "--inspection-date", "2025-01-20", "--year", "2024"])
+    _run(["-w", ws, "ingest", str(incoming)])
+    _run(["-w", ws, "list", "--status", "unsorted"])
+    _run(["-w", ws, "list", "--status", "quarantined"])
+    from .cli import app
+
+    commands = {c.name or c.callback.__name__ for c in app.registered_commands}
+    if "search" in commands:
+        _run(["-w", ws, "search", "河口镇 改厕 验收"])
+        _run(["-w", ws, "search", "公益性岗位 考勤"])
+    if "status" in commands:
+        _run(["-w", ws, "status"])
+    if "report" in commands:
+        for kind in ("self-eval", "briefing", "speech", "catalogue", "problems"):
+            _run(["-w", ws, "report", kind, "--out", str(directory / "out" / f"{kind}.docx")])
+    if "dossier" in commands:
+        _run(["-w", ws, "dossier", "--out", str(directory / "out" / "dossier.pdf")])
+    if "verify" in commands:
+        _run(["-w", ws, "verify"])
+    console.print(Rule("完成"))
+    console.print(f"工作区：{directory}；归档目录：{directory / 'archive'}")
