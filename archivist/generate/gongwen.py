@@ -325,7 +325,11 @@ def _set_rfonts(rpr: etree._Element, font: str, *, hint_east_asia: bool = True) 
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = OxmlElement("w:rFonts")
-        rpr.insert(0, rfonts)
+        style = rpr.find(qn("w:rStyle"))  # schema order: rStyle, then rFonts
+        if style is not None:
+            style.addnext(rfonts)
+        else:
+            rpr.insert(0, rfonts)
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         rfonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -377,6 +381,14 @@ def _add_field(paragraph: Paragraph, instr: str, placeholder: str, font: str, si
     end.set(qn("w:fldCharType"), "end")
     run_with(end)
 
+
+# pPr children that must follow w:autoSpaceDE/DN (ECMA-376 CT_PPrBase sequence).
+_PPR_AFTER_AUTOSPACE = (
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
 
 Align = Literal["left", "center", "right", "justify"]
 _ALIGN = {
@@ -511,14 +523,18 @@ class GongwenDocument:
         pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         pf.widow_control = False  # offices fill pages line by line; no orphan juggling
         self._set_first_line_chars(normal.element.get_or_add_pPr(), 200)
+        # No automatic extra space between Chinese and Latin/digits: dates and the 落款 keep their
+        # computed widths, lines keep the character count, and "86户" is not extracted as "86 户".
+        ppr = normal.element.get_or_add_pPr()
+        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), "0")
+            ppr.insert_element_before(el, *_PPR_AFTER_AUTOSPACE)
 
     @staticmethod
     def _set_first_line_chars(ppr: etree._Element, hundredths: int) -> None:
         """Also record the indent in character units (w:firstLineChars) as Word/WPS do."""
-        ind = ppr.find(qn("w:ind"))
-        if ind is None:
-            ind = OxmlElement("w:ind")
-            ppr.append(ind)
+        ind = ppr.get_or_add_ind()  # type: ignore[attr-defined]
         ind.set(qn("w:firstLineChars"), str(hundredths))
         if hundredths == 0:
             ind.set(qn("w:firstLine"), "0")
@@ -558,9 +574,7 @@ class GongwenDocument:
         if outline_level is not None:
             # Outline levels make the headings show in Word's navigation pane and in a TOC.
             ppr = style.element.get_or_add_pPr()
-            lvl = OxmlElement("w:outlineLvl")
-            lvl.set(qn("w:val"), str(outline_level))
-            ppr.append(lvl)
+            ppr.get_or_add_outlineLvl().set(qn("w:val"), str(outline_level))
         return style
 
     def _setup_styles(self) -> None:
@@ -570,10 +584,12 @@ class GongwenDocument:
         self._add_style("h2", KAITI, BODY_PT, outline_level=1, keep_with_next=True)
         self._add_style("h3", FANGSONG, BODY_PT, outline_level=2)
         self._add_style("h4", FANGSONG, BODY_PT, outline_level=3)
-        self._add_style("signature", FANGSONG, BODY_PT, align="right", indent_chars=0)
+        self._add_style("signature", FANGSONG, BODY_PT, align="left", indent_chars=0)
         self._add_style("attachment", FANGSONG, BODY_PT, align="left")
         table_style = self._add_style("table", FANGSONG, 12, align="left", indent_chars=0)
         table_style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        table_style.paragraph_format.space_before = Pt(2)
+        table_style.paragraph_format.space_after = Pt(2)
         self._add_style("page_number", SONGTI, PAGE_NUMBER_PT, align="center", indent_chars=0)
         # Word's built-in Footer style carries its own tab stops; our footer paragraph uses ours.
 
@@ -735,7 +751,7 @@ class GongwenDocument:
         tbl_pr = table._tbl.tblPr
         layout = OxmlElement("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
-        tbl_pr.append(layout)
+        tbl_pr.insert_element_before(layout, "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
         for idx, gc in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
             gc.set(qn("w:w"), str(int(Mm(col_widths_mm[idx]).twips)))
 
@@ -796,22 +812,23 @@ class GongwenDocument:
     def signature(self, unit: str, date: _dt.date, *, blank_before: bool = True) -> tuple[Paragraph, Paragraph]:
         """落款 without a seal (GB/T 9704 7.3.5.2): unit two characters in from the right, date below.
 
-        The date's first character sits two characters right of the unit's first character; when
-        the date is the longer of the two, the date keeps two characters from the right and the unit
-        moves left instead. Implemented as right-aligned lines with right indents in characters.
+        The standard defines the date by its *first* character: two characters right of the unit's
+        first character; when the date is the longer of the two, the date keeps two characters from
+        the right and the unit moves left instead. So both lines are left-aligned with computed left
+        indents (a right-aligned date would drift wherever a renderer sets digits wider — LibreOffice
+        ignores w:autoSpaceDN and adds space between digits and Han characters).
         """
         date_text = format_cn_date(date)
         u, d = text_width(unit), text_width(date_text)
-        if u - d >= 2:
-            unit_right, date_right = 2.0, u - d
-        else:
-            date_right, unit_right = 2.0, 4.0 + d - u
+        line = self.text_width_mm / (BODY_PT * 25.4 / 72)  # text block width in characters
+        unit_start = line - 2 - u if u - d >= 2 else line - 4 - d
+        unit_start = max(unit_start, 0.0)
         if blank_before:
             self.blank_line()
         p_unit = self._para("signature", unit)
-        p_unit.paragraph_format.right_indent = Pt(unit_right * BODY_PT)
+        p_unit.paragraph_format.left_indent = Pt(unit_start * BODY_PT)
         p_date = self._para("signature", date_text)
-        p_date.paragraph_format.right_indent = Pt(date_right * BODY_PT)
+        p_date.paragraph_format.left_indent = Pt(min(unit_start + 2, line - d) * BODY_PT)
         return p_unit, p_date
 
     def page_break(self) -> None:

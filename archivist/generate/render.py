@@ -336,18 +336,20 @@ def to_pdf_many(
             return missing
 
         retry: list[Path] = []
+        batch_error = ""
         for i in range(0, len(todo), batch_size):
             batch = todo[i : i + batch_size]
             files = list(dict.fromkeys(staged[s] for s in batch))
             try:
                 _convert_batch(files, produced, cache_dir, timeout + 30 * (len(files) - 1))
             except RenderError as exc:
+                batch_error = str(exc)
                 log.warning("batch of %d failed (%s); retrying one by one", len(files), exc)
             retry.extend(collect(batch))
 
         if len(todo) == 1 and retry:
             # A single file already had its own run; report instead of running it twice.
-            result.failed[retry[0]] = "LibreOffice produced no PDF (corrupt, encrypted or unsupported?)"
+            result.failed[retry[0]] = batch_error or "LibreOffice produced no PDF (corrupt, encrypted or unsupported?)"
             return result
         for src in retry:
             if src in result:

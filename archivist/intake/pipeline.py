@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -140,7 +141,22 @@ class Pipeline:
         return results
 
     def process(self, intake: Intake) -> list[dict[str, Any]]:
-        """One input → its record(s): several when the input is a zip of evidence."""
+        """One input → its record(s): several when the input is a zip of evidence.
+
+        Whatever goes wrong inside a stage, the input still ends in a state: an unexpected error
+        quarantines it with the error as the reason, and the run goes on with the next file.
+        """
+        try:
+            return self._process(intake)
+        except (OSError, sqlite3.Error):
+            raise  # the disk or the catalogue is failing: stop the run, recover() cleans up on restart
+        except Exception as exc:  # noqa: BLE001 - a bug in one extractor must not stop the whole ingest
+            if self.catalogue.get(intake.id):
+                raise
+            error = ExtractionError(f"处理时出错（{type(exc).__name__}: {exc}）", "请把此文件报告给系统管理员")
+            return [self.quarantine(intake, error)]
+
+    def _process(self, intake: Intake) -> list[dict[str, Any]]:
         problem = self.receive(intake)
         if problem:
             return [self.quarantine(intake, problem, keep_bytes=False)]

@@ -1,0 +1,215 @@
+"""The intake pipeline end to end: real files in, archived files and catalogue records out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archivist.catalogue import Catalogue
+from archivist.intake.filing import sanitize_component
+from archivist.samples import make_sample_evidence, make_text_corpus
+from archivist.workspace import Workspace
+
+CLI_KEYS = {"id", "status", "indicator", "confidence", "archive_path", "original_name", "sha256", "size",
+            "title", "unit", "doc_date", "duplicate_of", "reason"}
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def archived_files(ws: Workspace) -> list[Path]:
+    return [p for p in ws.archive.rglob("*") if p.is_file() and p.name != ".gitkeep"]
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory):
+    """Ingest the generated sample set once; several tests read the result."""
+    from typer.testing import CliRunner
+
+    from archivist.cli import app
+    from archivist.workspace import init_workspace
+
+    root = tmp_path_factory.mktemp("sample")
+    incoming = make_sample_evidence(root / "来件")
+    before = tree_digest(incoming)
+    ws = init_workspace(root / "ws", county="青山县", year=2024)
+    result = CliRunner().invoke(app, ["-w", str(ws.root), "ingest", str(incoming), "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    return ws, incoming, before, json.loads(result.output)
+
+
+def test_every_input_ends_in_exactly_one_state(sample_run) -> None:
+    ws, incoming, _before, records = sample_run
+    inputs = [p for p in incoming.rglob("*") if p.is_file()]
+    # the zip is kept as a container and each of its members becomes a record of its own
+    zips = [p for p in inputs if p.suffix == ".zip"]
+    assert len(records) == len(inputs) - len(zips) + 1
+    assert {r["status"] for r in records} <= {"filed", "unsorted", "duplicate", "quarantined"}
+    assert all(CLI_KEYS <= set(r) for r in records)
+    by_name = {r["original_name"]: r for r in records}
+    assert by_name["新建文本文档.txt"]["status"] == "quarantined"
+    assert "空文件" in by_name["新建文本文档.txt"]["reason"]
+    assert by_name["验收报告.pdf"]["status"] == "quarantined"
+    dup = by_name["户厕改造实施方案（转发）.docx"]
+    assert dup["status"] == "duplicate" and dup["duplicate_of"] == by_name[
+        "关于印发青山县2024年农村户厕改造实施方案的通知.docx"]["id"]
+
+
+def test_bytes_are_kept_and_paths_follow_the_template(sample_run) -> None:
+    ws, _incoming, _before, records = sample_run
+    for r in records:
+        if r["status"] == "duplicate":
+            assert r["archive_path"] is None
+            continue
+        path = ws.root / r["archive_path"]
+        assert path.is_file(), r
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == r["sha256"]
+        if r["status"] == "filed":
+            parts = Path(r["archive_path"]).parts
+            assert parts[0] == "archive" and parts[2].startswith(r["indicator"] + "-")
+        elif r["status"] == "quarantined":
+            assert r["archive_path"].startswith("archive/_隔离/")
+        else:
+            assert r["archive_path"].startswith("archive/_待分类/")
+    # a JPEG named .pdf is a photo: it is filed as an image, not quarantined as a broken PDF
+    photo = next(r for r in records if r["original_name"] == "整改照片.pdf")
+    assert photo["status"] != "quarantined" and photo["archive_path"].endswith(".jpg")
+
+
+def test_plan_is_filed_under_its_indicator_with_metadata(sample_run) -> None:
+    _ws, _incoming, _before, records = sample_run
+    plan = next(r for r in records if r["original_name"] == "河口镇改厕验收报告.docx")
+    assert plan["status"] == "filed" and plan["indicator"] == "C01"
+    assert plan["doc_date"] == "2024-10-15"
+    assert "河口镇" in plan["unit"]
+    assert plan["archive_path"].startswith("archive/C-生态宜居/C01-农村厕所革命/20241015-")
+
+
+def test_zip_members_carry_provenance(sample_run) -> None:
+    ws, _incoming, _before, records = sample_run
+    member = next(r for r in records if r["original_name"] == "新时代文明实践站活动记录.docx")
+    catalogue = Catalogue(ws.catalogue_path)
+    full = catalogue.get(member["id"])
+    assert full["provenance"]["container"] == "桃源镇迎检材料.zip"
+    assert full["provenance"]["member"].startswith("文明实践/")
+    assert list(ws.container_dir.glob("*.zip"))
+
+
+def test_source_folder_is_never_modified(sample_run) -> None:
+    _ws, incoming, before, _records = sample_run
+    assert tree_digest(incoming) == before
+
+
+def test_reingesting_the_same_folder_adds_nothing(sample_run) -> None:
+    from typer.testing import CliRunner
+
+    from archivist.cli import app
+
+    ws, incoming, _before, records = sample_run
+    count = len(Catalogue(ws.catalogue_path).records())
+    result = CliRunner().invoke(app, ["-w", str(ws.root), "ingest", str(incoming)])
+    assert result.exit_code == 0
+    assert len(Catalogue(ws.catalogue_path).records()) == count
+
+
+def test_audit_log_records_every_intake(sample_run) -> None:
+    ws, _incoming, _before, records = sample_run
+    catalogue = Catalogue(ws.catalogue_path)
+    actions = {e["evidence_id"]: e["action"] for e in catalogue.audit_entries() if e["evidence_id"]}
+    assert all(r["id"] in actions for r in records)
+    assert catalogue.verify_audit() == []
+
+
+def test_assign_moves_file_and_learns(cli, ws: Workspace, tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("关于召开有关工作会议的通知")
+    doc.add_paragraph("定于下周一召开会议，请准时参加。")
+    src = tmp_path / "in" / "通知.docx"
+    src.parent.mkdir()
+    doc.save(src)
+    record = cli.json("ingest", str(src))[0]
+    out = cli("assign", record["id"], "E01")
+    assert "E01" in out
+    moved = Catalogue(ws.catalogue_path).get(record["id"])
+    assert moved["status"] == "filed" and moved["indicator"] == "E01"
+    assert (ws.root / moved["archive_path"]).is_file()
+    assert "E01-农村基层党组织建设" in moved["archive_path"]
+    if record["archive_path"] != moved["archive_path"]:
+        assert not (ws.root / record["archive_path"]).exists()
+    catalogue = Catalogue(ws.catalogue_path)
+    assert catalogue.examples()[-1][0] == "E01"
+    assert catalogue.audit_entries(record["id"])[-1]["action"] == "reassigned"
+    cli("assign", record["id"], "Z99", expect=1)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd.txt",
+        "关于" + "农村人居环境整治" * 25 + "的通知.txt",  # 200+ Chinese characters
+        "换行\n名字.txt",
+        'a<b>c:"d"|e?f*.txt',
+        "CON.txt",
+    ],
+)
+def test_hostile_names_are_sanitized(name: str) -> None:
+    clean = sanitize_component(name, keep_suffix=".txt")
+    assert len(clean.encode("utf-8")) <= 255
+    assert "/" not in clean and "\n" not in clean and ".." not in clean
+    assert not any(c in clean for c in '<>:"|?*')
+    assert clean.endswith(".txt")
+    assert not clean.upper().startswith("CON.")
+
+
+def test_odd_file_names_on_disk(cli, ws: Workspace, tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    long_name = "河口镇" + "农村户厕改造验收情况" * 8 + ".txt"  # 83 Chinese characters, 250+ bytes
+    (folder / long_name).write_text("河口镇户厕改造验收情况，完成改厕320户。", encoding="utf-8")
+    (folder / "换行\n名字.txt").write_text("村庄清洁行动简报", encoding="utf-8")
+    gbk = os.fsencode(folder) + b"/" + "改厕台账".encode("gbk") + b".txt"
+    with open(gbk, "wb") as fh:
+        fh.write("改厕验收台账".encode("gb18030"))
+    (folder / "link.txt").symlink_to("/etc/hostname")
+    records = cli.json("ingest", str(folder))
+    assert len(records) == 4
+    names = {r["original_name"] for r in records}
+    assert "改厕台账.txt" in names  # GBK bytes decoded for people
+    link = next(r for r in records if r["original_name"] == "link.txt")
+    assert link["status"] == "quarantined" and "链接" in link["reason"]
+    for r in records:
+        if r["archive_path"]:
+            assert all(len(part.encode()) <= 255 for part in Path(r["archive_path"]).parts)
+            assert (ws.root / r["archive_path"]).is_file()
+
+
+def test_kill_9_mid_ingest_then_rerun_archives_each_file_once(ws: Workspace, tmp_path: Path) -> None:
+    """A crash at each stage of the file operation, then a re-run: every file archived exactly once."""
+    corpus = tmp_path / "corpus"
+    paths = make_text_corpus(corpus, 12)
+    for stage in ("before_copy", "after_copy", "after_commit"):
+        env = os.environ | {"ARCHIVIST_CRASH_AT": f"{stage}:{3}"}
+        crashed = subprocess.run([sys.executable, "-m", "archivist", "-w", str(ws.root), "ingest", str(corpus)],
+                                 env=env, capture_output=True, timeout=120)
+        assert crashed.returncode == 137, crashed.stderr.decode()
+    rerun = subprocess.run([sys.executable, "-m", "archivist", "-w", str(ws.root), "ingest", str(corpus)],
+                           capture_output=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    records = Catalogue(ws.catalogue_path).records()
+    shas = [r["sha256"] for r in records if r["status"] != "duplicate"]
+    assert len(shas) == len(set(shas)) == len(paths)
+    files = archived_files(ws)
+    assert len(files) == len(paths)
+    assert not [p for p in ws.archive.rglob(".*.part")]
+    assert Catalogue(ws.catalogue_path).journal_entries() == []
