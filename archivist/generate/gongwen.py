@@ -86,6 +86,8 @@ LANDSCAPE_MARGINS_TWIPS = {"top": 1588, "left": 1984, "right": 2098, "bottom": 1
 
 A4_MM = (210.0, 297.0)
 
+CELL_PADDING_TWIPS = 57  # 1 mm left/right inside table cells
+
 # Fonts-table entries so that Word/WPS substitute sensibly when a canonical font is missing
 # (Windows 10 ships 仿宋 and 楷体 but not the *_GB2312 variants); charset 86 = GB2312.
 _FONT_TABLE = {
@@ -350,7 +352,7 @@ def _set_style_font(style: ParagraphStyle, font: str, size_pt: float, *, bold: b
     style.font.bold = bold
     style.font.italic = False
     _set_rfonts(style.element.get_or_add_rPr(), font)
-    # East Asian size (w:szCs) and colour: headings inherit nothing blue from Word's defaults.
+    # No colour: headings must not inherit Word's blue heading colour.
     rpr = style.element.get_or_add_rPr()
     color = rpr.find(qn("w:color"))
     if color is not None:
@@ -440,10 +442,14 @@ class GongwenDocument:
         self._doc: DocxDocument = Document()
         self.landscape = landscape
         self._counters = [0, 0, 0, 0]
-        # python-docx's template starts with one empty paragraph? No — but keep the invariant that
-        # the body holds only what we add.
+        # The body holds only what the caller adds (python-docx's template has no text, but be sure).
         for p in list(self._doc.paragraphs):
             p._element.getparent().remove(p._element)
+        cp = self._doc.core_properties  # not "python-docx", 2013: the file says who made it and when
+        cp.author = cp.last_modified_by = "archivist"
+        cp.language = "zh-CN"
+        cp.created = cp.modified = _dt.datetime.now(_dt.UTC).replace(microsecond=0, tzinfo=None)
+        cp.revision = 1
         self._setup_page()
         self._setup_defaults()
         self._setup_styles()
@@ -505,6 +511,11 @@ class GongwenDocument:
             spacing = ppr_default.find(qn("w:spacing"))
             if spacing is not None:
                 ppr_default.remove(spacing)
+        # Built-in styles (Heading 1, Title, …) stay available to users but lose their theme fonts,
+        # so whatever a user applies falls back to 仿宋_GB2312 rather than Calibri/MS Mincho.
+        for rfonts in styles_el.iter(qn("w:rFonts")):
+            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                rfonts.attrib.pop(qn(attr), None)
         # Theme East Asian language zh-CN instead of ja-JP: no MS Mincho fallback anywhere.
         settings = self._doc.settings.element
         tfl = settings.find(qn("w:themeFontLang"))
@@ -591,7 +602,6 @@ class GongwenDocument:
         table_style.paragraph_format.space_before = Pt(2)
         table_style.paragraph_format.space_after = Pt(2)
         self._add_style("page_number", SONGTI, PAGE_NUMBER_PT, align="center", indent_chars=0)
-        # Word's built-in Footer style carries its own tab stops; our footer paragraph uses ours.
 
     def _setup_font_table(self) -> None:
         part = None
@@ -668,6 +678,8 @@ class GongwenDocument:
         max_width = self.text_width_mm / (TITLE_PT * 25.4 / 72)
         lines = split_title(text, max_width=math.floor(max_width))
         out = [self._para("title", line, XIAOBIAOSONG, TITLE_PT) for line in lines]
+        if not self._doc.core_properties.title:
+            self._doc.core_properties.title = "".join(lines)
         if blank_after:
             self.blank_line()
         return out
@@ -684,7 +696,10 @@ class GongwenDocument:
         n = self._counters[level - 1]
         prefix = {1: f"{cn_numeral(n)}、", 2: f"（{cn_numeral(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
         font = {1: HEITI, 2: KAITI, 3: FANGSONG, 4: FANGSONG}[level]
-        p = self._para(f"h{level}", prefix + text.strip(), font)
+        text = text.strip()
+        if body and text and text[-1] not in "。．.：:！？!?；;":
+            text += "。"  # a run-in heading is a sentence: "1.压实工作责任。县委……"
+        p = self._para(f"h{level}", prefix + text, font)
         if body:
             # Run-in heading ("1.标题。正文…"): the body keeps 仿宋 after the heading's own face.
             self._run(p, body, FANGSONG)
@@ -752,6 +767,14 @@ class GongwenDocument:
         layout = OxmlElement("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
         tbl_pr.insert_element_before(layout, "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+        # 1 mm cell padding instead of Word's 1.9 mm: catalogue columns (日期 20240512, 页数) are narrow.
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            m = OxmlElement(f"w:{side}")
+            m.set(qn("w:w"), str(CELL_PADDING_TWIPS))
+            m.set(qn("w:type"), "dxa")
+            margins.append(m)
+        tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
         for idx, gc in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
             gc.set(qn("w:w"), str(int(Mm(col_widths_mm[idx]).twips)))
 
@@ -816,7 +839,9 @@ class GongwenDocument:
         first character; when the date is the longer of the two, the date keeps two characters from
         the right and the unit moves left instead. So both lines are left-aligned with computed left
         indents (a right-aligned date would drift wherever a renderer sets digits wider — LibreOffice
-        ignores w:autoSpaceDN and adds space between digits and Han characters).
+        ignores w:autoSpaceDN and adds space between digits and Han characters). "Longer" is read as
+        "would come closer than two characters to the right edge": a date that ends flush with the
+        margin wraps as soon as a renderer sets it a little wider.
         """
         date_text = format_cn_date(date)
         u, d = text_width(unit), text_width(date_text)

@@ -408,14 +408,17 @@ def embedded_fonts(pdf: Path) -> list[dict[str, object]]:
     if rule_idx is None:
         return []
     # Column extents come from the dashes line: names and types may contain spaces.
-    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[rule_idx])]
-    header = [lines[rule_idx - 1][a:b if i < len(spans) - 1 else None].strip() for i, (a, b) in enumerate(spans)]
+    starts = [m.start() for m in re.finditer(r"-+", lines[rule_idx])]
+
+    def cells(line: str) -> list[str]:
+        return [line[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
+
+    header = cells(lines[rule_idx - 1])
     fonts: list[dict[str, object]] = []
     for line in lines[rule_idx + 1 :]:
         if not line.strip():
             continue
-        cells = [line[a : (spans[i + 1][0] if i + 1 < len(spans) else None)].strip() for i, (a, _b) in enumerate(spans)]
-        row = dict(zip(header, cells, strict=False))
+        row = dict(zip(header, cells(line), strict=True))
         fonts.append(
             {
                 "name": row.get("name", ""),

@@ -121,6 +121,10 @@ def _identify_zip(path: Path, head: bytes) -> str:
         return "pptx"
     if mimetype.startswith(b"application/vnd.oasis.opendocument."):
         return "legacy"
+    if "OFD.xml" in names:
+        # OFD (GB/T 33190, the Chinese e-document format) is a ZIP of XML pages: unpacking it
+        # as an archive would file its parts as evidence. No extractor reads it yet.
+        return "unknown"
     if "[Content_Types].xml" in names:
         # OOXML whose main part is not at the usual name (rare generators): decide by folder.
         for prefix, kind in (("word/", "docx"), ("xl/", "xlsx"), ("ppt/", "pptx")):

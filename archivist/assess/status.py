@@ -1,0 +1,546 @@
+"""Completeness per indicator (查漏补缺): what evidence each indicator has, and what it still lacks.
+
+Counting files is not enough: an indicator with five 方案 and no 台账 is not ready. So every required
+evidence item (佐证材料, from the framework) is matched against the indicator's evidence by
+*document kind* and *content*:
+
+- kind: the item's head word says what sort of document it wants (…台账 → a ledger, …照片 → a photo,
+  …方案 → a plan, …纪要 → minutes). A document qualifies when its catalogue kind, its file type
+  (xlsx → ledger, image → photo) or a kind word in its title is of a compatible sort. This is what
+  stops a 方案 that *mentions* "建立排查整改台账" from covering the 台账 itself.
+- content: the item's key terms (jieba words after `textnorm.normalize`, synonyms from the search
+  analyser, runs of single characters glued) must occur in the document — a term in the title or
+  file name counts fully, a term only in the body text counts 0.6; the mean must reach 0.5.
+  A photo filed under the indicator covers a photo item by kind alone: photos carry no text.
+
+The evidence of an indicator is every *filed* record whose `indicator` is the code, whose `links`
+name it, or which is filed under an item the framework declares as shared (`see_also`), so one
+archived file serves both 实绩考核 and 后评估. Evidence dated after the data cut-off
+(数据统计截止) or before the assessment year does not count for this year's assessment: it is listed
+under `flagged` with the reason, never silently counted; undated evidence counts but is listed
+under `undated` so the office can add a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..framework import Indicator
+from ..textnorm import normalize
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..workspace import Workspace
+    from .ledger_checks import LedgerFinding
+
+COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
+STATE_LABELS = {COMPLETE: "齐全", PARTIAL: "部分", MISSING: "缺失"}
+NO_LEAD_UNIT = "未明确牵头单位"
+
+# How much of a document's body text is read for content matching. The key words of a 方案 or a
+# 台账 header are near the top; reading whole 500-page PDFs would make `status` slow for nothing.
+TEXT_CHARS = 8000
+COVER_THRESHOLD = 0.5
+TITLE_WEIGHT = 1.0
+TEXT_WEIGHT = 0.6
+
+# Document sorts. The item's head word names the sort it wants; a document's sorts come from its
+# catalogue kind, its file type and kind words in its title.
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "photo": ("照片", "图片", "影像", "视频"),
+    "ledger": ("台账", "统计表", "花名册", "名册", "名单", "名录", "清单", "明细", "登记表", "一览表", "汇总表",
+               "统计"),
+    "plan": ("方案", "规划", "计划", "预案", "办法", "制度", "细则", "意见"),
+    "minutes": ("纪要", "会议记录"),
+    "acceptance": ("验收",),
+    "report": ("总结", "报告", "情况说明", "说明", "通报", "简报", "分析"),
+    "record": ("记录", "日志", "考勤", "档案"),
+    "document": ("文件", "通知", "批复", "决定"),
+    "contract": ("合同", "协议", "责任书", "承诺书"),
+    "voucher": ("凭证", "票据", "发票", "回单"),
+    "generic": ("材料", "资料"),
+}
+# Which document sorts satisfy an item of a given sort.
+COMPATIBLE: dict[str, set[str]] = {
+    "photo": {"photo"},
+    "ledger": {"ledger", "record"},
+    "plan": {"plan"},
+    "minutes": {"minutes", "record"},
+    "acceptance": {"acceptance"},
+    "report": {"report", "minutes", "acceptance"},
+    "record": {"record", "ledger", "photo", "report", "minutes"},
+    "document": {"document", "plan", "report", "minutes"},
+    "contract": {"contract"},
+    "voucher": {"voucher", "ledger", "photo", "record"},
+}
+CATALOGUE_KIND_SORTS: dict[str, set[str]] = {
+    "照片": {"photo"},
+    "台账": {"ledger"},
+    "统计": {"ledger"},
+    "方案": {"plan"},
+    "意见": {"plan"},
+    "办法": {"plan"},
+    "纪要": {"minutes"},
+    "验收": {"acceptance"},
+    "总结": {"report"},
+    "报告": {"report"},
+    "简报": {"report"},
+    "通报": {"report"},
+    "通知": {"document"},
+    "合同": {"contract"},
+}
+FILE_TYPE_SORTS = {"image": {"photo"}, "xlsx": {"ledger"}}
+# Words too general to say what an item is about.
+STOP_TERMS = {"工作", "情况", "相关", "有关", "年度", "材料", "资料", "开展", "落实", "进行", "推进", "全县", "县级"}
+_SPLIT = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z]+|[和及与或的等、]")
+
+
+@dataclass
+class EvidenceRef:
+    """One piece of evidence as status sees it: enough to list it and to say why it counts."""
+
+    id: str
+    title: str
+    doc_date: str | None
+    kind: str
+    file_type: str
+    indicator: str | None
+    archive_path: str | None
+    via_link: bool = False  # counted here through `links`/`see_also`, filed under another code
+
+
+@dataclass
+class FlaggedEvidence:
+    """Evidence that does not count for this year's assessment, and why (Chinese, one line)."""
+
+    id: str
+    title: str
+    doc_date: str | None
+    reason: str
+
+
+@dataclass
+class ItemCoverage:
+    """One required evidence item (佐证材料) and the evidence that covers it, best first."""
+
+    item: str
+    covered: bool
+    evidence: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+@dataclass
+class IndicatorStatus:
+    """Completeness of one indicator. `state`: complete (every item covered), partial, missing (no evidence).
+
+    `lead_unit` is the framework's 牵头单位; a 后评估 item without one inherits the lead unit of the
+    实绩考核 indicator it is linked to (`lead_unit_inferred` says so), because the office still needs
+    to know whom to chase.
+    """
+
+    framework: str
+    framework_name: str
+    category_code: str
+    category_name: str
+    code: str
+    name: str
+    points: float
+    kind: str
+    max_points: float
+    lead_unit: str
+    lead_unit_inferred: bool
+    evidence: list[EvidenceRef] = field(default_factory=list)
+    items: list[ItemCoverage] = field(default_factory=list)
+    flagged: list[FlaggedEvidence] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    ledger_errors: list[LedgerFinding] = field(default_factory=list)
+
+    @property
+    def evidence_count(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def required(self) -> list[str]:
+        return [c.item for c in self.items]
+
+    @property
+    def covered(self) -> list[str]:
+        return [c.item for c in self.items if c.covered]
+
+    @property
+    def missing(self) -> list[str]:
+        return [c.item for c in self.items if not c.covered]
+
+    @property
+    def state(self) -> str:
+        if not self.evidence:
+            return MISSING
+        return COMPLETE if all(c.covered for c in self.items) else PARTIAL
+
+    def to_json(self) -> dict[str, Any]:
+        """CLI.md's `status --json` entry, plus the detail a report or a clerk needs."""
+        return {
+            "framework": self.framework,
+            "code": self.code,
+            "name": self.name,
+            "points": self.points,
+            "lead_unit": self.lead_unit,
+            "evidence_count": self.evidence_count,
+            "required": self.required,
+            "covered": self.covered,
+            "missing": self.missing,
+            "state": self.state,
+            "framework_name": self.framework_name,
+            "category": f"{self.category_code}-{self.category_name}",
+            "kind": self.kind,
+            "max_points": self.max_points,
+            "lead_unit_inferred": self.lead_unit_inferred,
+            "evidence": [e.id for e in self.evidence],
+            "covered_by": {c.item: c.evidence for c in self.items if c.covered},
+            "flagged": [asdict(f) for f in self.flagged],
+            "undated": self.undated,
+            "ledger_errors": [f.to_json() for f in self.ledger_errors],
+        }
+
+
+@dataclass
+class UnitStatus:
+    """Readiness of one lead unit (牵头单位) across the indicators it leads."""
+
+    unit: str
+    indicators: list[str] = field(default_factory=list)
+    complete: int = 0
+    partial: int = 0
+    missing: int = 0
+    evidence_count: int = 0
+    missing_items: int = 0
+    flagged: int = 0
+    ledger_errors: int = 0
+
+    @property
+    def sent_nothing(self) -> bool:
+        """No counted evidence at all for any indicator this unit leads: the first call to make."""
+        return self.evidence_count == 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self) | {"sent_nothing": self.sent_nothing}
+
+
+# dates -----------------------------------------------------------------------------------------
+def evidence_date(record: dict[str, Any]) -> str | None:
+    """The date that counts for a record: its document date, else a photo's EXIF date."""
+    date = record.get("doc_date")
+    if not date:
+        meta = record.get("meta")
+        if isinstance(meta, dict):
+            date = meta.get("exif_date")
+        elif record.get("exif_date"):
+            date = record["exif_date"]
+    return str(date)[:10] if date else None
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def date_problem(ws: Workspace, date: str | None) -> str | None:
+    """Why evidence with this date does not count for the assessment year, or None if it does."""
+    day = parse_date(date)
+    if day is None:
+        return None
+    cutoff = ws.config.cutoff_date
+    if day > cutoff:
+        return f"成文日期 {day.isoformat()} 晚于数据统计截止日期 {cutoff.isoformat()}，不计入本年度考核"
+    if day < dt.date(ws.config.year, 1, 1):
+        return f"成文日期 {day.isoformat()} 早于考核年度（{ws.config.year}年），不计入本年度考核"
+    return None
+
+
+# loading ---------------------------------------------------------------------------------------
+def load_filed(catalogue: Catalogue, text_chars: int = TEXT_CHARS) -> list[dict[str, Any]]:
+    """Filed records with the first `text_chars` of their text and their EXIF date (not the whole meta).
+
+    Reading only what status needs keeps memory flat for an archive of tens of thousands of files.
+    """
+    sql = (
+        "SELECT id, status, indicator, archive_path, original_name, sha256, file_type, title, unit, doc_date,"
+        " doc_number, kind, links, substr(coalesce(text, ''), 1, ?) AS text, {exif} AS exif_date, received_at"
+        " FROM evidence WHERE status='filed' ORDER BY received_at, rowid"
+    )
+    try:
+        rows = catalogue.db.execute(sql.format(exif="json_extract(meta, '$.exif_date')"), (text_chars,)).fetchall()
+    except Exception:  # noqa: BLE001 - an SQLite without JSON1: fall back to decoding meta here
+        rows = catalogue.db.execute(sql.format(exif="meta"), (text_chars,)).fetchall()
+        rows = [dict(r) | {"exif_date": _exif_from_meta(r["exif_date"])} for r in rows]
+    records = []
+    for row in rows:
+        record = dict(row)
+        links = record.get("links")
+        try:
+            record["links"] = json.loads(links) if isinstance(links, str) and links else []
+        except ValueError:
+            record["links"] = []
+        records.append(record)
+    return records
+
+
+def _exif_from_meta(meta: str | None) -> str | None:
+    try:
+        return (json.loads(meta) or {}).get("exif_date") if meta else None
+    except (ValueError, AttributeError):
+        return None
+
+
+# matching --------------------------------------------------------------------------------------
+def _cut(text: str) -> list[str]:
+    try:
+        from ..analysis import cut
+
+        return cut(text)
+    except Exception:  # noqa: BLE001 - no jieba: overlapping bigrams still find most terms
+        return [text[i : i + 2] for i in range(max(len(text) - 1, 1))]
+
+
+def _alternatives(term: str) -> list[str]:
+    try:
+        from ..analysis import alternatives
+
+        return alternatives(term)
+    except Exception:  # noqa: BLE001 - the synonym table is a help, not a requirement
+        return [term]
+
+
+def item_sorts(item: str) -> set[str]:
+    """The document sorts an evidence item asks for (empty: any document will do)."""
+    text = normalize(item)
+    sorts = {sort for sort, words in KIND_WORDS.items() if any(w in text for w in words)}
+    if len(sorts) > 1:
+        sorts.discard("generic")
+    if sorts == {"generic"}:
+        return set()
+    return sorts
+
+
+@lru_cache(maxsize=4096)
+def item_terms(item: str) -> tuple[str, ...]:
+    """Key terms of an evidence item: kind words and stop words removed, single characters glued."""
+    text = normalize(item)
+    for words in KIND_WORDS.values():
+        for word in sorted(words, key=len, reverse=True):
+            text = text.replace(word, " ")
+    terms: list[str] = []
+    for piece in _SPLIT.split(text):
+        if not piece:
+            continue
+        run = ""
+        for word in _cut(piece):
+            if len(word) == 1:
+                run += word
+                continue
+            if len(run) >= 2:
+                terms.append(run)
+            run = ""
+            terms.append(word)
+        if len(run) >= 2:
+            terms.append(run)
+    return tuple(dict.fromkeys(t for t in terms if t not in STOP_TERMS and len(t) >= 2))
+
+
+def document_sorts(record: dict[str, Any]) -> set[str]:
+    """The sorts a document is: from its catalogue kind, its file type and kind words in its title."""
+    sorts = set(CATALOGUE_KIND_SORTS.get(record.get("kind") or "", set()))
+    sorts |= FILE_TYPE_SORTS.get(record.get("file_type") or "", set())
+    title = normalize(f"{record.get('title') or ''} {record.get('original_name') or ''}")
+    for sort, words in KIND_WORDS.items():
+        if sort != "generic" and any(w in title for w in words):
+            sorts.add(sort)
+    return sorts
+
+
+def sorts_match(wanted: set[str], have: set[str]) -> bool:
+    if not wanted:
+        return True
+    return any(have & COMPATIBLE.get(sort, {sort}) for sort in wanted)
+
+
+def _term_found(term: str, haystack: str) -> float:
+    """1 if the term (or a synonym) occurs; for long terms, the share of their bigrams that occur."""
+    if any(alt in haystack for alt in _alternatives(term)):
+        return 1.0
+    if len(term) >= 4:
+        grams = [term[i : i + 2] for i in range(len(term) - 1)]
+        return sum(1 for g in grams if g in haystack) / len(grams) * 0.8
+    return 0.0
+
+
+class _Doc:
+    """A record prepared for matching; the body text is normalised only when a title is not enough."""
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.record = record
+        self.id: str = record["id"]
+        self.head = normalize(" ".join(str(record.get(k) or "") for k in ("title", "original_name", "kind")))
+        self.sorts = document_sorts(record)
+        self._body: str | None = None
+
+    @property
+    def body(self) -> str:
+        if self._body is None:
+            self._body = normalize(self.record.get("text") or "")
+        return self._body
+
+
+def content_score(terms: Iterable[str], doc: _Doc) -> float:
+    """Mean over the item's terms: 1 for a term in the title/file name, 0.6 for one only in the text."""
+    terms = list(terms)
+    if not terms:
+        return 1.0
+    total = 0.0
+    for term in terms:
+        in_head = _term_found(term, doc.head) * TITLE_WEIGHT
+        if in_head < TITLE_WEIGHT:
+            in_head = max(in_head, _term_found(term, doc.body) * TEXT_WEIGHT)
+        total += in_head
+    return total / len(terms)
+
+
+def match_item(item: str, docs: list[_Doc]) -> ItemCoverage:
+    """Which of the documents cover one evidence item (kind compatible and content close enough)."""
+    wanted = item_sorts(item)
+    terms = item_terms(item)
+    hits: list[tuple[float, str]] = []
+    for doc in docs:
+        if not sorts_match(wanted, doc.sorts):
+            continue
+        if wanted == {"photo"} and "photo" in doc.sorts:
+            hits.append((1.0, doc.id))  # a photo filed here shows the indicator's work; it has no text
+            continue
+        score = content_score(terms, doc)
+        if score >= COVER_THRESHOLD:
+            hits.append((score, doc.id))
+    hits.sort(key=lambda h: -h[0])
+    return ItemCoverage(item, bool(hits), [h[1] for h in hits], round(hits[0][0], 3) if hits else 0.0)
+
+
+# the whole picture -----------------------------------------------------------------------------
+def _lead_unit(ws: Workspace, ind: Indicator) -> tuple[str, bool]:
+    if ind.lead_unit:
+        return ind.lead_unit, False
+    for code in [*ind.see_also, *ws.frameworks.links_for(ind.code)]:
+        other = ws.frameworks.indicator(code)
+        if other and other.lead_unit:
+            return other.lead_unit, True
+    return NO_LEAD_UNIT, False
+
+
+def serves(ws: Workspace, code: str, record: dict[str, Any]) -> bool:
+    """Whether a record serves an indicator: filed under it, linked to it, or filed under a shared item."""
+    if record.get("indicator") == code or code in (record.get("links") or []):
+        return True
+    return bool(record.get("indicator")) and record.get("indicator") in ws.frameworks.links_for(code)
+
+
+def compute_status(
+    ws: Workspace,
+    catalogue: Catalogue,
+    *,
+    ledgers: bool = True,
+    records: list[dict[str, Any]] | None = None,
+) -> list[IndicatorStatus]:
+    """Completeness of every indicator of every framework in use, in framework order.
+
+    `ledgers=False` skips the xlsx ledger checks (they open every ledger file; cached by content hash).
+    `records` lets a caller pass already-loaded filed records (see `load_filed`).
+    """
+    records = load_filed(catalogue) if records is None else records
+    by_code: dict[str, list[dict[str, Any]]] = {}
+    by_link: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        if record.get("indicator"):
+            by_code.setdefault(record["indicator"], []).append(record)
+        for code in record.get("links") or []:
+            by_link.setdefault(code, []).append(record)
+    findings_by_evidence: dict[str, list[LedgerFinding]] = {}
+    if ledgers:
+        from .ledger_checks import ledger_findings
+
+        for finding in ledger_findings(ws, catalogue):
+            findings_by_evidence.setdefault(finding.evidence_id, []).append(finding)
+
+    statuses = []
+    for fw in ws.frameworks.frameworks:
+        for ind in fw.indicators():
+            unit, inferred = _lead_unit(ws, ind)
+            status = IndicatorStatus(
+                framework=fw.id,
+                framework_name=fw.short or fw.name,
+                category_code=ind.category_code,
+                category_name=ind.category_name,
+                code=ind.code,
+                name=ind.name,
+                points=ind.points,
+                kind=ind.kind,
+                max_points=ind.max_points,
+                lead_unit=unit,
+                lead_unit_inferred=inferred,
+            )
+            candidates: dict[str, tuple[dict[str, Any], bool]] = {}
+            for record in by_code.get(ind.code, []):
+                candidates[record["id"]] = (record, False)
+            for record in by_link.get(ind.code, []):
+                candidates.setdefault(record["id"], (record, True))
+            for other in ws.frameworks.links_for(ind.code):
+                for record in by_code.get(other, []):
+                    candidates.setdefault(record["id"], (record, True))
+            docs = []
+            for record, via_link in candidates.values():
+                date = evidence_date(record)
+                problem = date_problem(ws, date)
+                title = record.get("title") or record.get("original_name") or ""
+                if problem:
+                    status.flagged.append(FlaggedEvidence(record["id"], title, date, problem))
+                    continue
+                if not date:
+                    status.undated.append(record["id"])
+                status.evidence.append(
+                    EvidenceRef(
+                        id=record["id"],
+                        title=title,
+                        doc_date=date,
+                        kind=record.get("kind") or "",
+                        file_type=record.get("file_type") or "",
+                        indicator=record.get("indicator"),
+                        archive_path=record.get("archive_path"),
+                        via_link=via_link,
+                    )
+                )
+                docs.append(_Doc(record))
+                status.ledger_errors.extend(findings_by_evidence.get(record["id"], []))
+            status.items = [match_item(item, docs) for item in ind.evidence]
+            statuses.append(status)
+    return statuses
+
+
+def by_lead_unit(statuses: list[IndicatorStatus]) -> list[UnitStatus]:
+    """Statuses grouped by lead unit, the units with the most missing indicators first."""
+    units: dict[str, UnitStatus] = {}
+    for s in statuses:
+        unit = units.setdefault(s.lead_unit, UnitStatus(s.lead_unit))
+        unit.indicators.append(s.code)
+        setattr(unit, s.state, getattr(unit, s.state) + 1)
+        unit.evidence_count += s.evidence_count
+        unit.missing_items += len(s.missing)
+        unit.flagged += len(s.flagged)
+        unit.ledger_errors += len(s.ledger_errors)
+    return sorted(units.values(), key=lambda u: (-u.missing, -u.partial, -u.missing_items, u.unit))

@@ -1,0 +1,210 @@
+"""PDF: the text layer per page with pypdf; pages without one (scans) are rendered and OCR'd.
+
+Encrypted PDFs are tried with the empty password, which opens the very common "owner password
+only" files (printing/copying restricted, opening free). pypdf needs the `cryptography` package
+for AES; without it the text layer is read with poppler's pdftotext instead, which has its own
+decryption.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from archivist.intake.extract import _ocr
+from archivist.intake.extract._common import Options, ToolTimeout, clean_title, run_tool, which
+from archivist.model import Extraction, ExtractionError
+
+# A page whose text layer has fewer visible characters than this is treated as a scan.
+MIN_PAGE_CHARS = 10
+# OCR at ~3-6 s a page: a 300-page scanned binder would take half an hour. Beyond this many pages
+# the rest is skipped with a warning (the file is still filed; staff can OCR it later).
+MAX_OCR_PAGES = 40
+# Stop starting new OCR pages when less than this much of the time budget remains.
+OCR_PAGE_RESERVE = 12.0
+
+
+
+def encrypted_error() -> ExtractionError:
+    return ExtractionError("PDF已加密，无法读取", "请向报送单位索取未加密的版本")
+
+
+_DAMAGED_HINT = "请向报送单位重新索取完整的PDF文件"
+
+
+def extract(path: Path, opts: Options) -> Extraction:
+    warnings: list[str] = []
+    meta: dict[str, Any] = {}
+    title: str | None = None
+    try:
+        page_texts, title, meta = _read_with_pypdf(path, warnings)
+    except _NeedsPoppler:
+        page_texts = _read_with_poppler(path)
+        meta["reader"] = "pdftotext"
+
+    if not page_texts:
+        raise ExtractionError("PDF文件没有任何页面，可能已损坏", _DAMAGED_HINT)
+
+    ocr_pages = _ocr_scanned_pages(path, page_texts, opts, warnings)
+    if ocr_pages:
+        meta["ocr_pages"] = ocr_pages
+    text = "\n\n".join(t.strip() for t in page_texts if t.strip())
+    return Extraction(
+        file_type="pdf",
+        text=text,
+        title_hint=title,
+        pages=len(page_texts),
+        ocr_used=bool(ocr_pages),
+        meta=meta,
+        warnings=warnings,
+    )
+
+
+class _NeedsPoppler(Exception):
+    """pypdf cannot decrypt this file (AES without the cryptography package)."""
+
+
+def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], str | None, dict[str, Any]]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            try:
+                if reader.decrypt("") == 0:  # PasswordType.NOT_DECRYPTED
+                    raise encrypted_error()
+            except DependencyError as exc:
+                raise _NeedsPoppler from exc
+        pages = list(reader.pages)
+    except (ExtractionError, _NeedsPoppler):
+        raise
+    except FileNotDecryptedError as exc:
+        raise encrypted_error() from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
+        raise ExtractionError(f"PDF文件已损坏或不完整（{type(exc).__name__}）", _DAMAGED_HINT) from exc
+
+    texts: list[str] = []
+    failed: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception:  # noqa: BLE001 - one bad page (broken font/stream) must not lose the others
+            failed.append(number)
+            texts.append("")
+    if failed:
+        warnings.append(f"第 {_page_list(failed)} 页的文字层无法读取，已尝试OCR")
+
+    meta = _metadata(reader)
+    return texts, clean_title(meta.pop("title", None)), meta
+
+
+def _metadata(reader: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    try:
+        info = reader.metadata
+    except Exception:  # noqa: BLE001 - a broken Info dictionary only costs us the metadata
+        return meta
+    if not info:
+        return meta
+    for key, name in (("/Title", "title"), ("/Author", "author"), ("/Creator", "creator"), ("/Producer", "producer")):
+        try:
+            value = info.get(key)
+        except Exception:  # noqa: BLE001 - indirect objects may point at garbage
+            continue
+        if value:
+            meta[name] = str(value).replace("\x00", "").strip()
+    raw_date = info.get("/CreationDate")
+    match = re.match(r"D:(\d{4})(\d{2})(\d{2})", str(raw_date or ""))
+    if match:
+        meta["created"] = "-".join(match.groups())
+    return {k: v for k, v in meta.items() if v}
+
+
+def _read_with_poppler(path: Path) -> list[str]:
+    if which("pdftotext") is None:
+        raise ExtractionError(
+            "PDF使用AES加密，缺少解密组件，无法读取", "请安装 Python 包 cryptography 或 poppler-utils（pdftotext）"
+        )
+    try:
+        proc = run_tool(["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"], timeout=120)
+    except ToolTimeout as exc:
+        raise ExtractionError("PDF读取超时，文件可能损坏或过于复杂", _DAMAGED_HINT) from exc
+    err = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        if "password" in err.lower():
+            raise encrypted_error()
+        raise ExtractionError("PDF文件已损坏或不完整", _DAMAGED_HINT)
+    pages = proc.stdout.decode("utf-8", "replace").split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()  # pdftotext ends every page, the last included, with a form feed
+    return pages
+
+
+def looks_garbled(text: str) -> bool:
+    """A text layer from fonts without a Unicode map: private-use, replacement or control chars."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return False
+    bad = sum(1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs"))
+    return bad > 0.3 * len(visible)
+
+
+def _needs_ocr(text: str) -> bool:
+    visible = sum(1 for ch in text if not ch.isspace())
+    return visible < MIN_PAGE_CHARS or looks_garbled(text)
+
+
+def _ocr_scanned_pages(path: Path, page_texts: list[str], opts: Options, warnings: list[str]) -> list[int]:
+    """OCR pages without a usable text layer, in place in `page_texts`. Returns the page numbers done."""
+    todo = [i + 1 for i, text in enumerate(page_texts) if _needs_ocr(text)]
+    if not todo:
+        return []
+    if not opts.ocr:
+        warnings.append(f"第 {_page_list(todo)} 页没有文字层，本次未做OCR")
+        return []
+    missing = _ocr.ocr_unavailable() or _ocr.pdftoppm_unavailable()
+    if missing:
+        warnings.append(f"{missing}；第 {_page_list(todo)} 页没有文字层，未能识别")
+        return []
+
+    done: list[int] = []
+    skipped: list[int] = []
+    failed: list[int] = []
+    for number in todo:
+        left = opts.time_left()
+        if len(done) >= MAX_OCR_PAGES or (left is not None and left < OCR_PAGE_RESERVE):
+            skipped.append(number)
+            continue
+        timeout = _ocr.TESSERACT_TIMEOUT if left is None else max(5.0, left - 2.0)
+        try:
+            text = _ocr.ocr_pdf_page(path, number, timeout=min(timeout, _ocr.TESSERACT_TIMEOUT))
+        except (ToolTimeout, RuntimeError, OSError):
+            failed.append(number)
+            continue
+        if looks_garbled(page_texts[number - 1]):
+            page_texts[number - 1] = text
+        else:
+            page_texts[number - 1] = (page_texts[number - 1].strip() + "\n" + text).strip()
+        done.append(number)
+    if skipped:
+        warnings.append(f"扫描页过多或时间不足，第 {_page_list(skipped)} 页未做OCR")
+    if failed:
+        warnings.append(f"第 {_page_list(failed)} 页OCR失败（渲染或识别出错）")
+    return done
+
+
+def _page_list(numbers: list[int]) -> str:
+    """[1,2,3,7] -> '1-3、7' for compact Chinese warnings."""
+    ranges: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        ranges.append(f"{start}-{prev}" if start != prev else str(start))
+        if n is not None:
+            start = prev = n
+    return "、".join(ranges)

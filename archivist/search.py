@@ -1,0 +1,956 @@
+"""Full-text search over the archive: documents in, ranked hits with highlighted snippets out.
+
+The catalogue is the truth; this index is derived from it and can always be rebuilt
+(`archivist reindex`, or automatically when it is missing or corrupt).
+
+Layers, so that OpenSearch can replace Whoosh for a province without touching the pipeline:
+- `to_index_doc()` turns a catalogue record into an `IndexDoc` of prepared text (analysis.prepare);
+- `parse_query()` turns what a clerk types into a `ParsedQuery` (AND words, "phrases", -exclusions,
+  each word split into units with synonyms) — backend-neutral;
+- `SearchBackend` is the storage interface; `WhooshBackend` implements it on a local directory;
+- `SearchIndex` is what the pipeline and the CLI use: the backend plus query parsing and snippets.
+
+On-disk layout of `index/whoosh/` (WhooshBackend):
+    CURRENT        JSON {"gen": "gen-000003", "format": 1} — replaced atomically (os.replace)
+    gen-000003/    one complete Whoosh index
+    vocabulary.txt words taught to jieba when this generation was built (see analysis.add_vocabulary)
+    .write.lock    fcntl lock: one writer (add/delete/rebuild) at a time across processes
+A rebuild writes a new generation beside the live one and then replaces CURRENT, so a searcher
+sees either the old index or the new one, never half of either. Whoosh itself commits a batch by
+writing new segments and then a new table of contents, so a search during an ingest sees each
+document whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import logging
+import os
+import re
+import shutil
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import analysis
+from .analysis import BigramAnalyzer, WordAnalyzer, prepare
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+    from .workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = 1  # bump when the schema or the analysis changes: old indexes are rebuilt
+MAX_BODY_CHARS = 500_000  # a giant ledger is still found by its first half million characters
+SNIPPET_CHARS = 90
+MARK_OPEN, MARK_CLOSE = "【", "】"
+DUPLICATE = "duplicate"
+
+
+class SearchError(Exception):
+    """A search cannot be answered; the message is one Chinese line for the user."""
+
+
+class QueryError(SearchError):
+    """What the user typed cannot be searched (wrong usage)."""
+
+
+# documents -------------------------------------------------------------------------------------
+@dataclass
+class IndexDoc:
+    """One catalogue record as the index sees it: prepared text plus filter values."""
+
+    id: str
+    archive_path: str
+    title: str  # as recorded, for display
+    indicator: str
+    codes: list[str]  # indicator, linked codes, category letters: what --indicator matches
+    unit: str
+    doc_date: str
+    kind: str
+    status: str
+    head: str  # prepared: title, file name, unit, 文号, kind — parts separated by PART_SEPARATOR
+    body: str  # prepared: text incl. OCR, photo titles, sheet cells
+
+
+def _category(code: str) -> str:
+    """The category letter(s) of an indicator code: A01 -> A (framework codes are letters + digits)."""
+    return re.sub(r"\d.*$", "", code)
+
+
+def to_index_doc(record: dict[str, Any]) -> IndexDoc:
+    """A catalogue record (Catalogue.records(with_text=True) shape) as an index document."""
+    indicator = record.get("indicator") or ""
+    links = [c for c in (record.get("links") or []) if c]
+    codes: list[str] = []
+    for code in [indicator, *links]:
+        if code:
+            codes += [code, _category(code)]
+    meta = record.get("meta") or {}
+    if not isinstance(meta, dict):
+        meta = {}
+    title = record.get("title") or ""
+    parts = [
+        title,
+        record.get("original_name") or "",
+        record.get("unit") or "",
+        record.get("doc_number") or "",
+        record.get("kind") or "",
+    ]
+    # Photo titles and comments may live only in meta when an extractor did not fold them into text.
+    body = record.get("text") or ""
+    for key in ("xp_title", "xp_comment"):
+        extra = meta.get(key)
+        if isinstance(extra, str) and extra and extra not in body:
+            body = f"{body}\n{extra}" if body else extra
+    head = analysis.PART_SEPARATOR.join(prepare(p) for p in parts if p)
+    return IndexDoc(
+        id=str(record["id"]),
+        archive_path=record.get("archive_path") or "",
+        title=title or record.get("original_name") or "",
+        indicator=indicator,
+        codes=list(dict.fromkeys(codes)),
+        unit=record.get("unit") or "",
+        doc_date=record.get("doc_date") or "",
+        kind=prepare(record.get("kind") or ""),
+        status=record.get("status") or "",
+        head=head,
+        body=prepare(body[:MAX_BODY_CHARS]),
+    )
+
+
+# queries ---------------------------------------------------------------------------------------
+@dataclass
+class Clause:
+    """One thing the user asked for.
+
+    kind "word": every unit must occur (each unit in any of its alternative forms); `text` is the
+    whole word, which ranks higher where it occurs as typed. kind "phrase": `text` must occur as
+    typed (after normalisation).
+    """
+
+    kind: str  # word | phrase
+    text: str
+    units: list[list[str]] = field(default_factory=list)  # per unit: its forms, the typed one first
+
+
+@dataclass
+class ParsedQuery:
+    must: list[Clause] = field(default_factory=list)
+    must_not: list[Clause] = field(default_factory=list)
+
+    def highlight_forms(self) -> list[list[str]]:
+        """Per positive unit, the strings to mark in a snippet."""
+        forms: list[list[str]] = []
+        for clause in self.must:
+            if clause.kind == "phrase":
+                forms.append([clause.text])
+            else:
+                forms += clause.units
+        return forms
+
+
+@dataclass
+class Filters:
+    indicator: str | None = None
+    unit: str | None = None
+    since: str | None = None  # YYYY-MM-DD inclusive
+    until: str | None = None  # YYYY-MM-DD or a prefix (YYYY-MM), inclusive
+    kind: str | None = None
+    status: str | None = None
+
+    def empty(self) -> bool:
+        return not any(asdict(self).values())
+
+
+_QUOTES = {"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'}
+_QUERY_PARTS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Words are ANDed, "quoted phrases" must occur as typed, -word or -"phrase" excludes.
+
+    Chinese quotation marks count as quotes; full-width forms and Traditional characters are folded
+    by prepare() exactly as documents were.
+    """
+    for old, new in _QUOTES.items():
+        text = text.replace(old, new)
+    parsed = ParsedQuery()
+    for match in _QUERY_PARTS.finditer(text):
+        negate, phrase, word = match.groups()
+        if word is not None:
+            negate = "-" if word.startswith("-") and len(word) > 1 else ""
+            word = word[1:] if negate else word
+            clause = _word_clause(prepare(word))
+        else:
+            clause = _phrase_clause(prepare(phrase or ""))
+        if clause is None:
+            continue
+        (parsed.must_not if negate else parsed.must).append(clause)
+    return parsed
+
+
+def _word_clause(word: str) -> Clause | None:
+    units = [analysis.alternatives(u) for u in analysis.query_units(word)]
+    units = [u for u in units if any(analysis.query_terms(f, "bigram") for f in u)]
+    if not units:
+        return None
+    return Clause("word", word, units)
+
+
+def _phrase_clause(phrase: str) -> Clause | None:
+    if not analysis.query_terms(phrase, "bigram"):
+        return None
+    return Clause("phrase", phrase, [[phrase]])
+
+
+_DATE_INPUT = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2}))?(?:\s*[-/.月]\s*(\d{1,2}))?\s*日?\s*$")
+
+
+def parse_date(value: str, end: bool = False) -> str:
+    """2024, 2024-05, 2024-05-12, 2024/5/12, 2024年5月12日 -> a bound for the doc_date range.
+
+    A partial date means the whole year or month: as an upper bound it becomes a prefix that
+    sorts after every day in it.
+    """
+    match = _DATE_INPUT.match(value or "")
+    if not match:
+        raise QueryError(f"日期“{value}”无法识别：请写成 2024-05-12、2024-05 或 2024")
+    year, month, day = match.groups()
+    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
+        raise QueryError(f"日期“{value}”不存在：请检查月份和日")
+    if day:
+        try:
+            return dt.date(int(year), int(month), int(day)).isoformat()
+        except ValueError as exc:
+            raise QueryError(f"日期“{value}”不存在：请检查月份和日") from exc
+    prefix = f"{year}-{int(month):02d}" if month else year
+    if end:
+        return prefix + "~"  # "~" sorts after digits and "-": the last day of the period
+    return f"{prefix}-01" if month else f"{prefix}-01-01"
+
+
+# hits and snippets -----------------------------------------------------------------------------
+@dataclass
+class Hit:
+    """One result. `snippet` marks matches with 【】; `plain` is the same text unmarked."""
+
+    id: str
+    archive_path: str
+    indicator: str | None
+    title: str
+    score: float
+    snippet: str
+    plain: str = ""
+    marks: list[tuple[int, int]] = field(default_factory=list)  # spans of matches in `plain`
+
+    def to_json(self) -> dict[str, Any]:
+        """CLI.md's shape ("snippet" is plain text) plus the marked version as "highlight"."""
+        return {
+            "id": self.id,
+            "archive_path": self.archive_path,
+            "indicator": self.indicator,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "snippet": self.plain,
+            "highlight": self.snippet,
+        }
+
+
+def _find_spans(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Occurrences of `form` in prepared text, never inside a longer number (1460 in 31460)."""
+    if not form:
+        return
+    start = 0
+    leading_digit = form[0].isdigit()
+    trailing_digit = form[-1].isdigit()
+    while True:
+        at = text.find(form, start)
+        if at < 0:
+            return
+        end = at + len(form)
+        before_ok = not (leading_digit and at > 0 and (text[at - 1].isdigit() or text[at - 1] == "."))
+        after_ok = not (trailing_digit and end < len(text) and text[end].isdigit())
+        if before_ok and after_ok:
+            yield at, end
+        start = at + 1
+
+
+def make_snippet(text: str, forms: list[list[str]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """The window of `text` that shows the most distinct query units, and the match spans in it.
+
+    Works on the stored prepared text (simplified, half-width), so what is marked is exactly what
+    matched; the original file is one `archive_path` away.
+    """
+    occurrences: list[tuple[int, int, int]] = []  # start, end, unit number
+    for number, unit_forms in enumerate(forms):
+        for form in unit_forms:
+            occurrences += [(s, e, number) for s, e in _find_spans(text, form)]
+    if not occurrences:
+        flat = " ".join(text[: width * 2].split())
+        return flat[:width], []
+    occurrences.sort()
+    best_start, best_units = occurrences[0][0], -1
+    for start, _, _ in occurrences:
+        units = {n for s, e, n in occurrences if start <= s and e <= start + width}
+        if len(units) > best_units:
+            best_start, best_units = start, len(units)
+    lead = min(best_start, width // 4)
+    begin = best_start - lead
+    end = min(len(text), begin + width)
+    window = text[begin:end]
+    spans = sorted((s - begin, e - begin) for s, e, _ in occurrences if s >= begin and e <= end)
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    # Whitespace (line breaks in tables) becomes single spaces; keep spans aligned while doing it.
+    out: list[str] = []
+    remap: dict[int, int] = {}
+    prev_space = False
+    for i, ch in enumerate(window):
+        remap[i] = len(out)
+        if ch.isspace():
+            if not prev_space:
+                out.append(" ")
+            prev_space = True
+        else:
+            out.append(ch)
+            prev_space = False
+    remap[len(window)] = len(out)
+    plain = "".join(out)
+    marks = [(remap[s], remap[e]) for s, e in merged]
+    if begin > 0:
+        plain = "…" + plain
+        marks = [(s + 1, e + 1) for s, e in marks]
+    if end < len(text):
+        plain += "…"
+    return plain, marks
+
+
+def mark(plain: str, marks: list[tuple[int, int]], open_: str = MARK_OPEN, close: str = MARK_CLOSE) -> str:
+    out, last = [], 0
+    for s, e in marks:
+        out += [plain[last:s], open_, plain[s:e], close]
+        last = e
+    out.append(plain[last:])
+    return "".join(out)
+
+
+# backend interface -----------------------------------------------------------------------------
+@dataclass
+class RawHit:
+    """What a backend returns: identity, score and the stored text the snippet is cut from."""
+
+    id: str
+    archive_path: str
+    indicator: str
+    title: str
+    score: float
+    head: str
+    body: str
+
+
+class SearchBackend(ABC):
+    """Storage for the search index. Whoosh today; OpenSearch could implement the same methods."""
+
+    @abstractmethod
+    def add(self, docs: list[IndexDoc], delete_ids: Iterable[str] = ()) -> None:
+        """Upsert `docs` by id and remove `delete_ids`, as one atomic commit."""
+
+    @abstractmethod
+    def rebuild(self, docs: Iterable[IndexDoc], vocabulary: Iterable[str] = ()) -> int:
+        """Replace the whole index; searchers see the old one until the new one is complete."""
+
+    @abstractmethod
+    def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]: ...
+
+    @abstractmethod
+    def doc_count(self) -> int: ...
+
+    @abstractmethod
+    def ids(self) -> set[str]: ...
+
+    @abstractmethod
+    def is_healthy(self) -> bool: ...
+
+
+class IndexMissing(SearchError):
+    """No usable index (never built, deleted, corrupt, or built by an older format)."""
+
+
+# Whoosh ----------------------------------------------------------------------------------------
+def _schema() -> Any:
+    from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+    return Schema(
+        id=ID(stored=True, unique=True, sortable=True),
+        archive_path=STORED(),
+        title=STORED(),
+        indicator=ID(stored=True),
+        codes=KEYWORD(),
+        unit=TEXT(analyzer=BigramAnalyzer(), phrase=True),
+        doc_date=ID(),
+        kind=ID(),
+        status=ID(),
+        # Title, file name, unit and 文号 count three times as much as the body: a clerk's words
+        # in the title are the strongest sign that this is the document meant.
+        head=TEXT(analyzer=WordAnalyzer(), phrase=True, stored=True, field_boost=3.0),
+        head_bg=TEXT(analyzer=BigramAnalyzer(), phrase=True, field_boost=3.0),
+        body=TEXT(analyzer=WordAnalyzer(), phrase=True, stored=True),
+        body_bg=TEXT(analyzer=BigramAnalyzer(), phrase=True),
+    )
+
+
+def _fields(doc: IndexDoc) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "archive_path": doc.archive_path,
+        "title": doc.title,
+        "indicator": doc.indicator,
+        "codes": " ".join(doc.codes),
+        "unit": prepare(doc.unit),
+        "doc_date": doc.doc_date,
+        "kind": doc.kind,
+        "status": doc.status,
+        "head": doc.head,
+        "head_bg": doc.head,
+        "body": doc.body,
+        "body_bg": doc.body,
+    }
+
+
+# Whoosh opens segment files lazily; a merge by a concurrent writer can delete a file between our
+# reading the table of contents and opening it. Such a search is simply retried on the new state.
+_TRANSIENT = (OSError, EOFError, KeyError, ValueError)
+RETRIES = 5
+
+
+class WhooshBackend(SearchBackend):
+    """A Whoosh index in generations under one directory (see the module docstring)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self._lock = threading.RLock()
+        self._ix: Any = None
+        self._gen: str | None = None
+        self._searcher: Any = None
+
+    # layout ----------------------------------------------------------------------------------
+    @property
+    def _current_file(self) -> Path:
+        return self.directory / "CURRENT"
+
+    def _read_current(self) -> str:
+        try:
+            info = json.loads(self._current_file.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise IndexMissing(f"搜索索引不存在：{self.directory}") from exc
+        except (ValueError, OSError) as exc:
+            raise IndexMissing(f"搜索索引的 CURRENT 文件已损坏：{self.directory}") from exc
+        if not isinstance(info, dict) or info.get("format") != INDEX_FORMAT or not info.get("gen"):
+            raise IndexMissing(f"搜索索引格式过旧，需要重建：{self.directory}")
+        return str(info["gen"])
+
+    def _index(self) -> Any:
+        """The live generation's Whoosh index, reopened when a rebuild has replaced it."""
+        from whoosh import index as windex
+
+        gen = self._read_current()
+        if self._ix is not None and gen == self._gen:
+            return self._ix
+        path = self.directory / gen
+        try:
+            ix = windex.open_dir(str(path))
+        except (windex.EmptyIndexError, *_TRANSIENT) as exc:
+            raise IndexMissing(f"搜索索引已损坏：{path}（{exc}）") from exc
+        self._load_vocabulary()
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self._ix, self._gen = ix, gen
+        return ix
+
+    def _load_vocabulary(self) -> None:
+        vocab = self.directory / "vocabulary.txt"
+        if vocab.is_file():
+            analysis.add_vocabulary(vocab.read_text(encoding="utf-8").split())
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """One writer at a time across processes (add, delete, rebuild)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.directory / ".write.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+    # writing ---------------------------------------------------------------------------------
+    def add(self, docs: list[IndexDoc], delete_ids: Iterable[str] = ()) -> None:
+        from whoosh.index import LockError
+
+        delete_ids = [i for i in delete_ids if i not in {d.id for d in docs}]
+        if not docs and not delete_ids:
+            return
+        analysis.warm_up()
+        with self._write_lock(), self._lock:
+            ix = self._index()
+            delay = 0.05
+            for attempt in range(8):
+                try:
+                    writer = ix.writer(timeout=2.0, delay=0.05)
+                except LockError:
+                    if attempt == 7:
+                        raise SearchError(f"搜索索引被其他进程锁定，请稍后再试：{self.directory}") from None
+                    time.sleep(delay)
+                    delay = min(delay * 2, 2.0)
+                    continue
+                try:
+                    for doc_id in delete_ids:
+                        writer.delete_by_term("id", doc_id)
+                    for doc in docs:
+                        writer.update_document(**_fields(doc))
+                except BaseException:
+                    writer.cancel()
+                    raise
+                writer.commit()
+                return
+
+    def rebuild(self, docs: Iterable[IndexDoc], vocabulary: Iterable[str] = ()) -> int:
+        from whoosh import index as windex
+
+        words = sorted(set(vocabulary))
+        if words:
+            analysis.add_vocabulary(words)
+        analysis.warm_up()  # load jieba before forking the index writers, so each inherits it
+        with self._write_lock(), self._lock:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            gen = f"gen-{time.time_ns():x}-{os.getpid()}"
+            path = self.directory / gen
+            path.mkdir()
+            try:
+                ix = windex.create_in(str(path), _schema())
+                count = _bulk_write(ix, docs)
+                if ix.doc_count() != count:
+                    raise SearchError(f"重建索引时丢失了文档（写入 {count}，索引中 {ix.doc_count()}）")
+                ix.close()
+                if words:
+                    _atomic_write(self.directory / "vocabulary.txt", "\n".join(words) + "\n")
+                _atomic_write(self._current_file, json.dumps({"gen": gen, "format": INDEX_FORMAT}))
+            except BaseException:
+                shutil.rmtree(path, ignore_errors=True)
+                raise
+            self._ix = None
+            self._gen = None
+            self._remove_old_generations(keep=gen)
+        return count
+
+    def _remove_old_generations(self, keep: str) -> None:
+        """Old generations go once CURRENT no longer names them.
+
+        A searcher still reading one keeps its open files (POSIX); one that had not opened them
+        yet gets an error, retries, and reads the new CURRENT.
+        """
+        for child in self.directory.iterdir():
+            if child.is_dir() and child.name.startswith("gen-") and child.name != keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+    # reading ---------------------------------------------------------------------------------
+    def _fresh_searcher(self) -> Any:
+        """A searcher on the latest commit.
+
+        Not Searcher.refresh(): it reuses segment readers by segment, so a commit that only deletes
+        documents is not seen (whoosh-reloaded 2.7.5). A new searcher costs about a millisecond.
+        """
+        ix = self._index()
+        if self._searcher is not None and ix.latest_generation() != self._searcher.reader().generation():
+            self._searcher.close()
+            self._searcher = None
+        if self._searcher is None:
+            self._searcher = ix.searcher()
+        return self._searcher
+
+    def _reset(self) -> None:
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            except Exception:  # noqa: BLE001 - a broken searcher is being thrown away anyway
+                pass
+        self._searcher = None
+        self._ix = None
+        self._gen = None
+
+    def _with_searcher(self, work: Any) -> Any:
+        last: Exception | None = None
+        for attempt in range(RETRIES):
+            with self._lock:
+                try:
+                    return work(self._fresh_searcher())
+                except IndexMissing:
+                    raise
+                except _TRANSIENT as exc:  # a concurrent merge removed a file: reopen and retry
+                    last = exc
+                    self._reset()
+            time.sleep(0.02 * (attempt + 1))
+        raise IndexMissing(f"搜索索引无法读取：{self.directory}（{last}）")
+
+    def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
+        wq = _whoosh_query(query)
+        wf = _whoosh_filter(filters)
+
+        def run(searcher: Any) -> list[RawHit]:
+            results = searcher.search(wq, limit=limit, filter=wf, terms=False)
+            hits = []
+            for hit in results:
+                stored = hit.fields()
+                hits.append(
+                    RawHit(
+                        id=stored["id"],
+                        archive_path=stored.get("archive_path", ""),
+                        indicator=stored.get("indicator", ""),
+                        title=stored.get("title", ""),
+                        score=float(hit.score or 0.0),
+                        head=stored.get("head", ""),
+                        body=stored.get("body", ""),
+                    )
+                )
+            return hits
+
+        return self._with_searcher(run)  # type: ignore[no-any-return]
+
+    def doc_count(self) -> int:
+        return int(self._with_searcher(lambda s: s.doc_count()))
+
+    def ids(self) -> set[str]:
+        def run(searcher: Any) -> set[str]:
+            reader = searcher.reader()
+            column = reader.column_reader("id")
+            return {column[n] for n in reader.all_doc_ids()}
+
+        return self._with_searcher(run)  # type: ignore[no-any-return]
+
+    def is_healthy(self) -> bool:
+        """The live generation opens, and its postings and stored fields can be read."""
+        from whoosh import query as wq
+
+        try:
+            with self._lock:
+                self._reset()
+
+                def probe(searcher: Any) -> bool:
+                    reader = searcher.reader()
+                    for docnum in list(reader.all_doc_ids())[:1]:
+                        reader.stored_fields(docnum)
+                    searcher.search(wq.Every(), limit=1)
+                    searcher.search(wq.Term("body_bg", "乡村"), limit=1)
+                    return True
+
+                return bool(self._with_searcher(probe))
+        except Exception as exc:  # noqa: BLE001 - any failure here means "rebuild"
+            log.warning("search index unhealthy: %s", exc)
+            return False
+
+    def close(self) -> None:
+        with self._lock:
+            self._reset()
+
+
+def _bulk_write(ix: Any, docs: Iterable[IndexDoc]) -> int:
+    """Write all docs into an empty index; big builds use both cores (Whoosh MpWriter)."""
+    docs = iter(docs)
+    first: list[IndexDoc] = []
+    for doc in docs:
+        first.append(doc)
+        if len(first) >= 400:
+            break
+    procs = min(os.cpu_count() or 1, 4)
+    if len(first) < 400 or procs < 2:
+        writer = ix.writer(limitmb=256)
+    else:
+        writer = ix.writer(procs=procs, multisegment=True, limitmb=256, batchsize=100)
+    count = 0
+    try:
+        for doc in first:
+            writer.add_document(**_fields(doc))
+            count += 1
+        for doc in docs:
+            writer.add_document(**_fields(doc))
+            count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return count
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _unit_query(form: str) -> Any:
+    """One unit in one form, in any text field: word-field term/phrase or bigram-field phrase."""
+    from whoosh import query as wq
+
+    word_terms = analysis.query_terms(form, "word")
+    bigram_terms = analysis.query_terms(form, "bigram")
+    parts: list[Any] = []
+    for name in ("head", "body"):
+        if word_terms:
+            parts.append(wq.Term(name, word_terms[0]) if len(word_terms) == 1 else wq.Phrase(name, word_terms))
+    if bigram_terms and (bigram_terms != word_terms or any(analysis.has_han(t) for t in bigram_terms)):
+        for name in ("head_bg", "body_bg"):
+            if len(bigram_terms) > 1:
+                parts.append(wq.Phrase(name, bigram_terms))
+            elif analysis.has_han(bigram_terms[0]) and len(bigram_terms[0]) == 1:
+                # A lone character: it starts a bigram wherever it is not last in its run.
+                parts.append(wq.Prefix(name, bigram_terms[0]))
+            else:
+                parts.append(wq.Term(name, bigram_terms[0]))
+    return wq.Or(parts)
+
+
+def _clause_query(clause: Clause) -> Any:
+    from whoosh import query as wq
+
+    if clause.kind == "phrase":
+        return _unit_query(clause.text)
+    required = [wq.Or([_unit_query(f) for f in forms]) if len(forms) > 1 else _unit_query(forms[0])
+                for forms in clause.units]
+    main = required[0] if len(required) == 1 else wq.And(required)
+    if len(clause.units) > 1:
+        # The word as typed, in one piece, ranks above its parts scattered over the text.
+        terms = analysis.query_terms(clause.text, "bigram")
+        if len(terms) > 1:
+            bonus = wq.Or([wq.Phrase("head_bg", terms), wq.Phrase("body_bg", terms)])
+            return wq.AndMaybe(main, bonus)
+    return main
+
+
+def _whoosh_query(query: ParsedQuery) -> Any:
+    from whoosh import query as wq
+
+    if query.must:
+        positive = [_clause_query(c) for c in query.must]
+        main = positive[0] if len(positive) == 1 else wq.And(positive)
+    else:
+        main = wq.Every()
+    if query.must_not:
+        main = wq.AndNot(main, wq.Or([_clause_query(c) for c in query.must_not]))
+    return main
+
+
+def _whoosh_filter(filters: Filters) -> Any:
+    from whoosh import query as wq
+
+    parts: list[Any] = []
+    if filters.indicator:
+        parts.append(wq.Term("codes", filters.indicator.strip()))
+    if filters.unit:
+        terms = analysis.query_terms(prepare(filters.unit), "bigram")
+        if terms:
+            parts.append(wq.Phrase("unit", terms) if len(terms) > 1 else wq.Prefix("unit", terms[0]))
+    if filters.since or filters.until:
+        parts.append(wq.TermRange("doc_date", filters.since or "0000", filters.until or "9999~"))
+    if filters.kind:
+        parts.append(wq.Term("kind", prepare(filters.kind)))
+    if filters.status:
+        parts.append(wq.Term("status", filters.status.strip()))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+# the index the program uses --------------------------------------------------------------------
+class SearchIndex:
+    """Search over the archive: upsert and delete records, rebuild, and query with snippets."""
+
+    def __init__(self, index_dir: Path, backend: SearchBackend | None = None) -> None:
+        self.index_dir = Path(index_dir)
+        self.backend: SearchBackend = backend or WhooshBackend(self.index_dir)
+
+    def add(self, records: list[dict[str, Any]]) -> None:
+        """Upsert records by id in one commit; duplicates are removed rather than indexed."""
+        docs = [to_index_doc(r) for r in records if r.get("status") != DUPLICATE]
+        dups = [str(r["id"]) for r in records if r.get("status") == DUPLICATE]
+        self.backend.add(docs, dups)
+
+    def delete(self, ids: Iterable[str]) -> None:
+        self.backend.add([], list(ids))
+
+    def rebuild(self, records: Iterable[dict[str, Any]], vocabulary: Iterable[str] = ()) -> int:
+        """Build a fresh index from `records` and swap it in atomically. Returns documents indexed."""
+        docs = (to_index_doc(r) for r in records if r.get("status") != DUPLICATE)
+        return self.backend.rebuild(docs, vocabulary)
+
+    def search(
+        self,
+        query: str,
+        indicator: str | None = None,
+        unit: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
+        limit: int = 20,
+    ) -> list[Hit]:
+        """Best first. Raises QueryError for unusable input, IndexMissing when there is no index."""
+        parsed = parse_query(query or "")
+        filters = Filters(
+            indicator=indicator or None,
+            unit=unit or None,
+            since=parse_date(since) if since else None,
+            until=parse_date(until, end=True) if until else None,
+            kind=kind or None,
+            status=status or None,
+        )
+        if not parsed.must and filters.empty():
+            if parsed.must_not:
+                raise QueryError("只有排除词：请至少给出一个要查找的词，或加上筛选条件")
+            raise QueryError("请输入要查找的词（空格分隔表示同时包含，引号表示整句，-词 表示排除）")
+        if limit < 1:
+            raise QueryError("--limit 必须大于 0")
+        forms = parsed.highlight_forms()
+        hits = []
+        for raw in self.backend.search(parsed, filters, limit):
+            plain, marks = make_snippet(raw.body, forms)
+            if not marks:
+                title_plain, title_marks = make_snippet(prepare(raw.title), forms)
+                if title_marks:
+                    plain, marks = title_plain, title_marks
+            hits.append(
+                Hit(
+                    id=raw.id,
+                    archive_path=raw.archive_path,
+                    indicator=raw.indicator or None,
+                    title=raw.title,
+                    score=raw.score,
+                    snippet=mark(plain, marks),
+                    plain=plain,
+                    marks=marks,
+                )
+            )
+        return hits
+
+    def doc_count(self) -> int:
+        return self.backend.doc_count()
+
+    def ids(self) -> set[str]:
+        return self.backend.ids()
+
+    def is_healthy(self) -> bool:
+        return self.backend.is_healthy()
+
+    def close(self) -> None:
+        close = getattr(self.backend, "close", None)
+        if close:
+            close()
+
+
+# workspace glue --------------------------------------------------------------------------------
+def framework_vocabulary(ws: Workspace) -> list[str]:
+    """Indicator names and evidence item names: words to teach jieba (analysis.add_vocabulary)."""
+    try:
+        indicators = ws.frameworks.indicators()
+    except Exception as exc:  # noqa: BLE001 - a broken framework file must not stop search
+        log.warning("frameworks not loaded for search vocabulary: %s", exc)
+        return []
+    words: list[str] = []
+    for ind in indicators:
+        words.append(ind.name)
+        words += ind.evidence
+    return words
+
+
+def _indexable_ids(catalogue: Catalogue) -> set[str]:
+    rows = catalogue.db.execute("SELECT id FROM evidence WHERE status != ?", (DUPLICATE,))
+    return {r[0] for r in rows}
+
+
+def rebuild_from_catalogue(ws: Workspace, catalogue: Catalogue, index: SearchIndex | None = None) -> int:
+    """Rebuild the index from every catalogue record and mark them all indexed."""
+    index = index or SearchIndex(ws.whoosh_dir)
+    ids = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence")]
+    count = index.rebuild(_iter_records(catalogue, ids), framework_vocabulary(ws))
+    with catalogue.transaction():
+        catalogue.db.execute("UPDATE evidence SET indexed=1 WHERE indexed=0")
+    return count
+
+
+def _iter_records(catalogue: Catalogue, ids: list[str]) -> Iterator[dict[str, Any]]:
+    """Records one at a time, so a rebuild of a large archive does not hold every text in memory."""
+    for evidence_id in ids:
+        record = catalogue.get(evidence_id)
+        if record is not None:
+            yield record
+
+
+def open_index(ws: Workspace) -> SearchIndex:
+    """The workspace's index, rebuilt from the catalogue if missing or corrupt, and repaired if it
+    has fallen behind the catalogue (documents missing or left over) — so a search never answers
+    from a broken or empty index while the catalogue holds documents."""
+    from .catalogue import Catalogue
+
+    index = SearchIndex(ws.whoosh_dir)
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        if not index.is_healthy():
+            log.warning("rebuilding the search index from the catalogue")
+            rebuild_from_catalogue(ws, catalogue, index)
+            return index
+        expected = _indexable_ids(catalogue)
+        present = index.ids()
+        missing = sorted(expected - present)
+        extra = present - expected
+        if missing or extra:
+            records = [r for r in (catalogue.get(i) for i in missing) if r is not None]
+            index.backend.add([to_index_doc(r) for r in records], sorted(extra))
+    finally:
+        catalogue.close()
+    return index
+
+
+def sync_index(ws: Workspace, catalogue: Catalogue) -> int:
+    """Bring the index up to the catalogue: index rows with indexed=0 and mark them indexed=1;
+    remove documents that left the catalogue or became duplicates. Returns documents indexed.
+
+    The pipeline calls this after each commit batch and on start. The index commit comes before
+    the catalogue flag, so a crash in between only means the same rows are indexed again
+    (an idempotent upsert).
+    """
+    index = SearchIndex(ws.whoosh_dir)
+    if not index.is_healthy():
+        return rebuild_from_catalogue(ws, catalogue, index)
+    pending = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence WHERE indexed=0")]
+    records = [r for r in (catalogue.get(i) for i in pending) if r is not None]
+    docs = [to_index_doc(r) for r in records if r.get("status") != DUPLICATE]
+    expected = _indexable_ids(catalogue)
+    stale = (index.ids() - expected) | {str(r["id"]) for r in records if r.get("status") == DUPLICATE}
+    index.backend.add(docs, sorted(stale))
+    if pending:
+        with catalogue.transaction():
+            for evidence_id in pending:
+                catalogue.update(evidence_id, indexed=1)
+    index.close()
+    return len(docs)
