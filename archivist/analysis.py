@@ -6,25 +6,32 @@ Why not Whoosh's defaults or jieba's own ChineseAnalyzer:
 - jieba's ChineseAnalyzer (cut_for_search) emits overlapping sub-words with positions that do not
   follow the text, so phrase queries return nothing.
 
-So every field is indexed twice (DESIGN.md, issue #4):
-- a *word* field: jieba words (dictionary only, no HMM: deterministic, and the same substring
-  segments the same way in a query as in a document far more often) with positions that count
-  words in text order and character offsets into the analysed text;
-- a *bigram* field: overlapping Han character bigrams at consecutive positions, so any substring of
-  two or more Han characters is a phrase query that matches wherever the characters occur,
-  including names no dictionary knows (杏花村, 界炮镇).
+What this module emits, per field value, at consecutive *slots* (one slot per Han character that
+starts a bigram, one per number, one per Latin word):
+- overlapping Han character bigrams: any substring of two or more Han characters is then a phrase
+  query (a chain of bigrams at consecutive slots) that matches wherever the characters occur,
+  including names no dictionary knows (杏花村, 界炮镇);
+- jieba words of three or more characters (公益性岗位, 市政府) at the slot of their first character,
+  with their true character offsets, so a whole word scores as a word. Two-character words —
+  most Chinese words — are identical to the bigram at the same slot, so they are already there:
+  keeping words and bigrams in one field instead of two halves the postings Whoosh has to write
+  (indexing is the slow part of a pure-Python engine) and loses nothing a query can ask;
+- a lone Han character (a run of one, e.g. between punctuation) as itself.
+Numbers are whole tokens ("1460" never matches inside "31460"), and a number followed directly by
+a Han character or "%" also yields a compound token at the same slot ("1460户", "186.4亩",
+"2024年", "12号"), so a count or a 文号 can be searched exactly as written. A record separator
+(\\x1e) in a value adds a large slot gap, so phrases never run across the parts of a multi-part
+field (title, file name, unit, 文号).
 
-Numbers are whole tokens in both fields ("1460" never matches inside "31460"), and a number followed
-directly by a Han character or "%" also yields a compound token at the same position ("1460户",
-"186.4亩", "2024年", "12号"), so a count or a 文号 can be searched exactly as written. A record
-separator (\\x1e) in a value adds a large position gap, so phrases never run across the parts of a
-multi-part field (title, file name, unit, 文号).
+jieba runs in dictionary mode (no HMM): deterministic, and the same substring segments the same
+way in a query as in a document far more often. The Rust port (rjieba, same dictionary, same
+output) is used when installed because it is ~25x faster; otherwise jieba itself.
 
 Text must be passed through `prepare()` first (index and query alike): that applies
 `textnorm.normalize()` (width folding, Traditional→Simplified, spaces between Han characters,
 thousands separators), lower-cases ASCII and removes line breaks between Han characters (PDF and
-OCR line wrapping would otherwise break phrases). The analysers themselves do not normalise, so the
-character offsets they report point into the text that is stored and shown in snippets.
+OCR line wrapping would otherwise break phrases). The analyser itself does not normalise, so the
+character offsets it reports point into the text that is stored and shown in snippets.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from whoosh.analysis import Token, Tokenizer
+from whoosh.formats import Positions
 
 from .textnorm import normalize
 
@@ -54,16 +62,16 @@ PART_GAP = 100
 # Token kinds.
 NUM = "num"  # a number: 1460, 186.4
 COMP = "comp"  # number + the next Han character or %: 1460户, 2024年, 95%
-HAN1 = "han1"  # a lone Han character (bigram field) or a one-character word (word field)
+HAN1 = "han1"  # a lone Han character
 BIGRAM = "bi"
-WORD = "word"
+WORD = "word"  # a jieba word of three or more characters
 LATIN = "lat"
 
 
 class Tok(NamedTuple):
-    """One token: text, position, character span in the analysed text, kind.
+    """One token: text, slot, character span in the analysed text, kind.
 
-    `absorbed` marks the Han character right after a number that a COMP token already covers;
+    `absorbed` marks a lone Han character right after a number that a COMP token already covers;
     documents index it as usual, queries skip it (the compound is the more exact term).
     """
 
@@ -92,24 +100,48 @@ _jieba_lock = threading.Lock()
 _vocabulary: set[str] = set()
 
 
+class _Segmenter:
+    """jieba's dictionary cut (no HMM), from rjieba when installed, else from jieba itself."""
+
+    def __init__(self) -> None:
+        try:
+            import rjieba
+
+            engine = rjieba.Jieba()
+            self.name = "rjieba"
+            self._cut = lambda text: engine.cut(text, False)
+            self._add = lambda word: engine.add_word(word, None, None)
+        except ImportError:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # jieba imports pkg_resources, which warns
+                import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()  # private: words taught here stay out of jieba.dt
+            tokenizer.initialize()
+            self.name = "jieba"
+            self._cut = lambda text: tokenizer.lcut(text, HMM=False)
+            self._add = tokenizer.add_word
+
+    def cut(self, text: str) -> list[str]:
+        return list(self._cut(text))
+
+    def add_word(self, word: str) -> None:
+        self._add(word)
+
+
 @lru_cache(maxsize=1)
-def _jieba() -> Any:
-    """A private jieba tokenizer, loaded once per process, its log output silenced.
+def _jieba() -> _Segmenter:
+    """The segmenter, loaded once per process (the dictionary takes a second), log silenced.
 
-    Private so that the words this module teaches it do not change segmentation for other parts
-    of the program that use jieba's global tokenizer.
+    Private, so the words this module teaches it do not change segmentation for other parts of
+    the program that use jieba's global tokenizer.
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # jieba imports pkg_resources, which warns on import
-        import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    segmenter = _Segmenter()
     for word in sorted(_domain_words()):
-        tokenizer.add_word(word)
-    return tokenizer
+        segmenter.add_word(word)
+    return segmenter
 
 
 def _domain_words() -> set[str]:
@@ -133,7 +165,7 @@ def add_vocabulary(words: Iterable[str]) -> int:
                 if not 2 <= len(part) <= 4 or part in _vocabulary:
                     continue
                 _vocabulary.add(part)
-                if any(len(w) == 1 for w in tokenizer.lcut(part, HMM=False)):
+                if any(len(w) == 1 for w in tokenizer.cut(part)):
                     tokenizer.add_word(part)
                     added += 1
     return added
@@ -141,7 +173,11 @@ def add_vocabulary(words: Iterable[str]) -> int:
 
 def cut(run: str) -> list[str]:
     """jieba's dictionary cut of one Han run (no HMM, see the module docstring)."""
-    return _jieba().lcut(run, HMM=False)
+    return _jieba().cut(run)
+
+
+def segmenter_name() -> str:
+    return _jieba().name
 
 
 def warm_up() -> None:
@@ -150,9 +186,12 @@ def warm_up() -> None:
 
 
 # tokenising ------------------------------------------------------------------------------------
-def scan(text: str, mode: str) -> Iterator[Tok]:
-    """Tokens of prepared text for the `word` or `bigram` field, positions in text order."""
-    bigram = mode == "bigram"
+def scan(text: str, words: bool = True) -> Iterator[Tok]:
+    """Tokens of prepared text in slot order (see the module docstring).
+
+    `words=False` leaves out the jieba words (the bigram chain alone), which is what a phrase
+    query is built from and what the unit filter field holds.
+    """
     pos = 0
     absorb_at = -1  # start offset of a Han run whose first character a compound already holds
     for match in _RUNS.finditer(text):
@@ -166,21 +205,20 @@ def scan(text: str, mode: str) -> Iterator[Tok]:
                 absorb_at = end
             pos += 1
         elif han is not None:
-            absorbed = start == absorb_at
-            if len(han) == 1:
-                yield Tok(han, pos, start, start + 1, HAN1, absorbed)
+            n = len(han)
+            if n == 1:
+                yield Tok(han, pos, start, start + 1, HAN1, start == absorb_at)
                 pos += 1
-            elif bigram:
-                for i in range(len(han) - 1):
-                    yield Tok(han[i : i + 2], pos, start + i, start + i + 2, BIGRAM)
-                    pos += 1
-            else:
-                offset = start
-                for i, word in enumerate(cut(han)):
-                    kind = WORD if len(word) > 1 else HAN1
-                    yield Tok(word, pos, offset, offset + len(word), kind, absorbed and i == 0 and len(word) == 1)
+                continue
+            for i in range(n - 1):
+                yield Tok(han[i : i + 2], pos + i, start + i, start + i + 2, BIGRAM)
+            if words and n > 2:
+                offset = 0
+                for word in cut(han):
+                    if len(word) > 2:
+                        yield Tok(word, pos + offset, start + offset, start + offset + len(word), WORD)
                     offset += len(word)
-                    pos += 1
+            pos += n - 1
         elif latin is not None:
             yield Tok(latin, pos, start, match.end(), LATIN)
             pos += 1
@@ -188,15 +226,15 @@ def scan(text: str, mode: str) -> Iterator[Tok]:
             pos += PART_GAP
 
 
-def query_terms(text: str, mode: str) -> list[str]:
-    """The terms of a prepared query string as one phrase: one term per position.
+def query_terms(text: str) -> list[str]:
+    """The terms of a prepared query string as one phrase: one term per consecutive slot.
 
     Where a number has a compound (1460户) the compound is used and the Han character it absorbed
     is skipped, so "1460户" is one exact term and never matches "31460户" or "1460人".
     """
     terms: list[str] = []
     last_pos = -1
-    for tok in scan(text, mode):
+    for tok in scan(text, words=False):
         if tok.absorbed:
             continue
         if tok.pos == last_pos:
@@ -208,10 +246,74 @@ def query_terms(text: str, mode: str) -> list[str]:
     return terms
 
 
-class _ScanAnalyzer(Tokenizer):
-    """A Whoosh tokenizer over `scan()`; subclasses pick the mode. Pickles without state."""
+def query_word(text: str) -> str | None:
+    """The prepared query string if jieba sees it as one word of three or more characters."""
+    if len(text) > 2 and _HAN_RE.fullmatch(text[0]) and re.fullmatch(f"[{HAN}]+", text):
+        parts = cut(text)
+        if len(parts) == 1:
+            return text
+    return None
 
-    mode = "word"
+
+def slot_positions(text: str, words: bool = True) -> dict[str, list[int]]:
+    """term -> its slots: what `scan()` yields, grouped, for the index writer (ScanPositions).
+
+    The same logic as scan() without a Tok per token: this loop is most of the indexing time spent
+    in this module, so it is written for speed (tests check it equals scan()).
+    """
+    found: dict[str, list[int]] = {}
+    get = found.get
+    han_match = _HAN_RE.match
+    pos = 0
+    size = len(text)
+    for match in _RUNS.finditer(text):
+        number, han, latin, separator = match.groups()
+        if han is not None:
+            n = len(han)
+            if n == 1:
+                slots = get(han)
+                if slots is None:
+                    found[han] = [pos]
+                else:
+                    slots.append(pos)
+                pos += 1
+                continue
+            for i in range(n - 1):
+                term = han[i : i + 2]
+                slots = get(term)
+                if slots is None:
+                    found[term] = [pos + i]
+                else:
+                    slots.append(pos + i)
+            if words and n > 2:
+                offset = pos
+                for word in cut(han):
+                    if len(word) > 2:
+                        slots = get(word)
+                        if slots is None:
+                            found[word] = [offset]
+                        else:
+                            slots.append(offset)
+                    offset += len(word)
+            pos += n - 1
+        elif number is not None:
+            found.setdefault(number, []).append(pos)
+            end = match.end()
+            if end < size and (text[end] == "%" or han_match(text, end)):
+                found.setdefault(number + text[end], []).append(pos)
+            pos += 1
+        elif latin is not None:
+            found.setdefault(latin, []).append(pos)
+            pos += 1
+        else:
+            pos += PART_GAP
+    return found
+
+
+class ChineseTokenizer(Tokenizer):
+    """A Whoosh tokenizer over `scan()`. Holds no state, so it pickles into the index schema."""
+
+    words = True
 
     def __eq__(self, other: object) -> bool:
         return type(self) is type(other)
@@ -242,7 +344,7 @@ class _ScanAnalyzer(Tokenizer):
                 token.startchar, token.endchar = start_char, start_char + len(value)
             yield token
             return
-        for tok in scan(value, self.mode):
+        for tok in scan(value, self.words):
             token.text = tok.text
             token.boost = 1.0
             token.stopped = False
@@ -256,16 +358,27 @@ class _ScanAnalyzer(Tokenizer):
             yield token
 
 
-class WordAnalyzer(_ScanAnalyzer):
-    """jieba words, numbers and number compounds with text-order positions and true offsets."""
+class BigramTokenizer(ChineseTokenizer):
+    """Bigrams, lone characters and numbers only (for short filter fields such as the unit)."""
 
-    mode = "word"
+    words = False
 
 
-class BigramAnalyzer(_ScanAnalyzer):
-    """Overlapping Han bigrams, numbers and number compounds at consecutive positions."""
+class ScanPositions(Positions):
+    """Whoosh's Positions format, fed straight from `scan()`.
 
-    mode = "bigram"
+    Same bytes on disk as Positions (reading is unchanged); indexing skips Whoosh's per-token
+    Token objects, which is a large share of the cost of indexing Chinese text in pure Python.
+    """
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, ChineseTokenizer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        encode = self.encode
+        for term, slots in slot_positions(value, analyzer.words).items():
+            yield term, len(slots), len(slots) * boost, encode(slots)
 
 
 # query words -----------------------------------------------------------------------------------

@@ -88,6 +88,37 @@ MIGRATIONS: list[str] = [
         hash TEXT NOT NULL
     );
     """,
+    # assess (issue #5): self-assessment scores and the rectification ledger (整改台账).
+    """
+    CREATE TABLE self_scores (
+        code TEXT PRIMARY KEY,
+        points REAL NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL DEFAULT '[]',
+        actor TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE problems (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        description TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        found_date TEXT NOT NULL,
+        deadline TEXT,
+        indicator TEXT,
+        site INTEGER NOT NULL DEFAULT 0,
+        measures TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open',
+        closed_at TEXT,
+        close_note TEXT NOT NULL DEFAULT '',
+        close_evidence TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX problems_unit ON problems(unit);
+    CREATE INDEX problems_status ON problems(status)
+    """,
 ]
 
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import analysis
-from .analysis import BigramAnalyzer, WordAnalyzer, prepare
+from .analysis import BigramTokenizer, ChineseTokenizer, ScanPositions, prepare
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -200,14 +200,14 @@ def parse_query(text: str) -> ParsedQuery:
 
 def _word_clause(word: str) -> Clause | None:
     units = [analysis.alternatives(u) for u in analysis.query_units(word)]
-    units = [u for u in units if any(analysis.query_terms(f, "bigram") for f in u)]
+    units = [u for u in units if any(analysis.query_terms(f) for f in u)]
     if not units:
         return None
     return Clause("word", word, units)
 
 
 def _phrase_clause(phrase: str) -> Clause | None:
-    if not analysis.query_terms(phrase, "bigram"):
+    if not analysis.query_terms(phrase):
         return None
     return Clause("phrase", phrase, [[phrase]])
 
@@ -390,8 +390,17 @@ class IndexMissing(SearchError):
 
 
 # Whoosh ----------------------------------------------------------------------------------------
+def _text_field(tokenizer: Any, boost: float = 1.0, stored: bool = False) -> Any:
+    """A positional text field analysed by `analysis` (words and bigrams in one field)."""
+    from whoosh.fields import TEXT
+
+    field = TEXT(analyzer=tokenizer, phrase=True, stored=stored, field_boost=boost)
+    field.format = ScanPositions(field_boost=boost)
+    return field
+
+
 def _schema() -> Any:
-    from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+    from whoosh.fields import ID, KEYWORD, STORED, Schema
 
     return Schema(
         id=ID(stored=True, unique=True, sortable=True),
@@ -399,16 +408,14 @@ def _schema() -> Any:
         title=STORED(),
         indicator=ID(stored=True),
         codes=KEYWORD(),
-        unit=TEXT(analyzer=BigramAnalyzer(), phrase=True),
+        unit=_text_field(BigramTokenizer()),
         doc_date=ID(),
         kind=ID(),
         status=ID(),
         # Title, file name, unit and 文号 count three times as much as the body: a clerk's words
         # in the title are the strongest sign that this is the document meant.
-        head=TEXT(analyzer=WordAnalyzer(), phrase=True, stored=True, field_boost=3.0),
-        head_bg=TEXT(analyzer=BigramAnalyzer(), phrase=True, field_boost=3.0),
-        body=TEXT(analyzer=WordAnalyzer(), phrase=True, stored=True),
-        body_bg=TEXT(analyzer=BigramAnalyzer(), phrase=True),
+        head=_text_field(ChineseTokenizer(), boost=3.0, stored=True),
+        body=_text_field(ChineseTokenizer(), stored=True),
     )
 
 
@@ -424,9 +431,7 @@ def _fields(doc: IndexDoc) -> dict[str, Any]:
         "kind": doc.kind,
         "status": doc.status,
         "head": doc.head,
-        "head_bg": doc.head,
         "body": doc.body,
-        "body_bg": doc.body,
     }
 
 
@@ -709,25 +714,27 @@ def _atomic_write(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+TEXT_FIELDS = ("head", "body")
+
+
 def _unit_query(form: str) -> Any:
-    """One unit in one form, in any text field: word-field term/phrase or bigram-field phrase."""
+    """One unit in one form, in title or body: a chain of bigrams (any substring), or its one term;
+    a word jieba knows whole also matches as that word, which adds to the score."""
     from whoosh import query as wq
 
-    word_terms = analysis.query_terms(form, "word")
-    bigram_terms = analysis.query_terms(form, "bigram")
+    terms = analysis.query_terms(form)
+    word = analysis.query_word(form)
     parts: list[Any] = []
-    for name in ("head", "body"):
-        if word_terms:
-            parts.append(wq.Term(name, word_terms[0]) if len(word_terms) == 1 else wq.Phrase(name, word_terms))
-    if bigram_terms and (bigram_terms != word_terms or any(analysis.has_han(t) for t in bigram_terms)):
-        for name in ("head_bg", "body_bg"):
-            if len(bigram_terms) > 1:
-                parts.append(wq.Phrase(name, bigram_terms))
-            elif analysis.has_han(bigram_terms[0]) and len(bigram_terms[0]) == 1:
-                # A lone character: it starts a bigram wherever it is not last in its run.
-                parts.append(wq.Prefix(name, bigram_terms[0]))
-            else:
-                parts.append(wq.Term(name, bigram_terms[0]))
+    for name in TEXT_FIELDS:
+        if len(terms) > 1:
+            parts.append(wq.Phrase(name, terms))
+        elif analysis.has_han(terms[0]) and len(terms[0]) == 1:
+            # A lone character: it starts a bigram wherever it is not last in its run.
+            parts += [wq.Term(name, terms[0]), wq.Prefix(name, terms[0])]
+        else:
+            parts.append(wq.Term(name, terms[0]))
+        if word:
+            parts.append(wq.Term(name, word))
     return wq.Or(parts)
 
 
@@ -736,15 +743,15 @@ def _clause_query(clause: Clause) -> Any:
 
     if clause.kind == "phrase":
         return _unit_query(clause.text)
-    required = [wq.Or([_unit_query(f) for f in forms]) if len(forms) > 1 else _unit_query(forms[0])
-                for forms in clause.units]
+    required = [
+        wq.Or([_unit_query(f) for f in forms]) if len(forms) > 1 else _unit_query(forms[0]) for forms in clause.units
+    ]
     main = required[0] if len(required) == 1 else wq.And(required)
     if len(clause.units) > 1:
         # The word as typed, in one piece, ranks above its parts scattered over the text.
-        terms = analysis.query_terms(clause.text, "bigram")
+        terms = analysis.query_terms(clause.text)
         if len(terms) > 1:
-            bonus = wq.Or([wq.Phrase("head_bg", terms), wq.Phrase("body_bg", terms)])
-            return wq.AndMaybe(main, bonus)
+            return wq.AndMaybe(main, wq.Or([wq.Phrase(name, terms) for name in TEXT_FIELDS]))
     return main
 
 
@@ -768,7 +775,7 @@ def _whoosh_filter(filters: Filters) -> Any:
     if filters.indicator:
         parts.append(wq.Term("codes", filters.indicator.strip()))
     if filters.unit:
-        terms = analysis.query_terms(prepare(filters.unit), "bigram")
+        terms = analysis.query_terms(prepare(filters.unit))
         if terms:
             parts.append(wq.Phrase("unit", terms) if len(terms) > 1 else wq.Prefix("unit", terms[0]))
     if filters.since or filters.until:

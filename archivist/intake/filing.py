@@ -8,10 +8,14 @@ commit by the caller) → remove source, with a journal row so a restart can fin
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import re
-import shutil
+import sqlite3
 from pathlib import Path
+
+from ..workspace import WorkspaceError
 
 MAX_COMPONENT_BYTES = 255
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -43,6 +47,12 @@ def sanitize_component(name: str, max_bytes: int = MAX_COMPONENT_BYTES, keep_suf
     return name + keep_suffix
 
 
+def safe_suffix(name: str) -> str:
+    """The file's own extension when it is a plain one (".docx"), else nothing."""
+    suffix = Path(name).suffix.lower()
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""
+
+
 def extension_for(file_type: str, original_name: str) -> str:
     """The extension the archived copy gets: the detected type wins over a wrong extension."""
     suffix = Path(original_name).suffix.lower()
@@ -50,7 +60,7 @@ def extension_for(file_type: str, original_name: str) -> str:
         return suffix if suffix in IMAGE_EXTENSIONS else ".jpg"
     if file_type == "legacy":
         return suffix if suffix in LEGACY_EXTENSIONS else ".doc"
-    return TYPE_EXTENSIONS.get(file_type, suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix or "") else ".bin")
+    return TYPE_EXTENSIONS.get(file_type, safe_suffix(original_name) or ".bin")
 
 
 def render_template(template: str, fields: dict[str, str]) -> list[str]:
@@ -82,7 +92,10 @@ def unique_path(folder: Path, stem: str, suffix: str, taken: set[Path] | None = 
 
 
 def _temp_for(dest: Path) -> Path:
-    return dest.with_name(f".{dest.name[:200]}.part")
+    # integrity (#7): cut by UTF-8 bytes, not characters: a Chinese name of 200 characters is 600
+    # bytes, and the temp name must fit the 255-byte limit or the copy fails with ENAMETOOLONG
+    name = dest.name.encode("utf-8")[:200].decode("utf-8", "ignore")
+    return dest.with_name(f".{name}.part")
 
 
 def temp_for(dest: Path) -> Path:
@@ -98,16 +111,98 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def copy_durably(source: Path, dest: Path) -> None:
-    """Copy source to dest via a temp file in dest's folder: copy, fsync, rename, fsync the folder."""
+def copy_durably(source: Path, dest: Path, expect_sha256: str | None = None) -> str:
+    """Copy source to dest via a temp file in dest's folder: copy, fsync, rename, fsync the folder.
+
+    Returns the sha256 of the bytes written. Integrity (#7): the bytes are hashed as they are copied
+    and, with `expect_sha256`, must be the bytes the pipeline hashed and read earlier — a file that
+    changed or vanished in between raises SourceChanged before anything is renamed into place. On
+    any failure (a full disk, a read-only folder) the half-written temp file is removed.
+    """
     dest.parent.mkdir(parents=True, exist_ok=True)
     temp = _temp_for(dest)
-    with open(source, "rb") as src, open(temp, "wb") as out:
-        shutil.copyfileobj(src, out, length=1024 * 1024)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temp, dest)
+    digest = hashlib.sha256()
+    try:
+        try:
+            src = open(source, "rb")
+        except FileNotFoundError as exc:
+            raise SourceChanged("文件在读取前已被移走或删除", vanished=True) from exc
+        with src, open(temp, "wb") as out:
+            while chunk := src.read(1024 * 1024):
+                digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if expect_sha256 is not None and digest.hexdigest() != expect_sha256:
+            raise SourceChanged("文件在读取过程中被修改")
+        os.replace(temp, dest)
+    except BaseException:
+        try:
+            temp.unlink()
+        except OSError:
+            pass  # never written, or the disk refuses even this: recover() removes it on restart
+        raise
     fsync_dir(dest.parent)
+    return digest.hexdigest()
+
+
+class SourceChanged(Exception):
+    """Integrity (#7): the input file changed or vanished between being hashed and being copied."""
+
+    def __init__(self, reason: str, vanished: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.vanished = vanished
+
+
+class StorageError(WorkspaceError):
+    """Integrity (#7): the archive or catalogue cannot be written (full disk, read-only folder).
+
+    A WorkspaceError, so the CLI prints it as one line and exits 1; the run stops (every later file
+    would fail the same way) and recover() removes the half-done move on the next start.
+    """
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def storage_error(exc: BaseException, root: Path, name: str = "") -> StorageError | None:
+    """A clear StorageError for a full disk or a read-only workspace, or None for anything else."""
+    what = f"归档 {name} 时" if name else ""
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc).lower()
+        if "disk is full" in text or "disk full" in text:
+            return StorageError(
+                f"磁盘空间不足：{what}目录数据库写入失败。请清理磁盘后重新运行（未完成的文件会在下次运行时自动清理，原文件未动）"
+            )
+        if "readonly" in text or "read-only" in text:
+            return StorageError(
+                f"目录数据库只读：{what}无法写入 {root}/index。请检查该文件夹的权限或磁盘是否只读"
+            )
+        return None
+    if not isinstance(exc, OSError):
+        return None
+    where = exc.filename or ""
+    if exc.errno in _FULL:
+        return StorageError(
+            f"磁盘空间不足：{what}写入失败{f'（{where}）' if where else ''}。已写入的部分已清除，原文件未动；"
+            "请清理磁盘后重新运行，然后可运行 archivist doctor --repair 检查"
+        )
+    if exc.errno in _READ_ONLY and (exc.errno == errno.EROFS or not where or _inside(Path(where), root)):
+        return StorageError(
+            f"归档目录不可写：{what}无法写入{f' {where}' if where else ''}（{exc.strerror}）。"
+            "请检查文件夹权限、磁盘是否只读或是否被其他程序锁定；原文件未动"
+        )
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
 
 
 def move_durably(source: Path, dest: Path) -> None:

@@ -93,7 +93,13 @@ def _is_markup_office_document(head: bytes) -> bool:
     if lowered.startswith(b"mime-version:") and b"multipart/related" in lowered:
         return True  # MHTML ("single file web page") saved as .doc
     if lowered.startswith(b"<?xml"):
-        markers = (b"<html", b'progid="word.document"', b'progid="excel.sheet"', b"<w:worddocument", b"urn:schemas-microsoft-com:office:spreadsheet")
+        markers = (
+            b"<html",
+            b'progid="word.document"',
+            b'progid="excel.sheet"',
+            b"<w:worddocument",
+            b"urn:schemas-microsoft-com:office:spreadsheet",
+        )
         return any(marker in lowered for marker in markers)
     return False
 

@@ -1,47 +1,615 @@
-"""Recognise descriptive metadata (题名, 责任者, 成文日期, 文号, kind) in extracted text (first version)."""
+"""Recognise descriptive metadata (题名, 责任者, 成文日期, 文号, kind) in extracted text.
+
+Chinese official documents (GB/T 9704) put these in fixed places: the 文号 under the red header, the title
+above the addressee (主送机关), the issuing body (落款) and the 成文日期 at the end; ledgers carry a title row
+and a footer "填报单位：…　填报日期：…"; contracts name 甲方 and a 签订日期; photos carry EXIF and an XPTitle.
+This module reads those places in that order of trust, and falls back to the file name only when the
+document says nothing. Dates inside the body (截至…, deadlines, meeting days) are not the document date when
+a 落款 date exists, so they are used last.
+
+Units are written the way the archive labels them: county departments in short form without the county
+name ("县农业农村局"), township offices as their government ("XX镇人民政府"), village bodies in full
+("XX镇XX村村民委员会"), and a few fixed contractions ("县委农办").
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from pathlib import PurePath
 
 from ..model import DocMeta, Extraction
-from ..textnorm import normalize
+from ..textnorm import fold_width, to_simplified
+from .lexicon import (
+    KINDS,
+    ORG_SUFFIXES,
+    TOWN_OWN_BODIES,
+    TOWN_SUBOFFICE_SUFFIXES,
+    UNIT_ABBREVIATIONS,
+    UNIT_CONTRACTIONS,
+)
 
-_DATE = re.compile(r"(20\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
-_COMPACT_DATE = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?!\d)")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](20\d{2})[〕\]］)）]\s*\d{1,4}\s*号")
-_KINDS = ["纪要", "方案", "通知", "台账", "验收", "总结", "报告", "简报", "通报", "合同", "意见", "办法", "统计"]
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+
+# ---------------------------------------------------------------- text form for metadata
+# Unlike textnorm.normalize, spaces between Chinese words are KEPT: in a 落款 line they separate two issuers
+# ("县农业农村局　县卫生健康局") or a unit from its date. Only the spaces that PDF text layers put between
+# digits and Chinese ("2024 年5 月") are removed.
+_DIGIT_SPACE = re.compile(rf"(?<=\d)[ \t]+(?=[{HAN}])|(?<=[年月])[ \t]+(?=\d)")
 
 
-def _valid(y: str, m: str, d: str) -> str | None:
-    yi, mi, di = int(y), int(m), int(d)
-    if 1 <= mi <= 12 and 1 <= di <= 31:
-        return f"{yi:04d}-{mi:02d}-{di:02d}"
-    return None
+def meta_text(text: str) -> str:
+    """The text form metadata rules read: NFC, half-width ASCII, Simplified, digits glued to 年月日."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = fold_width(text)
+    text = to_simplified(text)
+    return _DIGIT_SPACE.sub("", text)
 
 
-def find_date(text: str) -> str | None:
-    found = None
-    for match in _DATE.finditer(text):
-        found = _valid(*match.groups()) or found
+def _lines(text: str) -> list[str]:
+    return [ln.strip(" \t\u3000") for ln in text.splitlines() if ln.strip(" \t\u3000")]
+
+
+# ---------------------------------------------------------------- dates
+_CN_NUM = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}
+_AR_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+                      r"(?:\s*(?:至|到|—|-|－|~|～)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?")
+_SEP_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
+_CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*[日号]")
+# Labels that mark the document date, best first, and labels that mark some other date.
+_GOOD_LABELS = (("成文日期", "签发日期", "印发日期", "签订日期", "签署日期", "签约日期", "发文日期"),
+                ("填报日期", "制表日期", "报送日期", "填表日期", "统计日期", "编制日期", "落款日期", "日期"))
+_BAD_LABELS = ("截至", "截止", "备案日期", "出生", "有效期", "开工", "完工", "期限", "起至", "自", "培训时间",
+               "走访时间", "巡河日期", "验收时间", "发放日期", "会议时间", "纳入时间")
+
+
+def _cn_small(s: str) -> int | None:
+    """一..三十一 -> int."""
+    if not s:
+        return None
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CN_NUM.get(s[1], 0) if len(s) == 2 else None
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        value = _CN_NUM.get(tens)
+        if value is None:
+            return None
+        return value * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
+    return _CN_NUM.get(s) if len(s) == 1 else None
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every full date in `text` as (start, end, YYYY-MM-DD), in order. A range 6月17日至28日 yields its end."""
+    found: list[tuple[int, int, str]] = []
+    for m in _AR_DATE.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if m.group(5):  # a range: the document is dated at its end (training 6月17日至28日)
+            mo = int(m.group(4)) if m.group(4) else mo
+            d = int(m.group(5))
+        iso = _iso(y, mo, d)
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in _SEP_DATE.finditer(text):
+        iso = _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in _CN_DATE.finditer(text):
+        year_digits = [_CN_NUM.get(c) for c in m.group(1)]
+        if None in year_digits:
+            continue
+        y = int("".join(str(x) for x in year_digits))
+        mo, d = _cn_small(m.group(2)), _cn_small(m.group(3))
+        if mo and d:
+            iso = _iso(y, mo, d)
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    found.sort()
     return found
 
 
-def extract_meta(extraction: Extraction, original_name: str) -> DocMeta:
-    text = normalize(extraction.text)
-    stem = PurePath(original_name).stem
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    title = extraction.title_hint or next((ln for ln in lines[:5] if 6 <= len(ln) <= 60), "") or stem
-    date = extraction.meta.get("exif_date") or find_date(text[-400:]) or find_date(stem)
-    if not date:
-        m = _COMPACT_DATE.search(stem)
-        date = _valid(*m.groups()) if m else None
-    number = _DOC_NUMBER.search(text[:800])
-    kind = next((k for k in _KINDS if k in title), "照片" if extraction.file_type == "image" else "")
-    unit = ""
-    for ln in reversed(lines[-8:]):
-        if re.search(r"(局|委|办|政府|部|乡|镇|中心|公司|室)$", ln) and len(ln) <= 25:
-            unit = ln
+def find_date(text: str) -> str | None:
+    """The last full date in `text` (kept for callers of the first version)."""
+    dates = find_dates(text)
+    return dates[-1][2] if dates else None
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(20\d{2})[-._年]?(0[1-9]|1[0-2])[-._月]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_NAME_DATE_LOOSE = re.compile(r"(?<!\d)(20\d{2})[-._年](\d{1,2})[-._月](\d{1,2})(?!\d)")
+_MM_TIMESTAMP = re.compile(r"mmexport(1\d{12})")
+
+
+def date_from_name(name: str) -> str | None:
+    """Dates people and phones put in file names: 20240512, 2024.5.12, 2024-05-12, IMG_20240512_…, mmexport<ms>."""
+    stem = PurePath(name).name
+    for rx in (_NAME_DATE_LOOSE, _NAME_DATE):
+        m = rx.search(stem)
+        if m:
+            iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if iso:
+                return iso
+    m = _MM_TIMESTAMP.search(stem)
+    if m:  # WeChat exports name files by the Unix time in milliseconds (China Standard Time)
+        when = dt.datetime.fromtimestamp(int(m.group(1)) / 1000, tz=dt.timezone(dt.timedelta(hours=8)))
+        return when.date().isoformat()
+    return None
+
+
+def _label_before(line: str, start: int) -> str:
+    return line[max(0, start - 10):start]
+
+
+def _date_rank(line: str, start: int) -> int:
+    """0 best (成文/签订 label), 1 (填报/制表 label), 2 unlabelled, 9 a date that is not the document's."""
+    before = _label_before(line, start)
+    for bad in _BAD_LABELS:
+        if bad in before[-len(bad) - 3:]:
+            return 9
+    for rank, labels in enumerate(_GOOD_LABELS):
+        if any(lbl in before for lbl in labels):
+            return rank
+    return 2
+
+
+def _is_date_line(line: str, start: int, end: int) -> bool:
+    """A 落款 or header date: the date ends its line and what precedes it is short and no sentence."""
+    tail = line[end:].strip(" )）〉”\"'。.")
+    head = line[:start]
+    if tail:
+        return False
+    return len(head) <= 48 and "，" not in head and "。" not in head
+
+
+def document_date(text: str) -> str | None:
+    """The 成文日期 of a document from its text alone, or None.
+
+    Order of trust: a date labelled 成文/签订日期; a labelled 填报/制表日期; the last 落款-style date line
+    (the date alone on its line, or after the unit); nothing else — body dates are left to the caller's
+    fallbacks because 截至/deadline/meeting dates are not the document date.
+    """
+    best: tuple[int, int, str] | None = None  # (rank, -line_index, iso) minimised on rank, latest line
+    lines = _lines(text)
+    for index, line in enumerate(lines):
+        for start, end, iso in find_dates(line):
+            rank = _date_rank(line, start)
+            if rank == 9:
+                continue
+            if rank == 2 and not _is_date_line(line, start, end):
+                continue
+            key = (rank, -index, iso)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return best[2] if best else None
+
+
+def _fallback_body_date(text: str) -> str | None:
+    """Last resort: the last full date in the text that is not labelled as some other date."""
+    chosen = None
+    for line in _lines(text):
+        for start, _end, iso in find_dates(line):
+            if _date_rank(line, start) != 9:
+                chosen = iso
+    if chosen is None:  # OCR often breaks a date across lines: try once with line breaks removed
+        joined = re.sub(r"(?<=\d)\n(?=\d|[年月日])|(?<=[年月])\n(?=\d)", "", text)
+        if joined != text:
+            dates = find_dates(joined)
+            chosen = dates[-1][2] if dates else None
+    return chosen
+
+
+# ---------------------------------------------------------------- document numbers
+_DOC_NUMBER = re.compile(rf"([{HAN}]{{0,12}})\s*[〔\[［【(（]\s*((?:19|20)\d{{2}})\s*[〕\]］】)）]\s*第?\s*(\d{{1,4}})\s*号")
+
+
+def find_doc_number(text: str) -> str:
+    """文号 such as 清农办〔2024〕12号, from the header area; [] () 【】 variants normalised to 〔〕."""
+    lines = _lines(text)[:14]
+    candidates: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        for m in _DOC_NUMBER.finditer(line):
+            issuer = re.sub(r"^.*(?:编号|文号|字号)", "", m.group(1))
+            number = f"{issuer}〔{m.group(2)}〕{int(m.group(3))}号"
+            rest = len(line) - (m.end() - m.start())
+            labelled = bool(re.search(r"(编号|文号)\s*[:：]?\s*$", line[: m.start()]))
+            if rest <= 8 or labelled:
+                candidates.append((0, number))
+            elif len(line) <= 40 and index < 4:
+                candidates.append((1, number))
+    candidates.sort(key=lambda c: c[0])
+    return candidates[0][1] if candidates else ""
+
+
+# ---------------------------------------------------------------- units
+_PLACE = rf"[{HAN}]{{1,5}}?"
+_SEAL = re.compile(r"[（(〈<《\[]\s*(?:盖章|公章|签章|章|代章|印章|签字|签名)\s*[)）〉>》\]]|盖章|（?代章）?")
+_PARENS = re.compile(r"[（(][^（）()]*[)）]")
+_JUNK = re.compile(r"[\"“”‘’'「」『』〈〉<>《》\s:：,，、;；.。!！?？·|]")
+# A township: 1-3 characters + 镇/乡/街道, not the 乡 of 城乡建设/乡村振兴/乡村….
+_TOWN = re.compile(rf"^((?![县市省区])[{HAN}]{{1,3}}?(?:镇|乡|街道))(?!建设|村振兴|村公益|村医|村教)(.*)$")
+_VILLAGE_BODY = re.compile(rf"^[{HAN}]{{1,5}}?(?:村|社区|居)(?:村民委员会|村委会|居民委员会|党支部|党总支|党委|"
+                           rf"股份经济合作社|经济合作社|集体经济组织|[{HAN}]*委员会|[{HAN}]*合作社|[{HAN}]*会)$")
+_COUNTY_PREFIX = re.compile(rf"^[{HAN}]{{1,4}}?(?:自治县|县)(?=[{HAN}])")
+_CITY_PREFIX = re.compile(rf"^[^县区乡镇\W]{{2,4}}?市(?=[{HAN}]{{2}})")
+_PROVINCE_PREFIX = re.compile(rf"^[{HAN}]{{2,3}}?省(?=[{HAN}]{{2}})")
+_DEPT_SUBUNIT = re.compile(rf"^((?:县|市|省)?委?[{HAN}]{{2,14}}?(?:局|委员会|部|厅))([{HAN}]{{2,14}}?"
+                           r"(?:股|科|室|中心|站|队|大队|所|处|办公室|组))$")
+
+
+def looks_like_org(name: str) -> bool:
+    """A name that ends like an organisation, 3..40 characters of mostly Chinese."""
+    if not (3 <= len(name) <= 40):
+        return False
+    han = sum(1 for ch in name if "\u4e00" <= ch <= "\u9fff")
+    if han < len(name) * 0.8:
+        return False
+    if re.search(r"(组长|主任|书记|人员|管理员|记录人|经办人|调解员|负责人)$", name):
+        return False
+    return name.endswith(ORG_SUFFIXES)
+
+
+def normalize_unit(raw: str) -> str:
+    """'中共云岭县委组织部（盖章）' -> '县委组织部'; '凤凰乡社会事务办' -> '凤凰乡人民政府'.
+
+    County (and province, city) names are dropped the way the archive writes units; township sub-offices
+    become the township government; village bodies and township bodies with their own standing (人民调解
+    委员会…) stay as they are; abbreviations are expanded (人社局 -> 人力资源和社会保障局).
+    """
+    s = meta_text(raw).strip()
+    s = re.sub(r"[（(][^（）()]*(?:代章|盖章|印章)[^（）()]*[)）]?", "", s)  # （县委人才办代章）
+    s = _SEAL.sub("", s)
+    hosted = re.search(r"[（(]设在([^（）()]+)(?:[)）]|$)", s)  # 领导小组办公室（设在县住建局）: the host files it
+    if hosted:
+        s = hosted.group(1)
+    s = _PARENS.sub("", s)
+    s = _JUNK.sub("", s)
+    s = re.sub(r"\d+", "", s)
+    s = re.sub(r"^中国共产党|^中共", "", s)
+    for short, full in UNIT_ABBREVIATIONS.items():
+        if s.endswith(short) and not s.endswith(full):
+            s = s[: -len(short)] + full
+    if _PROVINCE_PREFIX.match(s) and not s.startswith(("省委", "省人民")):
+        s = "省" + _PROVINCE_PREFIX.sub("", s)
+    elif s.endswith("省委") or re.match(rf"^[{HAN}]{{2,3}}省委", s):
+        s = "省委" + re.sub(rf"^[{HAN}]{{2,3}}省委", "", s)
+    city = _CITY_PREFIX.match(s)
+    if city and not _TOWN.match(s[city.end():] or ""):
+        s = "市" + s[city.end():]
+    county = _COUNTY_PREFIX.match(s)
+    if county:
+        rest = s[county.end():]
+        town = _TOWN.match(rest)
+        s = rest if town and town.group(2) != "" and not rest.startswith("乡村") else "县" + rest
+    for long, short in UNIT_CONTRACTIONS:
+        if s.endswith(long):
+            s = s[: -len(long)] + short
+    sub = _DEPT_SUBUNIT.match(s)
+    if sub:
+        s = sub.group(1)
+    s = _normalize_town_unit(s)
+    return s
+
+
+def _normalize_town_unit(s: str) -> str:
+    town = _TOWN.match(s)
+    if not town or s.startswith(("县", "市", "省")):
+        return s
+    name, rest = town.group(1), town.group(2)
+    if name.endswith("乡") and rest.startswith("村"):  # 乡村… is not a township
+        return s
+    if rest in ("", "政府", "人民政府") or rest.startswith("人民政府"):
+        return name + "人民政府"
+    if rest in ("党委", "委员会") or rest.startswith("党委"):
+        return name + "党委"
+    if _VILLAGE_BODY.match(rest) or rest.endswith(TOWN_OWN_BODIES):
+        return s
+    if rest.endswith(TOWN_SUBOFFICE_SUFFIXES) or rest.endswith(("办公室", "服务中心", "管理站")):
+        return name + "人民政府"
+    return s
+
+
+# Labelled unit fields, best first. Contracts: the 甲方 (first party) is the 责任者.
+_UNIT_LABELS: tuple[tuple[int, str], ...] = (
+    (0, r"(?:填报|报送|制表|编制|发文|责任|申报)单位"),
+    (0, r"(?:流出方)?[（(]?甲方[）)]?(?:[（(]盖章[）)])?"),
+    (1, r"审核(?:单位)?"),
+    (2, r"(?:制表|填报|填表|报送|记录|统计|考勤)(?:人|者)?"),
+    (3, r"(?:主办|承办|单位|编印)"),
+)
+_SPLIT = re.compile(r"[\u3000\t]+| {2,}|[”“\"]+|(?<=[）)〉])\s*")
+
+
+def _org_segments(line: str) -> list[str]:
+    """Organisation names in one 落款 line: '县农业农村局　县卫生健康局' -> both, first first."""
+    cleaned = _SEAL.sub(" ", line)
+    for start, end, _iso in reversed(find_dates(cleaned)):
+        cleaned = cleaned[:start] + " " + cleaned[end:]
+    def org(part: str) -> str:
+        part = re.sub(r"^.*[:：]", "", part.strip(" :：,，、;；.。\"“”〈〉")).strip()
+        bare = _JUNK.sub("", _PARENS.sub("", part))
+        return part if looks_like_org(bare) or looks_like_org(_JUNK.sub("", part)) else ""
+
+    out = []
+    for chunk in _SPLIT.split(cleaned):
+        pieces = [org(p) for p in chunk.split()]
+        if any(pieces):  # '县农业农村局 县卫生健康局': each piece an organisation of its own
+            out.extend(p for p in pieces if p)
+        elif org(chunk.replace(" ", "")):  # an organisation name broken by a stray space
+            out.append(org(chunk.replace(" ", "")))
+    return out
+
+
+def _labelled_units(lines: list[str]) -> list[tuple[int, str]]:
+    found = []
+    for line in lines:
+        for rank, label in _UNIT_LABELS:
+            for m in re.finditer(rf"{label}\s*[:：]\s*([^\s\u3000:：]+(?:[（(][^）)]*[）)])?)", line):
+                value = re.split(r"[\u3000\t ]", m.group(1))[0]
+                value = _SEAL.sub("", value).strip(" ，,;；。")
+                if looks_like_org(_JUNK.sub("", _PARENS.sub("", value))):
+                    found.append((rank, value))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def _signature_unit(lines: list[str]) -> str:
+    """The 落款: the organisation on or just above the last date line (or among the last lines)."""
+    date_line = None
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if any(_is_date_line(line, s, e) and _date_rank(line, s) != 9 for s, e, _ in find_dates(line)):
+            date_line = index
             break
-    return DocMeta(title=title[:120], unit=unit, doc_date=date, doc_number=number.group(0) if number else "", kind=kind)
+    if date_line is not None:
+        line = lines[date_line]
+        bare = _SEAL.sub("", line)
+        if date_line > 0 and bare.count("（") + bare.count("(") < bare.count("）") + bare.count(")"):
+            line = lines[date_line - 1] + line  # a wrapped 'XX办公室（设在县…' + '…局） 2024年5月20日'
+        segs = _org_segments(line)
+        if segs:
+            return segs[0]
+        for back in range(1, 4):
+            if date_line - back < 0:
+                break
+            segs = _org_segments(lines[date_line - back])
+            if segs:
+                return segs[0]
+    for line in reversed(lines[-5:]):
+        segs = _org_segments(line)
+        if segs:
+            return segs[0]
+    return ""
+
+
+def _header_unit(lines: list[str]) -> str:
+    """Issuer in the header: 'XX局文件' red header, a masthead 'XX统计局　统计快报', 'XX局关于…' titles."""
+    for line in lines[:4]:
+        m = re.match(rf"^([{HAN}（）()]{{3,40}}?)文件$", line)
+        if m and looks_like_org(_PARENS.sub("", m.group(1))):
+            return m.group(1)
+        parts = re.split(r"[\u3000\t ]+", line)
+        if len(parts) >= 2 and looks_like_org(_JUNK.sub("", parts[0])) and len(line) <= 40:
+            return parts[0]
+        m = re.match(rf"^([{HAN}]{{3,30}}?(?:{'|'.join(ORG_SUFFIXES)}|镇|乡))关于", line)
+        if m:
+            return m.group(1)
+        if looks_like_org(line) and len(line) <= 30 and not line.endswith(("会", "中心", "所")):
+            return line
+    return ""
+
+
+def _caption_unit(caption: str) -> str:
+    """A site photo captioned 'XX镇XX村…' was taken for the township."""
+    caption = meta_text(caption)
+    caption = _COUNTY_PREFIX.sub("", caption)
+    m = re.match(rf"^((?![县市省区])[{HAN}]{{1,3}}?(?:镇|乡))(?!村)", caption)
+    if m:
+        return m.group(1) + "人民政府"
+    return ""
+
+
+def find_unit(text: str, file_type: str = "", caption: str = "", title: str = "") -> str:
+    """责任者 of a document, normalised (see normalize_unit)."""
+    lines = _lines(text)
+    tail = lines[-12:]
+    labelled = _labelled_units(tail)
+    raw = ""
+    if labelled and labelled[0][0] == 0:
+        raw = labelled[0][1]
+    if not raw:
+        raw = _signature_unit(lines) if lines else ""
+    if not raw and labelled:
+        raw = labelled[0][1]
+    if not raw:
+        raw = _header_unit(lines)
+    if not raw and title:
+        m = re.match(rf"^([{HAN}]{{2,30}}?(?:局|委|办|部|政府|镇|乡|中心))关于", meta_text(title))
+        raw = m.group(1) if m else ""
+    if not raw and caption:
+        return _caption_unit(caption)
+    return normalize_unit(raw) if raw else ""
+
+
+# ---------------------------------------------------------------- titles
+_USELESS_STEM = re.compile(
+    r"^(?:IMG|DSC|DSCN|DCIM|PXL|MVIMG|VID|P|Screenshot|截图|屏幕截图|scan|扫描件?|扫描全能王|微信图片|mmexport|"
+    r"wx_camera|新建|文档|附件|未命名|无标题|Untitled|document|Doc|Book|Sheet|工作簿|Microsoft|WPS|图片|照片|"
+    r"Image|photo|CamScanner)",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(r"(?:新建|Microsoft|Word|Excel|PowerPoint|WPS|文档|文本文档|工作表|工作簿|演示文稿|附件|"
+                     r"扫描件|扫描全能王|微信图片|副本|未命名|无标题|图片|照片|DOCX|XLSX|\d+|[\W_])", re.IGNORECASE)
+
+
+def meaningful_stem(name: str) -> str:
+    """The file name stem when it says something ('情况说明'), '' for IMG_0012, scan_0019, 新建 Microsoft Excel 工作表."""
+    stem = PurePath(name).stem if "." in PurePath(name).name else PurePath(name).name
+    stem = meta_text(stem).strip()
+    left = _FILLER.sub("", stem)
+    han = sum(1 for ch in left if "\u4e00" <= ch <= "\u9fff")
+    if han < 4 or (_USELESS_STEM.match(stem) and han < 6):
+        return ""
+    return stem
+
+
+_BODY_START = re.compile(r"^(?:为|根据|按照|今年|近年|近期|经|现将|一、|（一）|第一条|1[.、]|一是|截至|据|受|"
+                         r"[（(]\d{4}年|各乡镇|各村|全县|全镇|全乡)")
+_MASTHEAD_TAIL = re.compile(r"(?:简报|快报|动态|专报|信息)$")
+_ISSUE_LINE = re.compile(r"^(?:\d{4}年)?第\s*\d+\s*期$|^[（(]?第\s*\d+\s*期[)）]?$")
+_TITLE_END = re.compile(r"(?:方案|报告|通知|纪要|总结|汇报|说明|台账|表|书|约|章程|意见|办法|措施|通报|简报|计划|"
+                        r"请示|批复|决定|记录|协议|合同|名单|名册|情况|规划|细则|规定|发言|讲话|[)）])$")
+
+
+def _is_title_line(line: str) -> bool:
+    if len(line) > 42 or line.endswith(("：", ":", "。", "；", "，")):
+        return False
+    if "。" in line or _BODY_START.match(line) or _DOC_NUMBER.search(line):
+        return False
+    if any(_is_date_line(line, s, e) for s, e, _ in find_dates(line)):
+        return False
+    return sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff") >= 2
+
+
+def title_from_lines(lines: list[str]) -> str:
+    """The title block at the top of a document: 1–3 short lines joined, red header and masthead skipped."""
+    start = 0
+    while start < min(len(lines), 5):
+        line = lines[start]
+        is_red_header = bool(re.match(rf"^[{HAN}（）()\s]{{3,40}}文件$", line))
+        is_masthead = bool(re.search(r"[\u3000\t ]", line) and _MASTHEAD_TAIL.search(line)) or (
+            start + 1 < len(lines) and _ISSUE_LINE.match(lines[start + 1]) and _MASTHEAD_TAIL.search(line))
+        is_issuer_only = looks_like_org(_JUNK.sub("", line)) and start + 1 < len(lines) and _is_title_line(lines[start + 1])
+        if is_red_header or is_masthead or is_issuer_only or _ISSUE_LINE.match(line) or _DOC_NUMBER.search(line) and len(line) < 20:
+            start += 1
+            continue
+        break
+    parts: list[str] = []
+    for line in lines[start:start + 4]:
+        if parts and line.startswith("——"):
+            parts.append(line)
+            break
+        if not _is_title_line(line):
+            break
+        if parts and _ISSUE_LINE.match(line):
+            break
+        parts.append(line)
+        if _TITLE_END.search(line) and len("".join(parts)) >= 8:
+            break
+        if len(parts) >= 3:
+            break
+    title = "".join(re.sub(r"[\u3000\t]+", " ", p) for p in parts).strip()
+    return title[:120]
+
+
+def ledger_title(extraction: Extraction) -> str:
+    """The title row of a spreadsheet: the first row with one non-empty cell of Chinese text."""
+    rows: list[list[str]] = []
+    for sheet in extraction.meta.get("sheets") or []:
+        rows.extend([str(c) for c in r] for r in (sheet.get("rows") or [])[:6])
+    if not rows:
+        rows = [ln.split("\t") for ln in (extraction.text or "").splitlines()[:6]]
+    for row in rows:
+        cells = [c.strip() for c in row if c and str(c).strip()]
+        if len(cells) == 1 and len(cells[0]) >= 6 and sum(1 for ch in cells[0] if "\u4e00" <= ch <= "\u9fff") >= 4:
+            return meta_text(cells[0])[:120]
+    return ""
+
+
+# ---------------------------------------------------------------- kind
+def detect_kind(title: str, name: str = "", file_type: str = "", is_photo: bool = False) -> str:
+    """方案/通知/纪要/台账/照片/验收/总结/报告/简报/通报/合同/… from the title, then the file name and type."""
+    if is_photo:
+        return "照片"
+    for source in (meta_text(title), meaningful_stem(name)):
+        if not source:
+            continue
+        best: tuple[int, str] | None = None
+        for kind, words in KINDS:
+            for word in words:
+                pos = source.rfind(word)
+                if pos >= 0:
+                    # the kind word nearest the end of the title wins: '…验收报告' is 验收, '…整改台账' is 台账
+                    end = pos + len(word)
+                    if best is None or end > best[0]:
+                        best = (end, kind)
+        if best:
+            return best[1]
+    if file_type == "xlsx":
+        return "台账"
+    return ""
+
+
+# ---------------------------------------------------------------- entry point
+def _photo_caption(extraction: Extraction) -> str:
+    meta = extraction.meta or {}
+    for key in ("xp_title", "xp_subject", "xp_comment", "image_description"):
+        value = meta.get(key)
+        if value and str(value).strip():
+            return meta_text(str(value).strip())
+    return ""
+
+
+def extract_meta(extraction: Extraction, original_name: str, folders: list[str] | None = None) -> DocMeta:
+    """题名, 责任者, 成文日期, 文号 and kind of one extracted file.
+
+    `folders` (parent folder names, nearest last) are accepted for interface stability; they are hints for
+    classification, not for metadata, because folder names name the sender batch, not the issuer.
+    """
+    del folders  # not used for metadata (see docstring)
+    text = meta_text(extraction.text or "")
+    lines = _lines(text)
+    is_image = extraction.file_type == "image"
+    caption = _photo_caption(extraction) if is_image else ""
+    body_lines = lines
+    if caption:  # the caption is repeated at the top of `text`; the rest (if any) is OCR of the picture
+        body_lines = [ln for ln in lines if ln != caption]
+    ocr_body = len("".join(body_lines)) >= 60
+    is_photo = is_image and (bool(caption) or not ocr_body)
+
+    # title
+    title = ""
+    if is_image and caption:
+        title = caption
+    elif extraction.file_type == "xlsx":
+        title = ledger_title(extraction)
+    if not title:
+        title = title_from_lines(body_lines)
+    hint = meta_text(extraction.title_hint or "")
+    if not title and hint and meaningful_stem(hint + ".x") and not re.match(r"^(Microsoft|WPS|Word)", hint):
+        title = hint
+    if not title:
+        title = meaningful_stem(original_name)
+
+    # date
+    exif_date = (extraction.meta or {}).get("exif_date")
+    text_date = document_date("\n".join(body_lines)) if body_lines else None
+    if is_photo:
+        doc_date = exif_date or text_date or date_from_name(original_name)
+    else:
+        doc_date = text_date or (exif_date if is_image else None) or date_from_name(original_name) \
+            or _fallback_body_date("\n".join(body_lines))
+
+    # unit
+    unit = find_unit("\n".join(body_lines), extraction.file_type, caption=caption if is_photo else "", title=title)
+    if not unit and caption:
+        unit = _caption_unit(caption)
+
+    return DocMeta(
+        title=title,
+        unit=unit,
+        doc_date=doc_date,
+        doc_number=find_doc_number(text) if not is_photo else "",
+        kind=detect_kind(title, original_name, extraction.file_type, is_photo=is_photo),
+    )

@@ -26,6 +26,7 @@ from .classify import Classifier, Document
 from .metadata import extract_meta
 
 IGNORED_NAMES = {"thumbs.db", ".ds_store", "desktop.ini"}
+SOURCE_RETRIES = 2  # integrity (#7): times a file that changed while being read is started again
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".download", ".partial", ".swp")
 
 
@@ -146,15 +147,31 @@ class Pipeline:
         Whatever goes wrong inside a stage, the input still ends in a state: an unexpected error
         quarantines it with the error as the reason, and the run goes on with the next file.
         """
-        try:
-            return self._process(intake)
-        except (OSError, sqlite3.Error):
-            raise  # the disk or the catalogue is failing: stop the run, recover() cleans up on restart
-        except Exception as exc:  # noqa: BLE001 - a bug in one extractor must not stop the whole ingest
-            if self.catalogue.get(intake.id):
+        attempt = 0
+        while True:
+            try:
+                return self._process(intake)
+            except filing.SourceChanged as exc:
+                # integrity (#7): the file changed or vanished while being read. Start again from its
+                # current bytes; one that keeps changing, or is gone, is recorded and left where it is.
+                attempt += 1
+                if exc.vanished or attempt > SOURCE_RETRIES:
+                    return [self.quarantine(intake, ExtractionError(exc.reason, "请在文件写完后重新提交"), False)]
+                intake.record, intake.extraction, intake.file_type = {}, None, ""
+            except filing.StorageError:
                 raise
-            error = ExtractionError(f"处理时出错（{type(exc).__name__}: {exc}）", "请把此文件报告给系统管理员")
-            return [self.quarantine(intake, error)]
+            except (OSError, sqlite3.Error) as exc:
+                # the disk or the catalogue is failing: stop the run, recover() cleans up on restart;
+                # integrity (#7): a full disk or a read-only archive says so in one clear line
+                problem = filing.storage_error(exc, self.ws.root, intake.original_name)
+                if problem is None:
+                    raise
+                raise problem from exc
+            except Exception as exc:  # noqa: BLE001 - a bug in one extractor must not stop the whole ingest
+                if self.catalogue.get(intake.id):
+                    raise
+                error = ExtractionError(f"处理时出错（{type(exc).__name__}: {exc}）", "请把此文件报告给系统管理员")
+                return [self.quarantine(intake, error)]
 
     def _process(self, intake: Intake) -> list[dict[str, Any]]:
         problem = self.receive(intake)
@@ -266,9 +283,9 @@ class Pipeline:
                 self.catalogue.insert(record)
                 self.catalogue.audit("quarantined", intake.id, {"reason": reason, "name": intake.original_name})
             return self.catalogue.get(intake.id) or record
-        suffix = "".join(Path(intake.original_name).suffixes[-1:])[:16]
+        suffix = filing.safe_suffix(intake.original_name)
         stem = intake.original_name[: -len(suffix)] if suffix else intake.original_name
-        dest = filing.unique_path(self.ws.quarantine_dir, stem, filing.sanitize_component(suffix), self._taken)
+        dest = filing.unique_path(self.ws.quarantine_dir, stem, suffix, self._taken)
         self._commit_with_copy(intake, dest, self._base_record(intake, dest) | base)
         return self.catalogue.get(intake.id) or {}
 
@@ -282,17 +299,30 @@ class Pipeline:
                 members = safe_members(intake.source, work)
             except ExtractionError as exc:
                 return [self.quarantine(intake, exc)]
-            dest = filing.unique_path(self.ws.container_dir, Path(intake.original_name).stem, ".zip", self._taken)
-            filing.copy_durably(intake.source, dest)
-            with self.catalogue.transaction():
-                self.catalogue.db.execute(
-                    "INSERT INTO containers(id, sha256, original_name, archive_path, members, received_at)"
-                    " VALUES (?,?,?,?,?,datetime('now'))",
-                    (intake.id, intake.sha256, intake.original_name, self.ws.relative(dest), len(members)),
-                )
-                self.catalogue.audit("container", intake.id, {"name": intake.original_name, "members": len(members)})
+            # integrity (#7): the same zip again (a re-run after a crash mid-zip, or the same folder
+            # ingested twice) reuses its container and its members' records: nothing stored twice.
+            known = self.catalogue.db.execute(
+                "SELECT id FROM containers WHERE sha256=? ORDER BY received_at LIMIT 1", (intake.sha256,)
+            ).fetchone()
+            if known:
+                intake.id = known[0]
+            else:
+                dest = filing.unique_path(self.ws.container_dir, Path(intake.original_name).stem, ".zip", self._taken)
+                filing.copy_durably(intake.source, dest, intake.sha256)  # integrity (#7): verify bytes copied
+                with self.catalogue.transaction():
+                    self.catalogue.db.execute(
+                        "INSERT INTO containers(id, sha256, original_name, archive_path, members, received_at)"
+                        " VALUES (?,?,?,?,?,datetime('now'))",
+                        (intake.id, intake.sha256, intake.original_name, self.ws.relative(dest), len(members)),
+                    )
+                    self.catalogue.audit(
+                        "container", intake.id, {"name": intake.original_name, "members": len(members)}
+                    )
             results = []
             for path, member_name in members:
+                if known and (done := self._member_record(intake.sha256, member_name)):
+                    results.append(done)  # integrity (#7): filed by an earlier run of this same zip
+                    continue
                 member = Intake(
                     source=path,
                     original_name=Path(member_name).name,
@@ -312,6 +342,15 @@ class Pipeline:
             shutil.rmtree(work, ignore_errors=True)
 
     # helpers -----------------------------------------------------------------
+    def _member_record(self, container_sha256: str, member_name: str) -> dict[str, Any] | None:
+        """integrity (#7): the record an earlier run made for this member of this same zip, if any."""
+        row = self.catalogue.db.execute(
+            "SELECT id FROM evidence WHERE json_extract(provenance, '$.container_sha256')=?"
+            " AND json_extract(provenance, '$.member')=? ORDER BY received_at LIMIT 1",
+            (container_sha256, member_name),
+        ).fetchone()
+        return self.catalogue.get(row[0]) if row else None
+
     def destination(self, intake: Intake) -> Path:
         record = intake.record
         assert intake.extraction is not None
@@ -364,7 +403,14 @@ class Pipeline:
                 intake.id, str(intake.source), str(temp), str(dest), intake.remove_source
             )
         crash_point("before_copy")
-        filing.copy_durably(intake.source, dest)
+        try:
+            filing.copy_durably(intake.source, dest, intake.sha256)
+        except filing.SourceChanged:
+            # integrity (#7): nothing was renamed into place; close the journal entry, process() retries
+            with self.catalogue.transaction():
+                self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+            self._taken.discard(dest)
+            raise
         crash_point("after_copy")
         with self.catalogue.transaction():
             self.catalogue.insert(record)
@@ -394,16 +440,18 @@ def recover(ws: Workspace, catalogue: Catalogue) -> list[str]:
     for entry in catalogue.journal_entries():
         source, temp, dest = Path(entry["source"]), Path(entry["temp"]), Path(entry["dest"])
         record = catalogue.get(entry["evidence_id"])
-        if entry["stage"] == "committed" or record is not None:
+        # integrity (#7): 'moving' (assign, doctor) is checked first: its record exists before the move,
+        # so the "record is not None" test below would wrongly call a half-done move finished.
+        if entry["stage"] == "moving":
+            if dest.exists() and not source.exists():
+                filing.move_durably(dest, source)
+            done.append(f"回滚：{source.name} 的调整归档未完成，已恢复原位置")
+        elif entry["stage"] == "committed" or record is not None:
             if entry["remove_source"] and source.exists() and record and sha256_file(source)[0] == record["sha256"]:
                 source.unlink()
                 done.append(f"完成：{source.name} 已归档，移除收件箱中的原文件")
             else:
                 done.append(f"完成：{dest.name} 的归档记录已提交")
-        elif entry["stage"] == "moving":
-            if dest.exists() and not source.exists():
-                filing.move_durably(dest, source)
-            done.append(f"回滚：{source.name} 的调整归档未完成，已恢复原位置")
         else:
             for leftover in (temp, dest):
                 if leftover.exists() and ws.relative(leftover) not in catalogue.archive_paths():

@@ -4,9 +4,10 @@ A single malformed PDF that sends pypdf into a loop, or a spreadsheet that infla
 must not stall or kill an intake of ten thousand files. Extraction therefore runs in worker
 processes:
 
-- Workers are persistent and reused (a round trip costs about a millisecond; starting a process
-  per file would cost far more than reading a small file). They are started through the
-  forkserver, which is safe in a threaded parent (the watcher, a web UI) where fork() is not.
+- Workers are persistent and reused: a round trip costs well under a millisecond, while starting
+  an interpreter per file (~0.1 s) would cost more than reading a small file. They are fresh
+  interpreters (`python -m archivist.intake.sandbox`), safe to start from a threaded parent (the
+  watcher, a web UI) where fork() is not; see _Worker.
 - Each worker lowers its *soft* RLIMIT_AS to `memory_mb`, so an oversized allocation raises
   MemoryError inside the worker instead of swapping the machine. External tools started from the
   worker (tesseract, soffice) raise their own soft limit again (see _common.run_tool).
@@ -21,10 +22,11 @@ from __future__ import annotations
 
 import atexit
 import logging
-import multiprocessing
 import os
 import resource
 import signal
+import subprocess
+import sys
 import threading
 import time
 import traceback
@@ -66,18 +68,21 @@ def _memory_error(memory_mb: int) -> ExtractionError:
 # --- worker side ---------------------------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, memory_mb: int) -> None:
-    """Serve calls until the parent closes the pipe."""
-    os.setpgrp()  # own group: a Ctrl-C in the terminal goes to the parent, which then cleans up
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _serve(read_fd: int, write_fd: int, memory_mb: int) -> None:
+    """Worker main loop: limit memory, then serve calls until the parent closes the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = memory_mb * MIB
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
+    for module in _PRELOAD:  # warm imports before the first file, under the limit they will run with
+        __import__(module)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    inbox = Connection(read_fd, writable=False)
+    outbox = Connection(write_fd, readable=False)
     while True:
         try:
-            message = conn.recv()
+            message = inbox.recv()
         except (EOFError, OSError):
             return
         if message is None:
@@ -93,36 +98,60 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
         except BaseException as exc:  # noqa: BLE001 - everything else is reported to the parent, not lost
             reply = ("error", f"{type(exc).__name__}: {exc}", traceback.format_exc())
         try:
-            conn.send(reply)
+            outbox.send(reply)
         except MemoryError:
-            conn.send(("memory",))
+            outbox.send(("memory",))
         except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
-            conn.send(("error", f"结果无法传回：{type(exc).__name__}: {exc}", traceback.format_exc()))
+            outbox.send(("error", f"结果无法传回：{type(exc).__name__}: {exc}", traceback.format_exc()))
 
 
 # --- parent side ---------------------------------------------------------------------------------
 
 
 class _Worker:
-    def __init__(self, ctx: Any, memory_mb: int) -> None:
-        parent_conn, child_conn = ctx.Pipe()
+    """One worker process, started as `python -m archivist.intake.sandbox` with two pipes.
+
+    A fresh interpreter (not multiprocessing's fork or forkserver) because fork is unsafe in a
+    threaded parent and both spawn and forkserver re-run the parent's __main__ script in the
+    child, which breaks callers without an `if __name__ == "__main__"` guard. The worker gets the
+    parent's sys.path, so functions from any module the parent can import can be sent to it.
+    """
+
+    def __init__(self, memory_mb: int) -> None:
         self.memory_mb = memory_mb
-        self.process = ctx.Process(target=_worker_main, args=(child_conn, memory_mb), daemon=True)
-        self.process.start()
-        child_conn.close()
-        self.conn: Connection = parent_conn
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "archivist.intake.sandbox", str(to_child_r), str(from_child_w), str(memory_mb)],
+                pass_fds=(to_child_r, from_child_w),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
+                start_new_session=True,  # its own group: terminal signals go to the parent only
+            )
+        finally:
+            os.close(to_child_r)
+            os.close(from_child_w)
+        self.outbox = Connection(to_child_w, readable=False)
+        self.inbox = Connection(from_child_r, writable=False)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
 
     def call(self, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], timeout: float) -> Any:
         """Send one call; return the worker's reply tuple, or raise TimeoutError / EOFError."""
-        self.conn.send((func, args, kwargs))
-        if not self.conn.poll(timeout):
+        self.outbox.send((func, args, kwargs))
+        if not self.inbox.poll(timeout):
             raise TimeoutError
-        return self.conn.recv()
+        return self.inbox.recv()
 
     def kill(self) -> None:
         """Stop the worker and every tool it started (tools run in their own sessions)."""
         pid = self.process.pid
-        if pid is not None and self.process.is_alive():
+        if self.alive():
             try:
                 os.kill(pid, signal.SIGSTOP)  # freeze: no new children while we collect them
             except ProcessLookupError:
@@ -138,19 +167,30 @@ class _Worker:
                         kill(child, signal.SIGKILL)
                     except (ProcessLookupError, PermissionError):
                         pass
-        self.process.join(timeout=5)
-        self.conn.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        self._close_pipes()
 
     def close(self) -> None:
         try:
-            self.conn.send(None)
+            self.outbox.send(None)
         except (OSError, ValueError):
             pass
-        self.process.join(timeout=1)
-        if self.process.is_alive():
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
             self.kill()
-        else:
-            self.conn.close()
+            return
+        self._close_pipes()
+
+    def _close_pipes(self) -> None:
+        for conn in (self.inbox, self.outbox):
+            try:
+                conn.close()
+            except OSError:
+                pass
 
 
 def _child_pids(pid: int) -> list[int]:
@@ -183,16 +223,6 @@ class _Pool:
         self.idle: dict[int, list[_Worker]] = {}
         self.owner = os.getpid()
         self.max_idle = max(2, os.cpu_count() or 2)
-        self._ctx: Any = None
-
-    def context(self) -> Any:
-        if self._ctx is None:
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            ctx = multiprocessing.get_context(method)
-            if method == "forkserver":
-                ctx.set_forkserver_preload(_PRELOAD)
-            self._ctx = ctx
-        return self._ctx
 
     def acquire(self, memory_mb: int) -> _Worker:
         with self.lock:
@@ -202,10 +232,10 @@ class _Pool:
             workers = self.idle.get(memory_mb, [])
             while workers:
                 worker = workers.pop()
-                if worker.process.is_alive():
+                if worker.alive():
                     return worker
                 worker.kill()
-        return _Worker(self.context(), memory_mb)
+        return _Worker(memory_mb)
 
     def release(self, worker: _Worker) -> None:
         with self.lock:
@@ -299,3 +329,7 @@ def extract_bounded(
     except SandboxError as exc:
         log.warning("extractor failed on %s: %s\n%s", path, exc, exc.details)
         raise ExtractionError(f"读取文件时程序出错（{exc}）"[:200], "请将该文件反馈给系统维护人员") from exc
+
+
+if __name__ == "__main__":
+    _serve(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))

@@ -162,10 +162,14 @@ def safe_members(
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         _remove(written)
-        raise ExtractionError(f"压缩包已损坏或不完整（{type(exc).__name__}）", "请向报送单位重新索取完整的压缩包") from exc
+        raise ExtractionError(
+            f"压缩包已损坏或不完整（{type(exc).__name__}）", "请向报送单位重新索取完整的压缩包"
+        ) from exc
     except NotImplementedError as exc:  # compression methods zipfile lacks (deflate64, 7z's PPMd)
         _remove(written)
-        raise ExtractionError("压缩包使用了不支持的压缩方式", "请用系统自带的“压缩”功能或WinRAR/7-Zip的ZIP格式重新打包") from exc
+        raise ExtractionError(
+            "压缩包使用了不支持的压缩方式", "请用系统自带的“压缩”功能或WinRAR/7-Zip的ZIP格式重新打包"
+        ) from exc
 
 
 def _check_limits(infos: list[zipfile.ZipInfo], max_members: int, max_total: int, max_ratio: int) -> None:
@@ -175,7 +179,8 @@ def _check_limits(infos: list[zipfile.ZipInfo], max_members: int, max_total: int
     total = sum(info.file_size for info in files)
     if total > max_total:
         raise ExtractionError(
-            f"压缩包解压后过大（{total // (1024 * 1024)} MB，上限{max_total // (1024 * 1024)} MB），疑似压缩炸弹", _BOMB_HINT
+            f"压缩包解压后过大（{total // (1024 * 1024)} MB，上限{max_total // (1024 * 1024)} MB），疑似压缩炸弹",
+            _BOMB_HINT,
         )
     for info in files:
         if info.file_size >= RATIO_MIN_SIZE and info.file_size > max_ratio * max(info.compress_size, 1):

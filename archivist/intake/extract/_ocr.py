@@ -20,6 +20,11 @@ PDFTOPPM_TIMEOUT = 60.0
 TESSERACT_TIMEOUT = 120.0
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# chi_sim also spaces out Chinese punctuation ("政府 ：", "振兴 ， 现将"); normalize() only joins Han.
+_SPACE_AT_CJK_PUNCT = re.compile(
+    r"[ \t]+(?=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026])|"
+    r"(?<=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026])[ \t]+"
+)
 
 
 @lru_cache(maxsize=1)
@@ -45,24 +50,40 @@ def pdftoppm_unavailable() -> str | None:
 def tidy_ocr_text(raw: str) -> str:
     """Join tesseract's lines into paragraphs without inserting spaces between Chinese characters.
 
-    tesseract ends a paragraph with a blank line and breaks lines where the scan wrapped; a wrapped
-    Chinese line continues the same sentence, so lines are joined directly when either side is CJK
-    and with a space otherwise (wrapped English/number runs). normalize() then removes the spaces
-    chi_sim puts between Han characters.
+    tesseract separates blocks with a blank line but often puts a centred title and the body in
+    one block, and breaks lines wherever the scan wrapped. A wrapped line is (nearly) as wide as the
+    widest line of its block, so a clearly shorter line ends a paragraph (titles, "各乡镇人民政府：",
+    the last line of a paragraph); other lines continue the sentence and are joined directly when
+    either side is CJK, with a space otherwise. normalize() then removes the spaces chi_sim puts
+    between Han characters.
     """
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", raw.replace("\x0c", "\n")):
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         if not lines:
             continue
-        joined = lines[0]
-        for line in lines[1:]:
-            if _CJK.match(joined[-1]) or _CJK.match(line[0]):
-                joined += line
+        widths = [_visual_width(line) for line in lines]
+        full = max(widths)
+        current = lines[0]
+        for previous_width, line in zip(widths, lines[1:], strict=False):
+            if previous_width < 0.8 * full:
+                paragraphs.append(_clean(current))
+                current = line
+            elif _CJK.match(current[-1]) or _CJK.match(line[0]):
+                current += line
             else:
-                joined += " " + line
-        paragraphs.append(normalize(joined))
+                current += " " + line
+        paragraphs.append(_clean(current))
     return "\n".join(p for p in paragraphs if p)
+
+
+def _clean(paragraph: str) -> str:
+    return normalize(_SPACE_AT_CJK_PUNCT.sub("", paragraph))
+
+
+def _visual_width(line: str) -> float:
+    """Width in full-width character units: CJK counts 1, ASCII 0.5, spaces nothing."""
+    return sum(1.0 if _CJK.match(ch) else 0.5 for ch in line if not ch.isspace())
 
 
 def tesseract(image: Path, timeout: float = TESSERACT_TIMEOUT) -> str:

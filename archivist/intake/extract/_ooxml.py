@@ -59,7 +59,9 @@ def check_ooxml(path: Path, kind: str) -> None:
     except ExtractionError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise ExtractionError(f"{kind}已损坏或不完整（{type(exc).__name__}）", "请向报送单位重新索取完整的文件") from exc
+        raise ExtractionError(
+            f"{kind}已损坏或不完整（{type(exc).__name__}）", "请向报送单位重新索取完整的文件"
+        ) from exc
 
 
 def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:

@@ -20,7 +20,9 @@ def extract(path: Path, opts: Options) -> Extraction:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise ExtractionError(f"压缩包已损坏或不完整（{type(exc).__name__}）", "请向报送单位重新索取完整的压缩包") from exc
+        raise ExtractionError(
+            f"压缩包已损坏或不完整（{type(exc).__name__}）", "请向报送单位重新索取完整的压缩包"
+        ) from exc
     names = decode_member_names(infos)
     members = [names[info.filename] for info in infos if not info.is_dir()]
     return Extraction(

@@ -34,7 +34,6 @@ _MAKE, _MODEL = 271, 272
 _XP_TAGS = {0x9C9B: "xp_title", 0x9C9C: "xp_comment", 0x9C9D: "xp_author", 0x9C9E: "xp_keywords", 0x9C9F: "xp_subject"}
 
 
-
 def _bomb() -> ExtractionError:
     return ExtractionError("图片像素过大，疑似解压炸弹", "请核实图片来源，必要时请报送单位重新导出正常尺寸的图片")
 

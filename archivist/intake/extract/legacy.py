@@ -42,7 +42,9 @@ _RESAVE_HINT = "请用Word/WPS/Excel打开后另存为.docx或.xlsx再报送"
 
 def extract(path: Path, opts: Options) -> Extraction:
     if which("soffice") is None:
-        raise ExtractionError("缺少 LibreOffice，无法读取旧版 .doc/.xls 文件", "请安装 libreoffice-writer-nogui 和 libreoffice-calc-nogui")
+        raise ExtractionError(
+            "缺少 LibreOffice，无法读取旧版 .doc/.xls 文件", "请安装 libreoffice-writer-nogui 和 libreoffice-calc-nogui"
+        )
     data = path.read_bytes()
     source_format, target = sniff_legacy(data, path)
     converted = convert(path, target, cache_dir=opts.cache_dir, data=data, source_ext=source_format, opts=opts)
@@ -76,12 +78,16 @@ def sniff_legacy(data: bytes, path: Path) -> tuple[str, str]:
     if head.startswith(b"PK"):
         return _sniff_odf(path)
     lowered = data[:65536].lower()
-    excel_markers = (b"urn:schemas-microsoft-com:office:excel", b'progid="excel.sheet"', b"x:excelworkbook",
-                     b"urn:schemas-microsoft-com:office:spreadsheet")
+    excel_markers = (
+        b"urn:schemas-microsoft-com:office:excel",
+        b'progid="excel.sheet"',
+        b"x:excelworkbook",
+        b"urn:schemas-microsoft-com:office:spreadsheet",
+    )
     is_sheet = any(marker in lowered for marker in excel_markers)
     if lowered.startswith(b"mime-version:"):
         return ("mht", "xlsx") if is_sheet else ("mht", "docx")
-    if head.startswith(b"<?xml") and not (b"<html" in lowered):
+    if head.startswith(b"<?xml") and b"<html" not in lowered:
         return ("xml", "xlsx") if is_sheet else ("xml", "docx")
     return ("html", "xlsx") if is_sheet else ("html", "docx")
 
@@ -140,7 +146,9 @@ def convert(
     out or produces nothing.
     """
     if which("soffice") is None:
-        raise ExtractionError("缺少 LibreOffice，无法读取旧版 .doc/.xls 文件", "请安装 libreoffice-writer-nogui 和 libreoffice-calc-nogui")
+        raise ExtractionError(
+            "缺少 LibreOffice，无法读取旧版 .doc/.xls 文件", "请安装 libreoffice-writer-nogui 和 libreoffice-calc-nogui"
+        )
     if data is None:
         data = path.read_bytes()
     cache = Path(cache_dir) if cache_dir is not None else DEFAULT_CACHE

@@ -8,6 +8,7 @@ decryption.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from pathlib import Path
@@ -26,7 +27,6 @@ MAX_OCR_PAGES = 40
 OCR_PAGE_RESERVE = 12.0
 
 
-
 def encrypted_error() -> ExtractionError:
     return ExtractionError("PDF已加密，无法读取", "请向报送单位索取未加密的版本")
 
@@ -39,15 +39,15 @@ def extract(path: Path, opts: Options) -> Extraction:
     meta: dict[str, Any] = {}
     title: str | None = None
     try:
-        page_texts, title, meta = _read_with_pypdf(path, warnings)
+        page_texts, text_only, title, meta = _read_with_pypdf(path, warnings)
     except _NeedsPoppler:
-        page_texts = _read_with_poppler(path)
+        page_texts, text_only = _read_with_poppler(path), set()
         meta["reader"] = "pdftotext"
 
     if not page_texts:
         raise ExtractionError("PDF文件没有任何页面，可能已损坏", _DAMAGED_HINT)
 
-    ocr_pages = _ocr_scanned_pages(path, page_texts, opts, warnings)
+    ocr_pages = _ocr_scanned_pages(path, page_texts, text_only, opts, warnings)
     if ocr_pages:
         meta["ocr_pages"] = ocr_pages
     text = "\n\n".join(t.strip() for t in page_texts if t.strip())
@@ -66,7 +66,10 @@ class _NeedsPoppler(Exception):
     """pypdf cannot decrypt this file (AES without the cryptography package)."""
 
 
-def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], str | None, dict[str, Any]]:
+def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], set[int], str | None, dict[str, Any]]:
+    """(page texts, numbers of pages without any image, title, meta)."""
+    # pypdf logs every repaired xref and odd object at WARNING; the outcome is what matters here.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -88,17 +91,43 @@ def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], str | 
 
     texts: list[str] = []
     failed: list[int] = []
+    text_only: set[int] = set()
     for number, page in enumerate(pages, start=1):
         try:
-            texts.append(page.extract_text() or "")
+            text = page.extract_text() or ""
         except Exception:  # noqa: BLE001 - one bad page (broken font/stream) must not lose the others
             failed.append(number)
-            texts.append("")
+            text = ""
+        texts.append(text)
+        if _needs_ocr(text) and not _has_images(page):
+            text_only.add(number)  # a blank or vector-only page: OCR would find nothing
     if failed:
         warnings.append(f"第 {_page_list(failed)} 页的文字层无法读取，已尝试OCR")
 
     meta = _metadata(reader)
-    return texts, clean_title(meta.pop("title", None)), meta
+    return texts, text_only, clean_title(meta.pop("title", None)), meta
+
+
+def _has_images(page: Any, depth: int = 0) -> bool:
+    """Whether the page draws a raster image (directly or inside a form XObject)."""
+    try:
+        resources = page.get("/Resources") if depth == 0 else page
+        resources = resources.get_object() if resources is not None else None
+        xobjects = resources.get("/XObject") if resources is not None else None
+        if xobjects is None:
+            return False
+        xobjects = xobjects.get_object()
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            subtype = obj.get("/Subtype")
+            if subtype == "/Image":
+                return True
+            if subtype == "/Form" and depth < 3 and obj.get("/Resources") is not None:
+                if _has_images(obj["/Resources"], depth + 1):
+                    return True
+    except Exception:  # noqa: BLE001 - unreadable resources: assume a scan and let OCR decide
+        return True
+    return False
 
 
 def _metadata(reader: Any) -> dict[str, Any]:
@@ -157,9 +186,11 @@ def _needs_ocr(text: str) -> bool:
     return visible < MIN_PAGE_CHARS or looks_garbled(text)
 
 
-def _ocr_scanned_pages(path: Path, page_texts: list[str], opts: Options, warnings: list[str]) -> list[int]:
+def _ocr_scanned_pages(
+    path: Path, page_texts: list[str], text_only: set[int], opts: Options, warnings: list[str]
+) -> list[int]:
     """OCR pages without a usable text layer, in place in `page_texts`. Returns the page numbers done."""
-    todo = [i + 1 for i, text in enumerate(page_texts) if _needs_ocr(text)]
+    todo = [i + 1 for i, text in enumerate(page_texts) if i + 1 not in text_only and _needs_ocr(text)]
     if not todo:
         return []
     if not opts.ocr:

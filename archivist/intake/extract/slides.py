@@ -27,9 +27,7 @@ def extract(path: Path, opts: Options) -> Extraction:
     core_title = None
     try:
         with zipfile.ZipFile(path) as zf:
-            names = sorted(
-                (int(m.group(1)), name) for name in zf.namelist() if (m := _SLIDE.match(name))
-            )
+            names = sorted((int(m.group(1)), name) for name in zf.namelist() if (m := _SLIDE.match(name)))
             for _, name in names:
                 root = etree.fromstring(zf.read(name), _SAFE_PARSER)
                 lines = ["".join(t.text or "" for t in p.iter(f"{{{A}}}t")) for p in root.iter(f"{{{A}}}p")]

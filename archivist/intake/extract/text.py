@@ -28,8 +28,8 @@ from pathlib import Path
 
 from archivist.intake.extract._common import Options, is_han
 from archivist.intake.extract._hanfreq import FREQUENT_HAN
-from archivist.textnorm import to_simplified
 from archivist.model import Extraction, ExtractionError
+from archivist.textnorm import to_simplified
 
 # Text files larger than this are read only up to the cap (with a warning): nothing a person
 # writes as evidence is this large, and the whole text would be held in memory several times.
@@ -79,31 +79,71 @@ def _big5_level1() -> frozenset[str]:
     return frozenset(chars)
 
 
-def _common_ratio(text: str, common: frozenset[str]) -> float:
-    """Share of non-ASCII characters that are common characters (or Chinese punctuation)."""
-    total = good = 0
-    for ch in text:
-        if ord(ch) < 0x80:
-            continue
-        total += 1
-        if ch in common or ch in _CJK_PUNCT:
-            good += 1
-    return good / total if total else 0.0
+def _letters(text: str) -> list[str]:
+    """The characters that tell encodings apart: non-ASCII, excluding Chinese punctuation."""
+    return [ch for ch in text if ord(ch) >= 0x80 and ch not in _CJK_PUNCT]
 
 
-def _frequent_ratio(simplified: str) -> float:
-    """Share of Han characters among the 1500 most frequent ones (text already Simplified)."""
-    han = [ch for ch in simplified if is_han(ch)]
-    if not han:
-        return 0.0
-    return sum(1 for ch in han if ch in FREQUENT_HAN) / len(han)
+def _share(chars: list[str], accepted: frozenset[str]) -> float:
+    return sum(1 for ch in chars if ch in accepted) / len(chars) if chars else 1.0
 
 
 def _score(decoded: str, codec: str) -> float:
-    """How much `decoded` looks like real Chinese in the script `codec` encodes (0..2)."""
+    """How much `decoded` looks like real Chinese in the script `codec` encodes (0..2).
+
+    The share of characters that are common in that script (GB2312 / Big5 level 1) plus the share
+    that are among the 1500 most frequent characters (compared in Simplified form). Kana, Greek,
+    private-use characters — what a wrong decoding produces — count against both.
+    """
+    letters = _letters(decoded)
+    if not letters:
+        return 2.0
+    # Private-use characters and kana never occur in real Chinese text; in a wrong decoding they
+    # are typical (Big5 punctuation and kana read as GB18030 land there), so they weigh double.
+    alien = sum(1 for ch in letters if "\ue000" <= ch <= "\uf8ff" or "\u3040" <= ch <= "\u30ff") / len(letters)
     if codec == "gb18030":
-        return _common_ratio(decoded, _gb2312_level1()) + _frequent_ratio(decoded)
-    return _common_ratio(decoded, _big5_level1()) + _frequent_ratio(to_simplified(decoded))
+        score = _share(letters, _gb2312_level1()) + _share(letters, FREQUENT_HAN)
+    else:
+        score = _share(letters, _big5_level1()) + _share(_letters(to_simplified(decoded)), FREQUENT_HAN)
+    return score - 2 * alien
+
+
+# Scoring looks at the start of the text only: a few thousand characters decide as well as millions.
+_SCORE_SAMPLE = 20_000
+
+
+@lru_cache(maxsize=1)
+def _two_char_words() -> frozenset[str]:
+    """Two-character words of jieba's dictionary (read from its dict.txt, without loading jieba).
+
+    Only needed to settle close GB18030/Big5 calls on short texts, so it is loaded lazily.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    words = set()
+    try:
+        with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as fh:
+            for line in fh:
+                word = line.split(" ", 1)[0]
+                if len(word) == 2:
+                    words.add(word)
+    except OSError:
+        return frozenset()
+    return frozenset(words)
+
+
+def _word_share(decoded: str, codec: str) -> float:
+    """Share of adjacent Han pairs (in Simplified form) that are words: high for real text, ~0 for
+    a wrong decoding, whose characters are individually plausible but never form words."""
+    text = decoded if codec == "gb18030" else to_simplified(decoded)
+    words = _two_char_words()
+    pairs = [text[i : i + 2] for i in range(len(text) - 1) if is_han(text[i]) and is_han(text[i + 1])]
+    if not pairs or not words:
+        return 0.0
+    return sum(1 for pair in pairs if pair in words) / len(pairs)
 
 
 # Alphabets a genuine non-CJK UTF-8 text without any 3-byte character would be written in.
@@ -180,18 +220,26 @@ def detect_encoding(data: bytes, *, partial: bool = False) -> tuple[str, str] | 
     if b"\x00" in data:
         return None
 
+    utf8 = _strict_decode(data, "utf-8", partial)
+    if utf8 is not None and _utf8_is_plausible(utf8):
+        return utf8, "utf-8"
+
     candidates: list[tuple[float, int, str, str]] = []
     for priority, (codec, name) in enumerate((("gb18030", "gb18030"), ("cp950", "big5"))):
         decoded = _strict_decode(data, codec, partial)
         if decoded is not None:
             # Higher score first, then GB18030 (priority 0) on a tie.
-            candidates.append((_score(decoded, codec), -priority, decoded, name))
+            candidates.append((_score(decoded[:_SCORE_SAMPLE], codec), -priority, decoded, name))
+    if len(candidates) == 2 and abs(candidates[0][0] - candidates[1][0]) < 0.75:
+        # Close call (short text): count adjacent character pairs that are dictionary words.
+        candidates = [
+            (score + _word_share(decoded[:_SCORE_SAMPLE], codec), prio, decoded, name)
+            for (score, prio, decoded, name), codec in zip(candidates, ("gb18030", "cp950"), strict=True)
+        ]
     candidates.sort(reverse=True)
 
-    text = _strict_decode(data, "utf-8", partial)
-    if text is not None:
-        if _utf8_is_plausible(text) or not candidates or candidates[0][0] < 1.8:
-            return text, "utf-8"
+    if utf8 is not None and (not candidates or candidates[0][0] < 1.8):
+        return utf8, "utf-8"
 
     if candidates and candidates[0][0] >= 1.0:
         return candidates[0][2], candidates[0][3]
@@ -257,12 +305,16 @@ def extract(path: Path, opts: Options) -> Extraction:
     if len(data) > MAX_TEXT_BYTES:
         data = data[:MAX_TEXT_BYTES]
         partial = True
-        warnings.append(f"文本文件超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB，仅读取了前 {MAX_TEXT_BYTES // (1024 * 1024)} MB")
+        warnings.append(
+            f"文本文件超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB，仅读取了前 {MAX_TEXT_BYTES // (1024 * 1024)} MB"
+        )
     if not data:
         raise ExtractionError("空文件（0字节）", "请向报送单位索取完整的文件")
     found = detect_encoding(data, partial=partial)
     if found is None or not looks_printable(found[0]):
-        raise ExtractionError("无法识别文本编码，文件可能不是文本或已损坏", "请报送单位另存为UTF-8或GB18030编码的文本，或转为PDF/Word")
+        raise ExtractionError(
+            "无法识别文本编码，文件可能不是文本或已损坏", "请报送单位另存为UTF-8或GB18030编码的文本，或转为PDF/Word"
+        )
     text, encoding = found
     text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\x1a")
     return Extraction(

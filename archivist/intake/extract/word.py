@@ -137,7 +137,9 @@ def extract(path: Path, opts: Options) -> Extraction:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises KeyError/ValueError/lxml errors on damaged parts
-        raise ExtractionError(f"Word文档已损坏或格式不受支持（{type(exc).__name__}）", "请用Word/WPS打开后另存为.docx再报送") from exc
+        raise ExtractionError(
+            f"Word文档已损坏或格式不受支持（{type(exc).__name__}）", "请用Word/WPS打开后另存为.docx再报送"
+        ) from exc
 
     body = document.element.body
     warnings: list[str] = []

@@ -1,0 +1,645 @@
+"""Ledger quality checks (台账质量): the "数字逻辑错误" inspectors find in xlsx ledgers.
+
+For every xlsx ledger in the archive (filed or awaiting sorting), each sheet is read as a table —
+title rows skipped, the header row found (a second header row under merged parent cells joined to
+it), notes and signatures under the table ignored — and checked for:
+
+- `total_mismatch`: a 合计/总计/小计 (or 全县/全镇…) row whose number differs from the sum of the rows it
+  totals. A 小计 totals the rows since the previous total; a 合计 the detail rows of the whole block
+  (so subtotals are not counted twice); a 合计 directly under the header totals the rows below it.
+  Averages, rates, years, serial numbers and similar columns are not additive and are skipped.
+- `count_mismatch`: a totals cell such as "16户" in a column of names, when the table lists another
+  number of rows.
+- `percent_mismatch`: a rate column (…率, 比例, 占比, %) whose value differs from numerator ÷ denominator.
+  The pair of columns is found from the data (the pair that explains most rows, header words as a
+  tie-break), so a row that breaks the pattern is caught without guessing column names.
+- `duplicate_id` / `invalid_id`: an ID number (身份证号/证件号码) repeated within a sheet, or one that
+  cannot be right (wrong length, wrong check digit, or stored as a number so Excel dropped its last
+  digits). Messages show ID numbers masked.
+- `empty_cell`: an empty cell in a required column (names, ID numbers, township/village, or a
+  column filled in ≥90% of the rows, 备注-like columns excepted).
+
+Each finding names the file, sheet, row, column and header. The archived file itself is read with
+openpyxl (exact row numbers, percent formats); when it cannot be (legacy .xls), the sheets the
+extractor stored in `meta["sheets"]` are checked instead. Results are cached by the file's sha256
+in index/cache, so `status` stays fast on a large archive.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..textnorm import normalize
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..workspace import Workspace
+
+CHECKS_VERSION = 1  # bump when a rule changes: cached findings are then recomputed
+MAX_ROWS = 20000
+MAX_COLS = 120
+MAX_FINDINGS_PER_SHEET = 30
+HEADER_SCAN_ROWS = 15
+
+TOTAL_LABEL = re.compile(r"^(.{0,8}(合计|总计|小计|共计|汇总)|全(县|市|区|镇|乡|村|旗|州)(合计|总计)?|总数)[:：]?$")
+SUBTOTAL_LABEL = re.compile(r"小计")
+NOTE_PREFIX = re.compile(r"^(注|说明|备注|制表|填表|填报|审核|审批|负责人|单位负责人|统计人|联系人|数据来源|附注|签字)")
+NON_ADDITIVE = re.compile(
+    r"率|比例|比重|占比|%|百分|均|平均|单价|价格|年龄|序号|编号|号码|代码|日期|时间|年度|年份|年月|电话|手机|身份证|证件"
+    r"|排名|名次|得分|分值|标准|指数|增长|增幅|同比|环比|期限|周次|批次"
+)
+RATE_HEADER = re.compile(r"率|比例|占比|%|百分比|比重")
+ID_HEADER = re.compile(r"身份证|证件号|身份号码|公民身份")
+REQUIRED_HEADER = re.compile(r"姓名|户主|身份证|证件号|乡镇|行政村|^村$|村名|所在村|项目名称|^名称$")
+OPTIONAL_HEADER = re.compile(r"备注|说明|附注|其他|其它|签字|签名|签章|盖章")
+COUNT_CELL = re.compile(r"^(\d+)\s*(户|人|项|个|条|件|名|处|家|所|座|村|宗|笔)$")
+NOTHING = {"无", "否", "-", "—", "－", "/", "0", "暂无", "没有"}
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+RATE_TOLERANCE = 0.0051  # a percentage shown to whole percent is off by at most half a point
+
+
+class Percent(float):
+    """A number known to be a fraction shown as a percentage (a %-formatted cell, or "98.0%")."""
+
+
+@dataclass
+class LedgerFinding:
+    """One error in one cell of one ledger, with where it is and what it should be."""
+
+    evidence_id: str
+    file: str
+    sheet: str
+    row: int  # the sheet's own row number (1-based), as Excel shows it
+    column: str  # column letter, e.g. "D"
+    header: str
+    kind: str  # total_mismatch | count_mismatch | percent_mismatch | duplicate_id | invalid_id | empty_cell
+    message: str
+    expected: Any = None
+    actual: Any = None
+    indicator: str | None = None
+
+    @property
+    def location(self) -> str:
+        head = f"（{self.header}）" if self.header else ""
+        return f"{self.file}「{self.sheet}」第{self.row}行{self.column}列{head}"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self) | {"location": self.location}
+
+
+KIND_LABELS = {
+    "total_mismatch": "合计不符",
+    "count_mismatch": "合计数不符",
+    "percent_mismatch": "比例不符",
+    "duplicate_id": "证件号重复",
+    "invalid_id": "证件号有误",
+    "empty_cell": "必填为空",
+}
+
+
+@dataclass
+class Table:
+    """One sheet as a table: its header labels and its rows below the header, with Excel row numbers."""
+
+    name: str
+    header_row: int
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+    approximate_rows: bool = False  # rebuilt from the extractor's meta, which drops empty rows
+
+
+# reading ---------------------------------------------------------------------------------------
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and to_number(value) is None
+
+
+def to_number(value: Any) -> float | None:
+    """A cell as a number: ints, floats, "1,320", "98.0%" (→ Percent 0.98); None for anything else."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return value if isinstance(value, Percent) else float(value)
+    if isinstance(value, str):
+        text = normalize(value).strip().replace(",", "").replace(" ", "")
+        if not text:
+            return None
+        if text.endswith("%"):
+            try:
+                return Percent(float(text[:-1]) / 100)
+            except ValueError:
+                return None
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
+            return float(text)
+    return None
+
+
+def _label(value: Any) -> str:
+    return re.sub(r"\s+", "", normalize(str(value))) if not _is_blank(value) else ""
+
+
+def find_header(rows: list[list[Any]]) -> int | None:
+    """Index (in `rows`) of the header row: the first row of several text cells and no numbers.
+
+    A title row (one merged cell) has a single value; a header row has at least two text cells
+    (three when the table is wider than three columns) and no numbers.
+    """
+    width = max((sum(1 for v in r if not _is_blank(v)) for r in rows[:HEADER_SCAN_ROWS]), default=0)
+    need = 2 if width <= 3 else 3
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        filled = [v for v in row if not _is_blank(v)]
+        if len(filled) >= need and all(_is_text(v) for v in filled):
+            return i
+    return None
+
+
+def _sequence_row(row: list[Any]) -> bool:
+    """A 栏次 row under a statistics header: 1, 2, 3 … (or 甲 乙 1 2 3) across the columns."""
+    numbers = [to_number(v) for v in row if not _is_blank(v)]
+    numbers = [n for n in numbers if n is not None]
+    return len(numbers) >= 3 and numbers == [float(i) for i in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
+
+
+def build_table(name: str, rows: list[list[Any]], first_row: int = 1) -> Table | None:
+    """A table from raw sheet rows (`first_row` is the sheet row number of rows[0])."""
+    at = find_header(rows)
+    if at is None:
+        return None
+    header = list(rows[at])
+    body_start = at + 1
+    # A second header row under merged parent cells: parent gaps filled forward, labels joined.
+    if body_start < len(rows):
+        nxt = rows[body_start]
+        gaps = [j for j, v in enumerate(header) if _is_blank(v)]
+        filled = [v for v in nxt if not _is_blank(v)]
+        if gaps and filled and all(_is_text(v) for v in filled) and any(
+            j < len(nxt) and not _is_blank(nxt[j]) for j in gaps
+        ):
+            parent = ""
+            joined = []
+            for j in range(max(len(header), len(nxt))):
+                top = header[j] if j < len(header) else None
+                parent = _label(top) if not _is_blank(top) else parent
+                child = _label(nxt[j]) if j < len(nxt) and not _is_blank(nxt[j]) else ""
+                joined.append(f"{parent}{child}" if child and child != parent else (parent if not child else child))
+            header = joined
+            body_start += 1
+    # read-only openpyxl pads every row to the widest column any row ever touched: trim to the data
+    width = max((j + 1 for r in rows[at:] for j, v in enumerate(r) if not _is_blank(v)), default=0)
+    width = max(width, max((j + 1 for j, v in enumerate(header) if not _is_blank(v)), default=0))
+    headers = [_label(v) for v in header[:width]] + [""] * max(0, width - len(header))
+    table = Table(name, first_row + at, headers)
+    for k in range(body_start, len(rows)):
+        row = list(rows[k])[:width]
+        if all(_is_blank(v) for v in row):
+            continue
+        if _sequence_row(row) and k == body_start:
+            continue
+        table.rows.append((first_row + k, row + [None] * (width - len(row))))
+    return table
+
+
+def read_workbook(path: Path) -> list[Table]:
+    """Every sheet of an xlsx file that has a header row, read with cached values and % formats."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    tables = []
+    try:
+        for sheet in wb.worksheets:
+            # junk formatting can declare the sheet as wide as column XFD; read what is really there
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
+            rows: list[list[Any]] = []
+            for r, cells in enumerate(sheet.iter_rows(max_col=MAX_COLS)):
+                if r >= MAX_ROWS:
+                    break
+                values = []
+                for cell in cells:
+                    value = getattr(cell, "value", None)
+                    fmt = getattr(cell, "number_format", "") or ""
+                    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in fmt:
+                        value = Percent(value)
+                    values.append(value)
+                rows.append(values)
+            table = build_table(sheet.title, rows)
+            if table:
+                tables.append(table)
+    finally:
+        wb.close()
+    return tables
+
+
+def tables_from_meta(meta: dict[str, Any] | None) -> list[Table]:
+    """Tables from the extractor's `meta["sheets"]` ([{name, header, rows}], optional header_row)."""
+    tables = []
+    for sheet in (meta or {}).get("sheets") or []:
+        if not isinstance(sheet, dict):
+            continue
+        header = list(sheet.get("header") or [])
+        rows = [list(r) for r in sheet.get("rows") or [] if isinstance(r, list | tuple)]
+        header_row = int(sheet.get("header_row") or 1)
+        table = build_table(str(sheet.get("name") or "Sheet1"), [header, *rows], first_row=header_row)
+        if table:
+            table.approximate_rows = True
+            tables.append(table)
+    return tables
+
+
+# the checks ------------------------------------------------------------------------------------
+def _row_label(row: list[Any]) -> str:
+    """The first text cells of a row, joined: where 合计/小计 labels sit."""
+    texts = [_label(v) for v in row[:4] if _is_text(v)]
+    return texts[0] if texts else ""
+
+
+def row_role(row: list[Any]) -> str:
+    """'total', 'subtotal', 'note' or 'detail'."""
+    filled = [v for v in row if not _is_blank(v)]
+    first_texts = [_label(v) for v in row[:4] if _is_text(v)]
+    for text in first_texts[:2]:
+        if TOTAL_LABEL.match(text):
+            return "subtotal" if SUBTOTAL_LABEL.search(text) else "total"
+    if filled and isinstance(filled[0], str) and NOTE_PREFIX.match(_label(filled[0])) and len(filled) <= 2:
+        return "note"
+    if len(filled) == 1 and isinstance(filled[0], str) and len(filled[0].strip()) > 12:
+        return "note"
+    return "detail"
+
+
+def _fmt(value: float) -> str:
+    if isinstance(value, Percent):
+        return f"{value * 100:.1f}%"
+    return f"{value:.0f}" if abs(value - round(value)) < 1e-9 else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _rows_span(rows: list[int]) -> str:
+    if not rows:
+        return "（无）"
+    return f"第{rows[0]}行" if len(rows) == 1 else f"第{rows[0]}–{rows[-1]}行"
+
+
+class _Checker:
+    def __init__(self, evidence_id: str, file: str, indicator: str | None) -> None:
+        self.evidence_id = evidence_id
+        self.file = file
+        self.indicator = indicator
+        self.findings: list[LedgerFinding] = []
+
+    def add(self, table: Table, row: int, col: int, kind: str, what: str, expected: Any = None,
+            actual: Any = None) -> None:
+        header = table.headers[col] if col < len(table.headers) else ""
+        finding = LedgerFinding(self.evidence_id, self.file, table.name, row, column_letter(col), header, kind,
+                                "", expected, actual, self.indicator)
+        finding.message = f"{finding.location}：{what}"
+        if table.approximate_rows:
+            finding.message += "（行号按提取内容推算，可能与原表略有出入）"
+        self.findings.append(finding)
+
+    def check(self, table: Table) -> None:
+        start = len(self.findings)
+        roles = [(r, row, row_role(row)) for r, row in table.rows]
+        roles = _drop_trailing_notes(roles)
+        self.check_totals(table, roles)
+        self.check_percentages(table, roles)
+        self.check_ids(table, roles)
+        self.check_empty(table, roles)
+        extra = len(self.findings) - start - MAX_FINDINGS_PER_SHEET
+        if extra > 0:
+            kept = self.findings[start : start + MAX_FINDINGS_PER_SHEET]
+            del self.findings[start:]
+            self.findings.extend(kept)
+            last = kept[-1]
+            summary = LedgerFinding(self.evidence_id, self.file, table.name, last.row, last.column, last.header,
+                                    last.kind, "", None, extra, self.indicator)
+            summary.message = f"{self.file}「{table.name}」：另有 {extra} 处问题未逐条列出，请逐行核对该表"
+            self.findings.append(summary)
+
+    # 合计 / 小计 ------------------------------------------------------------------------------
+    def check_totals(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
+        details_since_total: list[tuple[int, list[Any]]] = []
+        details_since_sub: list[tuple[int, list[Any]]] = []
+        for index, (r, row, role) in enumerate(roles):
+            if role == "detail":
+                details_since_total.append((r, row))
+                details_since_sub.append((r, row))
+            elif role == "subtotal":
+                self._compare(table, r, row, details_since_sub)
+                details_since_sub = []
+            elif role == "total":
+                if details_since_total:
+                    self._compare(table, r, row, details_since_total)
+                else:
+                    below = []
+                    for r2, row2, role2 in roles[index + 1 :]:
+                        if role2 == "total":
+                            break
+                        if role2 == "detail":
+                            below.append((r2, row2))
+                    if below:
+                        self._compare(table, r, row, below)
+                details_since_total = []
+                details_since_sub = []
+
+    def _compare(self, table: Table, r: int, total_row: list[Any], block: list[tuple[int, list[Any]]]) -> None:
+        label_col = next((j for j, v in enumerate(total_row[:4]) if _is_text(v)), -1)
+        rows = [rr for rr, _ in block]
+        for j, cell in enumerate(total_row):
+            if j == label_col or j >= len(table.headers):
+                continue
+            header = table.headers[j]
+            total = to_number(cell)
+            if total is None:
+                if isinstance(cell, str) and (m := COUNT_CELL.match(_label(cell))):
+                    self._compare_count(table, r, j, int(m.group(1)), block)
+                continue
+            if isinstance(total, Percent) or NON_ADDITIVE.search(header):
+                continue
+            values = []
+            numeric = True
+            for _, row in block:
+                v = row[j] if j < len(row) else None
+                if _is_blank(v) or (isinstance(v, str) and _label(v) in NOTHING):
+                    continue
+                n = to_number(v)
+                if n is None or isinstance(n, Percent):
+                    numeric = False
+                    break
+                values.append(n)
+            if not numeric or not values:
+                continue
+            expected = sum(values)
+            integral = all(abs(v - round(v)) < 1e-9 for v in [*values, total])
+            tolerance = 1e-6 if integral else 0.005 * (len(values) + 1)
+            if abs(expected - total) > tolerance:
+                self.add(table, r, j, "total_mismatch",
+                         f"{_row_label(total_row) or '合计'}为 {_fmt(total)}，但{_rows_span(rows)}之和为 {_fmt(expected)}"
+                         f"（相差 {_fmt(total - expected)}）", round(expected, 6), total)
+
+    def _compare_count(self, table: Table, r: int, j: int, stated: int, block: list[tuple[int, list[Any]]]) -> None:
+        values = [row[j] for _, row in block if j < len(row) and not _is_blank(row[j])]
+        if not values or any(not _is_text(v) and to_number(v) != 0 for v in values):
+            return
+        values = [v for v in values if _is_text(v) and _label(v) not in NOTHING]
+        if len(values) != stated:
+            self.add(table, r, j, "count_mismatch",
+                     f"合计写 {stated}，但明细列有 {len(values)} 行（{_rows_span([rr for rr, _ in block])}）",
+                     len(values), stated)
+
+    # 比例 ------------------------------------------------------------------------------------
+    def check_percentages(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
+        data = [(r, row) for r, row, role in roles if role in ("detail", "total", "subtotal")]
+        if not data:
+            return
+        width = len(table.headers)
+        numeric_cols = [
+            j for j in range(width)
+            if not NON_ADDITIVE.search(table.headers[j])
+            and any(isinstance(to_number(row[j]), float) and not isinstance(to_number(row[j]), Percent)
+                    for _, row in data if j < len(row))
+        ]
+        for c in range(width):
+            header = table.headers[c]
+            rates = {r: to_number(row[c]) for r, row in data if c < len(row)}
+            rates = {r: v for r, v in rates.items() if v is not None}
+            is_rate_col = RATE_HEADER.search(header) or (rates and all(isinstance(v, Percent) for v in rates.values()))
+            if not is_rate_col or len(rates) < 2 or re.search(r"增长|增幅|同比|环比", header):
+                continue
+            percent_header = "%" in header
+            best: tuple[tuple[int, int, int], int, int, int, list[tuple[int, float, float, float]]] | None = None
+            for a in numeric_cols:
+                for b in numeric_cols:
+                    if a == b or c in (a, b):
+                        continue
+                    matches, tried = 0, 0
+                    mismatches: list[tuple[int, float, float, float]] = []
+                    for r, row in data:
+                        rate = rates.get(r)
+                        num, den = to_number(row[a]), to_number(row[b])
+                        if rate is None or num is None or den is None or den == 0:
+                            continue
+                        tried += 1
+                        if _rate_matches(rate, num / den, percent_header):
+                            matches += 1
+                        else:
+                            mismatches.append((r, rate, num, den))
+                    if tried == 0:
+                        continue
+                    key = (matches, _affinity(header, table.headers[a], table.headers[b]), -abs(c - a) - abs(c - b))
+                    if best is None or key > best[0]:
+                        best = (key, a, b, tried, mismatches)
+            if best is None:
+                continue
+            (matches, _, _), a, b, tried, mismatches = best
+            if matches < 2 or matches < 0.6 * tried:
+                continue
+            names = (table.headers[a] or column_letter(a), table.headers[b] or column_letter(b))
+            for r, rate, num, den in mismatches:
+                if isinstance(rate, Percent):
+                    shown = rate
+                else:
+                    shown = Percent(rate / 100) if percent_header or rate > 1.5 else Percent(rate)
+                expected = Percent(num / den)
+                self.add(table, r, c, "percent_mismatch",
+                         f"应为 {_fmt(expected)}（{names[0]} {_fmt(num)} ÷ {names[1]} {_fmt(den)}），表中为 {_fmt(shown)}",
+                         round(expected * 100, 2), round(shown * 100, 2))
+
+    # 证件号码 ----------------------------------------------------------------------------------
+    def check_ids(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
+        for c, header in enumerate(table.headers):
+            if not ID_HEADER.search(header):
+                continue
+            seen: dict[str, int] = {}
+            for r, row, role in roles:
+                if role != "detail" or c >= len(row) or _is_blank(row[c]):
+                    continue
+                raw = row[c]
+                if isinstance(raw, int | float) and not isinstance(raw, bool):
+                    digits = f"{raw:.0f}"
+                    if len(digits) >= 15:
+                        self.add(table, r, c, "invalid_id",
+                                 f"证件号码 {mask_id(digits)} 以数字格式保存，Excel 已丢失末几位：请把该列设为文本后重新录入",
+                                 None, mask_id(digits))
+                        continue
+                value = re.sub(r"[\s'‘’]", "", normalize(str(raw))).upper()
+                if "*" in value:
+                    continue  # masked on purpose: nothing to check
+                if value in seen:
+                    self.add(table, r, c, "duplicate_id", f"证件号码 {mask_id(value)} 与第{seen[value]}行重复",
+                             seen[value], mask_id(value))
+                    continue
+                seen[value] = r
+                problem = id_problem(value)
+                if problem:
+                    self.add(table, r, c, "invalid_id", f"证件号码 {mask_id(value)} {problem}", None, mask_id(value))
+
+    # 必填 ------------------------------------------------------------------------------------
+    def check_empty(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
+        details = [(r, row) for r, row, role in roles if role == "detail"]
+        if not details:
+            return
+        for c, header in enumerate(table.headers):
+            if not header or OPTIONAL_HEADER.search(header):
+                continue
+            values = [row[c] for _, row in details if c < len(row) and not _is_blank(row[c])]
+            filled = len(values)
+            # A mostly filled *numeric* column is required too (a blank 实出勤天数 is an omission); a
+            # mostly filled text column is not: 结业证书编号 stays blank for the one who did not finish.
+            numeric = bool(values) and all(to_number(v) is not None for v in values)
+            required = bool(REQUIRED_HEADER.search(header)) or (
+                numeric and len(details) >= 5 and filled >= 0.9 * len(details)
+            )
+            if not required or filled == 0:
+                continue
+            for r, row in details:
+                if c >= len(row) or _is_blank(row[c]):
+                    self.add(table, r, c, "empty_cell", f"“{header}”未填写", None, None)
+
+
+def _drop_trailing_notes(roles: list[tuple[int, list[Any], str]]) -> list[tuple[int, list[Any], str]]:
+    """Rows after the last total that hold only signatures or notes are not data."""
+    return [x for x in roles if x[2] != "note"]
+
+
+def _rate_matches(rate: float, fraction: float, percent_header: bool) -> bool:
+    if isinstance(rate, Percent):
+        return abs(rate - fraction) <= RATE_TOLERANCE
+    if percent_header:
+        return abs(rate / 100 - fraction) <= RATE_TOLERANCE
+    return abs(rate - fraction) <= RATE_TOLERANCE or abs(rate / 100 - fraction) <= RATE_TOLERANCE
+
+
+def _affinity(rate_header: str, num_header: str, den_header: str) -> int:
+    """How well two headers read as numerator and denominator of a rate header (word overlap)."""
+    stem = re.sub(r"[（(].*?[)）]|率|比例|占比|%|百分比|比重", "", rate_header)
+    score = 0
+    for i in range(len(stem) - 1):
+        if stem[i : i + 2] in num_header:
+            score += 2
+    if re.search(r"任务|计划|应|总|目标|下达|户数|人数|合计", den_header):
+        score += 1
+    return score
+
+
+def mask_id(value: str) -> str:
+    """An ID number with its middle hidden: 4101**********1234."""
+    return value if len(value) < 8 else f"{value[:4]}{'*' * (len(value) - 8)}{value[-4:]}"
+
+
+def id_problem(value: str) -> str | None:
+    """Why an 18- or 15-character mainland ID number cannot be right, or None."""
+    if re.fullmatch(r"\d{15}", value):
+        return None
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        return f"位数或字符不对（{len(value)}位）"
+    total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
+    if ID_CHECK[total % 11] != value[17]:
+        return "校验位不对（可能录错一位）"
+    return None
+
+
+# entry points ----------------------------------------------------------------------------------
+def check_tables(tables: list[Table], evidence_id: str = "", file: str = "", indicator: str | None = None
+                 ) -> list[LedgerFinding]:
+    """All findings for already-read tables: the pure core, used by tests and by `check_file`."""
+    checker = _Checker(evidence_id, file, indicator)
+    for table in tables:
+        checker.check(table)
+    return checker.findings
+
+
+def check_file(path: Path, evidence_id: str = "", file: str | None = None, indicator: str | None = None,
+               meta: dict[str, Any] | None = None) -> list[LedgerFinding]:
+    """Findings for one xlsx file (or, if it cannot be opened, for the sheets in `meta`)."""
+    try:
+        tables = read_workbook(path)
+    except Exception:  # noqa: BLE001 - a legacy or damaged file: fall back to what the extractor stored
+        tables = tables_from_meta(meta)
+    return check_tables(tables, evidence_id, file or path.name, indicator)
+
+
+def _load_cache(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") == CHECKS_VERSION:
+            return dict(data.get("by_sha") or {})
+    except (OSError, ValueError, AttributeError):
+        pass
+    return {}
+
+
+def _save_cache(path: Path, by_sha: dict[str, Any]) -> None:
+    """Atomic write: a reader never sees half a cache; a failure only costs a recomputation."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".ledger-checks-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"version": CHECKS_VERSION, "by_sha": by_sha}, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = True) -> list[LedgerFinding]:
+    """Findings for every xlsx ledger in the archive (filed or unsorted), cached by content hash."""
+    rows = catalogue.db.execute(
+        "SELECT id, status, indicator, archive_path, original_name, sha256, file_type, meta FROM evidence"
+        " WHERE status IN ('filed', 'unsorted') AND (file_type='xlsx' OR lower(original_name) LIKE '%.xlsx'"
+        " OR lower(original_name) LIKE '%.xls' OR lower(original_name) LIKE '%.et')"
+        " ORDER BY received_at, rowid"
+    ).fetchall()
+    cache_path = ws.cache_dir / "ledger-checks.json"
+    cache = _load_cache(cache_path) if use_cache else {}
+    changed = False
+    findings: list[LedgerFinding] = []
+    for row in rows:
+        record = dict(row)
+        sha = record["sha256"]
+        shown = record.get("archive_path") or record["original_name"]
+        if sha in cache:
+            for item in cache[sha]:
+                findings.append(LedgerFinding(**(item | {"evidence_id": record["id"], "indicator": record.get("indicator"),
+                                                         "file": shown, "message": item["message"].replace(
+                                                             "\x00FILE\x00", shown)})))
+            continue
+        meta: dict[str, Any] = {}
+        if record.get("meta"):
+            try:
+                meta = json.loads(record["meta"]) or {}
+            except ValueError:
+                meta = {}
+        path = ws.absolute(record["archive_path"]) if record.get("archive_path") else None
+        if path is not None and path.is_file():
+            found = check_file(path, record["id"], shown, record.get("indicator"), meta)
+        else:
+            found = check_tables(tables_from_meta(meta), record["id"], shown, record.get("indicator"))
+        findings.extend(found)
+        cache[sha] = [
+            {k: v for k, v in asdict(f).items() if k not in ("evidence_id", "indicator", "file")}
+            | {"message": f.message.replace(shown, "\x00FILE\x00", 1)}
+            for f in found
+        ]
+        changed = True
+    if use_cache and changed:
+        _save_cache(cache_path, cache)
+    return findings

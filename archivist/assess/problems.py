@@ -1,0 +1,613 @@
+"""The rectification ledger (整改台账): problems found by supervision, who must fix them, by when, and proof.
+
+A problem is closed (销号) only with evidence (DESIGN.md "Evidence before claims"):
+
+- at least one cited record, each in the catalogue and readable (not quarantined);
+- at least one cited record dated on or after the day the problem was found (or undated): a
+  document written before the problem was found cannot show that it was fixed. A "before" photo may
+  still be cited next to the "after" photo;
+- for a *site problem* (something physical that an inspector will go and look at: a toilet, rubbish,
+  sewage, a road, a house, a facility), at least one photo (file_type image) dated strictly after
+  the day the problem was found — its EXIF date, else its document date. A photo of the same day
+  cannot be told apart from the photo that recorded the problem, and a photo without a date proves
+  nothing about "after".
+
+Whether a problem is about a site is decided from its description (`is_site_problem`): it names a
+site or facility (SITE_WORDS) and is not merely about paperwork (a paperwork word such as 台账/资料
+without any physical-state word such as 破损/堆放/未拆除). `problems add --site/--no-site`
+overrides the rule; the decision is stored and shown so that nobody is surprised at 销号 time.
+
+`import_problems` reads a unit's xlsx ledger with lenient header matching (HEADER_SYNONYMS; the
+longest synonym wins, so 问题来源 is a source, not a description) and reports every row it could not
+read or had to guess about; importing the same sheet twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..catalogue import now
+from ..textnorm import normalize
+from . import AssessError
+from .status import evidence_date, parse_date
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..framework import FrameworkSet
+    from ..workspace import Workspace
+
+OPEN, CLOSED = "open", "closed"
+STATUS_LABELS = {OPEN: "未销号", CLOSED: "已销号"}
+
+SITE_WORDS = (
+    "场所", "设施", "厕所", "公厕", "户厕", "旱厕", "改厕", "化粪池", "粪污", "垃圾", "污水", "管网", "黑臭", "水体",
+    "河道", "河塘", "沟渠", "水渠", "道路", "路面", "路灯", "桥梁", "房屋", "危房", "住房", "农房", "墙体", "屋顶",
+    "围墙", "广场", "村容", "村貌", "乱堆", "乱放", "乱搭", "乱建", "杂物", "中转站", "饮水", "水源", "供水", "水厂",
+    "场地", "大棚", "圈舍", "电站", "光伏", "宣传栏", "公示栏", "标识牌", "活动室", "卫生室", "校舍", "车间",
+    "管护", "绿化", "池塘", "堆放", "破损",
+)
+PAPER_WORDS = ("台账", "资料", "材料", "档案", "记录", "数据", "信息", "系统", "录入", "填报", "签字", "手续",
+               "会议", "制度", "方案", "报表", "统计", "名单", "花名册", "合同", "协议")
+PHYSICAL_WORDS = ("破损", "损坏", "脏", "乱", "堆放", "堆积", "积存", "渗漏", "漏水", "堵塞", "外溢", "溢流", "臭",
+                  "未清理", "未清运", "未拆除", "未建成", "未完工", "无法使用", "不能使用", "闲置", "停运", "坍塌",
+                  "裂缝", "积水", "损毁", "老化", "不达标", "未硬化", "未整治")
+
+# field → header synonyms. Matching picks, for each header cell, the field of the longest synonym
+# it contains, so "问题来源" (source) beats "问题" (description).
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "description": ("问题描述", "问题表现", "问题内容", "具体问题", "存在问题", "主要问题", "反馈问题", "发现问题",
+                    "问题清单", "问题名称", "问题事项", "问题", "事项"),
+    "unit": ("整改责任单位", "责任单位", "责任部门", "整改单位", "责任主体", "牵头单位", "承办单位", "责任科室",
+             "主责单位", "整改主体", "单位"),
+    "source": ("发现来源", "问题来源", "发现渠道", "反馈渠道", "发现途径", "发现主体", "交办单位", "反馈单位",
+               "发现单位", "督查来源", "检查组", "来源"),
+    "deadline": ("整改完成时限", "整改时限", "整改期限", "完成时限", "整改完成时间", "完成时间", "截止时间",
+                 "截止日期", "整改时间", "时限", "期限"),
+    "found": ("发现时间", "发现日期", "交办时间", "交办日期", "反馈时间", "反馈日期", "检查时间", "督查时间"),
+    "indicator": ("关联指标", "对应指标", "考核指标", "所属指标", "指标代码", "指标名称", "涉及指标", "指标"),
+    "measures": ("整改措施", "整改举措", "措施"),
+    "state": ("整改状态", "整改情况", "整改进展", "是否销号", "销号情况", "是否完成", "完成情况"),
+}
+FIELD_LABELS = {"description": "问题描述", "unit": "责任单位", "source": "发现来源", "deadline": "整改时限",
+                "found": "发现时间", "indicator": "关联指标", "measures": "整改措施", "state": "整改状态"}
+IMMEDIATE = ("立行立改", "立即整改", "即知即改", "已整改", "马上整改")
+ONGOING = ("长期坚持", "持续整改", "长期", "持续推进", "常态化")
+_CODE = re.compile(r"(?<![A-Za-z])([A-Za-z]\d{2})(?!\d)")
+
+
+@dataclass
+class Problem:
+    """One entry of the rectification ledger.
+
+    `site` problems need an after-photo to close. `overdue`/`days_left` depend on the day asked
+    about, so they are methods taking `today`; `to_json(today)` includes them.
+    """
+
+    id: int
+    description: str
+    unit: str
+    source: str
+    found_date: str
+    deadline: str | None
+    indicator: str | None
+    site: bool
+    measures: str = ""
+    origin: str = ""
+    status: str = OPEN
+    closed_at: str | None = None
+    close_note: str = ""
+    close_evidence: list[str] = field(default_factory=list)
+    created_at: str = ""
+
+    @property
+    def closed(self) -> bool:
+        return self.status == CLOSED
+
+    def overdue(self, today: dt.date | None = None) -> bool:
+        """Open past its deadline (a problem due today is not overdue yet)."""
+        deadline = parse_date(self.deadline)
+        return not self.closed and deadline is not None and deadline < (today or dt.date.today())
+
+    def days_left(self, today: dt.date | None = None) -> int | None:
+        deadline = parse_date(self.deadline)
+        return None if deadline is None else (deadline - (today or dt.date.today())).days
+
+    @property
+    def closed_late(self) -> bool:
+        deadline, closed = parse_date(self.deadline), parse_date(self.closed_at)
+        return deadline is not None and closed is not None and closed > deadline
+
+    def to_json(self, today: dt.date | None = None) -> dict[str, Any]:
+        return asdict(self) | {
+            "status_label": STATUS_LABELS.get(self.status, self.status),
+            "overdue": self.overdue(today),
+            "days_left": self.days_left(today),
+            "closed_late": self.closed_late,
+        }
+
+
+@dataclass
+class RowIssue:
+    """A row of an imported sheet that was skipped (`skipped`) or imported with a guess (warning)."""
+
+    sheet: str
+    row: int
+    message: str
+    skipped: bool = False
+
+
+@dataclass
+class ImportReport:
+    """What `import_problems` did: which columns it recognised, what it added, what it could not read."""
+
+    file: str
+    sheets: list[str] = field(default_factory=list)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet → field → header text
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[RowIssue] = field(default_factory=list)
+    issues: list[RowIssue] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[RowIssue]:
+        return [i for i in self.issues if i.skipped]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self) | {"skipped_count": len(self.skipped)}
+
+
+@dataclass
+class UnitProblems:
+    """Problem counts of one responsible unit."""
+
+    unit: str
+    total: int = 0
+    open: int = 0
+    overdue: int = 0
+    closed: int = 0
+    closed_late: int = 0
+    overdue_ids: list[int] = field(default_factory=list)
+
+
+# rules -----------------------------------------------------------------------------------------
+def is_site_problem(description: str) -> bool:
+    """Whether a problem is about a physical site (see the module docstring for the rule)."""
+    text = normalize(description)
+    if not any(w in text for w in SITE_WORDS):
+        return False
+    paper = any(w in text for w in PAPER_WORDS)
+    physical = any(w in text for w in PHYSICAL_WORDS)
+    return physical or not paper
+
+
+def parse_deadline(value: Any, reference: dt.date) -> tuple[str | None, str | None]:
+    """(YYYY-MM-DD or None, warning or None) for a deadline cell as people write them.
+
+    Accepts dates, Excel serial numbers, 2024-12-31, 2024/12/31, 2024.12.31, 2024年12月31日(前),
+    2024年12月(底) (month end), 12月31日前 (year of `reference`, next year if that is earlier),
+    立行立改 (= `reference`). 长期坚持 and unreadable text give None with a warning.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat(), None
+    if isinstance(value, dt.date):
+        return value.isoformat(), None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 20000 < value < 80000:
+            return (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).isoformat(), None
+        return None, f"整改时限“{value}”不是日期"
+    text = re.sub(r"\s+", "", normalize(str(value)))
+    if any(w in text for w in IMMEDIATE):
+        return reference.isoformat(), None
+    m = re.search(r"(20\d{2})[年./\-](\d{1,2})[月./\-](\d{1,2})", text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), None
+        except ValueError:
+            return None, f"整改时限“{value}”不是有效日期"
+    m = re.search(r"(20\d{2})[年./\-](\d{1,2})月?(底|末)?", text)
+    if m and 1 <= int(m[2]) <= 12:
+        year, month = int(m[1]), int(m[2])
+        return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat(), None
+    m = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
+    if m:
+        try:
+            day = dt.date(reference.year, int(m[1]), int(m[2]))
+        except ValueError:
+            return None, f"整改时限“{value}”不是有效日期"
+        if day < reference:
+            day = day.replace(year=reference.year + 1)
+        return day.isoformat(), f"整改时限“{value}”未写年份，按 {day.year} 年计"
+    if any(w in text for w in ONGOING):
+        return None, f"整改时限“{value}”为长期任务，未设截止日期"
+    return None, f"整改时限“{value}”无法识别为日期，未设截止日期"
+
+
+def resolve_indicator(value: Any, frameworks: FrameworkSet) -> tuple[str | None, str | None]:
+    """(code or None, warning or None) for an indicator cell: a code (C01) or an indicator name."""
+    if value is None or not str(value).strip():
+        return None, None
+    text = normalize(str(value)).strip()
+    for m in _CODE.finditer(text):
+        code = m.group(1).upper()
+        if frameworks.indicator(code):
+            return code, None
+    compact = re.sub(r"\s+", "", text)
+    for ind in frameworks.indicators():
+        name = normalize(ind.name)
+        if name and (name in compact or (len(compact) >= 4 and compact in name)):
+            return ind.code, None
+    return None, f"关联指标“{value}”未能对应到考核方案中的指标，已留空"
+
+
+# storage ---------------------------------------------------------------------------------------
+def _from_row(row: Any) -> Problem:
+    r = dict(row)
+    return Problem(
+        id=int(r["id"]),
+        description=r["description"],
+        unit=r["unit"] or "",
+        source=r["source"] or "",
+        found_date=r["found_date"],
+        deadline=r["deadline"],
+        indicator=r["indicator"],
+        site=bool(r["site"]),
+        measures=r["measures"] or "",
+        origin=r["origin"] or "",
+        status=r["status"],
+        closed_at=r["closed_at"],
+        close_note=r["close_note"] or "",
+        close_evidence=json.loads(r["close_evidence"] or "[]"),
+        created_at=r["created_at"],
+    )
+
+
+def get_problem(catalogue: Catalogue, problem_id: int | str) -> Problem | None:
+    try:
+        pid = int(str(problem_id).lstrip("#"))
+    except ValueError:
+        return None
+    row = catalogue.db.execute("SELECT * FROM problems WHERE id=?", (pid,)).fetchone()
+    return _from_row(row) if row else None
+
+
+def list_problems(
+    catalogue: Catalogue,
+    *,
+    status: str | None = None,
+    unit: str | None = None,
+    overdue: bool = False,
+    indicator: str | None = None,
+    today: dt.date | None = None,
+) -> list[Problem]:
+    """Problems in ledger order; `overdue=True` keeps only open problems past their deadline."""
+    sql, args = "SELECT * FROM problems WHERE 1=1", []
+    if status:
+        sql += " AND status=?"
+        args.append(status)
+    if unit:
+        sql += " AND unit LIKE ?"
+        args.append(f"%{unit}%")
+    if indicator:
+        sql += " AND indicator=?"
+        args.append(indicator.upper())
+    problems = [_from_row(r) for r in catalogue.db.execute(sql + " ORDER BY id", args)]
+    if overdue:
+        problems = [p for p in problems if p.overdue(today)]
+    return problems
+
+
+def _insert(catalogue: Catalogue, p: dict[str, Any]) -> int:
+    stamp = now()
+    cur = catalogue.db.execute(
+        "INSERT INTO problems(description, unit, source, found_date, deadline, indicator, site, measures, origin,"
+        " status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (p["description"], p.get("unit") or "", p.get("source") or "", p["found_date"], p.get("deadline"),
+         p.get("indicator"), int(bool(p.get("site"))), p.get("measures") or "", p.get("origin") or "", OPEN,
+         stamp, stamp),
+    )
+    pid = int(cur.lastrowid or 0)
+    catalogue.audit("problem_added", None, {"problem": pid, "description": p["description"][:80],
+                                            "unit": p.get("unit"), "deadline": p.get("deadline")})
+    return pid
+
+
+def add_problem(
+    ws: Workspace,
+    catalogue: Catalogue,
+    description: str,
+    unit: str = "",
+    source: str = "",
+    deadline: str | None = None,
+    indicator: str | None = None,
+    found_date: str | None = None,
+    site: bool | None = None,
+    measures: str = "",
+    today: dt.date | None = None,
+) -> Problem:
+    """Register one problem. Dates are YYYY-MM-DD (or anything `parse_deadline` reads); found defaults to today."""
+    description = description.strip()
+    if not description:
+        raise AssessError("问题描述不能为空：请用 --desc 写明问题")
+    found = parse_date(found_date) if found_date else (today or dt.date.today())
+    if found is None:
+        raise AssessError(f"发现日期“{found_date}”格式不对：请写成 YYYY-MM-DD")
+    due = None
+    if deadline:
+        due, warning = parse_deadline(deadline, found)
+        if due is None:
+            raise AssessError(f"{warning}：请写成 YYYY-MM-DD")
+        due_day = parse_date(due)
+        if due_day is not None and due_day < found:
+            raise AssessError(f"整改时限 {due} 早于发现日期 {found.isoformat()}：请检查日期")
+    code = None
+    if indicator:
+        code, warning = resolve_indicator(indicator, ws.frameworks)
+        if code is None:
+            raise AssessError(f"找不到指标 {indicator}：请用 archivist status 查看指标代码")
+    with catalogue.transaction():
+        pid = _insert(catalogue, {
+            "description": description, "unit": unit.strip(), "source": source.strip(),
+            "found_date": found.isoformat(), "deadline": due, "indicator": code,
+            "site": is_site_problem(description) if site is None else site, "measures": measures,
+            "origin": "手工登记",
+        })
+    problem = get_problem(catalogue, pid)
+    assert problem is not None
+    return problem
+
+
+# import ----------------------------------------------------------------------------------------
+def _header_key(value: Any) -> str:
+    return re.sub(r"[\s*＊:：]", "", normalize(str(value))) if value is not None else ""
+
+
+def match_headers(cells: list[Any]) -> dict[str, int]:
+    """field → column index for one candidate header row (the longest matching synonym wins)."""
+    candidates: list[tuple[int, int, str, int]] = []  # (-length, exactness, field, column)
+    for col, cell in enumerate(cells):
+        key = _header_key(cell)
+        if not key or len(key) > 30:
+            continue
+        for name, synonyms in HEADER_SYNONYMS.items():
+            for syn in synonyms:
+                if syn in key:
+                    candidates.append((-len(syn), 0 if syn == key else 1, name, col))
+                    break
+    candidates.sort()
+    mapping: dict[str, int] = {}
+    used: set[int] = set()
+    for _length, _exact, name, col in candidates:
+        if name in mapping or col in used:
+            continue
+        mapping[name] = col
+        used.add(col)
+    return mapping
+
+
+def read_problem_sheets(path: Path, frameworks: FrameworkSet, today: dt.date) -> tuple[list[dict[str, Any]],
+                                                                                      ImportReport]:
+    """Rows of every sheet that has a problem header, as problem dicts, plus the report. No database."""
+    from openpyxl import load_workbook
+
+    from ..intake.extract._ooxml import check_ooxml
+    from ..model import ExtractionError
+
+    report = ImportReport(file=path.name)
+    if not path.is_file():
+        raise AssessError(f"{path} 不存在：请检查路径")
+    try:
+        check_ooxml(path, "Excel表格")
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except ExtractionError as exc:
+        raise AssessError(f"{path.name}：{exc.reason}") from exc
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook gets the same one-line answer
+        raise AssessError(f"{path.name} 不是可读取的 xlsx 表格（{type(exc).__name__}）：请用 Excel/WPS 另存为 .xlsx 后重试"
+                          ) from exc
+    out: list[dict[str, Any]] = []
+    try:
+        for sheet in wb.worksheets:
+            rows = [list(r) for _, r in zip(range(5000), sheet.iter_rows(values_only=True), strict=False)]
+            best: tuple[int, dict[str, int]] | None = None
+            for i, row in enumerate(rows[:12]):
+                mapping = match_headers(row)
+                if "description" in mapping and len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
+                    best = (i, mapping)
+            if best is None:
+                continue
+            at, mapping = best
+            report.sheets.append(sheet.title)
+            report.columns[sheet.title] = {FIELD_LABELS[k]: str(rows[at][c]).strip() for k, c in mapping.items()}
+            for needed in ("unit", "deadline"):
+                if needed not in mapping:
+                    report.issues.append(RowIssue(sheet.title, at + 1, f"未找到“{FIELD_LABELS[needed]}”列，该项留空"))
+            if "found" not in mapping:
+                report.issues.append(RowIssue(sheet.title, at + 1,
+                                              f"未找到“发现时间”列：发现日期按导入当天（{today.isoformat()}）记"))
+            for k in range(at + 1, len(rows)):
+                row = rows[k]
+                number = k + 1
+                if all(_blank(row[c]) for c in mapping.values() if c < len(row)):
+                    continue  # a blank template row, or a 填表人/审核 line under the table
+                item = _problem_from_row(row, mapping, frameworks, today, sheet.title, number, report)
+                if item is not None:
+                    item |= {"origin": f"{path.name}「{sheet.title}」第{number}行", "sheet": sheet.title, "row": number}
+                    out.append(item)
+    finally:
+        wb.close()
+    if not report.sheets:
+        raise AssessError(f"{path.name} 中找不到含“问题描述”“责任单位”等列名的表头：请检查表格第一行或前几行的列名")
+    return out, report
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _cell(row: list[Any], mapping: dict[str, int], name: str) -> Any:
+    col = mapping.get(name)
+    if col is None or col >= len(row):
+        return None
+    value = row[col]
+    return value.strip() if isinstance(value, str) else value
+
+
+def _problem_from_row(row: list[Any], mapping: dict[str, int], frameworks: FrameworkSet, today: dt.date,
+                      sheet: str, number: int, report: ImportReport) -> dict[str, Any] | None:
+    description = _cell(row, mapping, "description")
+    if description is None or not str(description).strip():
+        report.issues.append(RowIssue(sheet, number, "缺少问题描述，未导入", skipped=True))
+        return None
+    description = str(description).strip()
+    if re.fullmatch(r"[\d.]+", description):
+        report.issues.append(RowIssue(sheet, number, f"问题描述“{description}”只是数字，未导入", skipped=True))
+        return None
+    found = today
+    found_cell = _cell(row, mapping, "found")
+    if found_cell not in (None, ""):
+        parsed, warning = parse_deadline(found_cell, today)
+        if parsed and not warning:
+            found = dt.date.fromisoformat(parsed)
+        else:
+            report.issues.append(RowIssue(sheet, number, f"发现时间“{found_cell}”无法识别，按导入当天记"))
+    deadline, warning = parse_deadline(_cell(row, mapping, "deadline"), found)
+    if warning:
+        report.issues.append(RowIssue(sheet, number, warning))
+    code, warning = resolve_indicator(_cell(row, mapping, "indicator"), frameworks)
+    if warning:
+        report.issues.append(RowIssue(sheet, number, warning))
+    unit = str(_cell(row, mapping, "unit") or "").strip()
+    if not unit and "unit" in mapping:
+        report.issues.append(RowIssue(sheet, number, "未填责任单位：已导入，请补填"))
+    state = str(_cell(row, mapping, "state") or "")
+    if re.search(r"已销号|已完成|已整改", state):
+        report.issues.append(RowIssue(sheet, number, f"表中标为“{state}”，但销号须附佐证：已按未销号导入，"
+                                                     "请用 archivist problems close 附佐证销号"))
+    return {
+        "description": description,
+        "unit": unit,
+        "source": str(_cell(row, mapping, "source") or "").strip(),
+        "found_date": found.isoformat(),
+        "deadline": deadline,
+        "indicator": code,
+        "site": is_site_problem(description),
+        "measures": str(_cell(row, mapping, "measures") or "").strip(),
+    }
+
+
+def import_problems(ws: Workspace, catalogue: Catalogue, path: Path, *, today: dt.date | None = None,
+                    dry_run: bool = False) -> ImportReport:
+    """Import a rectification ledger sheet; problems already registered (same description and unit) are skipped."""
+    today = today or dt.date.today()
+    items, report = read_problem_sheets(path, ws.frameworks, today)
+    existing = {
+        (_same(r["description"]), _same(r["unit"] or "")): int(r["id"])
+        for r in catalogue.db.execute("SELECT id, description, unit FROM problems")
+    }
+    if dry_run:
+        report.imported = []
+        return report
+    with catalogue.transaction():
+        for item in items:
+            key = (_same(item["description"]), _same(item["unit"]))
+            if key in existing:
+                report.duplicates.append(RowIssue(item["sheet"], item["row"],
+                                                  f"与已登记的问题 #{existing[key]} 相同，未重复导入"))
+                continue
+            pid = _insert(catalogue, item)
+            existing[key] = pid
+            report.imported.append(pid)
+        catalogue.audit("problems_imported", None, {"file": path.name, "count": len(report.imported)})
+    return report
+
+
+def _same(text: str) -> str:
+    return re.sub(r"[\s，。；、,.;]", "", normalize(text or ""))
+
+
+# closing (销号) ---------------------------------------------------------------------------------
+def close_problem(
+    ws: Workspace,
+    catalogue: Catalogue,
+    problem_id: int | str,
+    evidence: list[str],
+    note: str = "",
+    today: dt.date | None = None,
+) -> Problem:
+    """Close a problem with evidence, or raise AssessError saying exactly what proof is missing."""
+    problem = get_problem(catalogue, problem_id)
+    if problem is None:
+        raise AssessError(f"找不到问题 {problem_id}：请用 archivist problems list 查看问题编号")
+    if problem.closed:
+        raise AssessError(f"问题 #{problem.id} 已于 {problem.closed_at} 销号，无需重复销号")
+    if not evidence:
+        raise AssessError(f"问题 #{problem.id} 未附整改佐证，不能销号：请用 --evidence 指定至少一件材料编号"
+                          "（archivist list 查看编号）")
+    found = dt.date.fromisoformat(problem.found_date)
+    records = []
+    for raw in evidence:
+        record = catalogue.get(raw)
+        if record is None:
+            raise AssessError(f"找不到编号为 {raw} 的材料：请先导入整改佐证（archivist ingest），再用其编号销号")
+        if record["status"] == "quarantined":
+            raise AssessError(f"材料 {record['id']} 已隔离（{record.get('reason') or '无法读取'}），不能作为销号佐证："
+                              "请重新提交可读的文件")
+        if record["status"] == "duplicate" and record.get("duplicate_of"):
+            record = catalogue.get(record["duplicate_of"]) or record
+        if all(r["id"] != record["id"] for r in records):
+            records.append(record)
+
+    def dated(record: dict[str, Any]) -> dt.date | None:
+        return parse_date(evidence_date(record))
+
+    if not any((d := dated(r)) is None or d >= found for r in records):
+        raise AssessError(f"问题 #{problem.id} 发现于 {problem.found_date}，所附材料均早于该日期，不能证明已整改："
+                          "请附整改后形成的材料")
+    if problem.site:
+        photos = [r for r in records if r.get("file_type") == "image"]
+        after = [r for r in photos if (d := dated(r)) is not None and d > found]
+        if not after:
+            if not photos:
+                why = "所附材料中没有照片"
+            elif all(dated(r) is None for r in photos):
+                why = "所附照片没有拍摄日期"
+            else:
+                why = "所附照片拍摄于 " + "、".join(sorted({evidence_date(r) or "" for r in photos if dated(r)})) \
+                      + "，不晚于发现日期"
+            raise AssessError(f"问题 #{problem.id} 属现场类问题，销号须附发现日期（{problem.found_date}）之后拍摄的整改后照片，"
+                              f"{why}：请导入现场照片后用 --evidence 指定其编号")
+    ids = [r["id"] for r in records]
+    closed_on = (today or dt.date.today()).isoformat()
+    with catalogue.transaction():
+        catalogue.db.execute(
+            "UPDATE problems SET status=?, closed_at=?, close_note=?, close_evidence=?, updated_at=? WHERE id=?",
+            (CLOSED, closed_on, note, json.dumps(ids, ensure_ascii=False), now(), problem.id),
+        )
+        catalogue.audit("problem_closed", ids[0] if len(ids) == 1 else None,
+                        {"problem": problem.id, "evidence": ids, "note": note})
+    closed = get_problem(catalogue, problem.id)
+    assert closed is not None
+    return closed
+
+
+def problems_by_unit(problems: list[Problem], today: dt.date | None = None) -> list[UnitProblems]:
+    """Counts per responsible unit, the units with the most overdue problems first."""
+    units: dict[str, UnitProblems] = {}
+    for p in problems:
+        u = units.setdefault(p.unit or "未明确责任单位", UnitProblems(p.unit or "未明确责任单位"))
+        u.total += 1
+        if p.closed:
+            u.closed += 1
+            u.closed_late += int(p.closed_late)
+        else:
+            u.open += 1
+            if p.overdue(today):
+                u.overdue += 1
+                u.overdue_ids.append(p.id)
+    return sorted(units.values(), key=lambda u: (-u.overdue, -u.open, u.unit))

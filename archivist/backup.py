@@ -1,0 +1,386 @@
+"""Backup and restore: a consistent snapshot of a workspace, safe to take while `watch` is running.
+
+Consistency comes from two facts. SQLite's online backup API copies the catalogue as of one moment
+(in one step, so a concurrent writer cannot make it restart or mix states). And archived files are
+immutable once committed — the pipeline renames a fully written, fsynced file into place before
+the row that names it commits — so copying exactly the files that the *snapshot* names gives the
+archive as of that same moment, whatever is being ingested meanwhile. Each file is hashed as it is
+copied and must match the snapshot's sha256, so a backup never silently carries a damaged file.
+
+Layout of the tar (plain, or gzip when the name ends .gz/.tgz):
+    archivist-backup/manifest.json          format, time, workspace, the catalogue's and every file's sha256
+    archivist-backup/archivist.toml         the workspace settings
+    archivist-backup/<index>/catalogue.sqlite3
+    archivist-backup/archive/...            every file the catalogue names, at its catalogue path
+    archivist-backup/frameworks/...         the workspace's own frameworks, if any
+The search index is derived and is not backed up; restore rebuilds it.
+
+Restore writes into a new directory beside the target, checks every file against the restored
+catalogue (and the manifest), and only then renames it into place: on any mismatch nothing is left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tarfile
+import tempfile
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+from .workspace import CONFIG_NAME, Workspace
+
+FORMAT = 1
+PREFIX = "archivist-backup"
+CHUNK = 4 * 1024 * 1024
+
+
+class BackupError(Exception):
+    """A backup or restore cannot be made safely; the message says which file and what to do."""
+
+
+Progress = Callable[[int, int], None] | None
+
+
+# backup ----------------------------------------------------------------------------------------
+def snapshot_catalogue(ws: Workspace, target: Path) -> dict[str, str]:
+    """Copy the live catalogue into `target` with SQLite's online backup API, in one step.
+
+    Returns {evidence id: destination} of `assign` moves in flight at that moment, so that a file
+    moved after the snapshot can still be found.
+    """
+    if not ws.catalogue_path.exists():
+        raise BackupError(f"找不到目录数据库 {ws.catalogue_path}：这不是一个已初始化的工作区")
+    source = sqlite3.connect(ws.catalogue_path, timeout=30)
+    try:
+        source.execute("PRAGMA busy_timeout=30000")
+        dest = sqlite3.connect(target, isolation_level=None)
+        try:
+            source.backup(dest, pages=-1)  # all pages in one step: one consistent read transaction
+            dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file, no -wal beside it
+            # Moves in flight are not part of the snapshot (their rows are uncommitted, or committed
+            # with only the source's removal left, which belongs to the live workspace). Their journal
+            # rows name absolute paths in the *live* workspace: a restored copy running recover() on
+            # them would touch the original's files. Remember where they were going, then drop them.
+            moving = dest.execute("SELECT evidence_id, dest FROM journal WHERE stage='moving'").fetchall()
+            dest.execute("DELETE FROM journal")
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return {str(evidence_id): str(path) for evidence_id, path in moving}
+
+
+def named_files(db_path: Path) -> list[dict[str, Any]]:
+    """Every file the catalogue names (evidence rows with an archive path, zip containers)."""
+    db = sqlite3.connect(db_path)
+    try:
+        rows = db.execute(
+            "SELECT id, archive_path, sha256 FROM evidence WHERE archive_path IS NOT NULL"
+            " UNION ALL SELECT id, archive_path, sha256 FROM containers ORDER BY 2"
+        ).fetchall()
+    finally:
+        db.close()
+    return [{"id": r[0], "path": r[1], "sha256": r[2]} for r in rows]
+
+
+def _current_path(ws: Workspace, evidence_id: str) -> str | None:
+    """Where a file is now, if `assign` moved it after the snapshot was taken."""
+    db = sqlite3.connect(ws.catalogue_path, timeout=30)
+    try:
+        row = db.execute(
+            "SELECT archive_path FROM evidence WHERE id=? UNION ALL SELECT archive_path FROM containers WHERE id=?",
+            (evidence_id, evidence_id),
+        ).fetchone()
+    finally:
+        db.close()
+    return row[0] if row else None
+
+
+class _HashingReader:
+    """A file object for tarfile.addfile that hashes what it hands over."""
+
+    def __init__(self, fh: IO[bytes], on_bytes: Callable[[int], None]) -> None:
+        self.fh = fh
+        self.digest = hashlib.sha256()
+        self.on_bytes = on_bytes
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.fh.read(size)
+        self.digest.update(data)
+        self.on_bytes(len(data))
+        return data
+
+
+def make_backup(ws: Workspace, out: Path, progress: Progress = None) -> dict[str, Any]:
+    """Write a backup of `ws` to `out` (atomically: a half-written backup never has the final name)."""
+    out = out.resolve()
+    if out.is_relative_to(ws.archive.resolve()):
+        raise BackupError(f"备份文件不能放在归档目录 {ws.archive} 内：请换一个位置")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    mode = "w:gz" if out.name.endswith((".gz", ".tgz")) else "w"
+    partial = out.with_name(f".{out.name}.partial")
+    with tempfile.TemporaryDirectory(prefix="archivist-backup-") as tmp:
+        db_copy = Path(tmp) / "catalogue.sqlite3"
+        moving = snapshot_catalogue(ws, db_copy)
+        files = named_files(db_copy)
+        records = _row_count(db_copy)
+        sizes = {}
+        for f in files:
+            try:
+                sizes[f["path"]] = ws.absolute(f["path"]).stat().st_size
+            except OSError:
+                sizes[f["path"]] = 0
+        total = sum(sizes.values())
+        done = 0
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(done, total)
+
+        catalogue_rel = _rel(ws, ws.catalogue_path)
+        manifest = {
+            "format": FORMAT,
+            "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "workspace": str(ws.root),
+            "county": ws.config.county,
+            "catalogue": {"path": catalogue_rel, "sha256": _sha256(db_copy)},
+            "files": files,
+        }
+        try:
+            with tarfile.open(partial, mode, format=tarfile.PAX_FORMAT) as tar:
+                _add_bytes(tar, "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+                tar.add(ws.root / CONFIG_NAME, f"{PREFIX}/{CONFIG_NAME}", recursive=False)
+                tar.add(db_copy, f"{PREFIX}/{catalogue_rel}", recursive=False)
+                frameworks = ws.root / "frameworks"
+                if frameworks.is_dir():
+                    for path in sorted(frameworks.rglob("*")):
+                        if path.is_file() and not path.is_symlink():
+                            tar.add(path, f"{PREFIX}/{_rel(ws, path)}", recursive=False)
+                for f in files:
+                    _add_archived(ws, tar, f, tick, moving.get(f["id"]))
+            with open(partial, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(partial, out)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    return {"out": str(out), "files": len(files), "bytes": total, "records": records}
+
+
+def _add_archived(
+    ws: Workspace, tar: tarfile.TarFile, entry: dict[str, Any], tick: Callable[[int], None], moving_to: str | None
+) -> None:
+    rel = entry["path"]
+    path = ws.absolute(rel)
+    if not path.is_file():
+        # reassigned during or since the snapshot: the same bytes (checked below) in a new place
+        candidates = [Path(moving_to)] if moving_to else []
+        if moved := _current_path(ws, entry["id"]):
+            candidates.append(ws.absolute(moved))
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is not None:
+            path = found
+        else:
+            raise BackupError(f"归档文件缺失：{rel}（材料 {entry['id']}）。请先运行 archivist verify 查明原因，再备份")
+    info = tar.gettarinfo(str(path), f"{PREFIX}/{rel}")
+    if not info.isfile():
+        raise BackupError(f"归档文件不是普通文件：{rel}。请先运行 archivist verify")
+    with open(path, "rb") as fh:
+        reader = _HashingReader(fh, tick)
+        tar.addfile(info, reader)  # type: ignore[arg-type]
+    if reader.digest.hexdigest() != entry["sha256"]:
+        raise BackupError(
+            f"归档文件与目录记录不符（SHA-256 不同）：{rel}。备份已中止，请先运行 archivist verify 查明原因"
+        )
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    import io
+
+    info = tarfile.TarInfo(f"{PREFIX}/{name}")
+    info.size = len(data)
+    info.mtime = int(dt.datetime.now().timestamp())
+    info.mode = 0o644
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _rel(ws: Workspace, path: Path) -> str:
+    return Path(os.path.relpath(path, ws.root)).as_posix()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# restore ---------------------------------------------------------------------------------------
+def _member_rel(name: str) -> str | None:
+    """The workspace-relative path of a tar member, or None if it would escape the target."""
+    parts = PurePosixPath(name).parts
+    if len(parts) < 2 or parts[0] != PREFIX:
+        return None
+    rest = parts[1:]
+    if any(p in ("", ".", "..") or "\\" in p or ":" in p for p in rest):
+        return None
+    return "/".join(rest)
+
+
+def restore_backup(backup_file: Path, to: Path, progress: Progress = None) -> dict[str, Any]:
+    """Restore `backup_file` into the new directory `to`, refusing on any hash mismatch."""
+    to = to.resolve()
+    if to.exists() and (not to.is_dir() or any(to.iterdir())):
+        raise BackupError(f"目标目录 {to} 已存在且不为空：请指定一个新目录，恢复不会覆盖已有文件")
+    if not backup_file.is_file():
+        raise BackupError(f"找不到备份文件 {backup_file}")
+    to.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{to.name}.restoring-", dir=to.parent))
+    try:
+        summary = _restore_into(backup_file, staging, progress)
+        if to.exists():
+            to.rmdir()  # empty (checked above)
+        os.replace(staging, to)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    summary["to"] = str(to)
+    summary["notes"] += _after_restore(to)
+    return summary
+
+
+def _restore_into(backup_file: Path, root: Path, progress: Progress) -> dict[str, Any]:
+    try:
+        tar = tarfile.open(backup_file, "r:*")
+    except (tarfile.TarError, OSError) as exc:
+        raise BackupError(f"{backup_file} 不是有效的备份文件（{exc}）") from exc
+    with tar:
+        members = {}
+        for member in tar.getmembers():
+            if member.isdir():
+                continue
+            rel = _member_rel(member.name)
+            if rel is None or not member.isfile():
+                raise BackupError(f"备份中有不安全的条目 {member.name!r}（路径越界、链接或设备文件）：已拒绝恢复")
+            if rel in members:
+                raise BackupError(f"备份中的条目重复：{rel}：已拒绝恢复")
+            members[rel] = member
+        if "manifest.json" not in members or CONFIG_NAME not in members:
+            raise BackupError(f"{backup_file} 缺少 manifest.json 或 {CONFIG_NAME}：不是 archivist 备份")
+        manifest = json.loads(_read_member(tar, members["manifest.json"]))
+        if manifest.get("format") != FORMAT:
+            raise BackupError(f"备份格式 {manifest.get('format')} 不受支持（本程序支持 {FORMAT}）")
+        catalogue_rel = manifest["catalogue"]["path"]
+        if catalogue_rel not in members:
+            raise BackupError(f"备份中缺少目录数据库 {catalogue_rel}：已拒绝恢复")
+
+        # the catalogue first: it says what every other file must be
+        db_path = root / catalogue_rel
+        digest = _extract(tar, members[catalogue_rel], db_path, lambda n: None)
+        if digest != manifest["catalogue"]["sha256"]:
+            raise BackupError("备份中的目录数据库与清单记录的 SHA-256 不符：备份已损坏或被改动，已拒绝恢复")
+        try:
+            expected = {f["path"]: f for f in named_files(db_path)}
+        except sqlite3.Error as exc:
+            raise BackupError(f"备份中的目录数据库无法读取（{exc}）：已拒绝恢复") from exc
+        listed = {f["path"]: f["sha256"] for f in manifest["files"]}
+        if set(listed) != set(expected) or any(listed[p] != expected[p]["sha256"] for p in listed):
+            raise BackupError("备份清单与其中的目录数据库不一致：备份已损坏或被改动，已拒绝恢复")
+
+        absent = sorted(set(expected) - set(members))
+        if absent:
+            raise BackupError(f"备份中缺少 {len(absent)} 个归档文件（如 {absent[0]}）：已拒绝恢复")
+        total = sum(members[p].size for p in expected)
+        done = 0
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(done, total)
+
+        restored = 0
+        for rel, member in members.items():
+            if rel in ("manifest.json", catalogue_rel):
+                continue
+            if rel == CONFIG_NAME or rel.startswith("frameworks/"):
+                _extract(tar, member, root / rel, lambda n: None)
+                continue
+            if rel not in expected:
+                raise BackupError(f"备份中有目录数据库未记录的文件 {rel}：备份可能被改动，已拒绝恢复")
+            digest = _extract(tar, member, root / rel, tick)
+            if digest != expected[rel]["sha256"]:
+                raise BackupError(
+                    f"文件 {rel} 的 SHA-256 与目录记录不符（材料 {expected[rel]['id']}）："
+                    "备份已损坏或被改动，已拒绝恢复"
+                )
+            restored += 1
+    return {"files": restored, "bytes": total, "records": _row_count(db_path), "notes": []}
+
+
+def _read_member(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
+    fh = tar.extractfile(member)
+    if fh is None:
+        raise BackupError(f"无法读取备份条目 {member.name}")
+    with fh:
+        return fh.read()
+
+
+def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, tick: Callable[[int], None]) -> str:
+    """Write one member to `target` (fsynced), returning the sha256 of what was written."""
+    source = tar.extractfile(member)
+    if source is None:
+        raise BackupError(f"无法读取备份条目 {member.name}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with source, open(target, "xb") as out:
+        while chunk := source.read(CHUNK):
+            digest.update(chunk)
+            out.write(chunk)
+            tick(len(chunk))
+        out.flush()
+        os.fsync(out.fileno())
+    return digest.hexdigest()
+
+
+def _row_count(db_path: Path) -> int:
+    db = sqlite3.connect(db_path)
+    try:
+        return int(db.execute("SELECT COUNT(*) FROM evidence").fetchone()[0])
+    finally:
+        db.close()
+
+
+def _after_restore(root: Path) -> list[str]:
+    """Make the restored folder a working workspace: its folders, the search index, an audit check."""
+    from .catalogue import Catalogue
+
+    notes = []
+    ws = Workspace(root)
+    ws.ensure_dirs()
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        problems = catalogue.verify_audit()
+        if problems:
+            notes.append(f"审计日志有 {len(problems)} 处问题（备份时即已存在）：{problems[0]}")
+        try:
+            from .search import rebuild_from_catalogue
+        except ImportError:
+            notes.append("检索模块不可用：检索索引未重建")
+        else:
+            try:
+                rebuild_from_catalogue(ws, catalogue)
+            except Exception as exc:  # noqa: BLE001 - the index is derived; the restore itself succeeded
+                notes.append(f"检索索引未能重建（{exc}）：请运行 archivist doctor --repair")
+    finally:
+        catalogue.close()
+    return notes

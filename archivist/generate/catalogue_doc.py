@@ -1,0 +1,446 @@
+"""归档文件目录 (DA/T 22-2015 item catalogue) per indicator, as .docx and .xlsx, and the shared plan.
+
+The catalogue, the dossier, the export and the self-evaluation report must agree on *which* file is
+listed under *which* indicator and on its 档号 (archive number): an inspector holding the printed
+catalogue, the PDF binder and the ZIP must find item A01-0003 at the same place in all three. So the
+grouping (:func:`build_groups`) and the numbering (:func:`archive_numbers`) live here, once, and the
+other generators consume them.
+
+Rules, and why:
+
+* An item's home is the indicator it is *filed* under (its folder in the archive). Its 件号 counts
+  within that home, in date order (DA/T 22 arranges items by time within a class), so a number does
+  not change when a report is restricted to one framework or one indicator.
+* A file that also serves other indicators (``links``, or a 后评估 item declaring ``see_also``) is
+  listed there too, as a cross reference (互见) carrying the original's 档号: one archived file serves
+  both the 实绩考核 and the 后评估 without being copied.
+* Evidence dated after the data cut-off (or before the assessment year) stays in the catalogue — it
+  *is* archived — with a 备注 saying it does not count; the dossier leaves it out.
+* Titles the archivist supplied (no title in the document, the file name used instead) are put in
+  square brackets, as DA/T 22 asks.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from ..assess.status import date_problem, evidence_date
+from .gongwen import BODY_PT, FANGSONG, HEITI, GongwenDocument, format_cn_date
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..workspace import Workspace
+
+# DA/T 22-2015 item-level columns (密级 left out: inspection evidence is unclassified by rule).
+COLUMNS = ("序号", "档号", "文号", "责任者", "题名", "日期", "页数", "备注")
+# Widths in mm on the 225 mm landscape text block; 题名 takes what is left.
+COLUMN_WIDTHS_MM = (10.0, 38.0, 30.0, 30.0, 0.0, 18.0, 11.0, 24.0)
+EXTRA_XLSX_COLUMNS = ("指标代码", "指标名称", "考核方案", "材料编号", "归档位置")
+TABLE_PT = 10.5  # 五号: what fits eight columns on a landscape page
+EMPTY_TEXT = "暂无佐证材料"
+
+DEFAULT_RETENTION = "D30"  # 保管期限 30 年: DA/T 22 code for 定期30年
+DEFAULT_CLASS = "WS"  # 门类代码: 文书
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan: which file goes where, with which number
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class CatalogueEntry:
+    """One row of the 归档文件目录: a filed evidence record under one indicator."""
+
+    seq: int
+    archive_no: str
+    doc_number: str
+    unit: str
+    title: str
+    date8: str
+    pages: int | None
+    note: str
+    record: dict[str, Any]
+    cross_ref: bool = False  # 互见: filed under another indicator, listed here too
+    excluded: str | None = None  # why it does not count for this year's assessment (cut-off)
+
+    @property
+    def id(self) -> str:
+        return str(self.record["id"])
+
+
+@dataclass
+class IndicatorGroup:
+    """One indicator of a framework and the catalogue entries under it (possibly none)."""
+
+    framework_id: str
+    framework_name: str
+    category_code: str
+    category_name: str
+    code: str
+    name: str
+    lead_unit: str = ""
+    entries: list[CatalogueEntry] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+def _catalogue_settings(ws: Workspace) -> dict[str, Any]:
+    """``[catalogue]`` of archivist.toml: fonds (全宗号), retention (保管期限), class code, template."""
+    raw = ws.config.raw.get("catalogue", {}) if isinstance(ws.config.raw, dict) else {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def format_archive_number(ws: Workspace, code: str, seq: int) -> str:
+    """档号 "全宗号-WS·2024-D30-A01-0001" (DA/T 22: 全宗号—门类代码·年度—保管期限—机构(问题)代码—件号).
+
+    The 问题代码 is the indicator code: the archive is arranged one indicator per box. Without a
+    configured 全宗号 the first part is left out rather than invented. ``[catalogue] template`` in
+    archivist.toml may replace the whole pattern (fields: fonds, cls, year, retention, code, seq).
+    """
+    settings = _catalogue_settings(ws)
+    fonds = str(settings.get("fonds", "")).strip()
+    cls = str(settings.get("class", DEFAULT_CLASS)).strip() or DEFAULT_CLASS
+    retention = str(settings.get("retention", DEFAULT_RETENTION)).strip() or DEFAULT_RETENTION
+    template = settings.get("template")
+    fields = {"fonds": fonds, "cls": cls, "year": ws.config.year, "retention": retention, "code": code, "seq": seq}
+    if isinstance(template, str) and template:
+        try:
+            return template.format(**fields)
+        except (KeyError, IndexError, ValueError):
+            pass  # a broken template must not stop a catalogue; fall back to the standard form
+    parts = [fonds] if fonds else []
+    parts += [f"{cls}·{ws.config.year}", retention, code, f"{seq:04d}"]
+    return "-".join(parts)
+
+
+def _sort_key(record: dict[str, Any]) -> tuple[str, str, str, str]:
+    return (evidence_date(record) or "9999-99-99", record.get("received_at") or "", record.get("title") or "",
+            str(record["id"]))
+
+
+def archive_numbers(ws: Workspace, records: Iterable[dict[str, Any]]) -> dict[str, tuple[str, int]]:
+    """id → (档号, 件号) for filed records, numbered per home indicator in date order.
+
+    Always computed over *all* filed records so that a number does not depend on the scope of the
+    report that prints it.
+    """
+    by_home: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        if record.get("status") == "filed" and record.get("indicator"):
+            by_home.setdefault(record["indicator"], []).append(record)
+    numbers: dict[str, tuple[str, int]] = {}
+    for code, items in by_home.items():
+        for seq, record in enumerate(sorted(items, key=_sort_key), start=1):
+            numbers[record["id"]] = (format_archive_number(ws, code, seq), seq)
+    return numbers
+
+
+def display_title(record: dict[str, Any]) -> str:
+    """题名 as the catalogue prints it: the document's own, or [file name] when the archivist supplied it."""
+    title = (record.get("title") or "").strip()
+    stem = Path(record.get("original_name") or "").stem.strip()
+    if not title:
+        return f"[{stem or record['id']}]"
+    if stem and title == stem and record.get("file_type") not in ("image",):
+        return f"[{title}]"
+    return title
+
+
+def date8(record: dict[str, Any]) -> str:
+    """日期 as DA/T 22 wants it: 8 digits (20240512), or empty when unknown."""
+    date = evidence_date(record)
+    return re.sub(r"\D", "", date)[:8] if date else ""
+
+
+def known_pages(record: dict[str, Any]) -> int | None:
+    """页数 when it is known without rendering: stored, or 1 for a photo."""
+    pages = record.get("pages")
+    if isinstance(pages, int) and pages > 0:
+        return pages
+    if record.get("file_type") == "image":
+        return 1
+    return None
+
+
+def load_filed_records(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """Filed records without their text (a catalogue never needs the body)."""
+    return catalogue.records(status="filed")
+
+
+def build_groups(
+    ws: Workspace,
+    catalogue: Catalogue | None = None,
+    *,
+    indicator: str | None = None,
+    framework: str | None = None,
+    records: list[dict[str, Any]] | None = None,
+) -> list[IndicatorGroup]:
+    """Every indicator in scope (framework order) with its entries: own items first, then 互见 items.
+
+    ``indicator`` restricts to one code, ``framework`` to one framework id; unknown values raise
+    ValueError with a message naming the valid choices.
+    """
+    if records is None:
+        if catalogue is None:
+            raise ValueError("build_groups needs a catalogue or records")
+        records = load_filed_records(catalogue)
+    records = [r for r in records if r.get("status") == "filed"]
+    numbers = archive_numbers(ws, records)
+    frameworks = ws.frameworks.frameworks
+    if framework:
+        frameworks = [fw for fw in frameworks if fw.id == framework]
+        if not frameworks:
+            ids = "、".join(fw.id for fw in ws.frameworks.frameworks)
+            raise ValueError(f"考核方案 {framework} 不在本工作区中：可用 {ids}")
+    if indicator and ws.frameworks.indicator(indicator) is None:
+        raise ValueError(f"找不到指标 {indicator}：请用 archivist status 查看指标代码")
+
+    by_home: dict[str, list[dict[str, Any]]] = {}
+    by_link: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        if record.get("indicator"):
+            by_home.setdefault(record["indicator"], []).append(record)
+        for code in record.get("links") or []:
+            by_link.setdefault(code, []).append(record)
+
+    groups: list[IndicatorGroup] = []
+    for fw in frameworks:
+        for ind in fw.indicators():
+            if indicator and ind.code != indicator:
+                continue
+            group = IndicatorGroup(fw.id, fw.short or fw.name, ind.category_code, ind.category_name, ind.code,
+                                   ind.name, ind.lead_unit)
+            own = sorted(by_home.get(ind.code, []), key=_sort_key)
+            seen = {r["id"] for r in own}
+            others: list[dict[str, Any]] = []
+            for record in by_link.get(ind.code, []):
+                if record["id"] not in seen:
+                    others.append(record)
+                    seen.add(record["id"])
+            for code in ws.frameworks.links_for(ind.code):
+                for record in by_home.get(code, []):
+                    if record["id"] not in seen:
+                        others.append(record)
+                        seen.add(record["id"])
+            others.sort(key=lambda r: numbers.get(r["id"], ("~", 0))[0])
+            for seq, record in enumerate([*own, *others], start=1):
+                cross = record.get("indicator") != ind.code
+                number = numbers.get(record["id"], ("", 0))[0]
+                excluded = date_problem(ws, evidence_date(record))
+                notes = []
+                if cross:
+                    notes.append(f"互见，原件归{record.get('indicator')}")
+                if excluded:
+                    notes.append("晚于统计截止日期，不计入" if "晚于" in excluded else "早于考核年度，不计入")
+                if not evidence_date(record):
+                    notes.append("日期待补")
+                group.entries.append(
+                    CatalogueEntry(
+                        seq=seq,
+                        archive_no=number,
+                        doc_number=(record.get("doc_number") or "").strip(),
+                        unit=(record.get("unit") or "").strip(),
+                        title=display_title(record),
+                        date8=date8(record),
+                        pages=known_pages(record),
+                        note="；".join(notes),
+                        record=record,
+                        cross_ref=cross,
+                        excluded=excluded,
+                    )
+                )
+            groups.append(group)
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared docx helpers (the generators need a few lines GongwenDocument has no method for)
+# ---------------------------------------------------------------------------------------------
+
+
+def styled_line(
+    doc: GongwenDocument,
+    text: str,
+    font: str = FANGSONG,
+    size_pt: float = BODY_PT,
+    *,
+    align: str = "left",
+    indent: bool = False,
+    keep_with_next: bool = False,
+) -> Paragraph:
+    """A one-off line in a given face (cover lines, unnumbered headings, a 楷体 byline).
+
+    Built on ``GongwenDocument.paragraph`` so it inherits the fixed line pitch, then re-fonted run by
+    run with all four rFonts slots (w:eastAsia included) as the builder does.
+    """
+    p = doc.paragraph("", indent=indent, align=align)  # type: ignore[arg-type]
+    for run in list(p.runs):
+        run._element.getparent().remove(run._element)
+    GongwenDocument._run(p, text, font, size_pt)
+    if size_pt > BODY_PT + 1:
+        # Bigger type needs a taller fixed line, or LibreOffice clips the glyph tops.
+        p.paragraph_format.line_spacing = Pt(size_pt * 1.6)
+    p.paragraph_format.keep_with_next = keep_with_next
+    return p
+
+
+def _widths(doc: GongwenDocument, widths: Sequence[float]) -> list[float]:
+    fixed = sum(w for w in widths)
+    rest = max(doc.text_width_mm - fixed, 30.0)
+    return [w if w else rest for w in widths]
+
+
+def entry_cells(entry: CatalogueEntry) -> list[object]:
+    return [entry.seq, entry.archive_no, entry.doc_number, entry.unit, entry.title, entry.date8,
+            "" if entry.pages is None else entry.pages, entry.note]
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers
+# ---------------------------------------------------------------------------------------------
+
+
+def issuer(ws: Workspace) -> str:
+    """The compiling office (编制单位), from the editable phrase file like every other piece of wording."""
+    from .reports import load_phrases  # late: reports imports this module
+
+    phrases = load_phrases(ws)
+    return phrases.fill("common", "issuer", {"county": ws.config.county, "year": ws.config.year})
+
+
+def catalogue_title(ws: Workspace, groups: Sequence[IndicatorGroup]) -> str:
+    names = list(dict.fromkeys(g.framework_name for g in groups))
+    scope = "和".join(names) if names else "乡村振兴考核"
+    return f"{ws.config.county}{ws.config.year}年度{scope}佐证材料归档文件目录"
+
+
+def write_docx(
+    ws: Workspace,
+    groups: Sequence[IndicatorGroup],
+    out: Path,
+    *,
+    page_per_indicator: bool = True,
+    date: _dt.date | None = None,
+) -> Path:
+    """The catalogue as an A4 landscape GB/T 9704 document, one table per indicator.
+
+    ``page_per_indicator`` starts each indicator on a new page: the printed catalogue goes into the
+    indicator's box ("一指标一档案"). Indicators without evidence are named together at the end of each
+    framework instead of printing empty tables.
+    """
+    doc = GongwenDocument(landscape=True)
+    doc.title(catalogue_title(ws, groups))
+    total = sum(1 for g in groups for e in g.entries if not e.cross_ref)
+    made = date or _dt.date.today()
+    styled_line(doc, f"编制单位：{issuer(ws)}　　编制日期：{format_cn_date(made)}　　共{total}件", FANGSONG, 12,
+                align="center")
+    if total == 0:
+        styled_line(doc, f"{EMPTY_TEXT}：档案中还没有已归档的材料。", FANGSONG, BODY_PT, align="center")
+    widths = _widths(doc, COLUMN_WIDTHS_MM)
+    aligns = ["center", "left", "left", "left", "left", "center", "center", "left"]
+    first = True
+    for fw_id in dict.fromkeys(g.framework_id for g in groups):
+        fw_groups = [g for g in groups if g.framework_id == fw_id]
+        empty = [g for g in fw_groups if not g.entries]
+        for g in fw_groups:
+            if not g.entries:
+                continue
+            if page_per_indicator and not first:
+                doc.page_break()
+            first = False
+            styled_line(doc, f"{g.label}（{g.framework_name}·{g.category_code} {g.category_name}）", HEITI, 14,
+                        keep_with_next=True)
+            doc.table(COLUMNS, [entry_cells(e) for e in g.entries], col_widths_mm=widths, font_size_pt=TABLE_PT,
+                      align=aligns)  # type: ignore[arg-type]
+        if empty and total:
+            styled_line(doc, f"{fw_groups[0].framework_name}以下{len(empty)}项指标{EMPTY_TEXT}："
+                             + "、".join(g.label for g in empty), FANGSONG, 12, indent=True)
+    return doc.save(out)
+
+
+def write_xlsx(ws: Workspace, groups: Sequence[IndicatorGroup], out: Path) -> Path:
+    """The same catalogue as a spreadsheet: the DA/T 22 columns first, then columns to filter by.
+
+    Offices keep working in Excel/WPS (sorting, adding 页数 by hand), so the sheet is flat — one row per
+    item, the indicator in its own column — with a title row, a frozen header, an autofilter and A4
+    landscape print settings that repeat the header on every printed page.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "归档文件目录"
+    header = [*COLUMNS, *EXTRA_XLSX_COLUMNS]
+    sheet.append([catalogue_title(ws, groups)])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
+    sheet["A1"].font = Font(name="方正小标宋简体", size=16)
+    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    sheet.row_dimensions[1].height = 30
+    sheet.append(header)
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in sheet[2]:
+        cell.font = Font(name="黑体", size=11)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+    rows = 0
+    for g in groups:
+        for e in g.entries:
+            values = [*entry_cells(e), g.code, g.name, g.framework_name, e.id, e.record.get("archive_path") or ""]
+            sheet.append(values)
+            rows += 1
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(name="仿宋_GB2312", size=11)
+                cell.alignment = Alignment(vertical="center", wrap_text=True)
+                cell.border = border
+            sheet.cell(sheet.max_row, 6).number_format = "@"  # 日期 stays "20240512", not 20,240,512
+            sheet.cell(sheet.max_row, 6).value = e.date8
+    if rows == 0:
+        sheet.append([EMPTY_TEXT])
+    widths = [6, 24, 20, 20, 44, 11, 6, 20, 9, 24, 10, 14, 50]
+    for i, w in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = w
+    sheet.freeze_panes = "A3"
+    if rows:
+        sheet.auto_filter.ref = f"A2:{get_column_letter(len(header))}{sheet.max_row}"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_area = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 2)}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+    return out
+
+
+def write_catalogue(
+    ws: Workspace,
+    catalogue: Catalogue,
+    out: Path,
+    *,
+    indicator: str | None = None,
+    framework: str | None = None,
+    date: _dt.date | None = None,
+) -> tuple[Path, Path]:
+    """``report catalogue``: FILE.docx and FILE.xlsx beside it; returns both paths."""
+    groups = build_groups(ws, catalogue, indicator=indicator, framework=framework)
+    docx_path = out if out.suffix.lower() == ".docx" else out.with_suffix(".docx")
+    xlsx_path = docx_path.with_suffix(".xlsx")
+    write_docx(ws, groups, docx_path, date=date)
+    write_xlsx(ws, groups, xlsx_path)
+    return docx_path, xlsx_path

@@ -1,0 +1,172 @@
+"""``archivist export --zip``: the archive as a folder tree plus an offline index.html, for inspectors.
+
+Inspectors and the city's evidence group often work on their own laptops without archivist. The ZIP
+holds the filed evidence in the archive's own folders (category/indicator/file, as on the office
+share), the 归档文件目录 as .xlsx, and an ``index.html`` that lists every document per indicator with
+a relative link — it opens from the unzipped folder in any browser, no server, no script, no
+network. Everything shown in the page is HTML-escaped (titles come from documents and file names a
+unit typed) and links are percent-encoded, so a title such as ``<script>`` or a file name with ``#``
+cannot break the page or point elsewhere.
+
+The listing is the same plan as the catalogue (:func:`catalogue_doc.build_groups`): same 档号, same
+互见 cross references (linking to the one archived copy).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import os
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from .catalogue_doc import EMPTY_TEXT, IndicatorGroup, build_groups, catalogue_title, issuer, write_xlsx
+from .gongwen import format_cn_date
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..workspace import Workspace
+
+FILES_DIR = "佐证材料"
+STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".pdf", ".docx", ".xlsx", ".pptx", ".zip", ".gif", ".webp", ".heic",
+                   ".mp4", ".mov"}  # already compressed: deflating again costs time and saves nothing
+
+
+@dataclass
+class ExportResult:
+    out: Path
+    files: int
+    indicators: int
+    missing_files: list[str]
+
+    def to_json(self) -> dict[str, object]:
+        return {"out": str(self.out), "files": self.files, "indicators": self.indicators,
+                "missing_files": self.missing_files}
+
+
+def zip_member(ws: Workspace, archive_path: str) -> str:
+    """Where an archived file goes in the ZIP: ``佐证材料/<category>/<indicator>/<file>``."""
+    rel = PurePosixPath(archive_path)
+    archive_root = PurePosixPath(ws.config.archive)
+    try:
+        rel = rel.relative_to(archive_root)
+    except ValueError:
+        pass
+    return str(PurePosixPath(FILES_DIR) / rel)
+
+
+def _href(member: str) -> str:
+    return "/".join(quote(part, safe="") for part in member.split("/"))
+
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1200px;
+color:#222;padding:0 1em}
+h1{font-family:"Noto Serif CJK SC","SimSun",serif;text-align:center;font-size:1.6em}
+h2{border-bottom:2px solid #a33;padding-bottom:.2em;margin-top:2em}
+h3{margin:1.4em 0 .4em}
+table{border-collapse:collapse;width:100%;font-size:.92em}
+th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top}
+th{background:#f3eeee}
+td.n{text-align:center;white-space:nowrap}
+.empty{color:#888}
+.meta{text-align:center;color:#555}
+nav ul{columns:2;list-style:none;padding-left:0}
+nav li{margin:.15em 0}
+.note{color:#a33}
+"""
+
+
+def render_index(ws: Workspace, groups: Sequence[IndicatorGroup], today: _dt.date) -> str:
+    """The offline index page: a contents list, then one table per indicator, every value escaped."""
+    e = html.escape
+    title = catalogue_title(ws, groups)
+    total = sum(1 for g in groups for x in g.entries if not x.cross_ref)
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(title)}</h1>",
+        f'<p class="meta">编制单位：{e(issuer(ws))}　编制日期：{e(format_cn_date(today))}　共{total}件</p>',
+    ]
+    if total == 0:
+        out.append(f'<p class="meta empty">{e(EMPTY_TEXT)}</p>')
+    out.append("<nav><ul>")
+    for g in groups:
+        count = len(g.entries)
+        label = f"{g.label}（{count}件）" if count else f"{g.label}（{EMPTY_TEXT}）"
+        out.append(f'<li><a href="#{e(quote(g.code))}">{e(label)}</a></li>')
+    out.append("</ul></nav>")
+    current_fw = current_cat = None
+    for g in groups:
+        if g.framework_id != current_fw:
+            current_fw, current_cat = g.framework_id, None
+            out.append(f"<h2>{e(g.framework_name)}</h2>")
+        if g.category_code != current_cat:
+            current_cat = g.category_code
+            out.append(f"<h3>{e(g.category_code)} {e(g.category_name)}</h3>")
+        lead = f"（牵头单位：{g.lead_unit}）" if g.lead_unit else ""
+        out.append(f'<h4 id="{e(g.code)}">{e(g.label)}{e(lead)}</h4>')
+        if not g.entries:
+            out.append(f'<p class="empty">{e(EMPTY_TEXT)}</p>')
+            continue
+        out.append("<table><thead><tr><th>序号</th><th>档号</th><th>题名</th><th>文号</th><th>责任者</th>"
+                   "<th>日期</th><th>页数</th><th>备注</th></tr></thead><tbody>")
+        for x in g.entries:
+            rel = x.record.get("archive_path") or ""
+            link = f'<a href="{e(_href(zip_member(ws, rel)))}">{e(x.title)}</a>' if rel else e(x.title)
+            out.append(
+                f'<tr><td class="n">{x.seq}</td><td class="n">{e(x.archive_no)}</td><td>{link}</td>'
+                f"<td>{e(x.doc_number)}</td><td>{e(x.unit)}</td><td class=\"n\">{e(x.date8)}</td>"
+                f'<td class="n">{"" if x.pages is None else x.pages}</td><td class="note">{e(x.note)}</td></tr>'
+            )
+        out.append("</tbody></table>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def export_zip(
+    ws: Workspace,
+    catalogue: Catalogue,
+    out: Path,
+    *,
+    indicator: str | None = None,
+    framework: str | None = None,
+    today: _dt.date | None = None,
+) -> ExportResult:
+    """Write the ZIP (atomically: a half-written export never has the final name)."""
+    today = today or _dt.date.today()
+    groups = build_groups(ws, catalogue, indicator=indicator, framework=framework)
+    members: dict[str, Path] = {}
+    missing: list[str] = []
+    for g in groups:
+        for x in g.entries:
+            rel = x.record.get("archive_path")
+            if not rel:
+                continue
+            src = ws.absolute(rel)
+            if not src.is_file():
+                missing.append(rel)
+                continue
+            members.setdefault(zip_member(ws, rel), src)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    xlsx = out.with_name(f".{out.stem}.{os.getpid()}.catalogue.xlsx")
+    try:
+        write_xlsx(ws, groups, xlsx)
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("index.html", render_index(ws, groups, today))
+            zf.write(xlsx, "归档文件目录.xlsx")
+            for member, src in sorted(members.items()):
+                kind = zipfile.ZIP_STORED if src.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
+                zf.write(src, member, compress_type=kind)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+        xlsx.unlink(missing_ok=True)
+    return ExportResult(out, len(members), sum(1 for g in groups if g.entries), sorted(set(missing)))

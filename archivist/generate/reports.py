@@ -1,0 +1,849 @@
+"""The documents leaders read: 自评报告, 情况通报, 讲话稿 and the 问题整改台账 — from data to GongwenDocument.
+
+Every figure in these documents is computed here from the catalogue and the assessment modules
+(status, scores, problems, countdown); the wording around the figures comes from an editable phrase
+file (templates/phrases/speech.toml, overridable per workspace in phrases/speech.toml). So a county
+can change *how* things are said without touching code, and nobody can change *what* the numbers are
+without changing the archive. The phrase file contains no digits of its own (a test checks that).
+
+The work is split in two on purpose:
+
+* :func:`gather` reads everything once into a :class:`ReportData` (pure data, easy to test; the
+  briefing's figures are compared with ``status --json`` in the tests);
+* one ``build_*`` function per document turns that data into a :class:`GongwenDocument`.
+
+An empty workspace is a normal state the week a campaign starts: every builder then says
+"暂无佐证材料" in the right places instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, compute_status, parse_date
+from .catalogue_doc import archive_numbers, display_title, styled_line
+from .gongwen import BODY_PT, FANGSONG, HEITI, KAITI, GongwenDocument, format_cn_date
+
+if TYPE_CHECKING:
+    from ..assess.countdown import Countdown
+    from ..assess.ledger_checks import LedgerFinding
+    from ..assess.problems import Problem
+    from ..assess.scores import ScoreEntry, ScoreSummary
+    from ..catalogue import Catalogue
+    from ..workspace import Workspace
+
+KINDS = ("self-eval", "briefing", "speech", "catalogue", "problems")
+PHRASES_FILE = Path(__file__).resolve().parent.parent.parent / "templates" / "phrases" / "speech.toml"
+CITE_LIMIT = 5  # evidence cited by name per indicator in the body; the attachment lists them all
+LIST_LIMIT = 6  # items named per unit in a sentence before "等N项"
+
+
+# ---------------------------------------------------------------------------------------------
+# Phrases
+# ---------------------------------------------------------------------------------------------
+
+
+class Phrases:
+    """The stock wording, section by section, filled with figures by :meth:`fill`.
+
+    A placeholder the data does not provide stays visible as ``{name}`` in the output: a clerk who
+    mistypes a placeholder sees it in the draft instead of getting a crash.
+    """
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+
+    def raw(self, section: str, key: str) -> Any:
+        value = self.data.get(section, {}).get(key)
+        if value is None:
+            value = self.data.get("common", {}).get(key)
+        if value is None:
+            raise KeyError(f"措辞文件缺少 [{section}] {key}：请对照 {PHRASES_FILE} 补上")
+        return value
+
+    def fill(self, section: str, key: str, ctx: Mapping[str, Any], **extra: Any) -> str:
+        template = self.raw(section, key)
+        return _format(str(template), {**ctx, **extra})
+
+    def fill_list(self, section: str, key: str, ctx: Mapping[str, Any]) -> list[str]:
+        value = self.raw(section, key)
+        items = value if isinstance(value, list) else [value]
+        return [_format(str(v), ctx) for v in items]
+
+
+class _Keep(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, ctx: Mapping[str, Any]) -> str:
+    try:
+        return template.format_map(_Keep(ctx))
+    except (ValueError, IndexError, AttributeError):  # a stray brace in a clerk's edit
+        return template
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def load_phrases(ws: Workspace | None = None) -> Phrases:
+    """Built-in phrases, with the workspace's own ``phrases/speech.toml`` laid over them key by key."""
+    data = tomllib.loads(PHRASES_FILE.read_text(encoding="utf-8"))
+    if ws is not None:
+        local = ws.root / "phrases" / "speech.toml"
+        if local.is_file():
+            try:
+                data = _merge(data, tomllib.loads(local.read_text(encoding="utf-8")))
+            except tomllib.TOMLDecodeError as exc:
+                raise ValueError(f"{local} 格式错误：{exc}（请修正后重试）") from exc
+    return Phrases(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+
+def num(value: float | int | None) -> str:
+    """A figure as offices write it: 6, 5.5, 88.25 — never "6.0"."""
+    if value is None:
+        return ""
+    value = round(float(value), 2)
+    return f"{value:g}" if abs(value) < 1e15 else str(value)
+
+
+def cn_date(value: str | _dt.date | None) -> str:
+    """ISO date → 2024年5月12日 (empty when unknown)."""
+    if isinstance(value, _dt.date):
+        return format_cn_date(value)
+    day = parse_date(value)
+    return format_cn_date(day) if day else ""
+
+
+def join_cn(items: Iterable[str], limit: int = LIST_LIMIT, unit: str = "项") -> str:
+    """"A、B、C等5项" — a list as a sentence names it, shortened after ``limit`` items."""
+    items = [i for i in items if i]
+    if len(items) <= limit:
+        return "、".join(items)
+    return "、".join(items[:limit]) + f"等{len(items)}{unit}"
+
+
+@dataclass
+class FrameworkFigures:
+    """Counts of one framework, exactly as ``status --json`` yields them."""
+
+    id: str
+    name: str
+    kind: str
+    indicators: int = 0
+    complete: int = 0
+    partial: int = 0
+    missing: int = 0
+
+
+@dataclass
+class ReportData:
+    """Everything the four documents say, read once from the workspace."""
+
+    ws: Workspace
+    today: _dt.date
+    statuses: list[IndicatorStatus]
+    records: dict[str, dict[str, Any]]  # every record (all states) by id
+    numbers: dict[str, tuple[str, int]]  # 档号 of filed records
+    scores: ScoreSummary | None
+    problems: list[Problem]
+    countdown: Countdown | None
+    counts: dict[str, int] = field(default_factory=dict)  # records per intake state
+
+    @cached_property
+    def units(self) -> list[UnitStatus]:
+        return by_lead_unit(self.statuses)
+
+    @property
+    def named_units(self) -> list[UnitStatus]:
+        """Lead units proper (the "no lead unit" bucket is not a unit one can call)."""
+        return [u for u in self.units if u.unit != NO_LEAD_UNIT]
+
+    @cached_property
+    def frameworks(self) -> list[FrameworkFigures]:
+        out: dict[str, FrameworkFigures] = {}
+        for fw in self.ws.frameworks.frameworks:
+            out[fw.id] = FrameworkFigures(fw.id, fw.short or fw.name, fw.kind)
+        for s in self.statuses:
+            f = out[s.framework]
+            f.indicators += 1
+            setattr(f, s.state, getattr(f, s.state) + 1)
+        return list(out.values())
+
+    @property
+    def filed(self) -> int:
+        return self.counts.get("filed", 0)
+
+    @property
+    def received(self) -> int:
+        return sum(self.counts.values())
+
+    def score_of(self, code: str) -> ScoreEntry | None:
+        if self.scores is None:
+            return None
+        return next((e for e in self.scores.entries if e.code == code), None)
+
+    @property
+    def scored_entries(self) -> list[ScoreEntry]:
+        return [e for e in (self.scores.entries if self.scores else []) if e.scored]
+
+    @property
+    def unbacked(self) -> list[ScoreEntry]:
+        return [e for e in self.scored_entries if e.headline]
+
+    def open_problems(self) -> list[Problem]:
+        return [p for p in self.problems if not p.closed]
+
+    def overdue_problems(self) -> list[Problem]:
+        return [p for p in self.problems if p.overdue(self.today)]
+
+    def ledger_findings(self) -> list[LedgerFinding]:
+        seen: dict[tuple[Any, ...], LedgerFinding] = {}
+        for s in self.statuses:
+            for f in s.ledger_errors:
+                seen.setdefault((f.evidence_id, f.sheet, f.row, f.column, f.kind), f)
+        return list(seen.values())
+
+    def flagged_evidence(self) -> list[tuple[str, str, str]]:
+        """(id, title, reason) of evidence not counted for the year, once each."""
+        out: dict[str, tuple[str, str, str]] = {}
+        for s in self.statuses:
+            for f in s.flagged:
+                out.setdefault(f.id, (f.id, f.title, f.reason))
+        return list(out.values())
+
+    def unit_of_record(self, evidence_id: str, fallback: str = "") -> str:
+        record = self.records.get(evidence_id) or {}
+        return (record.get("unit") or "").strip() or fallback or "未注明单位"
+
+    def context(self) -> dict[str, Any]:
+        """The placeholders of the phrase file, all computed from the data."""
+        cfg = self.ws.config
+        inspection = cfg.inspection
+        ctx: dict[str, Any] = {
+            "county": cfg.county,
+            "year": cfg.year,
+            "today": cn_date(self.today),
+            "cutoff": cn_date(cfg.cutoff_date),
+            "inspection": cn_date(inspection) if inspection else "",
+            "days_left": (inspection - self.today).days if inspection else "",
+            "excellent_line": num(cfg.excellent_line),
+            "indicators": len(self.statuses),
+            "complete": sum(1 for s in self.statuses if s.state == "complete"),
+            "partial": sum(1 for s in self.statuses if s.state == "partial"),
+            "missing": sum(1 for s in self.statuses if s.state == "missing"),
+            "filed": self.filed,
+            "unsorted": self.counts.get("unsorted", 0),
+            "quarantined": self.counts.get("quarantined", 0),
+            "duplicate": self.counts.get("duplicate", 0),
+            "received": self.received,
+            "units": len(self.named_units),
+            "units_complete": sum(1 for u in self.named_units if u.missing == 0 and u.partial == 0),
+            "units_nothing": sum(1 for u in self.named_units if u.sent_nothing),
+            "problems": len(self.problems),
+            "problems_open": len(self.open_problems()),
+            "problems_closed": len(self.problems) - len(self.open_problems()),
+            "problems_overdue": len(self.overdue_problems()),
+            "scored": len(self.scored_entries),
+        }
+        scored_fw = self.scores.frameworks[0] if self.scores and self.scores.frameworks else None
+        if scored_fw is not None:
+            ctx.update(score_total=num(scored_fw.total), score_backed=num(scored_fw.backed_total),
+                       score_gap=num(scored_fw.backed_gap))
+        return ctx
+
+
+def _counts(catalogue: Catalogue) -> dict[str, int]:
+    rows = catalogue.db.execute("SELECT status, count(*) FROM evidence GROUP BY status").fetchall()
+    return {r[0]: int(r[1]) for r in rows}
+
+
+def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None, *, ledgers: bool = True) -> ReportData:
+    """Read status, scores, problems and countdown once; the same call ``status --json`` makes.
+
+    The assessment modules are the single source of each figure; when one of them cannot answer
+    (no inspection date set, an older catalogue) its part of the documents says so instead.
+    """
+    from ..assess import AssessError
+
+    today = today or _dt.date.today()
+    statuses = compute_status(ws, catalogue, ledgers=ledgers)
+    records = {r["id"]: r for r in catalogue.records()}
+    numbers = archive_numbers(ws, records.values())
+    scores: ScoreSummary | None
+    try:
+        from ..assess.scores import score_summary
+
+        scores = score_summary(ws, catalogue, statuses=statuses)
+    except (ImportError, AssessError, LookupError):
+        scores = None
+    try:
+        from ..assess.problems import list_problems
+
+        problems = list_problems(catalogue)
+    except ImportError:
+        problems = []
+    countdown: Countdown | None
+    try:
+        from ..assess.countdown import countdown as make_countdown
+
+        countdown = make_countdown(ws, catalogue, today, statuses=statuses, problems=problems)
+    except (ImportError, AssessError):
+        countdown = None
+    return ReportData(ws, today, statuses, records, numbers, scores, problems, countdown, _counts(catalogue))
+
+
+def briefing_figures(data: ReportData) -> dict[str, Any]:
+    """The figures the briefing prints, for tests and ``report --json``: they must equal ``status --json``."""
+    ctx = data.context()
+    return {
+        "frameworks": {f.id: {"indicators": f.indicators, "complete": f.complete, "partial": f.partial,
+                              "missing": f.missing} for f in data.frameworks},
+        "received": data.received,
+        "filed": data.filed,
+        "unsorted": ctx["unsorted"],
+        "quarantined": ctx["quarantined"],
+        "units": ctx["units"],
+        "units_complete": ctx["units_complete"],
+        "units_nothing": ctx["units_nothing"],
+        "missing_by_unit": {u: [f"{code}:{item}" for code, item in items] for u, items in missing_by_unit(data).items()},
+        "unbacked_scores": [e.code for e in data.unbacked],
+        "overdue_problems": [p.id for p in data.overdue_problems()],
+        "ledger_errors": len(data.ledger_findings()),
+        "days_left": ctx["days_left"],
+    }
+
+
+def missing_by_unit(data: ReportData) -> dict[str, list[tuple[str, str]]]:
+    """Lead unit → (indicator code, missing item) for every indicator not complete, in framework order.
+
+    An indicator with no evidence at all and no required-items list still appears, with the item
+    "佐证材料", so that no gap is lost for lack of a list.
+    """
+    out: dict[str, list[tuple[str, str]]] = {}
+    for s in data.statuses:
+        if s.state == "complete":
+            continue
+        items = s.missing or (["佐证材料"] if not s.evidence else [])
+        for item in items:
+            out.setdefault(s.lead_unit, []).append((s.code, item))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared pieces
+# ---------------------------------------------------------------------------------------------
+
+
+def _frameworks_sentence(data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> str:
+    parts = [ph.fill("common", "framework_sentence", ctx, framework=f.name, indicators=f.indicators,
+                     complete=f.complete, partial=f.partial, missing=f.missing) for f in data.frameworks]
+    return "；".join(parts)
+
+
+def _cite(data: ReportData, evidence_id: str) -> str:
+    """《题名》（文号，2024年3月12日，档号 …） — how the self-evaluation cites one piece of evidence."""
+    record = data.records.get(evidence_id)
+    if record is None:
+        return evidence_id
+    title = display_title(record)
+    bits = [b for b in ((record.get("doc_number") or "").strip(), cn_date(record.get("doc_date")),
+                        f"档号{data.numbers[evidence_id][0]}" if evidence_id in data.numbers else "") if b]
+    return f"《{title}》" + (f"（{'，'.join(bits)}）" if bits else "")
+
+
+def _byline(doc: GongwenDocument, text: str) -> None:
+    styled_line(doc, text, KAITI, BODY_PT, align="center")
+
+
+def _label_line(doc: GongwenDocument, text: str) -> None:
+    """"附件1" at the top left of an attachment page, 黑体 三号 (GB/T 9704 7.4)."""
+    styled_line(doc, text, HEITI, BODY_PT)
+
+
+def _signature(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> None:
+    doc.signature(ph.fill("common", "issuer", ctx), data.today)
+
+
+# ---------------------------------------------------------------------------------------------
+# 自评报告
+# ---------------------------------------------------------------------------------------------
+
+
+def build_self_eval(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+    """自评报告: per category and indicator what was done, the self-score, the evidence cited; totals;
+    problems and next steps. Every indicator of every framework appears — with a plain sentence when
+    there is no evidence — followed by the score table as 附件."""
+    ph = phrases or load_phrases(data.ws)
+    ctx = data.context()
+    doc = GongwenDocument()
+    doc.title(ph.fill("self_eval", "title", ctx))
+    doc.recipient(ph.fill("self_eval", "recipient", ctx))
+    doc.paragraph(ph.fill("self_eval", "opening", ctx))
+
+    doc.heading1(ph.fill("self_eval", "overview_heading", ctx))
+    overview = ph.fill("self_eval", "overview", ctx, frameworks_sentence=_frameworks_sentence(data, ph, ctx))
+    if data.filed == 0:
+        overview = f"{ph.fill('common', 'empty', ctx)}。" + overview
+    doc.paragraph(overview)
+    if data.scored_entries and data.scores and data.scores.frameworks:
+        fws = data.scores.frameworks[0]
+        key = "score_reached" if fws.backed_gap <= 0 else "score_sentence"
+        doc.paragraph(ph.fill("self_eval", key, ctx))
+    else:
+        doc.paragraph(ph.fill("self_eval", "no_scores", ctx))
+
+    by_code = {s.code: s for s in data.statuses}
+    for fw in data.ws.frameworks.frameworks:
+        doc.heading1(ph.fill("self_eval", "framework_heading", ctx, framework=fw.short or fw.name))
+        cat_scores = {}
+        if data.scores:
+            for f in data.scores.frameworks:
+                if f.framework == fw.id:
+                    cat_scores = {c.code: c for c in f.categories}
+        for cat in fw.categories:
+            cs = cat_scores.get(cat.code)
+            if fw.kind == "scored" and cs is not None and cs.scored and cat.points:
+                heading = ph.fill("self_eval", "category_points", ctx, category=cat.name, points=num(cat.points),
+                                  score=num(cs.points))
+            else:
+                heading = ph.fill("self_eval", "category_heading", ctx, category=cat.name)
+            doc.heading2(heading)
+            for ind in cat.indicators:
+                status = by_code.get(ind.code)
+                if status is None:
+                    continue
+                _self_eval_indicator(doc, data, ph, ctx, status, fw.kind)
+
+    doc.heading1(ph.fill("self_eval", "problems_heading", ctx))
+    problem_lines = _self_eval_problems(data)
+    if problem_lines:
+        for head, body in problem_lines:
+            doc.heading2(head, body=body)
+    else:
+        doc.paragraph(ph.fill("self_eval", "problems_none", ctx))
+
+    doc.heading1(ph.fill("self_eval", "next_heading", ctx))
+    for line in _next_steps(data, ph, ctx):
+        doc.paragraph(line)
+    for line in ph.fill_list("self_eval", "next_steps", ctx):
+        doc.paragraph(line)
+
+    attachment = ph.fill("self_eval", "attachment", ctx)
+    doc.attachments([attachment])
+    _signature(doc, data, ph, ctx)
+    doc.page_break()
+    _label_line(doc, "附件")
+    doc.title(attachment)
+    _score_table(doc, data)
+    return doc
+
+
+def _self_eval_indicator(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Mapping[str, Any],
+                         s: IndicatorStatus, fw_kind: str) -> None:
+    entry = data.score_of(s.code)
+    points = s.max_points if s.kind in ("bonus", "penalty") else s.points
+    if fw_kind != "scored":
+        head = ph.fill("self_eval", "indicator_heading", ctx, code=s.code, name=s.name)
+    elif entry is not None and entry.scored:
+        head = ph.fill("self_eval", "indicator_points", ctx, code=s.code, name=s.name, points=num(points),
+                       score=num(entry.points))
+    else:
+        head = ph.fill("self_eval", "indicator_unscored", ctx, code=s.code, name=s.name, points=num(points))
+    if not s.evidence:
+        body = ph.fill("self_eval", "no_evidence" if fw_kind == "scored" else "no_evidence_graded", ctx)
+    else:
+        titles = [f"《{e.title}》" for e in s.evidence[:CITE_LIMIT]]
+        key = "done_more" if len(s.evidence) > CITE_LIMIT else "done"
+        body = ph.fill("self_eval", key, ctx, count=len(s.evidence), titles="".join(titles))
+    if entry is not None and entry.note:
+        body += entry.note.rstrip("。") + "。"
+    doc.heading3(head, body=body)
+    if s.evidence and s.missing:
+        doc.paragraph(ph.fill("self_eval", "missing_items", ctx, items="、".join(f"“{m}”" for m in s.missing)))
+    if s.flagged:
+        doc.paragraph(ph.fill("self_eval", "flagged_dates", ctx, count=len(s.flagged)))
+    if entry is not None and entry.flags:
+        doc.paragraph(ph.fill("self_eval", "score_flags", ctx, flags="；".join(f.rstrip("。") for f in entry.flags)))
+    cited = [c for c in (entry.evidence if entry is not None and entry.evidence else [e.id for e in s.evidence])
+             if c in data.records]
+    if cited:
+        items = "；".join(f"{i}．{_cite(data, c)}" for i, c in enumerate(cited[:CITE_LIMIT], start=1))
+        if len(cited) > CITE_LIMIT:
+            items += f"；等{len(cited)}件"
+        doc.paragraph(ph.fill("self_eval", "cited", ctx, items=items) + "。")
+
+
+def _self_eval_problems(data: ReportData) -> list[tuple[str, str]]:
+    """(heading, body) pairs for 存在问题, each sentence built from the data."""
+    out: list[tuple[str, str]] = []
+    gaps = [s for s in data.statuses if s.state != "complete"]
+    if gaps:
+        named = join_cn([f"{s.code} {s.name}" for s in gaps])
+        out.append(("部分指标佐证材料不全", f"共{len(gaps)}项指标佐证材料缺失或不全：{named}。"))
+    if data.unbacked:
+        named = join_cn([f"{e.code} {e.name}（自评{num(e.points)}分）" for e in data.unbacked])
+        out.append(("部分自评得分缺少佐证", f"共{len(data.unbacked)}项：{named}。"))
+    open_ = data.open_problems()
+    if open_:
+        overdue = data.overdue_problems()
+        out.append(("部分问题尚未整改销号",
+                    f"整改台账共有问题{len(data.problems)}个，尚未销号{len(open_)}个，其中逾期{len(overdue)}个。"))
+    findings = data.ledger_findings()
+    if findings:
+        files = len({f.evidence_id for f in findings})
+        out.append(("部分台账数据存在逻辑错误", f"{files}份台账中发现数据逻辑错误{len(findings)}处。"))
+    return out
+
+
+def _next_steps(data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> list[str]:
+    if data.countdown is None:
+        return [ph.fill("briefing", "countdown_unknown", ctx)]
+    lines = [ph.fill("briefing", "countdown", ctx)]
+    for m in data.countdown.milestones:
+        lines.append(ph.fill("briefing", "milestone", ctx, name=m.name, due=cn_date(m.due)))
+    return lines
+
+
+def _score_table(doc: GongwenDocument, data: ReportData) -> None:
+    """附件: one row per indicator of every framework — points, self-score, evidence, state."""
+    from ..assess.status import STATE_LABELS
+
+    rows: list[list[object]] = []
+    for n, s in enumerate(data.statuses, start=1):
+        entry = data.score_of(s.code)
+        if s.kind in ("bonus", "penalty"):
+            points = f"{'加' if s.kind == 'bonus' else '减'}{num(s.max_points)}"
+        elif s.kind == "graded":
+            points = "—"
+        else:
+            points = num(s.points)
+        score = num(entry.points) if entry is not None and entry.scored else ("—" if s.kind == "graded" else "未自评")
+        note = entry.headline if entry is not None and entry.headline else ""
+        if not note and s.missing and s.evidence:
+            note = f"缺{len(s.missing)}项"
+        rows.append([n, f"{s.code} {s.name}", points, score, s.evidence_count, STATE_LABELS.get(s.state, s.state), note])
+    if data.scores:
+        for f in data.scores.frameworks:
+            rows.append(["", f"{f.name}合计", num(f.total_points), num(f.total), "", "",
+                         f"有佐证{num(f.backed_total)}分"])
+    doc.table(["序号", "指标", "分值", "自评得分", "佐证（件）", "材料情况", "备注"], rows,
+              col_widths_mm=[11, 55, 14, 17, 17, 17, 25], font_size_pt=10.5,
+              align=["center", "left", "center", "center", "center", "center", "left"])
+
+
+# ---------------------------------------------------------------------------------------------
+# 情况通报
+# ---------------------------------------------------------------------------------------------
+
+
+def build_briefing(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+    """情况通报 read at a 推进会: 一、总体情况 二、存在问题 (naming units) 三、下一步工作意见."""
+    ph = phrases or load_phrases(data.ws)
+    ctx = data.context()
+    doc = GongwenDocument()
+    doc.title(ph.fill("briefing", "title", ctx))
+    doc.recipient(ph.fill("briefing", "recipient", ctx))
+    doc.paragraph(ph.fill("briefing", "opening", ctx))
+
+    doc.heading1(ph.fill("briefing", "overall_heading", ctx))
+    received = ph.fill("briefing", "received", ctx)
+    if data.filed == 0:
+        received += f"{ph.fill('common', 'empty', ctx)}。"
+    doc.paragraph(received)
+    doc.paragraph(_frameworks_sentence(data, ph, ctx) + "。")
+    doc.paragraph(ph.fill("briefing", "units", ctx))
+    if data.scored_entries and data.scores and data.scores.frameworks:
+        key = "score_reached" if data.scores.frameworks[0].backed_gap <= 0 else "score_sentence"
+        doc.paragraph(ph.fill("self_eval", key, ctx))
+    if data.named_units:
+        doc.paragraph(ph.fill("briefing", "units_table", ctx))
+        rows = [[i, u.unit, len(u.indicators), u.complete, u.partial, u.missing, u.missing_items]
+                for i, u in enumerate(data.named_units, start=1)]
+        doc.table(["序号", "牵头单位", "牵头指标", "齐全", "部分", "缺失", "缺少佐证项"], rows,
+                  col_widths_mm=[12, 50, 20, 16, 16, 16, 26], font_size_pt=10.5,
+                  align=["center", "left", "center", "center", "center", "center", "center"])
+
+    doc.heading1(ph.fill("briefing", "issues_heading", ctx))
+    # (一) missing evidence, by unit
+    doc.heading2(ph.fill("briefing", "missing_heading", ctx))
+    gaps = missing_by_unit(data)
+    if not gaps:
+        doc.paragraph(ph.fill("briefing", "missing_none", ctx))
+    for unit, items in gaps.items():
+        per_code: dict[str, list[str]] = {}
+        for code, item in items:
+            per_code.setdefault(code, []).append(item)
+        text = "；".join(f"{code}缺" + join_cn([f"“{i}”" for i in its], limit=4) for code, its in per_code.items())
+        doc.paragraph(ph.fill("briefing", "missing_unit", ctx, unit=unit, items=text))
+    # (二) scores without proof
+    doc.heading2(ph.fill("briefing", "unbacked_heading", ctx))
+    if not data.unbacked:
+        doc.paragraph(ph.fill("briefing", "unbacked_none", ctx))
+    for e in data.unbacked:
+        doc.paragraph(ph.fill("briefing", "unbacked_item", ctx, code=e.code, name=e.name, points=num(e.points),
+                              headline=e.headline or "", flags="；".join(f.rstrip("。") for f in e.flags[:2])))
+    # (三) overdue problems, by unit
+    doc.heading2(ph.fill("briefing", "overdue_heading", ctx))
+    overdue = data.overdue_problems()
+    if not overdue:
+        doc.paragraph(ph.fill("briefing", "overdue_none", ctx))
+    by_unit: dict[str, list[Problem]] = {}
+    for p in overdue:
+        by_unit.setdefault(p.unit or "未明确责任单位", []).append(p)
+    for unit, problems in by_unit.items():
+        items = "；".join(f"{p.description.rstrip('。')}（整改时限{cn_date(p.deadline)}）" for p in problems[:LIST_LIMIT])
+        if len(problems) > LIST_LIMIT:
+            items += f"等{len(problems)}个问题"
+        doc.paragraph(ph.fill("briefing", "overdue_unit", ctx, unit=unit, items=items))
+    # (四) ledger errors, naming the units that sent the ledgers
+    doc.heading2(ph.fill("briefing", "ledger_heading", ctx))
+    findings = data.ledger_findings()
+    if not findings:
+        doc.paragraph(ph.fill("briefing", "ledger_none", ctx))
+    ledger_units: dict[str, list[LedgerFinding]] = {}
+    lead = {s.code: s.lead_unit for s in data.statuses}
+    for f in findings:
+        unit = data.unit_of_record(f.evidence_id, lead.get(f.indicator or "", ""))
+        ledger_units.setdefault(unit, []).append(f)
+    for unit, fs in ledger_units.items():
+        items = "；".join(f.message.rstrip("。") for f in fs[:3])
+        if len(fs) > 3:
+            items += f"等{len(fs)}处"
+        doc.paragraph(ph.fill("briefing", "ledger_unit", ctx, unit=unit, items=items))
+    # (五) evidence outside the assessment year (only when there is some)
+    flagged = data.flagged_evidence()
+    if flagged:
+        doc.heading2(ph.fill("briefing", "dates_heading", ctx))
+        doc.paragraph("；".join(ph.fill("briefing", "dates_item", ctx, title=f"《{t}》", reason=r)
+                               for _i, t, r in flagged[:LIST_LIMIT]) + "。")
+
+    doc.heading1(ph.fill("briefing", "next_heading", ctx))
+    _briefing_next(doc, data, ph, ctx)
+    doc.paragraph(ph.fill("briefing", "closing", ctx))
+    _signature(doc, data, ph, ctx)
+    return doc
+
+
+def _briefing_next(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> None:
+    cd = data.countdown
+    if cd is None:
+        doc.paragraph(ph.fill("briefing", "countdown_unknown", ctx))
+        return
+    doc.paragraph(ph.fill("briefing", "countdown", ctx))
+    evidence_due: str | None = None
+    for m in cd.milestones:
+        if m.kind == "evidence" and evidence_due is None:
+            evidence_due = m.due
+        if m.state == "late":
+            text = ph.fill("briefing", "milestone_late", ctx, name=m.name, due=cn_date(m.due),
+                           units=join_cn(m.units, unit="个单位"))
+        elif m.days_left < 0:
+            text = ph.fill("briefing", "milestone_passed", ctx, name=m.name, due=cn_date(m.due))
+        else:
+            text = ph.fill("briefing", "milestone", ctx, name=m.name, due=cn_date(m.due))
+        doc.heading2(text)
+    gaps = missing_by_unit(data)
+    if gaps and evidence_due:
+        for unit, items in gaps.items():
+            codes = list(dict.fromkeys(code for code, _ in items))
+            doc.paragraph(ph.fill("briefing", "deadline_unit", ctx, unit=unit, due=cn_date(evidence_due),
+                                  items=join_cn(codes, limit=5) + "的佐证材料"))
+
+
+# ---------------------------------------------------------------------------------------------
+# 讲话稿
+# ---------------------------------------------------------------------------------------------
+
+
+def at_risk(data: ReportData) -> list[IndicatorStatus]:
+    """Indicators not complete, the heaviest first (scored frameworks' points decide the order)."""
+    risky = [s for s in data.statuses if s.state != "complete" and s.kind != "penalty"]
+    return sorted(risky, key=lambda s: (-(s.points or s.max_points), s.state != "missing", s.code))
+
+
+def units_behind(data: ReportData) -> list[UnitStatus]:
+    """Lead units with indicators still missing evidence, those that sent nothing first."""
+    behind = [u for u in data.named_units if u.missing or u.partial]
+    return sorted(behind, key=lambda u: (not u.sent_nothing, -u.missing, -u.partial, u.unit))
+
+
+def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+    """讲话稿 for the leader at the 动员部署会: 认识/形势 → 目标/措施 → 责任/纪律, facts from the data."""
+    ph = phrases or load_phrases(data.ws)
+    ctx = data.context()
+    doc = GongwenDocument(page_numbers="center")
+    doc.title(ph.fill("speech", "title", ctx), blank_after=False)
+    speaker = ph.fill("speech", "speaker", ctx).strip()
+    if speaker:
+        _byline(doc, speaker)
+    _byline(doc, f"（{cn_date(data.today)}）")
+    doc.blank_line()
+    doc.paragraph(ph.fill("speech", "greeting", ctx), indent=False)
+    doc.paragraph(ph.fill("speech", "opening", ctx))
+
+    # 一、认识和形势
+    doc.heading1(ph.fill("speech", "part1_heading", ctx))
+    for line in ph.fill_list("speech", "part1", ctx):
+        doc.paragraph(line)
+    facts = ph.fill("speech", "part1_facts" if data.ws.config.inspection else "part1_facts_unknown", ctx)
+    all_done = all(s.state == "complete" for s in data.statuses) and data.statuses
+    status = ph.fill("speech", "part1_status_ok" if all_done else "part1_status", ctx,
+                     frameworks_sentence=_frameworks_sentence(data, ph, ctx))
+    if data.filed == 0:
+        status = f"目前档案中{ph.fill('common', 'empty', ctx)}，" + status.removeprefix("从目前情况看，")
+    doc.paragraph(facts + status)
+
+    # 二、目标和措施
+    doc.heading1(ph.fill("speech", "part2_heading", ctx))
+    goal = ph.fill("speech", "goal", ctx)
+    fws = data.scores.frameworks[0] if data.scores and data.scores.frameworks else None
+    if data.scored_entries and fws is not None:
+        goal += ph.fill("speech", "goal_reached" if fws.backed_gap <= 0 else "goal_gap", ctx)
+    else:
+        goal += ph.fill("speech", "goal_unscored", ctx)
+    doc.paragraph(goal)
+    risky = at_risk(data)
+    scored_risky = [s for s in risky if s.points]
+    if not risky:
+        body = ph.fill("speech", "risk_none", ctx)
+    elif scored_risky:
+        items = join_cn([f"{s.name}（{num(s.points)}分）" for s in scored_risky], limit=5)
+        body = ph.fill("speech", "risk", ctx, count=len(scored_risky), points=num(sum(s.points for s in scored_risky)),
+                       items=items)
+    else:
+        body = ph.fill("speech", "risk_unscored", ctx, count=len(risky), items=join_cn([s.name for s in risky], 5))
+    doc.heading2(ph.fill("speech", "risk_heading", ctx), body=body)
+    quality = " ".join(ph.fill_list("speech", "quality", ctx))
+    findings = data.ledger_findings()
+    if findings:
+        units = list(dict.fromkeys(data.unit_of_record(f.evidence_id) for f in findings))
+        quality += ph.fill("speech", "ledger", ctx, count=len(findings), units=join_cn(units, 4, "个单位"))
+    if data.problems:
+        quality += ph.fill("speech", "problems_fact", ctx)
+    doc.heading2(ph.fill("speech", "quality_heading", ctx), body=quality)
+
+    # 三、责任和纪律
+    doc.heading1(ph.fill("speech", "part3_heading", ctx))
+    behind = units_behind(data)
+    if behind:
+        doc.paragraph(ph.fill("speech", "behind", ctx, units=join_cn([u.unit for u in behind], 5, "个单位")))
+    elif data.named_units:
+        doc.paragraph(ph.fill("speech", "behind_none", ctx))
+    for line in ph.fill_list("speech", "responsibility", ctx):
+        doc.paragraph(line)
+    if data.countdown is not None:
+        upcoming = [m for m in data.countdown.milestones if m.days_left >= 0 or m.state == "late"]
+        if upcoming:
+            doc.paragraph("".join(ph.fill("speech", "deadline", ctx, name=m.name, due=cn_date(m.due))
+                                  for m in upcoming))
+    doc.paragraph(ph.fill("speech", "closing", ctx))
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# 问题整改台账
+# ---------------------------------------------------------------------------------------------
+
+
+def build_problems(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+    """问题清单/整改台账 as a landscape document: one row per problem, overdue ones marked."""
+    ph = phrases or load_phrases(data.ws)
+    ctx = data.context()
+    doc = GongwenDocument(landscape=True)
+    doc.title(ph.fill("problems", "title", ctx))
+    if not data.problems:
+        doc.paragraph(ph.fill("problems", "empty", ctx), indent=False, align="center")
+        return doc
+    doc.paragraph(ph.fill("problems", "summary", ctx))
+    rows: list[list[object]] = []
+    ordered = sorted(data.problems, key=lambda p: (p.closed, not p.overdue(data.today), p.unit, p.deadline or "", p.id))
+    for i, p in enumerate(ordered, start=1):
+        if p.closed:
+            state = "已销号" + ("（逾期）" if p.closed_late else "")
+        elif p.overdue(data.today):
+            state = f"逾期{-(p.days_left(data.today) or 0)}天"
+        else:
+            state = "整改中"
+        proof = "；".join(_cite_short(data, e) for e in p.close_evidence) if p.close_evidence else ""
+        indicator = p.indicator or ""
+        rows.append([i, p.description, p.source, p.unit, indicator, _date8(p.found_date), _date8(p.deadline),
+                     p.measures, state, proof])
+    doc.table(["序号", "问题描述", "发现来源", "责任单位", "关联指标", "发现日期", "整改时限", "整改措施",
+               "整改状态", "销号佐证"], rows,
+              col_widths_mm=[10, 48, 20, 24, 14, 17, 17, 30, 17, 28], font_size_pt=10.5,
+              align=["center", "left", "left", "left", "center", "center", "center", "left", "center", "left"])
+    return doc
+
+
+def _date8(value: str | None) -> str:
+    day = parse_date(value)
+    return day.strftime("%Y%m%d") if day else (value or "")
+
+
+def _cite_short(data: ReportData, evidence_id: str) -> str:
+    if evidence_id in data.numbers:
+        return data.numbers[evidence_id][0]
+    record = data.records.get(evidence_id)
+    return display_title(record) if record else evidence_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------------------------
+
+BUILDERS = {
+    "self-eval": build_self_eval,
+    "briefing": build_briefing,
+    "speech": build_speech,
+    "problems": build_problems,
+}
+
+
+def write_report(kind: str, ws: Workspace, catalogue: Catalogue, out: Path, *,
+                 today: _dt.date | None = None, data: ReportData | None = None) -> list[Path]:
+    """Write one report; returns the files written (the catalogue writes a .docx and an .xlsx)."""
+    if kind not in KINDS:
+        raise ValueError(f"未知的报告类型 {kind}：可用 {' | '.join(KINDS)}")
+    if out.suffix.lower() != ".docx":
+        out = out.with_suffix(".docx")
+    if kind == "catalogue":
+        from .catalogue_doc import write_catalogue
+
+        return list(write_catalogue(ws, catalogue, out, date=today))
+    data = data or gather(ws, catalogue, today)
+    doc = BUILDERS[kind](data, load_phrases(ws))
+    return [doc.save(out)]
+
+
+def phrase_placeholders(sections: Sequence[str] | None = None) -> set[str]:
+    """Placeholder names used in the built-in phrase file (for documentation and tests)."""
+    import string
+
+    data = tomllib.loads(PHRASES_FILE.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for section, entries in data.items():
+        if sections and section not in sections:
+            continue
+        for value in entries.values():
+            for text in value if isinstance(value, list) else [value]:
+                names |= {f for _, f, _, _ in string.Formatter().parse(str(text)) if f}
+    return names
