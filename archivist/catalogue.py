@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -296,7 +297,10 @@ class Catalogue:
         return [(r["code"], r["text"]) for r in self.db.execute("SELECT code, text FROM examples ORDER BY id")]
 
     # journal ---------------------------------------------------------------
-    def journal_open(self, evidence_id: str, source: str, temp: str, dest: str, remove_source: bool) -> int:
+    def journal_open(self, evidence_id: str, source: Path, temp: Path, dest: Path, remove_source: bool) -> int:
+        """Record the intent to move before touching the disk. Paths are stored as raw bytes (BLOB)
+        because a GBK-named file in a UTF-8 folder has no text form SQLite accepts."""
+        source, temp, dest = (os.fsencode(p) for p in (source, temp, dest))
         cur = self.db.execute(
             "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
             " VALUES (?,?,?,?,?,?,?)",

@@ -611,18 +611,25 @@ def _check_index(ws: Workspace, catalogue: Catalogue, report: Report, writer: bo
         index = search.SearchIndex(ws.whoosh_dir)
         try:
             if not _quietly(index.is_healthy):
-                if writer and attempt < 2:
-                    time.sleep(0.5)
-                    continue
+                if writer:
+                    # the writer builds the index at the end of its batch and rebuilds an unhealthy one
+                    # itself (search.sync_index): not yet a problem
+                    report.notes.append("检索索引尚未建立或正在重建（写入进行中），本次未核对索引")
+                    return
                 report.findings.append(
                     Finding(
                         INDEX_MISSING, "检索索引缺失或已损坏：运行 archivist doctor --repair 从目录重建", fix="reindex"
                     )
                 )
                 return
-            ids = index.ids()
+            ids = _index_ids(index)
         finally:
             index.close()
+        if ids is None:
+            report.findings.append(
+                Finding(INDEX_MISSING, "检索索引无法读取：运行 archivist doctor --repair 从目录重建", fix="reindex")
+            )
+            return
         missing = expected - ids
         extra = ids - expected
         if writer:
@@ -651,6 +658,18 @@ def _check_index(ws: Workspace, catalogue: Catalogue, report: Report, writer: bo
                 )
             )
         return
+
+
+def _index_ids(index: Any) -> set[str] | None:
+    """The ids in the index; None when it cannot be read. An index with no documents at all is
+    empty, not broken (Whoosh's empty reader has no id column to list)."""
+    try:
+        return set(index.ids())
+    except Exception:  # noqa: BLE001 - any failure to list means "rebuild", unless it is simply empty
+        try:
+            return set() if index.doc_count() == 0 else None
+        except Exception:  # noqa: BLE001
+            return None
 
 
 def _quietly(probe: Callable[[], bool]) -> bool:
@@ -885,14 +904,26 @@ def _repair_index(ws: Workspace, catalogue: Catalogue, report: Report) -> list[A
     finally:
         index.close()
     if not healthy:
-        count = search.rebuild_from_catalogue(ws, catalogue)
-        return [Action("reindexed", f"已从目录重建检索索引（{count} 件材料）")]
+        return _rebuild_index(ws, catalogue)
     missing = [f.id for f in report.findings if f.kind == INDEX_MISSING and f.id]
     if missing:
         with catalogue.transaction():
             catalogue.db.executemany("UPDATE evidence SET indexed=0 WHERE id=?", [(i,) for i in missing])
-    count = search.sync_index(ws, catalogue)
+    try:
+        count = search.sync_index(ws, catalogue)
+    except Exception:  # noqa: BLE001 - an index that cannot be updated in place is rebuilt whole
+        return _rebuild_index(ws, catalogue)
     extra = [f.id for f in report.findings if f.kind == INDEX_EXTRA]
     if not missing and not extra and not count:
         return []
     return [Action("reindexed", f"已同步检索索引：补入 {count} 件，移除 {len(extra)} 条多余记录")]
+
+
+def _rebuild_index(ws: Workspace, catalogue: Catalogue) -> list[Action]:
+    from . import search
+
+    try:
+        count = search.rebuild_from_catalogue(ws, catalogue)
+    except Exception as exc:  # noqa: BLE001 - derived data: report it, the archive itself is fine
+        return [Action("unrepaired", f"检索索引重建失败（{type(exc).__name__}: {exc}）：目录和文件不受影响")]
+    return [Action("reindexed", f"已从目录重建检索索引（{count} 件材料）")]

@@ -36,6 +36,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -157,6 +158,53 @@ class ParsedQuery:
                 forms += clause.units
         return forms
 
+    def matches(self, head: str, body: str) -> tuple[bool, float]:
+        """Does a document (its prepared head and body) satisfy the query exactly, and what share
+        of the multi-unit words occur in one piece as typed (a ranking bonus)?"""
+
+        def occurs(form: str) -> bool:
+            pattern = form_pattern(form)
+            return bool(pattern.search(head) or pattern.search(body))
+
+        for clause in self.must:
+            for forms in clause.units:
+                if not any(occurs(f) for f in forms):
+                    return False, 0.0
+        for clause in self.must_not:
+            if all(any(occurs(f) for f in forms) for forms in clause.units):
+                return False, 0.0
+        whole = [c for c in self.must if c.kind == "word" and len(c.units) > 1]
+        bonus = sum(occurs(c.text) for c in whole) / len(whole) if whole else 0.0
+        return True, bonus
+
+
+_TOKEN_CHARS = rf"{analysis.HAN}0-9a-z"
+_PIECES = re.compile(rf"[{_TOKEN_CHARS}.%]+")
+
+
+@lru_cache(maxsize=2048)
+def form_pattern(form: str) -> re.Pattern[str]:
+    """What "this form occurs in the text" means, as a regex over prepared text.
+
+    The form's runs of Han characters, digits and letters must appear in order, separated by at
+    most a few other characters (so 清农办[2024]12号 finds 清农办〔2024〕12号), and a number must
+    not be part of a longer number (1460 does not occur in 31460 or 1460.5).
+    """
+    parts = []
+    for piece in _PIECES.findall(form):
+        piece = piece.strip(".")
+        if not piece:
+            continue
+        text = re.escape(piece)
+        if piece[0].isdigit():
+            text = r"(?<![\d.])" + text
+        if piece[-1].isdigit():
+            text += r"(?![\d]|\.\d)"
+        parts.append(text)
+    if not parts:
+        return re.compile(re.escape(form))
+    return re.compile(rf"[^{_TOKEN_CHARS}]{{0,4}}".join(parts))
+
 
 @dataclass
 class Filters:
@@ -266,22 +314,10 @@ class Hit:
 
 
 def _find_spans(text: str, form: str) -> Iterator[tuple[int, int]]:
-    """Occurrences of `form` in prepared text, never inside a longer number (1460 in 31460)."""
-    if not form:
-        return
-    start = 0
-    leading_digit = form[0].isdigit()
-    trailing_digit = form[-1].isdigit()
-    while True:
-        at = text.find(form, start)
-        if at < 0:
-            return
-        end = at + len(form)
-        before_ok = not (leading_digit and at > 0 and (text[at - 1].isdigit() or text[at - 1] == "."))
-        after_ok = not (trailing_digit and end < len(text) and text[end].isdigit())
-        if before_ok and after_ok:
-            yield at, end
-        start = at + 1
+    """Occurrences of `form` in prepared text (see form_pattern), never inside a longer number."""
+    if form:
+        for match in form_pattern(form).finditer(text):
+            yield match.span()
 
 
 def make_snippet(text: str, forms: list[list[str]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
@@ -359,6 +395,18 @@ class RawHit:
     score: float
     head: str
     body: str
+
+
+def _raw_hit(stored: dict[str, Any], score: float) -> RawHit:
+    return RawHit(
+        id=stored["id"],
+        archive_path=stored.get("archive_path", ""),
+        indicator=stored.get("indicator", ""),
+        title=stored.get("title", ""),
+        score=score,
+        head=stored.get("head", ""),
+        body=stored.get("body", ""),
+    )
 
 
 class SearchBackend(ABC):
@@ -612,26 +660,31 @@ class WhooshBackend(SearchBackend):
         raise IndexMissing(f"搜索索引无法读取：{self.directory}（{last}）")
 
     def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
-        wq = _whoosh_query(query)
+        """Candidates by terms, checked against the stored text; the exact (positional) query
+        only when checking leaves too few hits and more candidates remain."""
+        candidates = _whoosh_query(query)
         wf = _whoosh_filter(filters)
 
-        def run(searcher: Any) -> list[RawHit]:
-            results = searcher.search(wq, limit=limit, filter=wf, terms=False)
+        def checked(results: Any) -> list[RawHit]:
             hits = []
             for hit in results:
                 stored = hit.fields()
-                hits.append(
-                    RawHit(
-                        id=stored["id"],
-                        archive_path=stored.get("archive_path", ""),
-                        indicator=stored.get("indicator", ""),
-                        title=stored.get("title", ""),
-                        score=float(hit.score or 0.0),
-                        head=stored.get("head", ""),
-                        body=stored.get("body", ""),
-                    )
-                )
+                ok, bonus = query.matches(stored.get("head", ""), stored.get("body", ""))
+                if ok:
+                    hits.append(_raw_hit(stored, float(hit.score or 0.0) * (1.0 + 0.5 * bonus)))
+            hits.sort(key=lambda h: -h.score)
             return hits
+
+        def run(searcher: Any) -> list[RawHit]:
+            fetch = max(limit * 2, 20)
+            for _ in range(2):
+                results = searcher.search(candidates, limit=fetch, filter=wf, terms=False)
+                hits = checked(results)
+                if len(hits) >= limit or results.scored_length() < fetch:
+                    return hits[:limit]
+                fetch *= 8
+            exact = _whoosh_query(query, exact=True)
+            return checked(searcher.search(exact, limit=limit, filter=wf, terms=False))[:limit]
 
         return self._with_searcher(run)  # type: ignore[no-any-return]
 
@@ -641,6 +694,8 @@ class WhooshBackend(SearchBackend):
     def ids(self) -> set[str]:
         def run(searcher: Any) -> set[str]:
             reader = searcher.reader()
+            if reader.doc_count() == 0:
+                return set()  # an empty reader has no id column
             column = reader.column_reader("id")
             return {column[n] for n in reader.all_doc_ids()}
 
@@ -717,9 +772,15 @@ def _atomic_write(path: Path, text: str) -> None:
 TEXT_FIELDS = ("head", "body")
 
 
-def _unit_query(form: str) -> Any:
-    """One unit in one form, in title or body: a chain of bigrams (any substring), or its one term;
-    a word jieba knows whole also matches as that word, which adds to the score."""
+def _form_query(form: str, exact: bool) -> Any:
+    """One form of a unit, in title or body.
+
+    Candidate mode (exact=False): every term of the form (its bigrams, numbers) in the same field,
+    in any order — cheap for Whoosh (no positions are read); the matches are then checked against
+    the stored text (ParsedQuery.matches). Exact mode: the terms as a phrase at consecutive slots,
+    which reads positions — the slow path, used when candidates alone do not settle a query.
+    A word jieba knows whole (3+ characters) also matches as that word, which adds to the score.
+    """
     from whoosh import query as wq
 
     terms = analysis.query_terms(form)
@@ -727,7 +788,10 @@ def _unit_query(form: str) -> Any:
     parts: list[Any] = []
     for name in TEXT_FIELDS:
         if len(terms) > 1:
-            parts.append(wq.Phrase(name, terms))
+            if exact:
+                parts.append(wq.Phrase(name, terms))
+            else:
+                parts.append(wq.And([wq.Term(name, t) for t in dict.fromkeys(terms)]))
         elif analysis.has_han(terms[0]) and len(terms[0]) == 1:
             # A lone character: it starts a bigram wherever it is not last in its run.
             parts += [wq.Term(name, terms[0]), wq.Prefix(name, terms[0])]
@@ -735,36 +799,31 @@ def _unit_query(form: str) -> Any:
             parts.append(wq.Term(name, terms[0]))
         if word:
             parts.append(wq.Term(name, word))
-    return wq.Or(parts)
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
-def _clause_query(clause: Clause) -> Any:
+def _clause_query(clause: Clause, exact: bool) -> Any:
     from whoosh import query as wq
 
-    if clause.kind == "phrase":
-        return _unit_query(clause.text)
     required = [
-        wq.Or([_unit_query(f) for f in forms]) if len(forms) > 1 else _unit_query(forms[0]) for forms in clause.units
+        wq.Or([_form_query(f, exact) for f in forms]) if len(forms) > 1 else _form_query(forms[0], exact)
+        for forms in clause.units
     ]
-    main = required[0] if len(required) == 1 else wq.And(required)
-    if len(clause.units) > 1:
-        # The word as typed, in one piece, ranks above its parts scattered over the text.
-        terms = analysis.query_terms(clause.text)
-        if len(terms) > 1:
-            return wq.AndMaybe(main, wq.Or([wq.Phrase(name, terms) for name in TEXT_FIELDS]))
-    return main
+    return required[0] if len(required) == 1 else wq.And(required)
 
 
-def _whoosh_query(query: ParsedQuery) -> Any:
+def _whoosh_query(query: ParsedQuery, exact: bool = False) -> Any:
+    """The Whoosh query: candidates (exact=False) or exact matches. Exclusions are always exact,
+    so a document is never dropped for merely sharing the excluded text's bigrams."""
     from whoosh import query as wq
 
     if query.must:
-        positive = [_clause_query(c) for c in query.must]
+        positive = [_clause_query(c, exact) for c in query.must]
         main = positive[0] if len(positive) == 1 else wq.And(positive)
     else:
         main = wq.Every()
     if query.must_not:
-        main = wq.AndNot(main, wq.Or([_clause_query(c) for c in query.must_not]))
+        main = wq.AndNot(main, wq.Or([_clause_query(c, True) for c in query.must_not]))
     return main
 
 
@@ -923,8 +982,11 @@ def open_index(ws: Workspace) -> SearchIndex:
     catalogue = Catalogue(ws.catalogue_path)
     try:
         if not index.is_healthy():
+            # Rebuilt here without touching the catalogue's indexed flags: a search must not write
+            # the catalogue behind the single writer's back; the writer's next sync is idempotent.
             log.warning("rebuilding the search index from the catalogue")
-            rebuild_from_catalogue(ws, catalogue, index)
+            ids = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence")]
+            index.rebuild(_iter_records(catalogue, ids), framework_vocabulary(ws))
             return index
         expected = _indexable_ids(catalogue)
         present = index.ids()

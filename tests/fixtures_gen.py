@@ -22,6 +22,7 @@ import struct
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -73,26 +74,36 @@ def has_tesseract_chi_sim() -> bool:
     return "chi_sim" in (out.stdout + out.stderr).split()
 
 
+@lru_cache(maxsize=1)
+def _soffice_profile() -> Path:
+    """One LibreOffice profile per test process: a fresh profile costs seconds on first start."""
+    import atexit
+    import os
+
+    profile = Path(tempfile.gettempdir()) / f"archivist-fixture-lo-{os.getpid()}"
+    atexit.register(shutil.rmtree, profile, True)
+    return profile
+
+
 def soffice_convert(src: Path, fmt: str, outdir: Path, timeout: float = 180) -> Path:
-    """Convert with headless LibreOffice using a throwaway profile; returns the converted file."""
+    """Convert with headless LibreOffice (private per-process profile); returns the converted file."""
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="fixture-lo-") as profile:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation={Path(profile).as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                fmt,
-                "--outdir",
-                str(outdir),
-                str(src),
-            ],
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={_soffice_profile().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
     out = outdir / f"{src.stem}.{fmt.split(':', 1)[0]}"
     if not out.exists():
         raise RuntimeError(f"LibreOffice did not convert {src} to {fmt}")
@@ -262,6 +273,33 @@ def make_html_doc(path: Path, title: str, paragraphs: Sequence[str], encoding: s
     return path
 
 
+def make_html_xls(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
+    """HTML as Excel's "save as web page" writes it, usually under a .xls name."""
+    body = "".join("<tr>" + "".join(f"<td>{_xml_escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    html = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">'
+        '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
+        f"<body><table>{body}</table></body></html>"
+    )
+    path.write_bytes(html.encode("utf-8"))
+    return path
+
+
+def make_fake_ole2(path: Path, stream_names: Sequence[str], size: int = 4096) -> Path:
+    """An OLE2 compound-file skeleton whose directory names `stream_names` (e.g. 'EncryptedPackage'
+    for a password-protected docx, 'WordDocument' for a .doc). Enough for sniffing, not for Office."""
+    data = bytearray(size)
+    data[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    for i, name in enumerate(["Root Entry", *stream_names]):
+        offset = 512 + 128 * i
+        raw = name.encode("utf-16-le") + b"\x00\x00"
+        data[offset : offset + len(raw)] = raw
+        struct.pack_into("<H", data, offset + 0x40, len(raw))
+        data[offset + 0x42] = 5 if i == 0 else 2
+    path.write_bytes(bytes(data))
+    return path
+
+
 def make_rtf(path: Path, text: str) -> Path:
     """RTF with Chinese written as \\uN? escapes (what WordPad and WPS produce)."""
     escaped = "".join(ch if ord(ch) < 128 else f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?" for ch in text)
@@ -428,8 +466,8 @@ def make_photo(
     date: str | dt.date | dt.datetime | None = None,
     gps: tuple[float, float] | None = None,
     xp_title: str | None = None,
-    xp_comment: str | None = None,
     text_on_image: Sequence[str] | str | None = None,
+    xp_comment: str | None = None,
     size: tuple[int, int] = (1024, 768),
     fmt: str = "JPEG",
 ) -> Path:
@@ -485,14 +523,12 @@ def make_bomb_png(path: Path, side: int = 20000) -> Path:
     Written by hand (one zlib stream of zero rows) so that making it does not itself need 50 MB.
     """
     row = b"\x00" + b"\x00" * ((side + 7) // 8)  # filter byte + packed bits
-    compressor = __import__("zlib").compressobj(9)
+    compressor = zlib.compressobj(9)
     chunks = [compressor.compress(row) for _ in range(side)]
     chunks.append(compressor.flush())
     idat = b"".join(chunks)
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        import zlib
-
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
 
     ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)  # 1-bit greyscale

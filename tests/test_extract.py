@@ -16,7 +16,9 @@ from fixtures_gen import (
     make_docx,
     make_docx_with_bomb,
     make_entity_bomb_docx,
+    make_fake_ole2,
     make_html_doc,
+    make_html_xls,
     make_photo,
     make_pptx,
     make_scanned_pdf,
@@ -31,6 +33,7 @@ from fixtures_gen import (
 
 from archivist.intake import sandbox
 from archivist.intake.extract import _ocr, extract, legacy
+from archivist.intake.identify import identify
 from archivist.intake.unzip import safe_members
 from archivist.model import ExtractionError
 
@@ -330,6 +333,21 @@ def test_xls_and_html_as_doc_via_libreoffice(tmp_path: Path) -> None:
     )
     ex = extract(html, cache_dir=tmp_path / "cache")
     assert ex.meta["legacy_format"] == "html" and "扎实推进乡村振兴" in ex.text
+    sheet = make_html_xls(tmp_path / "台账.xls", [["户主", "人口"], ["王五", 4]])
+    ex = extract(sheet, cache_dir=tmp_path / "cache")
+    assert ex.meta["converted_to"] == "xlsx" and ex.meta["sheets"][0]["rows"] == [["王五", "4"]]
+
+
+def test_legacy_sniffing_by_ole2_streams(tmp_path: Path) -> None:
+    """Writer or Calc is decided by the content; a password-protected docx (OLE2) is named as such."""
+    doc = make_fake_ole2(tmp_path / "a.xls", ["WordDocument", "1Table"])
+    assert legacy.sniff_legacy(doc.read_bytes(), doc) == ("doc", "docx")
+    xls = make_fake_ole2(tmp_path / "b.doc", ["Workbook"])
+    assert legacy.sniff_legacy(xls.read_bytes(), xls) == ("xls", "xlsx")
+    locked = make_fake_ole2(tmp_path / "c.docx", ["EncryptionInfo", "EncryptedPackage"])
+    assert identify(locked) == "legacy"
+    with pytest.raises(ExtractionError, match="已加密"):
+        legacy.sniff_legacy(locked.read_bytes(), locked)
 
 
 def test_legacy_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -183,8 +183,9 @@ def test_import_with_unusual_headers_reports_the_rows_it_could_not_read(ws: Work
     path = make_unit_sheet(tmp_path / "河口镇整改台账.xlsx")
     report = js(cli, "problems", "import", str(path), "--today", "2024-12-01")
     assert report["columns"]["问题清单"] == {
-        "问题描述": "存在的主要问题", "发现来源": "问题来源", "责任单位": "整改责任单位（盖章）", "整改措施": "整改措施",
-        "整改时限": "完成\n时限", "关联指标": "对应考核指标", "发现时间": "发现日期", "整改状态": "整改情况"}
+        "问题描述": "存在的主要问题", "发现来源": "问题来源", "责任单位": "整改责任单位（盖章）",
+        "整改措施": "整改措施", "整改时限": "完成\n时限", "关联指标": "对应考核指标", "发现时间": "发现日期",
+        "整改状态": "整改情况"}
     assert len(report["imported"]) == 5
     skipped = [i for i in report["issues"] if i["skipped"]]
     assert [(i["row"], i["message"]) for i in skipped] == [(5, "缺少问题描述，未导入")]

@@ -82,8 +82,8 @@ def write_status_xlsx(path: Path, statuses: list[IndicatorStatus], units: list[U
 
     wb = Workbook()
     ws = _sheet(wb, "指标佐证情况",
-                ["考核", "大类", "指标代码", "指标名称", "分值", "牵头单位", "材料数", "状态", "已具备的佐证", "缺少的佐证",
-                 "不计入的材料", "台账问题"],
+                ["考核", "大类", "指标代码", "指标名称", "分值", "牵头单位", "材料数", "状态", "已具备的佐证",
+                 "缺少的佐证", "不计入的材料", "台账问题"],
                 [10, 16, 9, 24, 7, 16, 7, 8, 40, 40, 30, 9], first=True)
     for s in statuses:
         points = s.points if s.points else (s.max_points or "")

@@ -392,8 +392,9 @@ class _Checker:
             integral = all(abs(v - round(v)) < 1e-9 for v in [*values, total])
             tolerance = 1e-6 if integral else 0.005 * (len(values) + 1)
             if abs(expected - total) > tolerance:
+                label = _row_label(total_row) or "合计"
                 self.add(table, r, j, "total_mismatch",
-                         f"{_row_label(total_row) or '合计'}为 {_fmt(total)}，但{_rows_span(rows)}之和为 {_fmt(expected)}"
+                         f"{label}为 {_fmt(total)}，但{_rows_span(rows)}之和为 {_fmt(expected)}"
                          f"（相差 {_fmt(total - expected)}）", round(expected, 6), total)
 
     def _compare_count(self, table: Table, r: int, j: int, stated: int, block: list[tuple[int, list[Any]]]) -> None:
@@ -460,8 +461,8 @@ class _Checker:
                 else:
                     shown = Percent(rate / 100) if percent_header or rate > 1.5 else Percent(rate)
                 expected = Percent(num / den)
-                self.add(table, r, c, "percent_mismatch",
-                         f"应为 {_fmt(expected)}（{names[0]} {_fmt(num)} ÷ {names[1]} {_fmt(den)}），表中为 {_fmt(shown)}",
+                formula = f"{names[0]} {_fmt(num)} ÷ {names[1]} {_fmt(den)}"
+                self.add(table, r, c, "percent_mismatch", f"应为 {_fmt(expected)}（{formula}），表中为 {_fmt(shown)}",
                          round(expected * 100, 2), round(shown * 100, 2))
 
     # 证件号码 ----------------------------------------------------------------------------------
@@ -478,8 +479,8 @@ class _Checker:
                     digits = f"{raw:.0f}"
                     if len(digits) >= 15:
                         self.add(table, r, c, "invalid_id",
-                                 f"证件号码 {mask_id(digits)} 以数字格式保存，Excel 已丢失末几位：请把该列设为文本后重新录入",
-                                 None, mask_id(digits))
+                                 f"证件号码 {mask_id(digits)} 以数字格式保存，Excel 已丢失末几位："
+                                 "请把该列设为文本后重新录入", None, mask_id(digits))
                         continue
                 value = re.sub(r"[\s'‘’]", "", normalize(str(raw))).upper()
                 if "*" in value:
@@ -618,9 +619,9 @@ def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = Tr
         shown = record.get("archive_path") or record["original_name"]
         if sha in cache:
             for item in cache[sha]:
-                findings.append(LedgerFinding(**(item | {"evidence_id": record["id"], "indicator": record.get("indicator"),
-                                                         "file": shown, "message": item["message"].replace(
-                                                             "\x00FILE\x00", shown)})))
+                own = {"evidence_id": record["id"], "indicator": record.get("indicator"), "file": shown,
+                       "message": item["message"].replace("\x00FILE\x00", shown)}
+                findings.append(LedgerFinding(**(item | own)))
             continue
         meta: dict[str, Any] = {}
         if record.get("meta"):

@@ -150,6 +150,7 @@ class ImportReport:
     sheets: list[str] = field(default_factory=list)
     columns: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet → field → header text
     imported: list[int] = field(default_factory=list)
+    planned: int = 0  # rows that are (or, in a dry run, would be) imported
     duplicates: list[RowIssue] = field(default_factory=list)
     issues: list[RowIssue] = field(default_factory=list)
 
@@ -408,8 +409,8 @@ def read_problem_sheets(path: Path, frameworks: FrameworkSet, today: dt.date) ->
     except ExtractionError as exc:
         raise AssessError(f"{path.name}：{exc.reason}") from exc
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook gets the same one-line answer
-        raise AssessError(f"{path.name} 不是可读取的 xlsx 表格（{type(exc).__name__}）：请用 Excel/WPS 另存为 .xlsx 后重试"
-                          ) from exc
+        raise AssessError(f"{path.name} 不是可读取的 xlsx 表格（{type(exc).__name__}）："
+                          "请用 Excel/WPS 另存为 .xlsx 后重试") from exc
     out: list[dict[str, Any]] = []
     try:
         for sheet in wb.worksheets:
@@ -510,19 +511,21 @@ def import_problems(ws: Workspace, catalogue: Catalogue, path: Path, *, today: d
         (_same(r["description"]), _same(r["unit"] or "")): int(r["id"])
         for r in catalogue.db.execute("SELECT id, description, unit FROM problems")
     }
-    if dry_run:
-        report.imported = []
+    fresh = []
+    for item in items:
+        key = (_same(item["description"]), _same(item["unit"]))
+        if key in existing:
+            what = f"问题 #{existing[key]}" if existing[key] else f"本表第{item['row']}行之前的同一问题"
+            report.duplicates.append(RowIssue(item["sheet"], item["row"], f"与已登记的{what}相同，未重复导入"))
+            continue
+        existing[key] = 0
+        fresh.append(item)
+    report.planned = len(fresh)
+    if dry_run or not fresh:
         return report
     with catalogue.transaction():
-        for item in items:
-            key = (_same(item["description"]), _same(item["unit"]))
-            if key in existing:
-                report.duplicates.append(RowIssue(item["sheet"], item["row"],
-                                                  f"与已登记的问题 #{existing[key]} 相同，未重复导入"))
-                continue
-            pid = _insert(catalogue, item)
-            existing[key] = pid
-            report.imported.append(pid)
+        for item in fresh:
+            report.imported.append(_insert(catalogue, item))
         catalogue.audit("problems_imported", None, {"file": path.name, "count": len(report.imported)})
     return report
 
@@ -580,8 +583,8 @@ def close_problem(
             else:
                 why = "所附照片拍摄于 " + "、".join(sorted({evidence_date(r) or "" for r in photos if dated(r)})) \
                       + "，不晚于发现日期"
-            raise AssessError(f"问题 #{problem.id} 属现场类问题，销号须附发现日期（{problem.found_date}）之后拍摄的整改后照片，"
-                              f"{why}：请导入现场照片后用 --evidence 指定其编号")
+            raise AssessError(f"问题 #{problem.id} 属现场类问题，销号须附发现日期（{problem.found_date}）之后"
+                              f"拍摄的整改后照片，{why}：请导入现场照片后用 --evidence 指定其编号")
     ids = [r["id"] for r in records]
     closed_on = (today or dt.date.today()).isoformat()
     with catalogue.transaction():

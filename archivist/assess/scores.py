@@ -165,7 +165,8 @@ def _scorable(ws: Workspace, code: str) -> Indicator:
         raise AssessError(f"找不到指标 {code}：请用 archivist status 查看指标代码")
     if ind.kind == "graded":
         fw = ws.frameworks.framework(ind.framework_id)
-        raise AssessError(f"{code} 属于{fw.short if fw else ind.framework_id}（按等次评价），不自评打分：请只给实绩考核指标打分")
+        name = fw.short if fw else ind.framework_id
+        raise AssessError(f"{code} 属于{name}（按等次评价），不自评打分：请只给实绩考核指标打分")
     return ind
 
 
@@ -173,7 +174,8 @@ def check_points(ind: Indicator, points: float) -> float:
     """The points as stored (penalties negative), or AssessError saying the allowed range."""
     if ind.kind == "penalty":
         if abs(points) > ind.max_points:
-            raise AssessError(f"{ind.code} 最多扣 {ind.max_points:g} 分，不能扣 {abs(points):g} 分：请填写 0–{ind.max_points:g}")
+            raise AssessError(f"{ind.code} 最多扣 {ind.max_points:g} 分，不能扣 {abs(points):g} 分："
+                              f"请填写 0–{ind.max_points:g}")
         return -abs(points)
     limit = ind.max_points if ind.kind == "bonus" else ind.points
     what = f"加分项 {ind.code}（{ind.name}）的上限" if ind.kind == "bonus" else f"指标 {ind.code}（{ind.name}）的分值"

@@ -25,14 +25,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import tempfile
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..framework import Indicator
-from ..textnorm import normalize
+from ..textnorm import normalize, to_simplified
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -45,7 +48,7 @@ NO_LEAD_UNIT = "未明确牵头单位"
 
 # How much of a document's body text is read for content matching. The key words of a 方案 or a
 # 台账 header are near the top; reading whole 500-page PDFs would make `status` slow for nothing.
-TEXT_CHARS = 8000
+TEXT_CHARS = 5000
 COVER_THRESHOLD = 0.5
 TITLE_WEIGHT = 1.0
 TEXT_WEIGHT = 0.6
@@ -99,6 +102,12 @@ FILE_TYPE_SORTS = {"image": {"photo"}, "xlsx": {"ledger"}}
 # Words too general to say what an item is about.
 STOP_TERMS = {"工作", "情况", "相关", "有关", "年度", "材料", "资料", "开展", "落实", "进行", "推进", "全县", "县级"}
 _SPLIT = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z]+|[和及与或的等、]")
+_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WHITESPACE = re.compile(r"\s+")
+# Full-width ASCII to half-width as textnorm.fold_width does; only the rare runs that need it are
+# touched, because status normalises the body text of every piece of evidence.
+_FULL_WIDTH = re.compile("[\uff01-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff5e\u3000]+")
+ITEM_TERMS_CACHE = "item-terms.json"
 
 
 @dataclass
@@ -312,13 +321,15 @@ def _cut(text: str) -> list[str]:
         return [text[i : i + 2] for i in range(max(len(text) - 1, 1))]
 
 
-def _alternatives(term: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _alternatives(term: str) -> tuple[str, ...]:
+    """The term and its synonyms from the search analyser's table (改厕 ↔ 户厕改造)."""
     try:
         from ..analysis import alternatives
 
-        return alternatives(term)
+        return tuple(alternatives(term))
     except Exception:  # noqa: BLE001 - the synonym table is a help, not a requirement
-        return [term]
+        return (term,)
 
 
 def item_sorts(item: str) -> set[str]:
@@ -332,8 +343,79 @@ def item_sorts(item: str) -> set[str]:
     return sorts
 
 
-@lru_cache(maxsize=4096)
+def body_form(text: str) -> str:
+    """The body text in the form items are matched against: textnorm.normalize's folding, fast.
+
+    Same result as `normalize` for matching purposes (NFC, full-width → half-width, Traditional →
+    Simplified, no spaces or line breaks between Han characters) but linear C-speed passes, because
+    status reads thousands of bodies.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = _FULL_WIDTH.sub(lambda m: "".join(" " if c == "\u3000" else chr(ord(c) - 0xFEE0) for c in m[0]), text)
+    return _WHITESPACE.sub(_join_han, to_simplified(text))
+
+
+def _join_han(m: re.Match[str]) -> str:
+    """Drop whitespace between two Han characters or between a Han character and a digit."""
+    text, start, end = m.string, m.start(), m.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before and after and (
+        (_HAN_CHAR.match(before) or before.isdigit()) and _HAN_CHAR.match(after)
+        or _HAN_CHAR.match(before) and after.isdigit()
+    ):
+        return ""
+    return m[0]
+
+
+_TERMS: dict[str, tuple[str, ...]] = {}
+
+
 def item_terms(item: str) -> tuple[str, ...]:
+    """Key terms of an evidence item (cached per process; see `load_item_terms` for the disk cache)."""
+    if item not in _TERMS:
+        _TERMS[item] = compute_item_terms(item)
+    return _TERMS[item]
+
+
+def load_item_terms(ws: Workspace, items: Iterable[str]) -> None:
+    """Fill the term cache for these items from index/cache, computing (with jieba) only new ones.
+
+    Loading jieba's dictionary takes seconds; the framework's items hardly ever change, so their
+    terms are kept in index/cache/item-terms.json and `status` does not pay for jieba each run.
+    """
+    wanted = [i for i in dict.fromkeys(items) if i not in _TERMS]
+    if not wanted:
+        return
+    path = ws.cache_dir / ITEM_TERMS_CACHE
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(stored, dict):
+            stored = {}
+    except (OSError, ValueError):
+        stored = {}
+    changed = False
+    for item in wanted:
+        if isinstance(stored.get(item), list):
+            _TERMS[item] = tuple(stored[item])
+        else:
+            _TERMS[item] = compute_item_terms(item)
+            stored[item] = list(_TERMS[item])
+            changed = True
+    if changed:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".item-terms-", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(stored, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache: failing to write it costs time, never correctness
+
+
+def compute_item_terms(item: str) -> tuple[str, ...]:
     """Key terms of an evidence item: kind words and stop words removed, single characters glued."""
     text = normalize(item)
     for words in KIND_WORDS.values():
@@ -385,7 +467,10 @@ def _term_found(term: str, haystack: str) -> float:
 
 
 class _Doc:
-    """A record prepared for matching; the body text is normalised only when a title is not enough."""
+    """A record prepared for matching; the body text is normalised only when a title is not enough.
+
+    One _Doc per record per run (a record linked to three indicators is prepared once).
+    """
 
     def __init__(self, record: dict[str, Any]) -> None:
         self.record = record
@@ -397,7 +482,8 @@ class _Doc:
     @property
     def body(self) -> str:
         if self._body is None:
-            self._body = normalize(self.record.get("text") or "")
+            self._body = body_form(self.record.get("text") or "")
+            self.record["text"] = None  # the normalised copy is all matching needs: halve the memory
         return self._body
 
 
@@ -457,11 +543,14 @@ def compute_status(
     *,
     ledgers: bool = True,
     records: list[dict[str, Any]] | None = None,
+    findings: list[LedgerFinding] | None = None,
 ) -> list[IndicatorStatus]:
     """Completeness of every indicator of every framework in use, in framework order.
 
     `ledgers=False` skips the xlsx ledger checks (they open every ledger file; cached by content hash).
-    `records` lets a caller pass already-loaded filed records (see `load_filed`).
+    `records` lets a caller pass already-loaded filed records (see `load_filed`), `findings` the
+    result of `ledger_findings` when the caller needs it too (each counted ledger's findings are
+    attached to the indicators it serves).
     """
     records = load_filed(catalogue) if records is None else records
     by_code: dict[str, list[dict[str, Any]]] = {}
@@ -472,12 +561,15 @@ def compute_status(
         for code in record.get("links") or []:
             by_link.setdefault(code, []).append(record)
     findings_by_evidence: dict[str, list[LedgerFinding]] = {}
-    if ledgers:
+    if ledgers and findings is None:
         from .ledger_checks import ledger_findings
 
-        for finding in ledger_findings(ws, catalogue):
-            findings_by_evidence.setdefault(finding.evidence_id, []).append(finding)
+        findings = ledger_findings(ws, catalogue)
+    for finding in findings or []:
+        findings_by_evidence.setdefault(finding.evidence_id, []).append(finding)
 
+    load_item_terms(ws, (item for ind in ws.frameworks.indicators() for item in ind.evidence))
+    prepared: dict[str, _Doc] = {}
     statuses = []
     for fw in ws.frameworks.frameworks:
         for ind in fw.indicators():
@@ -525,7 +617,9 @@ def compute_status(
                         via_link=via_link,
                     )
                 )
-                docs.append(_Doc(record))
+                if record["id"] not in prepared:
+                    prepared[record["id"]] = _Doc(record)
+                docs.append(prepared[record["id"]])
                 status.ledger_errors.extend(findings_by_evidence.get(record["id"], []))
             status.items = [match_item(item, docs) for item in ind.evidence]
             statuses.append(status)

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import typer
+from rich.markup import escape as esc
 from rich.table import Table
 
 from ..assess import AssessError
@@ -21,6 +22,16 @@ MILESTONE_STYLES = {"done": "green", "late": "bold red", "due_soon": "yellow", "
 
 score_app = typer.Typer(help="自查自评：逐项自评打分，引用佐证材料，汇总得分。", no_args_is_help=True)
 problems_app = typer.Typer(help="整改台账：问题登记、导入、销号（须附佐证）、逾期提醒、导出。", no_args_is_help=True)
+
+
+def say(message: str) -> None:
+    """One message line on stdout, never hard-wrapped (scripts grep these lines)."""
+    console.print(message, highlight=False, soft_wrap=True)
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr, never hard-wrapped."""
+    err_console.print(message, highlight=False, soft_wrap=True)
 
 
 def _today(value: str | None) -> dt.date:
@@ -50,19 +61,21 @@ def status(
 ) -> None:
     """Completeness per indicator (查漏补缺): evidence count, covered and missing items, per lead unit."""
     from ..assess.export import write_status_xlsx
+    from ..assess.ledger_checks import ledger_findings
     from ..assess.status import by_lead_unit, compute_status
 
     ws = get_workspace(ctx)
     catalogue = Catalogue(ws.catalogue_path)
     try:
-        statuses = compute_status(ws, catalogue, ledgers=not no_ledger_checks)
+        findings = [] if no_ledger_checks else ledger_findings(ws, catalogue)
+        statuses = compute_status(ws, catalogue, ledgers=not no_ledger_checks, findings=findings)
         units = by_lead_unit(statuses)
         unsorted = catalogue.db.execute("SELECT count(*) FROM evidence WHERE status='unsorted'").fetchone()[0]
     finally:
         catalogue.close()
     if xlsx is not None:
         try:
-            write_status_xlsx(xlsx, statuses, units)
+            write_status_xlsx(xlsx, statuses, units, findings)
         except OSError as exc:
             fail(f"无法写入 {xlsx}（{exc.strerror}）：请检查路径或关闭正在打开该文件的 Excel/WPS")
     if as_json:
@@ -73,21 +86,20 @@ def status(
     console.print(_unit_table(units), highlight=False)
     flagged = [(s.code, f) for s in statuses for f in s.flagged]
     if flagged:
-        console.print(f"[yellow]不计入本年度考核的材料 {len(flagged)} 件：[/]", highlight=False, soft_wrap=True)
+        say(f"[yellow]不计入本年度考核的材料 {len(flagged)} 件：[/]")
         for code, f in flagged[:20]:
-            console.print(f"  {code} {f.id} {f.title}：{f.reason}", highlight=False, soft_wrap=True)
-    findings = {(f.file, f.sheet, f.row, f.column, f.kind): f for s in statuses for f in s.ledger_errors}
+            say(esc(f"  {code} {f.id} {f.title}：{f.reason}"))
     if findings:
-        console.print(f"[red]台账数字问题 {len(findings)} 处：[/]", highlight=False, soft_wrap=True)
-        for f in list(findings.values())[:30]:
-            console.print(f"  {f.message}", highlight=False, soft_wrap=True)
+        say(f"[red]台账数字问题 {len(findings)} 处：[/]")
+        for f in findings[:30]:
+            say(esc(f"  {f.message}"))
         if len(findings) > 30:
-            console.print(f"  ……其余 {len(findings) - 30} 处请用 --xlsx 导出查看", highlight=False, soft_wrap=True)
+            say(f"  ……其余 {len(findings) - 30} 处请用 --xlsx 导出查看")
     if unsorted:
-        console.print(f"[yellow]待分类材料 {unsorted} 件未计入任何指标：[/]请用 archivist list --status unsorted 查看，"
-                      "再用 archivist assign 归档", highlight=False, soft_wrap=True)
+        say(f"[yellow]待分类材料 {unsorted} 件未计入任何指标：[/]请用 archivist list --status unsorted 查看，"
+            "再用 archivist assign 归档")
     if xlsx is not None:
-        console.print(f"已导出查漏补缺表：{xlsx}", highlight=False, soft_wrap=True)
+        say(esc(f"已导出查漏补缺表：{xlsx}"))
 
 
 def _status_table(statuses: list, units: list) -> Table:
@@ -116,8 +128,8 @@ def _status_table(statuses: list, units: list) -> Table:
         if s.ledger_errors:
             notes.append(f"台账问题 {len(s.ledger_errors)} 处")
         style = STATE_STYLES[s.state]
-        table.add_row(s.code, s.name, str(s.evidence_count), f"[{style}]{STATE_LABELS[s.state]}[/]",
-                      "；".join(s.missing), "；".join(notes))
+        table.add_row(s.code, esc(s.name), str(s.evidence_count), f"[{style}]{STATE_LABELS[s.state]}[/]",
+                      esc("；".join(s.missing)), "；".join(notes))
     return table
 
 
@@ -162,11 +174,11 @@ def score_set(
         said = f"扣 {abs(points):g} 分（最多扣 {entry.max_points:g} 分）"
     else:
         said = f"自评 {points:g} 分（{'上限' if entry.kind == 'bonus' else '满分'} {entry.max_points:g}）"
-    console.print(f"已记录：{entry.code} {entry.name} {said}", highlight=False, soft_wrap=True)
+    say(f"已记录：{entry.code} {entry.name} {said}")
     if entry.headline:
-        err_console.print(f"[bold red]{entry.headline}[/]", highlight=False, soft_wrap=True)
+        warn(f"[bold red]{entry.headline}[/]")
     for flag in entry.flags:
-        err_console.print(f"[yellow]警告：[/]{flag}", highlight=False, soft_wrap=True)
+        warn(f"[yellow]警告：[/]{esc(flag)}")
 
 
 @score_app.command("unset")
@@ -181,7 +193,7 @@ def score_unset(ctx: typer.Context, code: str = typer.Argument(..., metavar="COD
             removed = clear_score(ws, catalogue, code)
         except AssessError as exc:
             fail(str(exc))
-    console.print(f"已删除 {code.upper()} 的自评分" if removed else f"{code.upper()} 尚未自评", highlight=False, soft_wrap=True)
+    say(f"已删除 {code.upper()} 的自评分" if removed else f"{code.upper()} 尚未自评")
 
 
 @score_app.command("list")
@@ -223,8 +235,8 @@ def score_list(
                 table.add_row(f"[bold]{e.category_code}[/]", f"[bold]{e.category_name}[/]", cap,
                               f"[bold]{cat.points:g}[/]", "", "")
             score = "" if e.points is None else f"{e.points:g}"
-            hints = ([f"[bold red]{e.headline}[/]"] if e.headline else []) + [f"[yellow]{f}[/]" for f in e.flags]
-            table.add_row(e.code, e.name, f"{e.max_points:g}", score, str(len(e.evidence)) if e.evidence else "",
+            hints = ([f"[bold red]{e.headline}[/]"] if e.headline else []) + [f"[yellow]{esc(f)}[/]" for f in e.flags]
+            table.add_row(e.code, esc(e.name), f"{e.max_points:g}", score, str(len(e.evidence)) if e.evidence else "",
                           "\n".join(hints))
         console.print(table, highlight=False)
         line = (f"自评总分 [bold]{fw.total:g}[/]（基础 {fw.base:g} + 加分 {fw.bonus:g} − 减分 {abs(fw.penalty):g}），"
@@ -232,13 +244,13 @@ def score_list(
         line += "[green]已达到[/]" if fw.gap == 0 else f"[red]还差 {fw.gap:g} 分[/]"
         if fw.backed_gap and not fw.gap:
             line += f"（按有佐证支撑的得分还差 [red]{fw.backed_gap:g}[/] 分）"
-        console.print(line, highlight=False, soft_wrap=True)
+        say(line)
         if fw.unscored:
-            console.print(f"[yellow]尚未自评：[/]{'、'.join(fw.unscored)}", highlight=False, soft_wrap=True)
+            say(f"[yellow]尚未自评：[/]{'、'.join(fw.unscored)}")
     if summary.flagged:
-        err_console.print(f"[bold red]{len(summary.flagged)} 项自评的佐证有问题[/]，请逐项核实后再上报", highlight=False, soft_wrap=True)
+        warn(f"[bold red]{len(summary.flagged)} 项自评的佐证有问题[/]，请逐项核实后再上报")
     if xlsx is not None:
-        console.print(f"已导出自评打分表：{xlsx}", highlight=False, soft_wrap=True)
+        say(esc(f"已导出自评打分表：{xlsx}"))
 
 
 # problems --------------------------------------------------------------------------------------
@@ -265,17 +277,17 @@ def problems_import(
         print_json(report.to_json())
         return
     for sheet, columns in report.columns.items():
-        console.print(f"工作表「{sheet}」识别的列：" + "，".join(f"{k}←“{v}”" for k, v in columns.items()),
-                      highlight=False, soft_wrap=True)
-    verb = "可导入" if dry_run else "已导入"
-    console.print(f"{verb} {len(report.imported)} 个问题" if not dry_run else "（试运行，未写入）", highlight=False, soft_wrap=True)
+        say(esc(f"工作表「{sheet}」识别的列：" + "，".join(f"{k}←“{v}”" for k, v in columns.items())))
+    if dry_run:
+        say(f"可导入 {report.planned} 个问题（试运行，未写入）")
+    else:
+        say(f"已导入 {len(report.imported)} 个问题")
     for d in report.duplicates:
-        console.print(f"[cyan]跳过[/] 「{d.sheet}」第{d.row}行：{d.message}", highlight=False, soft_wrap=True)
+        say("[cyan]跳过[/] " + esc(f"「{d.sheet}」第{d.row}行：{d.message}"))
     for issue in report.issues:
         style = "red" if issue.skipped else "yellow"
         label = "未导入" if issue.skipped else "注意"
-        err_console.print(f"[{style}]{label}[/] {report.file}「{issue.sheet}」第{issue.row}行：{issue.message}",
-                          highlight=False, soft_wrap=True)
+        warn(f"[{style}]{label}[/] " + esc(f"{report.file}「{issue.sheet}」第{issue.row}行：{issue.message}"))
 
 
 @problems_app.command("add")
@@ -305,8 +317,8 @@ def problems_add(
         print_json(problem.to_json())
         return
     kind = "，现场类（销号须附整改后照片）" if problem.site else ""
-    console.print(f"已登记问题 #{problem.id}：{problem.description}（{problem.unit or '未填责任单位'}，"
-                  f"时限 {problem.deadline or '未定'}{kind}）", highlight=False, soft_wrap=True)
+    say(esc(f"已登记问题 #{problem.id}：{problem.description}（{problem.unit or '未填责任单位'}，"
+            f"时限 {problem.deadline or '未定'}{kind}）"))
 
 
 @problems_app.command("list")
@@ -345,7 +357,7 @@ def problems_list(
             state = STATUS_LABELS[p.status]
             remain = "" if left is None else (f"[yellow]{left}[/]" if left <= 3 else str(left))
         site = "（现场）" if p.site else ""
-        table.add_row(f"#{p.id}", p.description + site, p.unit, p.found_date, p.deadline or "", state, remain)
+        table.add_row(f"#{p.id}", esc(p.description + site), esc(p.unit), p.found_date, p.deadline or "", state, remain)
     console.print(table, highlight=False)
     units = problems_by_unit(problems, day)
     if units:
@@ -390,7 +402,7 @@ def problems_show(
             ("销号说明", problem.close_note), ("来源", problem.origin)]
     for label, value in rows:
         if value:
-            table.add_row(label, str(value))
+            table.add_row(label, esc(str(value)))
     for record in evidence:
         if record:
             table.add_row("销号佐证", f"{record['id']} {record.get('title') or record['original_name']}"
@@ -426,7 +438,7 @@ def problems_close(
         print_json(problem.to_json(day))
         return
     late = "（逾期销号）" if problem.closed_late else ""
-    console.print(f"问题 #{problem.id} 已销号{late}，佐证：{'、'.join(problem.close_evidence)}", highlight=False, soft_wrap=True)
+    say(esc(f"问题 #{problem.id} 已销号{late}，佐证：{'、'.join(problem.close_evidence)}"))
 
 
 @problems_app.command("export")
@@ -450,7 +462,7 @@ def problems_export(
         write_problems_xlsx(out, problems, day)
     except OSError as exc:
         fail(f"无法写入 {out}（{exc.strerror}）：请检查路径或关闭正在打开该文件的 Excel/WPS")
-    console.print(f"已导出整改台账（{len(problems)} 个问题）：{out}", highlight=False, soft_wrap=True)
+    say(esc(f"已导出整改台账（{len(problems)} 个问题）：{out}"))
 
 
 # countdown -------------------------------------------------------------------------------------
@@ -480,7 +492,7 @@ def countdown_cmd(
         head = f"今天（{result.inspection_date}）迎检"
     else:
         head = f"迎检日期 {result.inspection_date} 已过 {-result.days_left} 天"
-    console.print(head, highlight=False, soft_wrap=True)
+    say(head)
     table = Table(title="倒排时间")
     for col in ("节点", "日期", "剩余天数", "状态", "进度", "责任单位"):
         table.add_column(col, overflow="fold")
@@ -488,13 +500,12 @@ def countdown_cmd(
         style = MILESTONE_STYLES.get(m.state, "")
         state = f"[{style}]{STATE_LABELS[m.state]}[/]" if style else STATE_LABELS[m.state]
         units = "、".join(m.units) if m.state in ("late", "due_soon", "pending") else ""
-        table.add_row(m.label, m.due, str(m.days_left), state, m.detail, units)
+        table.add_row(esc(m.label), m.due, str(m.days_left), state, esc(m.detail), esc(units))
     console.print(table, highlight=False)
     if result.late:
-        console.print(f"[bold red]已逾期 {len(result.late)} 项：[/]", highlight=False, soft_wrap=True)
+        say(f"[bold red]已逾期 {len(result.late)} 项：[/]")
         for item in result.late:
-            console.print(f"  {item.unit}：{item.what}（应于 {item.due} 完成，已逾期 {item.days_late} 天）",
-                          highlight=False, soft_wrap=True)
+            say(esc(f"  {item.unit}：{item.what}（应于 {item.due} 完成，已逾期 {item.days_late} 天）"))
 
 
 def register(app: typer.Typer) -> None:

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 # DA/T 22-2015 item-level columns (密级 left out: inspection evidence is unclassified by rule).
 COLUMNS = ("序号", "档号", "文号", "责任者", "题名", "日期", "页数", "备注")
 # Widths in mm on the 225 mm landscape text block; 题名 takes what is left.
-COLUMN_WIDTHS_MM = (10.0, 38.0, 30.0, 30.0, 0.0, 18.0, 11.0, 24.0)
+COLUMN_WIDTHS_MM = (10.0, 46.0, 26.0, 26.0, 0.0, 20.0, 11.0, 22.0)
 EXTRA_XLSX_COLUMNS = ("指标代码", "指标名称", "考核方案", "材料编号", "归档位置")
 TABLE_PT = 10.5  # 五号: what fits eight columns on a landscape page
 EMPTY_TEXT = "暂无佐证材料"
@@ -146,15 +146,33 @@ def archive_numbers(ws: Workspace, records: Iterable[dict[str, Any]]) -> dict[st
     return numbers
 
 
-def display_title(record: dict[str, Any]) -> str:
-    """题名 as the catalogue prints it: the document's own, or [file name] when the archivist supplied it."""
+def supplied_titles(catalogue: Catalogue) -> set[str]:
+    """Ids of filed records whose title is not found in their own text: the archivist supplied it.
+
+    The intake falls back to the file name when a document carries no recognisable title; DA/T 22
+    wants such titles in [ ] so a reader knows they are not the document's words. Whitespace and line
+    breaks are ignored (a two-line title is still the document's own); only the top of the text is
+    searched, where titles are.
+    """
+    strip = "replace(replace(replace(replace({x}, char(10), ''), char(13), ''), ' ', ''), '\u3000', '')"
+    sql = (
+        "SELECT id FROM evidence WHERE status='filed' AND (coalesce(title, '') = '' OR instr("
+        + strip.format(x="substr(coalesce(text, ''), 1, 4000)") + ", " + strip.format(x="title") + ") = 0)"
+    )
+    return {row[0] for row in catalogue.db.execute(sql)}
+
+
+def display_title(record: dict[str, Any], supplied: bool | None = None) -> str:
+    """题名 as the catalogue prints it: the document's own, or [title] when the archivist supplied it.
+
+    ``supplied`` comes from :func:`supplied_titles`; without it only a missing title is bracketed
+    (then the file name stands in).
+    """
     title = (record.get("title") or "").strip()
-    stem = Path(record.get("original_name") or "").stem.strip()
     if not title:
+        stem = Path(record.get("original_name") or "").stem.strip()
         return f"[{stem or record['id']}]"
-    if stem and title == stem and record.get("file_type") not in ("image",):
-        return f"[{title}]"
-    return title
+    return f"[{title}]" if supplied else title
 
 
 def date8(record: dict[str, Any]) -> str:
@@ -197,6 +215,7 @@ def build_groups(
         records = load_filed_records(catalogue)
     records = [r for r in records if r.get("status") == "filed"]
     numbers = archive_numbers(ws, records)
+    supplied = supplied_titles(catalogue) if catalogue is not None else set()
     frameworks = ws.frameworks.frameworks
     if framework:
         frameworks = [fw for fw in frameworks if fw.id == framework]
@@ -251,7 +270,7 @@ def build_groups(
                         archive_no=number,
                         doc_number=(record.get("doc_number") or "").strip(),
                         unit=(record.get("unit") or "").strip(),
-                        title=display_title(record),
+                        title=display_title(record, record["id"] in supplied),
                         date8=date8(record),
                         pages=known_pages(record),
                         note="；".join(notes),

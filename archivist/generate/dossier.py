@@ -45,7 +45,7 @@ from .catalogue_doc import (
     issuer,
     styled_line,
 )
-from .gongwen import FANGSONG, HEITI, XIAOBIAOSONG, GongwenDocument, format_cn_date
+from .gongwen import FANGSONG, HEITI, XIAOBIAOSONG, GongwenDocument, format_cn_date, split_title
 
 if TYPE_CHECKING:
     from PIL import ImageFont
@@ -61,7 +61,7 @@ IMAGE_DPI = 150
 A4_PX = (round(210 / 25.4 * IMAGE_DPI), round(297 / 25.4 * IMAGE_DPI))
 PAGE_VERSION = b"image-page-v1"  # bump when the photo page layout changes: cached pages are redrawn
 CATALOGUE_COLUMNS = ("序号", "档号", "文号", "责任者", "题名", "日期", "页数", "页号", "备注")
-CATALOGUE_WIDTHS_MM = (10.0, 36.0, 28.0, 28.0, 0.0, 17.0, 10.0, 11.0, 24.0)
+CATALOGUE_WIDTHS_MM = (10.0, 46.0, 24.0, 24.0, 0.0, 20.0, 10.0, 11.0, 20.0)
 
 Progress = Callable[[str], None]
 
@@ -402,12 +402,37 @@ def dossier_title(ws: Workspace, groups: Sequence[IndicatorGroup], indicator: st
     return title
 
 
+def _save_reproducible(doc: GongwenDocument, out: Path, today: _dt.date) -> Path:
+    """Save with fixed timestamps so the same content gives the same bytes.
+
+    The front matter is rendered through the content-addressed PDF cache like the evidence: when
+    nothing changed since the last dossier, not even the cover needs a LibreOffice start.
+    """
+    import zipfile
+
+    stamp = _dt.datetime.combine(today, _dt.time())
+    props = doc.document.core_properties
+    props.created = props.modified = stamp
+    doc.save(out)
+    with zipfile.ZipFile(out) as zin:
+        items = [(info.filename, zin.read(info.filename)) for info in zin.infolist()]
+    tmp = out.with_name(out.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zout:
+        for name, blob in items:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, blob)
+    os.replace(tmp, out)
+    return out
+
+
 def _cover_docx(ws: Workspace, title: str, summary: list[str], out: Path, today: _dt.date) -> Path:
     doc = GongwenDocument(page_numbers="none")
     for _ in range(4):
         doc.blank_line()
     styled_line(doc, f"{ws.config.county}", XIAOBIAOSONG, 26, align="center")
-    styled_line(doc, title.removeprefix(ws.config.county), XIAOBIAOSONG, 26, align="center")
+    for line in split_title(title.removeprefix(ws.config.county), max_width=14):
+        styled_line(doc, line, XIAOBIAOSONG, 26, align="center")
     for _ in range(6):
         doc.blank_line()
     for line in summary:
@@ -415,7 +440,7 @@ def _cover_docx(ws: Workspace, title: str, summary: list[str], out: Path, today:
     doc.blank_line()
     styled_line(doc, f"编制单位：{issuer(ws)}", FANGSONG, 16, align="center")
     styled_line(doc, f"编制日期：{format_cn_date(today)}", FANGSONG, 16, align="center")
-    return doc.save(out)
+    return _save_reproducible(doc, out, today)
 
 
 def _catalogue_rows(g: IndicatorGroup, placed: dict[str, Placed], skipped: dict[str, Skipped]) -> list[list[object]]:
@@ -434,7 +459,7 @@ def _catalogue_rows(g: IndicatorGroup, placed: dict[str, Placed], skipped: dict[
 
 
 def _catalogue_docx(ws: Workspace, title: str, groups: Sequence[IndicatorGroup], placed: dict[str, Placed],
-                    skipped: list[Skipped], quarantined: list[Skipped], out: Path) -> Path:
+                    skipped: list[Skipped], quarantined: list[Skipped], out: Path, today: _dt.date) -> Path:
     doc = GongwenDocument(landscape=True)
     doc.title("卷内目录")
     styled_line(doc, title, FANGSONG, 12, align="center")
@@ -455,7 +480,7 @@ def _catalogue_docx(ws: Workspace, title: str, groups: Sequence[IndicatorGroup],
         rows = [[i, s.indicator, s.title, s.reason] for i, s in enumerate([*skipped, *quarantined], start=1)]
         doc.table(["序号", "指标", "题名 / 文件", "原因"], rows, col_widths_mm=[10, 20, 90, doc.text_width_mm - 120],
                   font_size_pt=10.5, align=["center", "center", "left", "left"])
-    return doc.save(out)
+    return _save_reproducible(doc, out, today)
 
 
 def _front_matter_pillow(ws: Workspace, title: str, summary: list[str], groups: Sequence[IndicatorGroup],
@@ -560,9 +585,9 @@ def build_dossier(
         say("生成封面和卷内目录")
         cover_docx = _cover_docx(ws, title, summary, work / "front" / "封面.docx", today)
         cat_docx = _catalogue_docx(ws, title, groups, placed, result.skipped, result.quarantined,
-                                   work / "front" / "卷内目录.docx")
+                                   work / "front" / "卷内目录.docx", today)
         try:
-            front = render.to_pdf_many([cover_docx, cat_docx], work / "front-pdf", None)
+            front = render.to_pdf_many([cover_docx, cat_docx], work / "front-pdf", ws.cache_dir / "pdf")
             if cover_docx not in front or cat_docx not in front:
                 raise render.RenderError("; ".join(front.failed.values()) or "no PDF")
             cover_pdf, cat_pdf = front[cover_docx], front[cat_docx]

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, compute_status, parse_date
-from .catalogue_doc import archive_numbers, display_title, styled_line
+from .catalogue_doc import archive_numbers, display_title, styled_line, supplied_titles
 from .gongwen import BODY_PT, FANGSONG, HEITI, KAITI, GongwenDocument, format_cn_date
 
 if TYPE_CHECKING:
@@ -167,6 +167,7 @@ class ReportData:
     problems: list[Problem]
     countdown: Countdown | None
     counts: dict[str, int] = field(default_factory=dict)  # records per intake state
+    supplied: set[str] = field(default_factory=set)  # ids whose title the archivist supplied ([ ])
 
     @cached_property
     def units(self) -> list[UnitStatus]:
@@ -233,6 +234,13 @@ class ReportData:
     def unit_of_record(self, evidence_id: str, fallback: str = "") -> str:
         record = self.records.get(evidence_id) or {}
         return (record.get("unit") or "").strip() or fallback or "未注明单位"
+
+    def ledger_unit(self, finding: LedgerFinding) -> str:
+        """Whom to name for a ledger error: the unit that made the ledger, else the indicator's lead unit."""
+        record = self.records.get(finding.evidence_id) or {}
+        code = finding.indicator or record.get("indicator") or ""
+        lead = next((s.lead_unit for s in self.statuses if s.code == code), "")
+        return self.unit_of_record(finding.evidence_id, lead if lead != NO_LEAD_UNIT else "")
 
     def context(self) -> dict[str, Any]:
         """The placeholders of the phrase file, all computed from the data."""
@@ -308,7 +316,8 @@ def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None, *
         countdown = make_countdown(ws, catalogue, today, statuses=statuses, problems=problems)
     except (ImportError, AssessError):
         countdown = None
-    return ReportData(ws, today, statuses, records, numbers, scores, problems, countdown, _counts(catalogue))
+    return ReportData(ws, today, statuses, records, numbers, scores, problems, countdown, _counts(catalogue),
+                      supplied_titles(catalogue))
 
 
 def briefing_figures(data: ReportData) -> dict[str, Any]:
@@ -364,10 +373,16 @@ def _cite(data: ReportData, evidence_id: str) -> str:
     record = data.records.get(evidence_id)
     if record is None:
         return evidence_id
-    title = display_title(record)
+    title = display_title(record, evidence_id in data.supplied)
     bits = [b for b in ((record.get("doc_number") or "").strip(), cn_date(record.get("doc_date")),
                         f"档号{data.numbers[evidence_id][0]}" if evidence_id in data.numbers else "") if b]
     return f"《{title}》" + (f"（{'，'.join(bits)}）" if bits else "")
+
+
+def plain_flag(flag: str) -> str:
+    """A score warning without its command-line advice ("：请用 --evidence …"): leaders read these."""
+    text = flag.split("：请")[0] if "：请" in flag else flag
+    return text.rstrip("。；; ")
 
 
 def _byline(doc: GongwenDocument, text: str) -> None:
@@ -379,8 +394,23 @@ def _label_line(doc: GongwenDocument, text: str) -> None:
     styled_line(doc, text, HEITI, BODY_PT)
 
 
-def _signature(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> None:
-    doc.signature(ph.fill("common", "issuer", ctx), data.today)
+def _signature(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Mapping[str, Any],
+               attachments: Sequence[str] = ()) -> None:
+    """附件说明 and 落款, kept on one page with the last body paragraph.
+
+    GB/T 9704 does not let the 落款 stand alone on a page; Word/WPS/LibreOffice honour keep-with-next,
+    so the last paragraph, the attachment note and the blank lines are chained to the signature.
+    """
+    body = doc.document.paragraphs
+    start = len(body) - 1
+    doc.attachments(list(attachments))
+    unit, _date = doc.signature(ph.fill("common", "issuer", ctx), data.today)
+    paragraphs = doc.document.paragraphs
+    for p in paragraphs[max(start, 0):]:
+        if p._element is unit._element:
+            p.paragraph_format.keep_with_next = True
+            break
+        p.paragraph_format.keep_with_next = True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -447,13 +477,14 @@ def build_self_eval(data: ReportData, phrases: Phrases | None = None) -> Gongwen
     for line in ph.fill_list("self_eval", "next_steps", ctx):
         doc.paragraph(line)
 
-    attachment = ph.fill("self_eval", "attachment", ctx)
-    doc.attachments([attachment])
-    _signature(doc, data, ph, ctx)
-    doc.page_break()
-    _label_line(doc, "附件")
-    doc.title(attachment)
-    _score_table(doc, data)
+    scored = [fw for fw in data.ws.frameworks.frameworks if fw.kind == "scored"]
+    attachment = ph.fill("self_eval", "attachment", ctx) if scored else ""
+    _signature(doc, data, ph, ctx, [attachment] if attachment else [])
+    if attachment:
+        doc.page_break()
+        _label_line(doc, "附件")
+        doc.title(attachment)
+        _score_table(doc, data, {fw.id for fw in scored})
     return doc
 
 
@@ -469,7 +500,11 @@ def _self_eval_indicator(doc: GongwenDocument, data: ReportData, ph: Phrases, ct
     else:
         head = ph.fill("self_eval", "indicator_unscored", ctx, code=s.code, name=s.name, points=num(points))
     if not s.evidence:
-        body = ph.fill("self_eval", "no_evidence" if fw_kind == "scored" else "no_evidence_graded", ctx)
+        if fw_kind != "scored":
+            key = "no_evidence_graded"
+        else:
+            key = "no_evidence_scored" if entry is not None and entry.scored else "no_evidence"
+        body = ph.fill("self_eval", key, ctx)
     else:
         titles = [f"《{e.title}》" for e in s.evidence[:CITE_LIMIT]]
         key = "done_more" if len(s.evidence) > CITE_LIMIT else "done"
@@ -482,7 +517,7 @@ def _self_eval_indicator(doc: GongwenDocument, data: ReportData, ph: Phrases, ct
     if s.flagged:
         doc.paragraph(ph.fill("self_eval", "flagged_dates", ctx, count=len(s.flagged)))
     if entry is not None and entry.flags:
-        doc.paragraph(ph.fill("self_eval", "score_flags", ctx, flags="；".join(f.rstrip("。") for f in entry.flags)))
+        doc.paragraph(ph.fill("self_eval", "score_flags", ctx, flags="；".join(plain_flag(f) for f in entry.flags)))
     cited = [c for c in (entry.evidence if entry is not None and entry.evidence else [e.id for e in s.evidence])
              if c in data.records]
     if cited:
@@ -523,12 +558,12 @@ def _next_steps(data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> list[s
     return lines
 
 
-def _score_table(doc: GongwenDocument, data: ReportData) -> None:
-    """附件: one row per indicator of every framework — points, self-score, evidence, state."""
+def _score_table(doc: GongwenDocument, data: ReportData, frameworks: set[str]) -> None:
+    """附件: one row per indicator of the scored frameworks — points, self-score, evidence, state."""
     from ..assess.status import STATE_LABELS
 
     rows: list[list[object]] = []
-    for n, s in enumerate(data.statuses, start=1):
+    for n, s in enumerate([s for s in data.statuses if s.framework in frameworks], start=1):
         entry = data.score_of(s.code)
         if s.kind in ("bonus", "penalty"):
             points = f"{'加' if s.kind == 'bonus' else '减'}{num(s.max_points)}"
@@ -592,7 +627,7 @@ def build_briefing(data: ReportData, phrases: Phrases | None = None) -> GongwenD
         per_code: dict[str, list[str]] = {}
         for code, item in items:
             per_code.setdefault(code, []).append(item)
-        text = "；".join(f"{code}缺" + join_cn([f"“{i}”" for i in its], limit=4) for code, its in per_code.items())
+        text = "；".join(f"{code}缺" + join_cn([f"“{i}”" for i in its], limit=2) for code, its in per_code.items())
         doc.paragraph(ph.fill("briefing", "missing_unit", ctx, unit=unit, items=text))
     # (二) scores without proof
     doc.heading2(ph.fill("briefing", "unbacked_heading", ctx))
@@ -600,7 +635,7 @@ def build_briefing(data: ReportData, phrases: Phrases | None = None) -> GongwenD
         doc.paragraph(ph.fill("briefing", "unbacked_none", ctx))
     for e in data.unbacked:
         doc.paragraph(ph.fill("briefing", "unbacked_item", ctx, code=e.code, name=e.name, points=num(e.points),
-                              headline=e.headline or "", flags="；".join(f.rstrip("。") for f in e.flags[:2])))
+                              headline=e.headline or "", flags=plain_flag(e.flags[0]) if e.flags else "未引用佐证材料"))
     # (三) overdue problems, by unit
     doc.heading2(ph.fill("briefing", "overdue_heading", ctx))
     overdue = data.overdue_problems()
@@ -620,10 +655,8 @@ def build_briefing(data: ReportData, phrases: Phrases | None = None) -> GongwenD
     if not findings:
         doc.paragraph(ph.fill("briefing", "ledger_none", ctx))
     ledger_units: dict[str, list[LedgerFinding]] = {}
-    lead = {s.code: s.lead_unit for s in data.statuses}
     for f in findings:
-        unit = data.unit_of_record(f.evidence_id, lead.get(f.indicator or "", ""))
-        ledger_units.setdefault(unit, []).append(f)
+        ledger_units.setdefault(data.ledger_unit(f), []).append(f)
     for unit, fs in ledger_units.items():
         items = "；".join(f.message.rstrip("。") for f in fs[:3])
         if len(fs) > 3:
@@ -705,7 +738,7 @@ def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDoc
     for line in ph.fill_list("speech", "part1", ctx):
         doc.paragraph(line)
     facts = ph.fill("speech", "part1_facts" if data.ws.config.inspection else "part1_facts_unknown", ctx)
-    all_done = all(s.state == "complete" for s in data.statuses) and data.statuses
+    all_done = bool(data.statuses) and not any(s.state == "missing" for s in data.statuses)
     status = ph.fill("speech", "part1_status_ok" if all_done else "part1_status", ctx,
                      frameworks_sentence=_frameworks_sentence(data, ph, ctx))
     if data.filed == 0:
@@ -735,7 +768,7 @@ def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDoc
     quality = " ".join(ph.fill_list("speech", "quality", ctx))
     findings = data.ledger_findings()
     if findings:
-        units = list(dict.fromkeys(data.unit_of_record(f.evidence_id) for f in findings))
+        units = list(dict.fromkeys(data.ledger_unit(f) for f in findings))
         quality += ph.fill("speech", "ledger", ctx, count=len(findings), units=join_cn(units, 4, "个单位"))
     if data.problems:
         quality += ph.fill("speech", "problems_fact", ctx)
@@ -745,7 +778,11 @@ def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDoc
     doc.heading1(ph.fill("speech", "part3_heading", ctx))
     behind = units_behind(data)
     if behind:
-        doc.paragraph(ph.fill("speech", "behind", ctx, units=join_cn([u.unit for u in behind], 5, "个单位")))
+        text = ph.fill("speech", "behind", ctx, units=join_cn([u.unit for u in behind], 5, "个单位"))
+        nothing = [u.unit for u in behind if u.sent_nothing]
+        if nothing:
+            text += ph.fill("speech", "behind_nothing", ctx, units=join_cn(nothing, 5, "个单位"))
+        doc.paragraph(text)
     elif data.named_units:
         doc.paragraph(ph.fill("speech", "behind_none", ctx))
     for line in ph.fill_list("speech", "responsibility", ctx):
@@ -753,8 +790,8 @@ def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDoc
     if data.countdown is not None:
         upcoming = [m for m in data.countdown.milestones if m.days_left >= 0 or m.state == "late"]
         if upcoming:
-            doc.paragraph("".join(ph.fill("speech", "deadline", ctx, name=m.name, due=cn_date(m.due))
-                                  for m in upcoming))
+            items = "；".join(ph.fill("speech", "deadline_item", ctx, name=m.name, due=cn_date(m.due)) for m in upcoming)
+            doc.paragraph(ph.fill("speech", "deadlines", ctx, items=items))
     doc.paragraph(ph.fill("speech", "closing", ctx))
     return doc
 
@@ -789,7 +826,7 @@ def build_problems(data: ReportData, phrases: Phrases | None = None) -> GongwenD
                      p.measures, state, proof])
     doc.table(["序号", "问题描述", "发现来源", "责任单位", "关联指标", "发现日期", "整改时限", "整改措施",
                "整改状态", "销号佐证"], rows,
-              col_widths_mm=[10, 48, 20, 24, 14, 17, 17, 30, 17, 28], font_size_pt=10.5,
+              col_widths_mm=[10, 44, 22, 24, 16, 20, 20, 24, 19, 26], font_size_pt=10.5,
               align=["center", "left", "left", "left", "center", "center", "center", "left", "center", "left"])
     return doc
 
@@ -803,7 +840,7 @@ def _cite_short(data: ReportData, evidence_id: str) -> str:
     if evidence_id in data.numbers:
         return data.numbers[evidence_id][0]
     record = data.records.get(evidence_id)
-    return display_title(record) if record else evidence_id
+    return display_title(record, evidence_id in data.supplied) if record else evidence_id
 
 
 # ---------------------------------------------------------------------------------------------

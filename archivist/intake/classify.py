@@ -58,17 +58,21 @@ P_CORE = 2.5
 P_RELATED = 1.0
 # An uncovered 后评估 item must beat the best 实绩考核 indicator clearly to be chosen.
 SECONDARY_PRIOR = 0.75
+# Character-bigram backoff: a word the lexicon lacks (产权交易, 领办) still shares bigrams with profile terms
+# (集体产权制度改革, 领办合作社). Its weight relative to whole-term matches:
+BIGRAM_WEIGHT = 0.2
 # Extra weight of a decisive topic's core word (lexicon.Topic.decisive) in the title/file name, and in the body.
 DECISIVE_BOOST = 3.0
 DECISIVE_BODY_BOOST = 2.0
 BODY_CHARS = 4000
-# Calibration: confidence = sigmoid(A * margin + B * log(1 + s1) + C) with margin = (s1 - s2) / (s1 + MARGIN_K):
-# the pseudo-score K keeps a lone weak match (s1 small, s2 = 0) from looking certain. Fitted on the dev corpus
-# by `bench/classify.py --fit` (logistic regression on degraded variants of its documents).
+# Calibration: confidence = sigmoid(A * m + B * m * log(1 + s1) + C) with margin m = (s1 - s2) / (s1 + MARGIN_K).
+# The pseudo-score K keeps a lone weak match (s1 small, s2 = 0) from looking certain, and strength only counts
+# through the margin, so a tie between two candidates never looks certain however many terms both match.
+# Fitted by `bench/classify.py --fit` (logistic regression on degraded variants of labelled documents).
 MARGIN_K = 8.0
-CAL_A = 6.717
-CAL_B = 1.279
-CAL_C = -4.413
+CAL_A = -3.284
+CAL_B = 3.277
+CAL_C = -1.232
 
 _CODE_IN_NAME = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]\d{2})(?!\d)")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -115,12 +119,17 @@ class _Vocabulary:
         self.max_len = max((len(t) for t in terms), default=1)
 
     def count(self, text: str) -> Counter:
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[Counter, str]:
+        """Term counts, and the text with matched spans blanked (what is left for the bigram backoff)."""
         counts: Counter = Counter()
         if not text:
-            return counts
+            return counts, ""
         prefixes, terms, max_len = self.prefixes, self.terms, self.max_len
         reach = 0  # end of the furthest match so far: a match inside it is part of a longer term
         n = len(text)
+        covered = bytearray(n)
         for i in range(n):
             best = 0
             for j in range(i + 1, min(n, i + max_len) + 1):
@@ -131,8 +140,12 @@ class _Vocabulary:
                     best = j
             if best and best > reach:
                 counts[text[i:best]] += 1
+                covered[i:best] = b"\x01" * (best - i)
                 reach = best
-        return counts
+        if not any(covered):
+            return counts, text
+        residual = "".join(" " if covered[k] else ch for k, ch in enumerate(text))
+        return counts, residual
 
 
 # ---------------------------------------------------------------- examples (learning from assign)
@@ -168,12 +181,6 @@ def _example_vector(text: str, idf: dict[str, float] | None = None) -> dict[str,
     return {g: v / norm for g, v in vec.items()}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(g, 0.0) for g, v in a.items())
-
-
 # ---------------------------------------------------------------- the classifier
 @dataclass
 class _Candidate:
@@ -194,8 +201,11 @@ class Classifier:
         self._by_code = {c.indicator.code: c for c in self.candidates}
         self._idf = self._compute_idf()
         self.vocabulary = _Vocabulary(set(self._idf))
+        self._bigram_index, self._bigram_idf = self._compute_bigrams()
         self.rules = self._compile_rules(rules or [])
-        self._examples: list[tuple[str, dict[str, float]]] = []
+        self._raw_examples: list[tuple[str, str]] = []
+        self._example_codes: list[str] = []
+        self._example_postings: dict[str, list[tuple[int, float]]] = {}
         self._example_idf: dict[str, float] = {}
         self.add_examples(examples or [])
 
@@ -228,6 +238,26 @@ class Classifier:
             df.update(cand.profile.keys())
         return {t: math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
 
+    def _compute_bigrams(self) -> tuple[dict[str, list[tuple[int, float]]], dict[str, float]]:
+        """bigram -> [(candidate index, weight)] from the candidates' terms of 3+ characters."""
+        per_cand: list[dict[str, float]] = []
+        for cand in self.candidates:
+            grams: dict[str, float] = {}
+            for term, weight in cand.profile.items():
+                if len(term) >= 3:
+                    for k in range(len(term) - 1):
+                        g = term[k:k + 2]
+                        if g not in STOPWORDS:
+                            grams[g] = max(grams.get(g, 0.0), weight)
+            per_cand.append(grams)
+        index: dict[str, list[tuple[int, float]]] = {}
+        for ci, grams in enumerate(per_cand):
+            for g, w in grams.items():
+                index.setdefault(g, []).append((ci, w))
+        n = len(self.candidates)
+        idf = {g: math.log(1.0 + (n - len(v) + 0.5) / (len(v) + 0.5)) for g, v in index.items()}
+        return index, idf
+
     def _compile_rules(self, rules: list[dict]) -> list[tuple[re.Pattern[str], str]]:
         compiled = []
         for rule in rules:
@@ -246,7 +276,7 @@ class Classifier:
         fresh = [(code, text) for code, text in examples if self.frameworks.indicator(code) is not None and text]
         if not fresh:
             return
-        self._raw_examples = [*getattr(self, "_raw_examples", []), *fresh]
+        self._raw_examples.extend(fresh)
         df: Counter = Counter()
         for _, text in self._raw_examples:
             df.update(set(_bigrams(normalize(text[:BODY_CHARS]))))
@@ -254,7 +284,16 @@ class Classifier:
         # IDF over the examples themselves, damped while there are few: with 5 examples of one kind their
         # shared template words are exactly what should make the 6th match.
         self._example_idf = {g: 1.0 + math.log((n + 1) / (d + 0.5)) * min(1.0, n / 30) for g, d in df.items()}
-        self._examples = [(code, _example_vector(text, self._example_idf)) for code, text in self._raw_examples]
+        self._example_codes = [code for code, _ in self._raw_examples]
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for index, (_, text) in enumerate(self._raw_examples):
+            for g, w in _example_vector(text, self._example_idf).items():
+                postings.setdefault(g, []).append((index, w))
+        self._example_postings = postings  # inverted index: cost grows with shared bigrams, not with examples
+
+    @property
+    def example_count(self) -> int:
+        return len(self._raw_examples)
 
     # -------- classification
     def classify(self, doc: Document) -> list[Suggestion]:
@@ -278,7 +317,7 @@ class Classifier:
             "name": _norm(stem),
             "folders": _norm(" ".join(folders)),
             "body": _norm(body),
-            "raw": [doc.file_name, *folders, title, body],
+            "raw": [doc.file_name, *folders, title, body, normalize(title), normalize(body)],
             "code_hints": self._code_hints(folders, doc.file_name),
         }
 
@@ -292,31 +331,46 @@ class Classifier:
                         hints[code] = max(hints.get(code, 0.0), weight)
         return hints
 
-    def _term_strengths(self, fields: dict[str, Any]) -> tuple[dict[str, float], set[str]]:
-        """Per term: field-weighted, saturated frequency; and the terms that occur in the title or file name."""
+    def _term_strengths(self, fields: dict[str, Any]) -> tuple[dict[str, float], set[str], dict[str, float]]:
+        """Per term: field-weighted, saturated frequency; the terms in the title or file name; and the same
+        strengths for the bigrams of what no term matched (the backoff)."""
         voc = self.vocabulary
         strengths: dict[str, float] = {}
+        grams: dict[str, float] = {}
         headline: set[str] = set()
         for key, weight in (("title", W_TITLE), ("name", W_NAME), ("folders", W_FOLDER)):
-            for term, tf in voc.count(fields[key]).items():
+            counts, residual = voc.scan(fields[key])
+            for term, tf in counts.items():
                 strengths[term] = strengths.get(term, 0.0) + weight * tf / (tf + 0.5)
                 if key != "folders":
                     headline.add(term)
+            for g, tf in _bigrams(residual).items():
+                grams[g] = grams.get(g, 0.0) + weight * tf / (tf + 0.5)
         body = fields["body"]
         norm = 1.2 * (0.5 + 0.5 * len(body) / 1200.0)
-        for term, tf in voc.count(body).items():
+        counts, residual = voc.scan(body)
+        for term, tf in counts.items():
             strengths[term] = strengths.get(term, 0.0) + W_BODY * tf * 2.2 / (tf + norm)
-        return strengths, headline
+        for g, tf in _bigrams(residual).items():
+            grams[g] = grams.get(g, 0.0) + W_BODY * tf * 2.2 / (tf + norm)
+        return strengths, headline, grams
 
     def scores(self, doc: Document) -> list[tuple[float, str, list[str]]]:
         """Raw framework scores (score, code, matched terms) best first — for benches and explanations."""
         return self._scores(self._fields(doc))
 
     def _scores(self, fields: dict[str, Any]) -> list[tuple[float, str, list[str]]]:
-        strengths, headline = self._term_strengths(fields)
+        strengths, headline, grams = self._term_strengths(fields)
         hints = fields["code_hints"]
+        backoff = [0.0] * len(self.candidates)
+        for g, s in grams.items():
+            postings = self._bigram_index.get(g)
+            if postings:
+                base = s * self._bigram_idf[g] * BIGRAM_WEIGHT
+                for ci, w in postings:
+                    backoff[ci] += base * w
         out = []
-        for cand in self.candidates:
+        for ci, cand in enumerate(self.candidates):
             contributions = []
             for term, s in strengths.items():
                 w = cand.profile.get(term)
@@ -327,7 +381,7 @@ class Classifier:
                     elif where == "anywhere":
                         w *= DECISIVE_BODY_BOOST
                     contributions.append((s * self._idf[term] * w, term))
-            score = sum(c for c, _ in contributions)
+            score = sum(c for c, _ in contributions) + backoff[ci]
             if cand.secondary:
                 score *= SECONDARY_PRIOR
             code = cand.indicator.code
@@ -347,10 +401,14 @@ class Classifier:
 
     def _example_votes(self, fields: dict[str, Any]) -> tuple[dict[str, float], float, dict[str, int]]:
         """kNN over corrected documents: (share of the vote per code, weight of the vote 0..1, neighbours)."""
-        if not self._examples:
+        if not self._raw_examples:
             return {}, 0.0, {}
         vec = _example_vector(fields["title"] + "\n" + fields["body"], self._example_idf)
-        sims = sorted(((_cosine(vec, ex), code) for code, ex in self._examples), reverse=True)[:7]
+        dots: dict[int, float] = {}
+        for g, v in vec.items():
+            for index, w in self._example_postings.get(g, ()):
+                dots[index] = dots.get(index, 0.0) + v * w
+        sims = sorted(((sim, self._example_codes[i]) for i, sim in dots.items()), reverse=True)[:7]
         votes: dict[str, float] = {}
         count: dict[str, int] = {}
         for sim, code in sims:
@@ -376,7 +434,8 @@ class Classifier:
         probs: dict[str, float] = {}
         explain: dict[str, list[str]] = {}
         for rank, (score, code, matched) in enumerate(scored):
-            probs[code] = conf1 if rank == 0 else (1.0 - conf1) * (score / rest_total if rank < 6 else 0.0)
+            share = (1.0 - conf1) * (score / rest_total if rank < 6 else 0.0)
+            probs[code] = conf1 if rank == 0 else min(share, conf1)  # never above the best-scored candidate
             explain[code] = matched
         votes, weight, count = self._example_votes(fields)
         if weight > 0:
@@ -398,7 +457,7 @@ def calibrated_confidence(s1: float, s2: float) -> float:
     if s1 <= 0:
         return 0.0
     margin = (s1 - s2) / (s1 + MARGIN_K)
-    z = CAL_A * margin + CAL_B * math.log1p(s1) + CAL_C
+    z = CAL_A * margin + CAL_B * margin * math.log1p(s1) + CAL_C
     return 1.0 / (1.0 + math.exp(-z))
 
 

@@ -495,6 +495,13 @@ def title_from_lines(lines: list[str]) -> str:
             start += 1
             continue
         break
+    masthead = ""
+    if start > 0 and _MASTHEAD_TAIL.search(lines[0].split()[-1] if lines[0].split() else ""):
+        masthead = re.sub(r"^\S+[\u3000\t ]+(?=\S)", "", lines[0]) if looks_like_org(
+            _JUNK.sub("", lines[0].split()[0])) and len(lines[0].split()) > 1 else lines[0]
+    while start < len(lines) and start < 6 and any(
+            _is_date_line(lines[start], s, e) for s, e, _ in find_dates(lines[start])):
+        start += 1  # the masthead's 'issuer  date' line
     parts: list[str] = []
     for line in lines[start:start + 4]:
         if parts and line.startswith("——"):
@@ -510,6 +517,8 @@ def title_from_lines(lines: list[str]) -> str:
         if len(parts) >= 3:
             break
     title = "".join(re.sub(r"[\u3000\t]+", " ", p) for p in parts).strip()
+    if not title and masthead:  # a 简报 with no article headline: the masthead is its title
+        title = masthead
     return title[:120]
 
 

@@ -25,6 +25,7 @@ from . import filing
 from .classify import Classifier, Document
 from .metadata import extract_meta
 
+MAX_ZIP_DEPTH = 3
 IGNORED_NAMES = {"thumbs.db", ".ds_store", "desktop.ini"}
 SOURCE_RETRIES = 2  # integrity (#7): times a file that changed while being read is started again
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".download", ".partial", ".swp")
@@ -45,7 +46,15 @@ def is_ignored(path: Path) -> bool:
 
 def display_name(path: Path) -> str:
     """The file name as a person would read it, even when its bytes are GBK or not decodable."""
-    raw = os.fsencode(path.name)
+    return _readable(os.fsencode(path.name)).replace("\n", " ").replace("\r", " ")
+
+
+def display_path(path: Path) -> str:
+    """A whole path as readable text (SQLite and JSON refuse the surrogates of undecodable names)."""
+    return _readable(os.fsencode(path))
+
+
+def _readable(raw: bytes) -> str:
     for encoding in ("utf-8", "gb18030"):
         try:
             name = raw.decode(encoding)
@@ -54,7 +63,7 @@ def display_name(path: Path) -> str:
             continue
     else:
         name = raw.decode("utf-8", "replace")
-    return name.replace("\n", " ").replace("\r", " ")
+    return name
 
 
 def crash_point(stage: str) -> None:
@@ -177,7 +186,7 @@ class Pipeline:
         problem = self.receive(intake)
         if problem:
             return [self.quarantine(intake, problem, keep_bytes=False)]
-        existing = self.catalogue.find_by_source(str(intake.source.resolve()), intake.sha256)
+        existing = self.catalogue.find_by_source(display_path(intake.source.resolve()), intake.sha256)
         if existing and not intake.remove_source:
             return [existing]  # the same file from the same place: already ingested, nothing to do
         original = self.catalogue.find_by_sha(intake.sha256)
@@ -293,6 +302,10 @@ class Pipeline:
         """Keep the zip itself, then ingest each member as its own evidence with its provenance."""
         from .unzip import safe_members
 
+        depth = int(intake.provenance.get("depth", 0))
+        if depth >= MAX_ZIP_DEPTH:
+            error = ExtractionError(f"压缩包嵌套超过 {MAX_ZIP_DEPTH} 层，疑似压缩炸弹", "请解压后直接提交其中的文件")
+            return [self.quarantine(intake, error)]
         work = Path(tempfile.mkdtemp(prefix="unzip-", dir=self.ws.cache_dir))
         try:
             try:
@@ -333,6 +346,7 @@ class Pipeline:
                         "container_id": intake.id,
                         "container_sha256": intake.sha256,
                         "member": member_name,
+                        "depth": depth + 1,
                     },
                 )
                 results.extend(self.process(member))
@@ -383,7 +397,7 @@ class Pipeline:
         return {
             "id": intake.id,
             "original_name": intake.original_name,
-            "source_path": str(intake.source.resolve()) if not intake.provenance else None,
+            "source_path": display_path(intake.source.resolve()) if not intake.provenance else None,
             "sha256": intake.sha256,
             "size": intake.size,
             "file_type": intake.file_type or None,
@@ -391,7 +405,7 @@ class Pipeline:
             "text": ex.text if ex else "",
             "pages": ex.pages if ex else None,
             "meta": (ex.meta | {"warnings": ex.warnings, "ocr_used": ex.ocr_used}) if ex else {},
-            "provenance": intake.provenance or {"source": str(intake.source)},
+            "provenance": intake.provenance or {"source": display_path(intake.source)},
         }
 
     def _commit_with_copy(self, intake: Intake, dest: Path, record: dict[str, Any]) -> None:
@@ -400,7 +414,7 @@ class Pipeline:
         temp = filing.temp_for(dest)
         with self.catalogue.transaction():
             journal_id = self.catalogue.journal_open(
-                intake.id, str(intake.source), str(temp), str(dest), intake.remove_source
+                intake.id, intake.source, temp, dest, intake.remove_source
             )
         crash_point("before_copy")
         try:
@@ -438,7 +452,7 @@ def recover(ws: Workspace, catalogue: Catalogue) -> list[str]:
     """Finish or roll back moves that a crash interrupted. Returns what it did, one line each."""
     done = []
     for entry in catalogue.journal_entries():
-        source, temp, dest = Path(entry["source"]), Path(entry["temp"]), Path(entry["dest"])
+        source, temp, dest = (Path(os.fsdecode(entry[k])) for k in ("source", "temp", "dest"))
         record = catalogue.get(entry["evidence_id"])
         # integrity (#7): 'moving' (assign, doctor) is checked first: its record exists before the move,
         # so the "record is not None" test below would wrongly call a half-done move finished.

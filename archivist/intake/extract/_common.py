@@ -43,9 +43,10 @@ def han_count(text: str) -> int:
 
 # Titles that authoring tools fill in by themselves and that say nothing about the document.
 _JUNK_TITLES = re.compile(
-    r"^(untitled|无标题|未命名|title|标题|document|文档\d*|doc\d*|新建.*文档.*|"
+    r"^(untitled|无标题|未命名|title|标题|document|文档\d*|doc\d*|新建\s*(microsoft\s*)?(word|excel|wps|文本|文字|表格|演示|文档|docx?|xlsx?).*|"
     r"powerpoint\s*(presentation|演示文稿)|microsoft\s*word.*|wps.*|slide\s*\d+|"
-    r"幻灯片\s*\d*|sheet\d*|工作表\d*|\d+)$",
+    r"幻灯片\s*\d*|sheet\d*|工作表\d*|\d+|camscanner.*|扫描全能王.*|scan.*|img[_-]?\d+.*|image\d*|"
+    r"dsc[_-]?\d+|微信图片.*|[a-f0-9-]{16,})$",
     re.IGNORECASE,
 )
 _TOOL_PREFIX = re.compile(r"^(microsoft\s+(word|excel|powerpoint)\s*-\s*)", re.IGNORECASE)

@@ -178,6 +178,7 @@ def convert(
             "--nolockcheck",
             "--nodefault",
             "--nologo",
+            *([f"--infilter={_INFILTERS[(ext, target)]}"] if (ext, target) in _INFILTERS else []),
             "--convert-to",
             _FILTERS.get(target, target),
             "--outdir",
@@ -203,6 +204,10 @@ def convert(
         os.replace(partial, cached)  # atomic: a concurrent reader never sees half a file
     return cached
 
+
+# HTML opens in Writer/Web by default, which cannot export .xlsx (nor, reliably, .docx): name the
+# import filter so "Excel saved as web page" lands in Calc and "Word saved as web page" in Writer.
+_INFILTERS = {("html", "xlsx"): "HTML (StarCalc)", ("html", "docx"): "HTML (StarWriter)"}
 
 _FILTERS = {
     "docx": "docx:MS Word 2007 XML",

@@ -84,6 +84,8 @@ def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], set[in
         pages = list(reader.pages)
     except (ExtractionError, _NeedsPoppler):
         raise
+    except DependencyError as exc:
+        raise _NeedsPoppler from exc
     except FileNotDecryptedError as exc:
         raise encrypted_error() from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
@@ -95,6 +97,8 @@ def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], set[in
     for number, page in enumerate(pages, start=1):
         try:
             text = page.extract_text() or ""
+        except DependencyError as exc:  # AES-encrypted streams and no `cryptography` package
+            raise _NeedsPoppler from exc
         except Exception:  # noqa: BLE001 - one bad page (broken font/stream) must not lose the others
             failed.append(number)
             text = ""

@@ -225,11 +225,13 @@ def _visible_title(document: Any) -> str | None:
     if not paragraphs:
         return None
     looks = [_look(p, WD_ALIGN_PARAGRAPH.CENTER) for p in paragraphs]
-    sizes = Counter(size for _, size, _, _ in looks if size)
+    sizes = Counter(look[1] for look in looks if look[1])
     body_size = sizes.most_common(1)[0][0] if sizes else 10.5
 
     def score(i: int) -> int:
-        centred, size, bold, styled = looks[i]
+        centred, size, bold, styled, red = looks[i]
+        if red:
+            return 0  # GB/T 9704: the masthead (版头) is red, the title is black
         value = 2 * centred + bold + 2 * styled
         if size and size >= body_size + 2:
             value += 2
@@ -259,8 +261,8 @@ def _titleish(line: str) -> bool:
     return not _NOT_TITLE.search(line)
 
 
-def _look(paragraph: Any, centre: Any) -> tuple[bool, float | None, bool, bool]:
-    """(centred, font size in pt, bold, title/heading style) with style inheritance resolved."""
+def _look(paragraph: Any, centre: Any) -> tuple[bool, float | None, bool, bool, bool]:
+    """(centred, font size in pt, bold, title/heading style, red) with style inheritance resolved."""
     style = paragraph.style
     align = paragraph.alignment
     s = style
@@ -269,9 +271,15 @@ def _look(paragraph: Any, centre: Any) -> tuple[bool, float | None, bool, bool]:
         s = s.base_style
     size = None
     bold_runs = []
+    red_runs = []
     for run in paragraph.runs:
         if not run.text.strip():
             continue
+        try:
+            rgb = run.font.color.rgb
+        except (AttributeError, ValueError):
+            rgb = None
+        red_runs.append(rgb is not None and rgb[0] >= 0xB0 and rgb[1] < 0x60 and rgb[2] < 0x60)
         run_size = run.font.size
         s = style
         while run_size is None and s is not None:
@@ -287,4 +295,4 @@ def _look(paragraph: Any, centre: Any) -> tuple[bool, float | None, bool, bool]:
         bold_runs.append(bool(bold))
     name = (style.name or "").lower() if style is not None else ""
     styled = name in ("title", "标题") or name in ("heading 1", "标题 1", "heading1")
-    return (align == centre, size, bool(bold_runs) and all(bold_runs), styled)
+    return (align == centre, size, bool(bold_runs) and all(bold_runs), styled, bool(red_runs) and all(red_runs))
