@@ -73,7 +73,7 @@ def snapshot_catalogue(ws: Workspace, target: Path) -> dict[str, str]:
             dest.close()
     finally:
         source.close()
-    return {str(evidence_id): str(path) for evidence_id, path in moving}
+    return {str(evidence_id): os.fsdecode(path) for evidence_id, path in moving}
 
 
 def named_files(db_path: Path) -> list[dict[str, Any]]:

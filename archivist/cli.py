@@ -127,14 +127,18 @@ def ingest(
         except FrameworkError as exc:
             fail(str(exc))
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err_console, disable=as_json or not err_console.is_terminal,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=as_json or not err_console.is_terminal,
         ) as progress:
             task = progress.add_task("导入", total=len(intakes))
             records = []
-            for intake in intakes:
+            for intake, produced in pipeline.run_iter(intakes):
                 progress.update(task, description=f"导入 {intake.original_name[:30]}")
-                records.extend(pipeline.process(intake))
+                records.extend(produced)
                 progress.advance(task)
     if as_json:
         print_json([public_record(r) for r in records])
@@ -144,8 +148,9 @@ def ingest(
     for r in records:
         style = STATE_STYLES.get(r["status"], "")
         where = r.get("archive_path") or f"（重复，原件 {r.get('duplicate_of')}）"
-        console.print(f"[{style}]{STATE_LABELS.get(r['status'], r['status'])}[/] {r['original_name']} → {where}",
-                      highlight=False)
+        console.print(
+            f"[{style}]{STATE_LABELS.get(r['status'], r['status'])}[/] {r['original_name']} → {where}", highlight=False
+        )
 
 
 @app.command()
@@ -166,9 +171,13 @@ def watch(
                 console.print(summary_table(records))
                 return
             console.print(f"正在监视 {ws.inbox}（Ctrl+C 停止）")
-            watcher.run_forever(lambda r: console.print(
-                f"[{STATE_STYLES.get(r['status'], '')}]{STATE_LABELS.get(r['status'])}[/] "
-                f"{r['original_name']} → {r.get('archive_path') or r.get('duplicate_of')}", highlight=False))
+            watcher.run_forever(
+                lambda r: console.print(
+                    f"[{STATE_STYLES.get(r['status'], '')}]{STATE_LABELS.get(r['status'])}[/] "
+                    f"{r['original_name']} → {r.get('archive_path') or r.get('duplicate_of')}",
+                    highlight=False,
+                )
+            )
     except WorkspaceBusy as exc:
         fail(f"{exc}（同一工作区只能运行一个 watch）")
 
@@ -204,16 +213,24 @@ def list_cmd(
         elif r["status"] == "duplicate":
             where = f"重复，原件 {r.get('duplicate_of')}"
         table.add_row(
-            r["id"], f"[{STATE_STYLES[r['status']]}]{STATE_LABELS[r['status']]}[/]", r.get("indicator") or "",
-            f"{r['confidence']:.2f}" if r.get("confidence") is not None else "", r.get("title") or r["original_name"],
-            r.get("unit") or "", r.get("doc_date") or "", where,
+            r["id"],
+            f"[{STATE_STYLES[r['status']]}]{STATE_LABELS[r['status']]}[/]",
+            r.get("indicator") or "",
+            f"{r['confidence']:.2f}" if r.get("confidence") is not None else "",
+            r.get("title") or r["original_name"],
+            r.get("unit") or "",
+            r.get("doc_date") or "",
+            where,
         )
     console.print(table)
 
 
 @app.command()
-def show(ctx: typer.Context, evidence_id: str = typer.Argument(..., metavar="ID"),
-         as_json: bool = typer.Option(False, "--json")) -> None:
+def show(
+    ctx: typer.Context,
+    evidence_id: str = typer.Argument(..., metavar="ID"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
     """Show one record: metadata, suggestions with their reasons, provenance and audit history."""
     ws = get_workspace(ctx)
     catalogue = Catalogue(ws.catalogue_path)
@@ -222,15 +239,28 @@ def show(ctx: typer.Context, evidence_id: str = typer.Argument(..., metavar="ID"
         fail(f"找不到编号为 {evidence_id} 的材料：请用 archivist list 查看编号")
     history = catalogue.audit_entries(record["id"])
     if as_json:
-        print_json(public_record(record) | {"text": record.get("text"), "meta": record.get("meta"),
-                                            "history": history})
+        print_json(public_record(record) | {"text": record.get("text"), "meta": record.get("meta"), "history": history})
         return
     table = Table(show_header=False, title=f"材料 {record['id']}")
-    for key, label in [("status", "状态"), ("indicator", "指标"), ("links", "关联指标"), ("confidence", "置信度"),
-                       ("title", "题名"), ("unit", "责任者"), ("doc_date", "成文日期"), ("doc_number", "文号"),
-                       ("kind", "类别"), ("original_name", "原文件名"), ("archive_path", "归档位置"),
-                       ("sha256", "SHA-256"), ("size", "字节数"), ("pages", "页数"), ("reason", "原因"),
-                       ("duplicate_of", "重复于"), ("provenance", "来源")]:
+    for key, label in [
+        ("status", "状态"),
+        ("indicator", "指标"),
+        ("links", "关联指标"),
+        ("confidence", "置信度"),
+        ("title", "题名"),
+        ("unit", "责任者"),
+        ("doc_date", "成文日期"),
+        ("doc_number", "文号"),
+        ("kind", "类别"),
+        ("original_name", "原文件名"),
+        ("archive_path", "归档位置"),
+        ("sha256", "SHA-256"),
+        ("size", "字节数"),
+        ("pages", "页数"),
+        ("reason", "原因"),
+        ("duplicate_of", "重复于"),
+        ("provenance", "来源"),
+    ]:
         value = record.get(key)
         if value not in (None, "", []):
             table.add_row(label, str(value))
@@ -243,8 +273,11 @@ def show(ctx: typer.Context, evidence_id: str = typer.Argument(..., metavar="ID"
 
 
 @app.command()
-def assign(ctx: typer.Context, evidence_id: str = typer.Argument(..., metavar="ID"),
-           code: str = typer.Argument(..., metavar="CODE")) -> None:
+def assign(
+    ctx: typer.Context,
+    evidence_id: str = typer.Argument(..., metavar="ID"),
+    code: str = typer.Argument(..., metavar="CODE"),
+) -> None:
     """Correct a filing: move the file under indicator CODE; the classifier learns from it."""
     from .intake.assign import AssignError
     from .intake.assign import assign as do_assign

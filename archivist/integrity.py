@@ -396,7 +396,7 @@ def verify(
             report.findings.append(
                 Finding(
                     INTERRUPTED,
-                    f"未完成的归档操作：{Path(entry['dest']).name}（阶段 {entry['stage']}；"
+                    f"未完成的归档操作：{Path(os.fsdecode(entry['dest'])).name}（阶段 {entry['stage']}；"
                     "运行 archivist doctor --repair 完成或回滚）",
                     _maybe_rel(ws, entry["dest"]),
                     entry["evidence_id"],
@@ -449,11 +449,13 @@ def _stored_with_sha(snap: Snapshot, sha: str) -> Stored | None:
     return None
 
 
-def _maybe_rel(ws: Workspace, path: str) -> str:
+def _maybe_rel(ws: Workspace, path: str | bytes) -> str:
+    """Workspace-relative form of a journal path (stored as bytes since names may be undecodable)."""
+    text = os.fsdecode(path)
     try:
-        return rel_path(ws, Path(path))
+        return rel_path(ws, Path(text))
     except ValueError:
-        return path
+        return text
 
 
 def _journal_paths(ws: Workspace, journal: list[dict[str, Any]]) -> set[str]:
@@ -830,7 +832,7 @@ def _relink(ws: Workspace, catalogue: Catalogue, found: Path, expected: Path, ev
         cur = catalogue.db.execute(
             "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
             " VALUES (?,?,?,?,0,'moving',datetime('now'))",
-            (evidence_id, str(found), str(expected), str(expected)),
+            (evidence_id, os.fsencode(found), os.fsencode(expected), os.fsencode(expected)),
         )
         journal_id = cur.lastrowid
     filing.move_durably(found, expected)

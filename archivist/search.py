@@ -28,10 +28,13 @@ import fcntl
 import json
 import logging
 import os
+import pickle
 import re
 import shutil
+import struct
 import threading
 import time
+import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -485,8 +488,16 @@ def _fields(doc: IndexDoc) -> dict[str, Any]:
 
 # Whoosh opens segment files lazily; a merge by a concurrent writer can delete a file between our
 # reading the table of contents and opening it. Such a search is simply retried on the new state.
-_TRANSIENT = (OSError, EOFError, KeyError, ValueError)
+_TRANSIENT: tuple[type[BaseException], ...] = (
+    OSError, EOFError, KeyError, ValueError, IndexError, struct.error, pickle.UnpicklingError, zlib.error,
+)
 RETRIES = 5
+
+
+def _whoosh_index_error() -> type[BaseException]:
+    from whoosh.index import IndexError as WhooshIndexError
+
+    return WhooshIndexError
 
 
 class WhooshBackend(SearchBackend):
@@ -525,7 +536,7 @@ class WhooshBackend(SearchBackend):
         path = self.directory / gen
         try:
             ix = windex.open_dir(str(path))
-        except (windex.EmptyIndexError, *_TRANSIENT) as exc:
+        except (windex.IndexError, *_TRANSIENT) as exc:
             raise IndexMissing(f"搜索索引已损坏：{path}（{exc}）") from exc
         self._load_vocabulary()
         if self._searcher is not None:
@@ -653,7 +664,7 @@ class WhooshBackend(SearchBackend):
                     return work(self._fresh_searcher())
                 except IndexMissing:
                     raise
-                except _TRANSIENT as exc:  # a concurrent merge removed a file: reopen and retry
+                except (*_TRANSIENT, _whoosh_index_error()) as exc:  # a concurrent merge removed a file: reopen and retry
                     last = exc
                     self._reset()
             time.sleep(0.02 * (attempt + 1))

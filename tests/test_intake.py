@@ -213,3 +213,21 @@ def test_kill_9_mid_ingest_then_rerun_archives_each_file_once(ws: Workspace, tmp
     assert len(files) == len(paths)
     assert not [p for p in ws.archive.rglob(".*.part")]
     assert Catalogue(ws.catalogue_path).journal_entries() == []
+
+
+def test_nested_zips_stop_at_the_depth_limit(cli, ws: Workspace, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    payload = "龙泉乡土地流转合同备案台账".encode()
+    for level in range(5):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr(f"第{level}层.zip" if level else "土地流转.txt", payload)
+        payload = buf.getvalue()
+    src = tmp_path / "套娃.zip"
+    src.write_bytes(payload)
+    records = cli.json("ingest", str(src))
+    assert len(records) == 1
+    assert records[0]["status"] == "quarantined" and "嵌套" in records[0]["reason"]
+    assert (ws.root / records[0]["archive_path"]).read_bytes()[:2] == b"PK"

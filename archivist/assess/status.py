@@ -57,8 +57,8 @@ TEXT_WEIGHT = 0.6
 # catalogue kind, its file type and kind words in its title.
 KIND_WORDS: dict[str, tuple[str, ...]] = {
     "photo": ("照片", "图片", "影像", "视频"),
-    "ledger": ("台账", "统计表", "花名册", "名册", "名单", "名录", "清单", "明细", "登记表", "一览表", "汇总表",
-               "统计"),
+    "ledger": ("台账", "统计表", "花名册", "名册", "名单", "名录", "清单", "明细", "登记表", "一览表", "汇总表"),
+    "stats": ("统计", "数据"),
     "plan": ("方案", "规划", "计划", "预案", "办法", "制度", "细则", "意见"),
     "minutes": ("纪要", "会议记录"),
     "acceptance": ("验收",),
@@ -73,6 +73,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 COMPATIBLE: dict[str, set[str]] = {
     "photo": {"photo"},
     "ledger": {"ledger", "record"},
+    "stats": {"ledger", "stats", "report", "record"},  # figures often come in a 情况报告 or 说明
     "plan": {"plan"},
     "minutes": {"minutes", "record"},
     "acceptance": {"acceptance"},
@@ -85,7 +86,7 @@ COMPATIBLE: dict[str, set[str]] = {
 CATALOGUE_KIND_SORTS: dict[str, set[str]] = {
     "照片": {"photo"},
     "台账": {"ledger"},
-    "统计": {"ledger"},
+    "统计": {"ledger", "stats"},
     "方案": {"plan"},
     "意见": {"plan"},
     "办法": {"plan"},
@@ -100,14 +101,16 @@ CATALOGUE_KIND_SORTS: dict[str, set[str]] = {
 }
 FILE_TYPE_SORTS = {"image": {"photo"}, "xlsx": {"ledger"}}
 # Words too general to say what an item is about.
-STOP_TERMS = {"工作", "情况", "相关", "有关", "年度", "材料", "资料", "开展", "落实", "进行", "推进", "全县", "县级"}
+STOP_TERMS = {"工作", "情况", "相关", "有关", "年度", "材料", "资料", "开展", "落实", "进行", "推进", "全县", "县级",
+              "事件"}
 _SPLIT = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z]+|[和及与或的等、]")
 _HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WHITESPACE = re.compile(r"\s+")
 # Full-width ASCII to half-width as textnorm.fold_width does; only the rare runs that need it are
 # touched, because status normalises the body text of every piece of evidence.
 _FULL_WIDTH = re.compile("[\uff01-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff5e\u3000]+")
-ITEM_TERMS_CACHE = "item-terms.json"
+ITEM_TERMS_CACHE = "item-terms-v2.json"
+_KIND_WORDS_LONGEST = sorted(((w, sort) for sort, words in KIND_WORDS.items() for w in words), key=lambda x: -len(x[0]))
 
 
 @dataclass
@@ -333,9 +336,30 @@ def _alternatives(term: str) -> tuple[str, ...]:
 
 
 def item_sorts(item: str) -> set[str]:
-    """The document sorts an evidence item asks for (empty: any document will do)."""
-    text = normalize(item)
-    sorts = {sort for sort, words in KIND_WORDS.items() if any(w in text for w in words)}
+    """The document sorts an evidence item asks for (empty: any document will do).
+
+    Each conjunct (split at 和/及/与/、/或) asks for the sort of its head: the kind word it ends
+    with, as a Chinese noun phrase ends in its head (验收台账 is a ledger, 验收报告 a report). A
+    generic head (材料) defers to a kind word right before it (验收材料 is acceptance material); a
+    kind word inside a compound (集体产权制度改革成果材料) says nothing.
+    """
+    sorts: set[str] = set()
+    for part in re.split(r"[和及与、或]", normalize(item)):
+        part = part.strip()
+        found: list[tuple[int, int, str]] = []
+        for word, sort in _KIND_WORDS_LONGEST:  # longest first: 统计表 is a ledger, not also 统计
+            at = part.find(word)
+            while at >= 0:
+                found.append((at, at + len(word), sort))
+                part = part[:at] + "\0" * len(word) + part[at + len(word):]
+                at = part.find(word)
+        found.sort()
+        if not found or found[-1][1] != len(part):
+            continue
+        head = found[-1][2]
+        if head == "generic" and len(found) > 1 and found[-2][1] == found[-1][0]:
+            head = found[-2][2]
+        sorts.add(head)
     if len(sorts) > 1:
         sorts.discard("generic")
     if sorts == {"generic"}:
@@ -370,14 +394,22 @@ def _join_han(m: re.Match[str]) -> str:
     return m[0]
 
 
-_TERMS: dict[str, tuple[str, ...]] = {}
+_TERMS: dict[str, tuple[tuple[str, ...], ...]] = {}
 
 
-def item_terms(item: str) -> tuple[str, ...]:
-    """Key terms of an evidence item (cached per process; see `load_item_terms` for the disk cache)."""
+def item_term_sets(item: str) -> tuple[tuple[str, ...], ...]:
+    """The item's key terms, one set per alternative ("推广文件或会议交流材料" has two).
+
+    Cached per process; see `load_item_terms` for the disk cache.
+    """
     if item not in _TERMS:
         _TERMS[item] = compute_item_terms(item)
     return _TERMS[item]
+
+
+def item_terms(item: str) -> tuple[str, ...]:
+    """All key terms of an evidence item, alternatives merged."""
+    return tuple(dict.fromkeys(t for terms in item_term_sets(item) for t in terms))
 
 
 def load_item_terms(ws: Workspace, items: Iterable[str]) -> None:
@@ -399,10 +431,10 @@ def load_item_terms(ws: Workspace, items: Iterable[str]) -> None:
     changed = False
     for item in wanted:
         if isinstance(stored.get(item), list):
-            _TERMS[item] = tuple(stored[item])
+            _TERMS[item] = tuple(tuple(terms) for terms in stored[item])
         else:
             _TERMS[item] = compute_item_terms(item)
-            stored[item] = list(_TERMS[item])
+            stored[item] = [list(terms) for terms in _TERMS[item]]
             changed = True
     if changed:
         try:
@@ -415,9 +447,16 @@ def load_item_terms(ws: Workspace, items: Iterable[str]) -> None:
             pass  # a cache: failing to write it costs time, never correctness
 
 
-def compute_item_terms(item: str) -> tuple[str, ...]:
-    """Key terms of an evidence item: kind words and stop words removed, single characters glued."""
-    text = normalize(item)
+def compute_item_terms(item: str) -> tuple[tuple[str, ...], ...]:
+    """Key terms of each alternative of an item (split at 或); an alternative that is only a kind
+    word ("…规划或方案") takes the terms of the others."""
+    sets = [_terms_of(part) for part in normalize(item).split("或") if part.strip()]
+    content = next((t for t in sets if t), ())
+    return tuple(dict.fromkeys(t or content for t in sets)) or ((),)
+
+
+def _terms_of(text: str) -> tuple[str, ...]:
+    """Key terms of an item part: kind words and stop words removed, single characters glued."""
     for words in KIND_WORDS.values():
         for word in sorted(words, key=len, reverse=True):
             text = text.replace(word, " ")
@@ -488,7 +527,7 @@ class _Doc:
 
 
 def content_score(terms: Iterable[str], doc: _Doc) -> float:
-    """Mean over the item's terms: 1 for a term in the title/file name, 0.6 for one only in the text."""
+    """Mean over the terms: 1 for a term in the title/file name, 0.6 for one only in the text."""
     terms = list(terms)
     if not terms:
         return 1.0
@@ -504,7 +543,7 @@ def content_score(terms: Iterable[str], doc: _Doc) -> float:
 def match_item(item: str, docs: list[_Doc]) -> ItemCoverage:
     """Which of the documents cover one evidence item (kind compatible and content close enough)."""
     wanted = item_sorts(item)
-    terms = item_terms(item)
+    term_sets = item_term_sets(item)
     hits: list[tuple[float, str]] = []
     for doc in docs:
         if not sorts_match(wanted, doc.sorts):
@@ -512,7 +551,7 @@ def match_item(item: str, docs: list[_Doc]) -> ItemCoverage:
         if wanted == {"photo"} and "photo" in doc.sorts:
             hits.append((1.0, doc.id))  # a photo filed here shows the indicator's work; it has no text
             continue
-        score = content_score(terms, doc)
+        score = max(content_score(terms, doc) for terms in term_sets)
         if score >= COVER_THRESHOLD:
             hits.append((score, doc.id))
     hits.sort(key=lambda h: -h[0])

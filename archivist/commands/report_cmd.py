@@ -16,7 +16,8 @@ from ..catalogue import Catalogue
 from ..cli_common import console, err_console, fail, get_workspace, print_json
 from ..framework import FrameworkError
 
-KIND_HELP = "self-eval（自评报告）| briefing（情况通报）| speech（讲话稿）| catalogue（归档文件目录）| problems（问题整改台账）"
+KIND_HELP = ("self-eval（自评报告）| briefing（情况通报）| speech（讲话稿）| catalogue（归档文件目录）"
+             "| problems（问题整改台账）")
 DEFAULT_NAMES = {"self-eval": "自评报告", "briefing": "情况通报", "speech": "讲话稿", "catalogue": "归档文件目录",
                  "problems": "问题整改台账"}
 
@@ -118,10 +119,12 @@ def dossier(
     for s in result.skipped:
         err_console.print(f"[yellow]未编入[/] {s.indicator} {s.title}：{s.reason}", highlight=False)
     if result.quarantined:
-        err_console.print(f"[yellow]隔离材料 {len(result.quarantined)} 件未编入[/]（已列在卷内目录末尾）", highlight=False)
+        err_console.print(f"[yellow]隔离材料 {len(result.quarantined)} 件未编入[/]（已列在卷内目录末尾）",
+                          highlight=False)
     console.print(
-        f"已生成：{result.out}（{result.documents} 件材料，共 {result.pages} 页；LibreOffice 转换 {result.converted} 个，"
-        f"缓存 {result.cached} 个；更新页数 {result.pages_updated} 条；用时 {result.seconds:.1f} 秒）",
+        f"已生成：{result.out}（{result.documents} 件材料，共 {result.pages} 页；"
+        f"LibreOffice 转换 {result.converted} 个，缓存 {result.cached} 个；"
+        f"更新页数 {result.pages_updated} 条；用时 {result.seconds:.1f} 秒）",
         highlight=False,
     )
 

@@ -22,6 +22,7 @@ Rules, and why:
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
@@ -42,7 +45,7 @@ if TYPE_CHECKING:
 # DA/T 22-2015 item-level columns (密级 left out: inspection evidence is unclassified by rule).
 COLUMNS = ("序号", "档号", "文号", "责任者", "题名", "日期", "页数", "备注")
 # Widths in mm on the 225 mm landscape text block; 题名 takes what is left.
-COLUMN_WIDTHS_MM = (10.0, 46.0, 26.0, 26.0, 0.0, 20.0, 11.0, 22.0)
+COLUMN_WIDTHS_MM = (10.0, 42.0, 26.0, 28.0, 0.0, 20.0, 11.0, 22.0)
 EXTRA_XLSX_COLUMNS = ("指标代码", "指标名称", "考核方案", "材料编号", "归档位置")
 TABLE_PT = 10.5  # 五号: what fits eight columns on a landscape page
 EMPTY_TEXT = "暂无佐证材料"
@@ -314,6 +317,75 @@ def styled_line(
     return p
 
 
+def _fill_row(template: Any, values: Sequence[object]) -> Any:
+    """A copy of a formatted table row with its cell texts replaced (line breaks as w:br)."""
+    tr = copy.deepcopy(template)
+    for tc, value in zip(tr.findall(qn("w:tc")), values, strict=True):
+        p = tc.find(qn("w:p"))
+        runs = p.findall(qn("w:r"))
+        keep = runs[0]
+        for extra in runs[1:]:
+            p.remove(extra)
+        for child in list(keep):
+            if child.tag != qn("w:rPr"):
+                keep.remove(child)
+        text = "" if value is None else str(value)
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                keep.append(OxmlElement("w:br"))
+            if line:
+                t = OxmlElement("w:t")
+                t.set(qn("xml:space"), "preserve")
+                t.text = line
+                keep.append(t)
+    return tr
+
+
+def fast_table(
+    doc: GongwenDocument,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    col_widths_mm: Sequence[float],
+    font_size_pt: float,
+    align: Sequence[str],
+) -> Any:
+    """``GongwenDocument.table`` for long and repeated tables: formatted once, then copied.
+
+    python-docx resolves a paragraph style by scanning every style of the document for the default
+    one, for every cell — about 9 ms a cell, so a 500-item catalogue took 40 s. Here the builder
+    formats the header and one data row once per document and table shape (all the GB/T 9704
+    formatting lives there); every row, and every later table of the same shape, is a deep copy
+    with its texts replaced: identical XML, a thousand times faster.
+    """
+    rows = [list(r) for r in rows]
+    for values in rows:
+        if len(values) != len(header):
+            raise ValueError(f"row has {len(values)} cells, header has {len(header)}")
+    cache: dict[tuple[Any, ...], Any] = doc.__dict__.setdefault("_fast_tables", {})
+    key = (tuple(header), tuple(round(w, 2) for w in col_widths_mm), font_size_pt, tuple(align))
+    if key not in cache:
+        first = rows[0] if rows else [""] * len(header)
+        table = doc.table(header, [first], col_widths_mm=col_widths_mm, font_size_pt=font_size_pt,
+                          align=align)  # type: ignore[arg-type]
+        cache[key] = copy.deepcopy(table._tbl)
+        tbl = table._tbl
+    else:
+        tbl = copy.deepcopy(cache[key])
+        body = doc.document.element.body
+        sect = body.find(qn("w:sectPr"))
+        if sect is not None:
+            sect.addprevious(tbl)
+        else:
+            body.append(tbl)
+    trs = tbl.findall(qn("w:tr"))
+    template = trs[1]
+    tbl.remove(template)
+    for values in rows:
+        tbl.append(_fill_row(template, values))
+    return tbl
+
+
 def _widths(doc: GongwenDocument, widths: Sequence[float]) -> list[float]:
     fixed = sum(w for w in widths)
     rest = max(doc.text_width_mm - fixed, 30.0)
@@ -380,8 +452,8 @@ def write_docx(
             first = False
             styled_line(doc, f"{g.label}（{g.framework_name}·{g.category_code} {g.category_name}）", HEITI, 14,
                         keep_with_next=True)
-            doc.table(COLUMNS, [entry_cells(e) for e in g.entries], col_widths_mm=widths, font_size_pt=TABLE_PT,
-                      align=aligns)  # type: ignore[arg-type]
+            fast_table(doc, COLUMNS, [entry_cells(e) for e in g.entries], col_widths_mm=widths,
+                       font_size_pt=TABLE_PT, align=aligns)
         if empty and total:
             styled_line(doc, f"{fw_groups[0].framework_name}以下{len(empty)}项指标{EMPTY_TEXT}："
                              + "、".join(g.label for g in empty), FANGSONG, 12, indent=True)

@@ -42,10 +42,11 @@ from .catalogue_doc import (
     CatalogueEntry,
     IndicatorGroup,
     build_groups,
+    fast_table,
     issuer,
     styled_line,
 )
-from .gongwen import FANGSONG, HEITI, XIAOBIAOSONG, GongwenDocument, format_cn_date, split_title
+from .gongwen import FANGSONG, HEITI, XIAOBIAOSONG, GongwenDocument, format_cn_date
 
 if TYPE_CHECKING:
     from PIL import ImageFont
@@ -61,7 +62,7 @@ IMAGE_DPI = 150
 A4_PX = (round(210 / 25.4 * IMAGE_DPI), round(297 / 25.4 * IMAGE_DPI))
 PAGE_VERSION = b"image-page-v1"  # bump when the photo page layout changes: cached pages are redrawn
 CATALOGUE_COLUMNS = ("序号", "档号", "文号", "责任者", "题名", "日期", "页数", "页号", "备注")
-CATALOGUE_WIDTHS_MM = (10.0, 46.0, 24.0, 24.0, 0.0, 20.0, 10.0, 11.0, 20.0)
+CATALOGUE_WIDTHS_MM = (10.0, 42.0, 24.0, 28.0, 0.0, 20.0, 10.0, 11.0, 20.0)
 
 Progress = Callable[[str], None]
 
@@ -368,7 +369,7 @@ def _convert(
             converted = render.to_pdf_many(list(office), work / "converted", cache)
         except render.RenderUnavailable as exc:
             result.warnings.append(str(exc))
-            for src, eid in office.items():
+            for eid in office.values():
                 g, e = home[eid]
                 result.skipped.append(Skipped(eid, e.title, g.code,
                                               "未安装 LibreOffice，无法转换（apt-get install libreoffice-writer-nogui"
@@ -393,13 +394,16 @@ def _convert(
 # ---------------------------------------------------------------------------------------------
 
 
-def dossier_title(ws: Workspace, groups: Sequence[IndicatorGroup], indicator: str | None) -> str:
+def dossier_title(ws: Workspace, groups: Sequence[IndicatorGroup], indicator: str | None) -> list[str]:
+    """The binder's title as cover lines: county / year / scope / 佐证材料汇编 (/ the indicator).
+
+    Broken by meaning rather than by a line-breaking algorithm: a cover reads best one idea a line.
+    """
     names = list(dict.fromkeys(g.framework_name for g in groups)) or ["乡村振兴考核"]
-    scope = "和".join(names)
-    title = f"{ws.config.county}{ws.config.year}年度{scope}佐证材料汇编"
+    lines = [ws.config.county, f"{ws.config.year}年度{'和'.join(names)}", "佐证材料汇编"]
     if indicator and groups:
-        title += f"（{groups[0].label}）"
-    return title
+        lines.append(f"（{groups[0].label}）")
+    return lines
 
 
 def _save_reproducible(doc: GongwenDocument, out: Path, today: _dt.date) -> Path:
@@ -426,12 +430,11 @@ def _save_reproducible(doc: GongwenDocument, out: Path, today: _dt.date) -> Path
     return out
 
 
-def _cover_docx(ws: Workspace, title: str, summary: list[str], out: Path, today: _dt.date) -> Path:
+def _cover_docx(ws: Workspace, title_lines: list[str], summary: list[str], out: Path, today: _dt.date) -> Path:
     doc = GongwenDocument(page_numbers="none")
     for _ in range(4):
         doc.blank_line()
-    styled_line(doc, f"{ws.config.county}", XIAOBIAOSONG, 26, align="center")
-    for line in split_title(title.removeprefix(ws.config.county), max_width=14):
+    for line in title_lines:
         styled_line(doc, line, XIAOBIAOSONG, 26, align="center")
     for _ in range(6):
         doc.blank_line()
@@ -473,13 +476,14 @@ def _catalogue_docx(ws: Workspace, title: str, groups: Sequence[IndicatorGroup],
     for g in listed:
         styled_line(doc, f"{g.label}（{g.framework_name}·{g.category_code} {g.category_name}）", HEITI, 14,
                     keep_with_next=True)
-        doc.table(CATALOGUE_COLUMNS, _catalogue_rows(g, placed, by_id), col_widths_mm=widths, font_size_pt=10.5,
-                  align=aligns)  # type: ignore[arg-type]
+        fast_table(doc, CATALOGUE_COLUMNS, _catalogue_rows(g, placed, by_id), col_widths_mm=widths,
+                   font_size_pt=10.5, align=aligns)
     if skipped or quarantined:
         styled_line(doc, "未编入材料", HEITI, 14, keep_with_next=True)
         rows = [[i, s.indicator, s.title, s.reason] for i, s in enumerate([*skipped, *quarantined], start=1)]
-        doc.table(["序号", "指标", "题名 / 文件", "原因"], rows, col_widths_mm=[10, 20, 90, doc.text_width_mm - 120],
-                  font_size_pt=10.5, align=["center", "center", "left", "left"])
+        fast_table(doc, ["序号", "指标", "题名 / 文件", "原因"], rows,
+                   col_widths_mm=[10, 20, 90, doc.text_width_mm - 120], font_size_pt=10.5,
+                   align=["center", "center", "left", "left"])
     return _save_reproducible(doc, out, today)
 
 
@@ -552,7 +556,8 @@ def build_dossier(
     home, date_skipped = _plan(groups)
     result.skipped.extend(date_skipped)
     result.quarantined = _quarantined(catalogue) if not indicator else []
-    title = dossier_title(ws, groups, indicator)
+    title_lines = dossier_title(ws, groups, indicator)
+    title = "".join(title_lines)
 
     with tempfile.TemporaryDirectory(prefix="archivist-dossier-") as tmp:
         work = Path(tmp)
@@ -583,7 +588,7 @@ def build_dossier(
         if result.skipped or result.quarantined:
             summary.append(f"另有{len(result.skipped) + len(result.quarantined)}件未编入（见卷内目录）")
         say("生成封面和卷内目录")
-        cover_docx = _cover_docx(ws, title, summary, work / "front" / "封面.docx", today)
+        cover_docx = _cover_docx(ws, title_lines, summary, work / "front" / "封面.docx", today)
         cat_docx = _catalogue_docx(ws, title, groups, placed, result.skipped, result.quarantined,
                                    work / "front" / "卷内目录.docx", today)
         try:

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, compute_status, parse_date
-from .catalogue_doc import archive_numbers, display_title, styled_line, supplied_titles
-from .gongwen import BODY_PT, FANGSONG, HEITI, KAITI, GongwenDocument, format_cn_date
+from .catalogue_doc import archive_numbers, display_title, fast_table, styled_line, supplied_titles
+from .gongwen import BODY_PT, HEITI, KAITI, GongwenDocument, format_cn_date
 
 if TYPE_CHECKING:
     from ..assess.countdown import Countdown
@@ -333,7 +333,8 @@ def briefing_figures(data: ReportData) -> dict[str, Any]:
         "units": ctx["units"],
         "units_complete": ctx["units_complete"],
         "units_nothing": ctx["units_nothing"],
-        "missing_by_unit": {u: [f"{code}:{item}" for code, item in items] for u, items in missing_by_unit(data).items()},
+        "missing_by_unit": {u: [f"{code}:{item}" for code, item in items]
+                            for u, items in missing_by_unit(data).items()},
         "unbacked_scores": [e.code for e in data.unbacked],
         "overdue_problems": [p.id for p in data.overdue_problems()],
         "ledger_errors": len(data.ledger_findings()),
@@ -575,12 +576,13 @@ def _score_table(doc: GongwenDocument, data: ReportData, frameworks: set[str]) -
         note = entry.headline if entry is not None and entry.headline else ""
         if not note and s.missing and s.evidence:
             note = f"缺{len(s.missing)}项"
-        rows.append([n, f"{s.code} {s.name}", points, score, s.evidence_count, STATE_LABELS.get(s.state, s.state), note])
+        state = STATE_LABELS.get(s.state, s.state)
+        rows.append([n, f"{s.code} {s.name}", points, score, s.evidence_count, state, note])
     if data.scores:
         for f in data.scores.frameworks:
             rows.append(["", f"{f.name}合计", num(f.total_points), num(f.total), "", "",
                          f"有佐证{num(f.backed_total)}分"])
-    doc.table(["序号", "指标", "分值", "自评得分", "佐证（件）", "材料情况", "备注"], rows,
+    fast_table(doc, ["序号", "指标", "分值", "自评得分", "佐证（件）", "材料情况", "备注"], rows,
               col_widths_mm=[11, 55, 14, 17, 17, 17, 25], font_size_pt=10.5,
               align=["center", "left", "center", "center", "center", "center", "left"])
 
@@ -613,7 +615,7 @@ def build_briefing(data: ReportData, phrases: Phrases | None = None) -> GongwenD
         doc.paragraph(ph.fill("briefing", "units_table", ctx))
         rows = [[i, u.unit, len(u.indicators), u.complete, u.partial, u.missing, u.missing_items]
                 for i, u in enumerate(data.named_units, start=1)]
-        doc.table(["序号", "牵头单位", "牵头指标", "齐全", "部分", "缺失", "缺少佐证项"], rows,
+        fast_table(doc, ["序号", "牵头单位", "牵头指标", "齐全", "部分", "缺失", "缺少佐证项"], rows,
                   col_widths_mm=[12, 50, 20, 16, 16, 16, 26], font_size_pt=10.5,
                   align=["center", "left", "center", "center", "center", "center", "center"])
 
@@ -645,7 +647,8 @@ def build_briefing(data: ReportData, phrases: Phrases | None = None) -> GongwenD
     for p in overdue:
         by_unit.setdefault(p.unit or "未明确责任单位", []).append(p)
     for unit, problems in by_unit.items():
-        items = "；".join(f"{p.description.rstrip('。')}（整改时限{cn_date(p.deadline)}）" for p in problems[:LIST_LIMIT])
+        items = "；".join(f"{p.description.rstrip('。')}（整改时限{cn_date(p.deadline)}）"
+                         for p in problems[:LIST_LIMIT])
         if len(problems) > LIST_LIMIT:
             items += f"等{len(problems)}个问题"
         doc.paragraph(ph.fill("briefing", "overdue_unit", ctx, unit=unit, items=items))
@@ -790,7 +793,8 @@ def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDoc
     if data.countdown is not None:
         upcoming = [m for m in data.countdown.milestones if m.days_left >= 0 or m.state == "late"]
         if upcoming:
-            items = "；".join(ph.fill("speech", "deadline_item", ctx, name=m.name, due=cn_date(m.due)) for m in upcoming)
+            items = "；".join(ph.fill("speech", "deadline_item", ctx, name=m.name, due=cn_date(m.due))
+                             for m in upcoming)
             doc.paragraph(ph.fill("speech", "deadlines", ctx, items=items))
     doc.paragraph(ph.fill("speech", "closing", ctx))
     return doc
@@ -824,7 +828,7 @@ def build_problems(data: ReportData, phrases: Phrases | None = None) -> GongwenD
         indicator = p.indicator or ""
         rows.append([i, p.description, p.source, p.unit, indicator, _date8(p.found_date), _date8(p.deadline),
                      p.measures, state, proof])
-    doc.table(["序号", "问题描述", "发现来源", "责任单位", "关联指标", "发现日期", "整改时限", "整改措施",
+    fast_table(doc, ["序号", "问题描述", "发现来源", "责任单位", "关联指标", "发现日期", "整改时限", "整改措施",
                "整改状态", "销号佐证"], rows,
               col_widths_mm=[10, 44, 22, 24, 16, 20, 20, 24, 19, 26], font_size_pt=10.5,
               align=["center", "left", "left", "left", "center", "center", "center", "left", "center", "left"])

@@ -75,7 +75,12 @@ def assign(ws: Workspace, catalogue: Catalogue, evidence_id: str, code: str) -> 
         catalogue.audit(
             "reassigned",
             record["id"],
-            {"from": record.get("indicator"), "to": code, "from_path": record["archive_path"], "to_path": ws.relative(dest)},
+            {
+                "from": record.get("indicator"),
+                "to": code,
+                "from_path": record["archive_path"],
+                "to_path": ws.relative(dest),
+            },
         )
         catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
     return catalogue.get(record["id"]) or {}

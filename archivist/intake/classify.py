@@ -173,12 +173,13 @@ def _norm(text: str) -> str:
     return _OCR_FIX.sub(lambda m: OCR_FIXES[m.group(0)], text) if text else text
 
 
-def _example_vector(text: str, idf: dict[str, float] | None = None) -> dict[str, float]:
+def _weighted_vector(grams: Counter, idf: dict[str, float], unseen_idf: float, keep: set[str] | dict) -> dict[str, float]:
+    """Sublinear-tf × idf vector normalised over ALL its bigrams (unseen ones weigh unseen_idf), of which only
+    those in `keep` are returned: dropping a bigram must not make the rest look more similar."""
     stop = _stop_bigrams()
-    grams = _bigrams(normalize(text[:BODY_CHARS]))
-    vec = {g: (1.0 + math.log(c)) * (idf.get(g, 1.0) if idf else 1.0) for g, c in grams.items() if g not in stop}
+    vec = {g: (1.0 + math.log(c)) * idf.get(g, unseen_idf) for g, c in grams.items() if g not in stop}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {g: v / norm for g, v in vec.items()}
+    return {g: v / norm for g, v in vec.items() if g in keep}
 
 
 # ---------------------------------------------------------------- the classifier
@@ -204,9 +205,11 @@ class Classifier:
         self._bigram_index, self._bigram_idf = self._compute_bigrams()
         self.rules = self._compile_rules(rules or [])
         self._raw_examples: list[tuple[str, str]] = []
+        self._example_grams: list[Counter] = []
         self._example_codes: list[str] = []
         self._example_postings: dict[str, list[tuple[int, float]]] = {}
         self._example_idf: dict[str, float] = {}
+        self._unseen_idf = 1.0
         self.add_examples(examples or [])
 
     # -------- construction
@@ -277,17 +280,22 @@ class Classifier:
         if not fresh:
             return
         self._raw_examples.extend(fresh)
+        self._example_grams.extend(_bigrams(normalize(text[:BODY_CHARS])) for _, text in fresh)
         df: Counter = Counter()
-        for _, text in self._raw_examples:
-            df.update(set(_bigrams(normalize(text[:BODY_CHARS]))))
-        n = len(self._raw_examples)
+        for grams in self._example_grams:
+            df.update(grams.keys())
+        n = len(self._example_grams)
         # IDF over the examples themselves, damped while there are few: with 5 examples of one kind their
-        # shared template words are exactly what should make the 6th match.
-        self._example_idf = {g: 1.0 + math.log((n + 1) / (d + 0.5)) * min(1.0, n / 30) for g, d in df.items()}
+        # shared template words are exactly what should make the 6th match. Bigrams in most examples say
+        # nothing about any one of them and would only make the postings long: they are left out.
+        damp = min(1.0, n / 30)
+        self._example_idf = {g: 1.0 + math.log((n + 1) / (d + 0.5)) * damp for g, d in df.items()}
+        self._unseen_idf = 1.0 + math.log((n + 1) / 0.5) * damp
+        indexed = {g for g, d in df.items() if n < 20 or d <= 0.3 * n}
         self._example_codes = [code for code, _ in self._raw_examples]
         postings: dict[str, list[tuple[int, float]]] = {}
-        for index, (_, text) in enumerate(self._raw_examples):
-            for g, w in _example_vector(text, self._example_idf).items():
+        for index, grams in enumerate(self._example_grams):
+            for g, w in _weighted_vector(grams, self._example_idf, self._unseen_idf, indexed).items():
                 postings.setdefault(g, []).append((index, w))
         self._example_postings = postings  # inverted index: cost grows with shared bigrams, not with examples
 
@@ -403,7 +411,8 @@ class Classifier:
         """kNN over corrected documents: (share of the vote per code, weight of the vote 0..1, neighbours)."""
         if not self._raw_examples:
             return {}, 0.0, {}
-        vec = _example_vector(fields["title"] + "\n" + fields["body"], self._example_idf)
+        grams = _bigrams(fields["title"] + "\n" + fields["body"])
+        vec = _weighted_vector(grams, self._example_idf, self._unseen_idf, self._example_postings)
         dots: dict[int, float] = {}
         for g, v in vec.items():
             for index, w in self._example_postings.get(g, ()):

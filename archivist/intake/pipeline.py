@@ -13,8 +13,12 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +100,10 @@ class Intake:
     file_type: str = ""
     extraction: Extraction | None = None
     record: dict[str, Any] = field(default_factory=dict)
+    prepared: bool = False  # receive/identify/extract done (possibly ahead, in a worker thread)
+    problem: ExtractionError | None = None  # unreadable at all: no bytes to keep
+    extract_error: ExtractionError | None = None  # readable bytes, unreadable content: quarantine them
+    failure: Exception | None = None  # an unexpected error in a worker thread, re-raised in order
 
 
 def sha256_file(path: Path) -> tuple[str, int]:
@@ -138,17 +146,67 @@ class Pipeline:
         self.threshold = ws.config.confidence_threshold
         self.primary = self.frameworks.frameworks[0].id if self.frameworks.frameworks else ""
         self._taken: set[Path] = set()
+        self._local = threading.local()
+        self.workers = max(1, min(2, os.cpu_count() or 1))
         ws.ensure_dirs()
 
     # the producer ----------------------------------------------------------
     def run(self, intakes: Iterable[Intake]) -> list[dict[str, Any]]:
-        results = []
-        for intake in intakes:
-            for record in self.process(intake):
-                results.append(record)
+        return [record for _intake, records in self.run_iter(intakes) for record in records]
+
+    def run_iter(self, intakes: Iterable[Intake]) -> Iterator[tuple[Intake, list[dict[str, Any]]]]:
+        """Process intakes in order, reading (hash, identify, extract) the next ones in worker threads.
+
+        Extraction is the expensive stage and runs in sandbox worker processes, one per thread, so
+        two cores read two files at once while this thread classifies and files in order.
+        """
+        source = iter(intakes)
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="extract") as pool:
+            window: deque[Future[Intake]] = deque(
+                pool.submit(self.prepare, i) for i in islice(source, self.workers * 2)
+            )
+            while window:
+                intake = window.popleft().result()
+                following = next(source, None)
+                if following is not None:
+                    window.append(pool.submit(self.prepare, following))
+                records = self.process(intake)
                 if self.on_record:
-                    self.on_record(record)
-        return results
+                    for record in records:
+                        self.on_record(record)
+                yield intake, records
+
+    def prepare(self, intake: Intake) -> Intake:
+        """receive → identify → extract, without touching the catalogue's writer: safe in a worker thread.
+
+        Files whose bytes are already archived are not extracted (re-running an ingest is cheap).
+        Unexpected errors are kept on the intake and raised again by process() in the main thread.
+        """
+        if intake.prepared:
+            return intake
+        intake.prepared = True
+        try:
+            intake.problem = self.receive(intake)
+            if intake.problem is None:
+                from .identify import identify
+
+                intake.file_type = identify(intake.source)
+                if intake.file_type != "zip" and not self._archived(intake.sha256):
+                    try:
+                        intake.extraction = self.extract(intake)
+                    except ExtractionError as exc:
+                        intake.extract_error = exc
+        except Exception as exc:  # noqa: BLE001 - re-raised in process(), where the state is decided
+            intake.failure = exc
+        return intake
+
+    def _archived(self, sha256: str) -> bool:
+        """Read-only look-up from a worker thread, on that thread's own connection."""
+        local = self._local
+        if not hasattr(local, "db"):
+            local.db = sqlite3.connect(f"file:{self.catalogue.path}?mode=ro", uri=True, timeout=30)
+        row = local.db.execute("SELECT 1 FROM evidence WHERE sha256=? AND status!='duplicate' LIMIT 1", (sha256,))
+        return row.fetchone() is not None
 
     def process(self, intake: Intake) -> list[dict[str, Any]]:
         """One input → its record(s): several when the input is a zip of evidence.
@@ -167,6 +225,7 @@ class Pipeline:
                 if exc.vanished or attempt > SOURCE_RETRIES:
                     return [self.quarantine(intake, ExtractionError(exc.reason, "请在文件写完后重新提交"), False)]
                 intake.record, intake.extraction, intake.file_type = {}, None, ""
+                intake.prepared, intake.problem, intake.extract_error, intake.failure = False, None, None, None
             except filing.StorageError:
                 raise
             except (OSError, sqlite3.Error) as exc:
@@ -183,24 +242,26 @@ class Pipeline:
                 return [self.quarantine(intake, error)]
 
     def _process(self, intake: Intake) -> list[dict[str, Any]]:
-        problem = self.receive(intake)
-        if problem:
-            return [self.quarantine(intake, problem, keep_bytes=False)]
+        self.prepare(intake)
+        if intake.failure is not None:
+            raise intake.failure
+        if intake.problem:
+            return [self.quarantine(intake, intake.problem, keep_bytes=False)]
         existing = self.catalogue.find_by_source(display_path(intake.source.resolve()), intake.sha256)
         if existing and not intake.remove_source:
             return [existing]  # the same file from the same place: already ingested, nothing to do
         original = self.catalogue.find_by_sha(intake.sha256)
         if original:
             return [self.duplicate(intake, original)]
-        from .identify import identify
-
-        intake.file_type = identify(intake.source)
         if intake.file_type == "zip":
             return self.unpack(intake)
-        try:
-            intake.extraction = self.extract(intake)
-        except ExtractionError as exc:
-            return [self.quarantine(intake, exc)]
+        if intake.extract_error is not None:
+            return [self.quarantine(intake, intake.extract_error)]
+        if intake.extraction is None:  # skipped as already archived, but that original is gone
+            try:
+                intake.extraction = self.extract(intake)
+            except ExtractionError as exc:
+                return [self.quarantine(intake, exc)]
         self.describe(intake)
         self.classify(intake)
         return [self.file(intake)]
@@ -413,9 +474,7 @@ class Pipeline:
         self._taken.add(dest)
         temp = filing.temp_for(dest)
         with self.catalogue.transaction():
-            journal_id = self.catalogue.journal_open(
-                intake.id, intake.source, temp, dest, intake.remove_source
-            )
+            journal_id = self.catalogue.journal_open(intake.id, intake.source, temp, dest, intake.remove_source)
         crash_point("before_copy")
         try:
             filing.copy_durably(intake.source, dest, intake.sha256)
@@ -431,7 +490,11 @@ class Pipeline:
             self.catalogue.audit(
                 record["status"],
                 intake.id,
-                {"name": intake.original_name, "path": record.get("archive_path"), "indicator": record.get("indicator")},
+                {
+                    "name": intake.original_name,
+                    "path": record.get("archive_path"),
+                    "indicator": record.get("indicator"),
+                },
             )
             self.catalogue.db.execute("UPDATE journal SET stage='committed' WHERE id=?", (journal_id,))
         crash_point("after_commit")

@@ -14,9 +14,9 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractAsyncContextManager, ExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -212,6 +212,15 @@ def make_templates(ws: Workspace, token: str) -> Jinja2Templates:
     return Jinja2Templates(env=env, context_processors=[context])
 
 
+def _lifespan(state: WebState) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        state.jobs.shutdown()
+
+    return lifespan
+
+
 def create_app(ws: Workspace, *, host: str = "127.0.0.1", secret: str = "") -> Starlette:
     """The workbench for `ws`. `host` is the address `serve` binds: on loopback, requests must name a
     loopback Host (DNS-rebinding guard); elsewhere the [web] token is required (see security.py)."""
@@ -239,7 +248,7 @@ def create_app(ws: Workspace, *, host: str = "127.0.0.1", secret: str = "") -> S
         routes=[*routes, Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static")],
         middleware=middleware,
         exception_handlers=error_handlers,
-        on_shutdown=[state.jobs.shutdown],
+        lifespan=_lifespan(state),
     )
     app.state.web = state
     return app

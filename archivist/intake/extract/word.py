@@ -224,7 +224,15 @@ def _visible_title(document: Any) -> str | None:
     paragraphs = [p for p in document.paragraphs if p.text.strip()][:25]
     if not paragraphs:
         return None
-    looks = [_look(p, WD_ALIGN_PARAGRAPH.CENTER) for p in paragraphs]
+    styles: dict[str | None, Any] = {}  # paragraph.style re-scans every style each call: look each id up once
+
+    def style_of(paragraph: Any) -> Any:
+        style_id = paragraph._p.style
+        if style_id not in styles:
+            styles[style_id] = paragraph.style
+        return styles[style_id]
+
+    looks = [_look(p, WD_ALIGN_PARAGRAPH.CENTER, style_of(p)) for p in paragraphs]
     sizes = Counter(look[1] for look in looks if look[1])
     body_size = sizes.most_common(1)[0][0] if sizes else 10.5
 
@@ -261,9 +269,8 @@ def _titleish(line: str) -> bool:
     return not _NOT_TITLE.search(line)
 
 
-def _look(paragraph: Any, centre: Any) -> tuple[bool, float | None, bool, bool, bool]:
+def _look(paragraph: Any, centre: Any, style: Any) -> tuple[bool, float | None, bool, bool, bool]:
     """(centred, font size in pt, bold, title/heading style, red) with style inheritance resolved."""
-    style = paragraph.style
     align = paragraph.alignment
     s = style
     while align is None and s is not None:

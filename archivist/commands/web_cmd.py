@@ -1,0 +1,52 @@
+"""``archivist serve``: the local web workbench (issue #8).
+
+Loopback only unless archivist.toml sets ``[web] token``: the archive holds unpublished documents,
+and an office LAN is not a trusted network. The check runs before anything is imported or bound,
+so a refused start is one clear line and nothing listens.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from ..cli_common import console, fail, get_workspace
+
+
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", "--host", help="监听地址；非本机地址须在 archivist.toml 设置 [web] token"),
+    port: int = typer.Option(8000, "--port", help="端口"),
+) -> None:
+    """Run the web workbench: search, dashboard, 待分类, upload, problems, reports (Ctrl+C stops it)."""
+    ws = get_workspace(ctx)
+    try:
+        from ..web.security import WebConfigError, check_serving, is_loopback, web_settings
+    except ImportError as exc:
+        fail(f"网页工作台所需的组件未安装（{exc.name}）：请运行 pip install starlette jinja2 python-multipart "
+             "itsdangerous uvicorn")
+    try:
+        settings = web_settings(ws.config.raw)
+        check_serving(host, settings["token"])
+    except WebConfigError as exc:
+        fail(str(exc), 2)
+    if not 0 < port < 65536:
+        fail(f"端口 {port} 无效：请用 1–65535 之间的数字", 2)
+    try:
+        import uvicorn
+    except ImportError:
+        fail("缺少 uvicorn：请运行 pip install uvicorn")
+    from ..web import create_app
+
+    app = create_app(ws, host=host)
+    shown = f"[{host}]" if ":" in host else host
+    where = "仅本机可访问" if is_loopback(host) else "局域网可访问，需输入访问口令"
+    console.print(f"迎检档案工作台：http://{shown}:{port}/ （{where}；工作区 {ws.root}；Ctrl+C 停止）",
+                  highlight=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    except OSError as exc:
+        fail(f"无法在 {host}:{port} 启动：{exc.strerror or exc}（端口可能已被占用，请换一个 --port）")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

@@ -1,0 +1,650 @@
+"""The workbench's pages and actions. Each handler is thin: read the request, call the same
+functions the CLI calls (Pipeline, assign, SearchIndex, assess, generate), render a template.
+
+Every POST goes through `checked_form()` (same-origin + CSRF token) before it may change anything,
+and every change runs inside `web_writing()` (writer lock, recovery, search sync). Blocking work
+runs in the thread pool so one slow extraction does not freeze the other pages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from ..catalogue import Catalogue, public_record
+from ..framework import FrameworkError
+from ..workspace import Workspace, WorkspaceBusy
+from . import views
+from .app import WebState, web_writing
+from .security import (
+    CSRF_FIELD,
+    CSRF_HEADER,
+    UnsafePath,
+    csrf_ok,
+    csrf_token,
+    safe_file,
+    safe_next,
+    safe_upload_name,
+    same_origin,
+    token_fingerprint,
+    token_matches,
+)
+
+REPORT_KINDS = {  # kind -> (button label, output file under out/)
+    "self-eval": ("自评报告", "自评报告.docx"),
+    "briefing": ("情况通报", "情况通报.docx"),
+    "speech": ("讲话稿", "讲话稿.docx"),
+    "catalogue": ("归档文件目录", "归档文件目录.docx"),
+    "problems": ("问题整改台账", "问题整改台账.docx"),
+    "dossier": ("佐证材料汇编（PDF）", "佐证材料汇编.pdf"),
+}
+MAX_FILES_PER_UPLOAD = 50
+TEXT_VIEW_CHARS = 200_000
+CHUNK = 1024 * 1024
+
+
+# helpers ---------------------------------------------------------------------------------------
+def state(request: Request) -> WebState:
+    return request.app.state.web
+
+
+def render(request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200) -> Response:
+    return state(request).templates.TemplateResponse(request, name, context or {}, status_code=status)
+
+
+def flash(request: Request, text: str, level: str = "ok") -> None:
+    """A one-line message shown on the next page (after a POST-redirect-GET)."""
+    messages = list(request.session.get("flash", []))
+    messages.append([level, text[:600]])
+    request.session["flash"] = messages[-5:]
+
+
+def wants_json(request: Request) -> bool:
+    return ("application/json" in request.headers.get("accept", "")
+            or request.headers.get("x-requested-with") == "XMLHttpRequest")
+
+
+async def checked_form(request: Request) -> FormData:
+    """The POSTed form, after the same-origin and CSRF checks; 403 otherwise."""
+    if not same_origin(request):
+        raise HTTPException(403, "拒绝：请求不是从本工作台的页面发出的（跨站请求）")
+    header = request.headers.get(CSRF_HEADER)
+    if header is not None and not csrf_ok(request, header):
+        raise HTTPException(403, "页面已过期（安全校验码不符）：请刷新页面后重试")
+    form = await request.form(max_files=MAX_FILES_PER_UPLOAD, max_fields=50)
+    if header is None and not csrf_ok(request, str(form.get(CSRF_FIELD) or "")):
+        await form.close()
+        raise HTTPException(403, "页面已过期（安全校验码不符）：请刷新页面后重试")
+    return form
+
+
+def field(form: FormData, name: str, limit: int = 2000) -> str:
+    value = form.get(name)
+    return str(value).strip()[:limit] if isinstance(value, str) else ""
+
+
+def read_catalogue(ws: Workspace) -> Catalogue:
+    """A read-only use of the catalogue (WAL: readers never wait for the writer)."""
+    return Catalogue(ws.catalogue_path)
+
+
+def indicator_options(ws: Workspace) -> list[dict[str, str]]:
+    """Every indicator for the select boxes, grouped by framework name."""
+    options = []
+    for fw in ws.frameworks.frameworks:
+        for ind in fw.indicators():
+            options.append({"code": ind.code, "label": f"{ind.code} {ind.name}", "group": fw.name})
+    return options
+
+
+def indicator_label(ws: Workspace, code: str | None) -> str:
+    if not code:
+        return ""
+    ind = ws.frameworks.indicator(code)
+    return f"{code} {ind.name}" if ind else code
+
+
+def busy_message(exc: WorkspaceBusy) -> str:
+    return f"{exc}（例如正在导入或监视收件箱；稍后再点一次即可）"
+
+
+# login -----------------------------------------------------------------------------------------
+async def login_page(request: Request) -> Response:
+    if not state(request).token:
+        return RedirectResponse("/", status_code=303)
+    csrf_token(request)
+    return render(request, "login.html", {"next": safe_next(request.query_params.get("next"))})
+
+
+async def login(request: Request) -> Response:
+    st = state(request)
+    form = await checked_form(request)
+    target = safe_next(field(form, "next"))
+    if not st.token:
+        return RedirectResponse(target, status_code=303)
+    if not token_matches(field(form, "token", 500), st.token):
+        await asyncio.sleep(1.0)  # slows guessing; the token itself is the real defence
+        return render(request, "login.html", {"next": target, "error": "访问口令不正确"}, status=401)
+    request.session.clear()  # a new session after login: nothing chosen before it carries over
+    request.session["auth"] = token_fingerprint(st.token)
+    csrf_token(request)
+    return RedirectResponse(target, status_code=303)
+
+
+async def logout(request: Request) -> Response:
+    await checked_form(request)
+    request.session.clear()
+    return RedirectResponse("/login" if state(request).token else "/", status_code=303)
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"ok": True})
+
+
+# dashboard -------------------------------------------------------------------------------------
+def _dashboard_data(ws: Workspace) -> dict[str, Any]:
+    from ..assess import readiness
+
+    catalogue = read_catalogue(ws)
+    try:
+        ready = readiness(ws, catalogue)
+        counts = dict(catalogue.db.execute("SELECT status, COUNT(*) FROM evidence GROUP BY status").fetchall())
+    finally:
+        catalogue.close()
+    today = dt.date.fromisoformat(ready.today)
+    grid: list[dict[str, Any]] = []
+    for fw in ws.frameworks.frameworks:
+        statuses = [s for s in ready.statuses if s.framework == fw.id]
+        categories: list[dict[str, Any]] = []
+        for s in statuses:
+            if not categories or categories[-1]["code"] != s.category_code:
+                categories.append({"code": s.category_code, "name": s.category_name, "tiles": []})
+            categories[-1]["tiles"].append(s)
+        totals = {k: sum(1 for s in statuses if s.state == k) for k in ("complete", "partial", "missing")}
+        grid.append({"id": fw.id, "name": fw.name, "categories": categories, "totals": totals})
+    scores = []
+    for f in ready.scores.frameworks:
+        scores.append({"f": f, "bar": views.score_bar(f.total, f.excellent_line, f.total_points),
+                       "backed_bar": views.score_bar(f.backed_total, f.excellent_line, f.total_points)})
+    behind = [u for u in ready.units if u.missing or u.partial][:10]
+    overdue = sorted((p for p in ready.problems if p.overdue(today)), key=lambda p: p.deadline or "")
+    open_problems = [p for p in ready.problems if not p.closed]
+    return {"ready": ready, "grid": grid, "scores": scores, "behind": behind, "overdue": overdue,
+            "open_problems": open_problems, "counts": counts, "today": today}
+
+
+async def dashboard(request: Request) -> Response:
+    ws = state(request).ws
+    data = await run_in_threadpool(_dashboard_data, ws)
+    return render(request, "dashboard.html", data)
+
+
+# search ----------------------------------------------------------------------------------------
+def _search(ws: Workspace, params: dict[str, str]) -> tuple[list[Any], str]:
+    from ..search import SearchError, open_index
+
+    try:
+        index = open_index(ws)
+        try:
+            hits = index.search(params["q"], indicator=params["indicator"] or None, unit=params["unit"] or None,
+                                since=params["since"] or None, until=params["until"] or None, limit=50)
+        finally:
+            index.close()
+    except SearchError as exc:
+        return [], str(exc)
+    return hits, ""
+
+
+async def search_page(request: Request) -> Response:
+    ws = state(request).ws
+    q = request.query_params
+    params = {k: (q.get(k) or "").strip()[:200] for k in ("q", "indicator", "unit", "since", "until")}
+    params["indicator"] = params["indicator"].upper()
+    hits: list[Any] = []
+    error = ""
+    searched = any(params.values())
+    if searched:
+        hits, error = await run_in_threadpool(_search, ws, params)
+    rows = [{"hit": h, "snippet": views.highlight(h.plain, h.marks), "label": indicator_label(ws, h.indicator)}
+            for h in hits]
+    return render(request, "search.html", {"params": params, "rows": rows, "error": error, "searched": searched,
+                                           "indicators": indicator_options(ws)})
+
+
+# documents -------------------------------------------------------------------------------------
+def _load_record(ws: Workspace, evidence_id: str) -> tuple[dict[str, Any], list[dict[str, Any]],
+                                                             dict[str, Any] | None]:
+    catalogue = read_catalogue(ws)
+    try:
+        record = catalogue.get(evidence_id)
+        if record is None:
+            raise HTTPException(404, f"找不到编号为 {evidence_id} 的材料")
+        history = catalogue.audit_entries(record["id"])
+        original = catalogue.get(record["duplicate_of"]) if record.get("duplicate_of") else None
+    finally:
+        catalogue.close()
+    return record, history, original
+
+
+async def document(request: Request) -> Response:
+    ws = state(request).ws
+    record, history, original = await run_in_threadpool(_load_record, ws, request.path_params["evidence_id"])
+    shown = original or record
+    text = (shown.get("text") or "")
+    suggestions = [s | {"label": indicator_label(ws, s.get("code"))} for s in record.get("suggestions") or []]
+    return render(request, "document.html", {
+        "r": record, "original": original, "history": history, "viewer": views.viewer_kind(shown),
+        "text": text[:TEXT_VIEW_CHARS], "text_cut": len(text) > TEXT_VIEW_CHARS,
+        "indicator": indicator_label(ws, record.get("indicator")), "suggestions": suggestions,
+        "indicators": indicator_options(ws),
+    })
+
+
+def _file_path(ws: Workspace, evidence_id: str) -> tuple[Path, dict[str, Any]]:
+    record, _history, original = _load_record(ws, evidence_id)
+    shown = original or record
+    rel = shown.get("archive_path")
+    if not rel:
+        raise HTTPException(404, "这件材料没有保存原件（读取前已被删除或无法读取）")
+    try:
+        return safe_file(ws.root, rel, [ws.archive]), shown
+    except UnsafePath as exc:
+        raise HTTPException(403, str(exc)) from exc
+    except FileNotFoundError as exc:
+        raise HTTPException(404, f"原件不在归档位置：{rel}（请运行 archivist verify）") from exc
+
+
+async def document_file(request: Request) -> Response:
+    """The archived bytes: PDFs and images inline, anything else as a download (never as HTML)."""
+    ws = state(request).ws
+    path, record = await run_in_threadpool(_file_path, ws, request.path_params["evidence_id"])
+    mime = views.INLINE_TYPES.get(path.suffix.lower())
+    name = record.get("original_name") or path.name
+    if mime and request.query_params.get("download") != "1":
+        response = FileResponse(path, media_type=mime, filename=name, content_disposition_type="inline")
+        if mime.startswith("image/"):
+            response.headers["content-security-policy"] = "default-src 'none'; img-src 'self'; sandbox"
+        return response
+    response = FileResponse(path, media_type="application/octet-stream", filename=name)
+    response.headers["content-security-policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+async def download(request: Request) -> Response:
+    """A generated document under out/ (or an archived file) by its workspace-relative path."""
+    st = state(request)
+    rel = request.query_params.get("path", "")
+    try:
+        path = safe_file(st.ws.root, rel, [st.out_dir, st.ws.archive])
+    except UnsafePath as exc:
+        raise HTTPException(403, str(exc)) from exc
+    except FileNotFoundError as exc:
+        raise HTTPException(404, f"文件不存在：{rel}") from exc
+    response = FileResponse(path, media_type="application/octet-stream", filename=path.name)
+    response.headers["content-security-policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+# 待分类 queue and assign ------------------------------------------------------------------------
+def _queue(ws: Workspace) -> dict[str, Any]:
+    catalogue = read_catalogue(ws)
+    try:
+        unsorted = catalogue.records(status="unsorted", with_text=True)
+        quarantined = catalogue.records(status="quarantined")
+    finally:
+        catalogue.close()
+    items = []
+    for r in unsorted:
+        suggestions = [s | {"label": indicator_label(ws, s.get("code"))} for s in (r.get("suggestions") or [])[:3]]
+        excerpt = " ".join((r.get("text") or "").split())[:160]
+        items.append({"r": r, "suggestions": suggestions, "excerpt": excerpt})
+    return {"items": items, "quarantined": quarantined}
+
+
+async def unsorted_page(request: Request) -> Response:
+    ws = state(request).ws
+    data = await run_in_threadpool(_queue, ws)
+    return render(request, "unsorted.html", data | {"indicators": indicator_options(ws)})
+
+
+def _assign(ws: Workspace, evidence_id: str, code: str) -> dict[str, Any]:
+    from ..intake.assign import assign
+
+    with web_writing(ws, "assign") as catalogue:
+        return assign(ws, catalogue, evidence_id, code)
+
+
+async def assign_action(request: Request) -> Response:
+    from ..intake.assign import AssignError
+
+    ws = state(request).ws
+    form = await checked_form(request)
+    evidence_id, code = field(form, "id", 64), field(form, "code", 16).upper()
+    target = safe_next(field(form, "next") or "/unsorted")
+    if not evidence_id or not code:
+        message, ok = "请选择材料和要归入的指标", False
+    else:
+        try:
+            record = await run_in_threadpool(_assign, ws, evidence_id, code)
+            message, ok = f"已归入 {indicator_label(ws, code)}：{record.get('title') or record['original_name']}", True
+        except AssignError as exc:
+            message, ok = str(exc), False
+        except WorkspaceBusy as exc:
+            message, ok = busy_message(exc), False
+    if wants_json(request):
+        return JSONResponse({"ok": ok, "message": message}, status_code=200 if ok else 409)
+    flash(request, message, "ok" if ok else "error")
+    return RedirectResponse(target, status_code=303)
+
+
+# upload ----------------------------------------------------------------------------------------
+async def upload_page(request: Request) -> Response:
+    st = state(request)
+    return render(request, "upload.html", {"max_mb": st.max_upload_bytes / 1024 / 1024})
+
+
+def _record_view(ws: Workspace, record: dict[str, Any]) -> dict[str, Any]:
+    view = public_record(record)
+    view["status_label"] = views.STATE_LABELS.get(record["status"], record["status"])
+    view["indicator_label"] = indicator_label(ws, record.get("indicator"))
+    return view
+
+
+def _process_uploads(ws: Workspace, saved: list[tuple[Path, str]], unit: str, client: str) -> list[dict[str, Any]]:
+    """File the uploaded temp files through the same pipeline as `ingest`.
+
+    When another writer holds the workspace for longer than a click should wait (a running
+    `watch`), the files go to inbox/ instead, where that watcher files them: nothing is refused
+    for being busy and nothing is lost.
+    """
+    from ..intake.pipeline import Intake, Pipeline, is_ignored
+
+    results: list[dict[str, Any]] = []
+    try:
+        with web_writing(ws, "upload") as catalogue:
+            pipeline = Pipeline(ws, catalogue)
+            for path, name in saved:
+                if is_ignored(Path(name)):
+                    results.append({"original_name": name, "status": "ignored",
+                                    "status_label": views.STATE_LABELS["ignored"],
+                                    "reason": "Office 临时文件、系统文件或未下载完的文件，不作为佐证材料"})
+                    continue
+                intake = Intake(source=path, original_name=name, folders=[unit] if unit else [],
+                                remove_source=True,
+                                provenance={"uploaded_via": "web", "client": client, "unit": unit or None})
+                for record in pipeline.process(intake):
+                    results.append(_record_view(ws, record))
+    except WorkspaceBusy:
+        results = [r for r in results if r.get("status") == "ignored"]
+        for path, name in saved:
+            if path.exists():
+                results.append(_to_inbox(ws, path, name, unit))
+    return results
+
+
+def _to_inbox(ws: Workspace, path: Path, name: str, unit: str) -> dict[str, Any]:
+    """Hand a file to the running watcher: written under a hidden name, then renamed into place."""
+    from ..intake.filing import sanitize_component
+
+    folder = ws.inbox / sanitize_component(unit) if unit else ws.inbox
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    number = 2
+    while dest.exists():
+        dest = folder / f"{stem}（{number}）{suffix}"
+        number += 1
+    hidden = folder / f".{dest.name}.uploading"
+    shutil.move(str(path), hidden)
+    hidden.rename(dest)
+    return {"original_name": name, "status": "queued", "status_label": views.STATE_LABELS["queued"],
+            "archive_path": None,
+            "reason": f"工作区正被另一个进程写入，文件已放入收件箱 {ws.relative(dest)}，由 watch 自动归档"}
+
+
+async def upload(request: Request) -> Response:
+    st = state(request)
+    ws = st.ws
+    form = await checked_form(request)
+    tmp = Path(tempfile.mkdtemp(prefix="web-upload-", dir=ws.cache_dir))
+    try:
+        files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+        unit = field(form, "unit", 60)
+        if not files:
+            raise HTTPException(400, "没有收到文件：请选择或拖入要上传的文件")
+        saved: list[tuple[Path, str]] = []
+        for number, upload_file in enumerate(files):
+            name = safe_upload_name(upload_file.filename)
+            dest = tmp / f"{number:03d}" / name
+            dest.parent.mkdir()
+            with dest.open("wb") as out:
+                while chunk := await upload_file.read(CHUNK):
+                    out.write(chunk)
+            saved.append((dest, name))
+        client = request.client.host if request.client else ""
+        results = await run_in_threadpool(_process_uploads, ws, saved, unit, client)
+    finally:
+        await form.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    if wants_json(request):
+        return JSONResponse({"results": results})
+    return render(request, "upload.html", {"max_mb": st.max_upload_bytes / 1024 / 1024, "results": results})
+
+
+# problems (整改台账) ----------------------------------------------------------------------------
+def _problems(ws: Workspace, show: str) -> dict[str, Any]:
+    from ..assess.problems import list_problems, problems_by_unit
+
+    today = dt.date.today()
+    catalogue = read_catalogue(ws)
+    try:
+        problems = list_problems(catalogue)
+        evidence = catalogue.db.execute(
+            "SELECT id, title, original_name, indicator, doc_date FROM evidence WHERE status IN ('filed','unsorted')"
+            " ORDER BY received_at DESC LIMIT 500").fetchall()
+    finally:
+        catalogue.close()
+    units = problems_by_unit(problems, today)
+    counts = {"all": len(problems), "open": sum(not p.closed for p in problems),
+              "overdue": sum(p.overdue(today) for p in problems), "closed": sum(p.closed for p in problems)}
+    if show == "open":
+        problems = [p for p in problems if not p.closed]
+    elif show == "overdue":
+        problems = [p for p in problems if p.overdue(today)]
+    elif show == "closed":
+        problems = [p for p in problems if p.closed]
+    problems.sort(key=lambda p: (p.closed, not p.overdue(today), p.deadline or "9999", p.id))
+    return {"problems": problems, "units": units, "counts": counts, "today": today, "show": show,
+            "evidence": [dict(r) for r in evidence]}
+
+
+async def problems_page(request: Request) -> Response:
+    ws = state(request).ws
+    show = request.query_params.get("show", "open")
+    show = show if show in ("all", "open", "overdue", "closed") else "open"
+    data = await run_in_threadpool(_problems, ws, show)
+    return render(request, "problems.html", data | {"indicators": indicator_options(ws)})
+
+
+def _add_problem(ws: Workspace, values: dict[str, Any]) -> Any:
+    from ..assess.problems import add_problem
+
+    with web_writing(ws, "problems add") as catalogue:
+        return add_problem(ws, catalogue, values["description"], values["unit"], values["source"],
+                           values["deadline"] or None, values["indicator"] or None, None, values["site"],
+                           values["measures"])
+
+
+async def problem_add(request: Request) -> Response:
+    from ..assess import AssessError
+
+    ws = state(request).ws
+    form = await checked_form(request)
+    site_choice = field(form, "site", 8)
+    values = {
+        "description": field(form, "description", 2000), "unit": field(form, "unit", 100),
+        "source": field(form, "source", 100), "deadline": field(form, "deadline", 20),
+        "indicator": field(form, "indicator", 16), "measures": field(form, "measures", 2000),
+        "site": True if site_choice == "yes" else False if site_choice == "no" else None,
+    }
+    try:
+        problem = await run_in_threadpool(_add_problem, ws, values)
+        message, ok = f"已登记问题 #{problem.id}：{problem.description[:60]}", True
+    except AssessError as exc:
+        message, ok = str(exc), False
+    except WorkspaceBusy as exc:
+        message, ok = busy_message(exc), False
+    flash(request, message, "ok" if ok else "error")
+    return RedirectResponse("/problems", status_code=303)
+
+
+def _close_problem(ws: Workspace, problem_id: int, evidence: list[str], note: str) -> Any:
+    from ..assess.problems import close_problem
+
+    with web_writing(ws, "problems close") as catalogue:
+        return close_problem(ws, catalogue, problem_id, evidence, note)
+
+
+async def problem_close(request: Request) -> Response:
+    from ..assess import AssessError
+
+    ws = state(request).ws
+    form = await checked_form(request)
+    problem_id = request.path_params["problem_id"]
+    evidence = views.split_ids(field(form, "evidence", 2000))
+    note = field(form, "note", 1000)
+    try:
+        problem = await run_in_threadpool(_close_problem, ws, problem_id, evidence, note)
+        late = "（逾期销号）" if problem.closed_late else ""
+        message, ok = f"问题 #{problem.id} 已销号{late}，佐证：{'、'.join(problem.close_evidence)}", True
+    except AssessError as exc:
+        message, ok = str(exc), False
+    except WorkspaceBusy as exc:
+        message, ok = busy_message(exc), False
+    flash(request, message, "ok" if ok else "error")
+    return RedirectResponse(f"/problems?show={'closed' if ok else 'open'}", status_code=303)
+
+
+# reports and dossier ---------------------------------------------------------------------------
+def _generate(ws: Workspace, out_dir: Path, kind: str) -> tuple[list[str], str]:
+    """Write one report or the dossier under out/; returns (workspace-relative files, summary)."""
+    label, filename = REPORT_KINDS[kind]
+    target = out_dir / filename
+    catalogue = read_catalogue(ws)
+    try:
+        if kind == "dossier":
+            from ..generate.dossier import build_dossier
+
+            result = build_dossier(ws, catalogue, target, write_back=_lock_free(ws))
+            parts = [f"{result.documents} 件材料，共 {result.pages} 页"]
+            if result.skipped:
+                parts.append(f"{len(result.skipped)} 件未编入（见卷内目录）")
+            parts += result.warnings[:3]
+            return [ws.relative(result.out)], "；".join(parts)
+        from ..generate.reports import write_report
+
+        written = write_report(kind, ws, catalogue, target)
+        return [ws.relative(p) for p in written], f"{label}已生成"
+    except PermissionError as exc:
+        raise RuntimeError(f"无法写入 {exc.filename}：文件可能正被 Word/WPS 打开，请关闭后重试") from exc
+    finally:
+        catalogue.close()
+
+
+def _lock_free(ws: Workspace) -> bool:
+    """Whether the dossier may record page counts now: not while a `watch` holds the workspace,
+    because write_page_counts waits for the lock and the binder would never be reported done."""
+    try:
+        with ws.writer_lock(wait=False, what="web dossier probe"):
+            return True
+    except WorkspaceBusy:
+        return False
+
+
+def _out_files(out_dir: Path, ws: Workspace) -> list[dict[str, Any]]:
+    if not out_dir.is_dir():
+        return []
+    files = []
+    for path in out_dir.iterdir():
+        if path.is_file() and not path.is_symlink() and not path.name.startswith("."):
+            stat = path.stat()
+            files.append({"name": path.name, "rel": ws.relative(path), "size": stat.st_size,
+                          "mtime": dt.datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M")})
+    return sorted(files, key=lambda f: f["mtime"], reverse=True)
+
+
+async def reports_page(request: Request) -> Response:
+    st = state(request)
+    files = await run_in_threadpool(_out_files, st.out_dir, st.ws)
+    jobs = st.jobs.recent()
+    return render(request, "reports.html", {"kinds": REPORT_KINDS, "files": files, "jobs": jobs,
+                                            "running": any(j.state in ("queued", "running") for j in jobs)})
+
+
+async def reports_generate(request: Request) -> Response:
+    st = state(request)
+    form = await checked_form(request)
+    kind = field(form, "kind", 20)
+    if kind not in REPORT_KINDS:
+        raise HTTPException(400, f"未知的文档类型 {kind}")
+    job = st.jobs.submit(kind, REPORT_KINDS[kind][0], lambda: _generate(st.ws, st.out_dir, kind))
+    if wants_json(request):
+        return JSONResponse(job.to_json(), status_code=202)
+    flash(request, f"正在生成{job.label}，完成后出现在下方列表中")
+    return RedirectResponse("/reports", status_code=303)
+
+
+async def jobs_json(request: Request) -> Response:
+    return JSONResponse({"jobs": [j.to_json() for j in state(request).jobs.recent()]})
+
+
+# errors ----------------------------------------------------------------------------------------
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    status = exc.status_code
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail else "出错了"
+    if status == 404 and detail in ("Not Found", ""):
+        detail = "页面不存在"
+    if wants_json(request) or request.url.path == "/upload":
+        return JSONResponse({"error": detail}, status_code=status)
+    return render(request, "error.html", {"status": status, "message": detail}, status=status)
+
+
+async def framework_error(request: Request, exc: Exception) -> Response:
+    return render(request, "error.html", {"status": 500, "message": f"考核方案无法读取：{exc}"}, status=500)
+
+
+error_handlers = {HTTPException: http_error, FrameworkError: framework_error}
+
+routes = [
+    Route("/", dashboard),
+    Route("/login", login_page, methods=["GET"]),
+    Route("/login", login, methods=["POST"]),
+    Route("/logout", logout, methods=["POST"]),
+    Route("/healthz", healthz),
+    Route("/search", search_page),
+    Route("/doc/{evidence_id:str}", document),
+    Route("/file/{evidence_id:str}", document_file),
+    Route("/download", download),
+    Route("/unsorted", unsorted_page),
+    Route("/assign", assign_action, methods=["POST"]),
+    Route("/upload", upload_page, methods=["GET"]),
+    Route("/upload", upload, methods=["POST"]),
+    Route("/problems", problems_page, methods=["GET"]),
+    Route("/problems", problem_add, methods=["POST"]),
+    Route("/problems/{problem_id:int}/close", problem_close, methods=["POST"]),
+    Route("/reports", reports_page, methods=["GET"]),
+    Route("/reports", reports_generate, methods=["POST"]),
+    Route("/jobs", jobs_json),
+]

@@ -1,0 +1,234 @@
+"""Metadata (issue 2 item 6, issue 3): 题名, 责任者, 成文日期, 文号 and kind from the usual layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.intake.metadata import (
+    date_from_name,
+    detect_kind,
+    extract_meta,
+    find_dates,
+    find_doc_number,
+    meaningful_stem,
+    normalize_unit,
+)
+from archivist.model import Extraction
+
+
+def meta(text: str, name: str = "文件.docx", file_type: str = "docx", **kw):
+    return extract_meta(Extraction(file_type=file_type, text=text, **kw), name)
+
+
+NOTICE = """桃花县农业农村局文件
+桃农发〔2024〕12号
+关于加强农村公共厕所日常管护的
+通知
+各乡镇人民政府：
+近期暗访发现，部分公厕存在保洁不及时的问题。截至2024年4月30日，全县共有农村公厕312座。
+请于2024年6月30日前完成整改。
+桃花县农业农村局
+2024年5月12日
+"""
+
+
+def test_a_red_header_notice_title_number_unit_and_date():
+    m = meta(NOTICE)
+    assert m.title == "关于加强农村公共厕所日常管护的通知"  # two title lines joined, red header skipped
+    assert m.doc_number == "桃农发〔2024〕12号"
+    assert m.unit == "县农业农村局"
+    assert m.doc_date == "2024-05-12"  # the 落款 date, not 截至 or the deadline in the body
+    assert m.kind == "通知"
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("二〇二四年五月十二日", "2024-05-12"),
+    ("二○二四年十月一日", "2024-10-01"),
+    ("二〇二四年十二月三十一日", "2024-12-31"),
+    ("二〇二三年二月二十日", "2023-02-20"),
+])
+def test_chinese_numeral_dates_under_the_signature(written, expected):
+    text = f"桃花县乡村振兴局2024年工作总结\n一、主要工作。全年完成……\n桃花县乡村振兴局\n{written}\n"
+    assert meta(text).doc_date == expected
+
+
+def test_pdf_text_layers_with_spaces_between_digits_and_chinese():
+    text = "关于2024 年度软弱涣散村党组织整顿转化\n情况的报告\n县委：\n现将情况报告如下。\n中共桃花县委组织部\n2024 年10 月28 日\n"
+    m = meta(text, file_type="pdf")
+    assert m.title == "关于2024年度软弱涣散村党组织整顿转化情况的报告"
+    assert m.unit == "县委组织部"
+    assert m.doc_date == "2024-10-28"
+
+
+def test_several_issuers_on_one_line_the_first_is_the_unit():
+    text = "2024年农村改厕实施方案\n为推进厕所革命……\n桃花县农业农村局　桃花县卫生健康局　桃花县生态环境局\n2024年3月15日\n附表\n乡镇\t户厕\n"
+    m = meta(text)
+    assert m.unit == "县农业农村局"
+    assert m.doc_date == "2024-03-15"  # the 落款 date even though a table follows it
+
+
+def test_unit_and_date_on_one_line_and_a_seal_mark():
+    text = "人民调解协议书\n编号：石调【2024]17号\n双方自愿达成如下协议……\n石桥镇人民调解委员会 〈盖章) ”2024年3月27日\n"
+    m = meta(text, "scan_0019.pdf", file_type="pdf")
+    assert m.unit == "石桥镇人民调解委员会"
+    assert m.doc_date == "2024-03-27"
+    assert m.doc_number == "石调〔2024〕17号"
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("清农办〔2024〕12号", "清农办〔2024〕12号"),
+    ("清农办[2024]12号", "清农办〔2024〕12号"),
+    ("清农办（2024）12号", "清农办〔2024〕12号"),
+    ("清农办【2024】第12号", "清农办〔2024〕12号"),
+    ("〔2024〕3 号", "〔2024〕3号"),
+])
+def test_document_number_variants_are_normalised(header, expected):
+    assert find_doc_number(f"某某会议纪要\n{header}\n正文。") == expected
+
+
+def test_a_document_number_cited_in_the_body_is_not_the_documents_own():
+    text = "关于做好项目库建设的通知\n各乡镇：\n根据《关于加强项目库管理的意见》（省乡振发〔2023〕8号）要求，现就有关事项通知如下。\n"
+    assert find_doc_number(text) == ""
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("中共桃花县委组织部", "县委组织部"),
+    ("桃花县人社局", "县人力资源和社会保障局"),
+    ("中共桃花县委农村工作领导小组办公室", "县委农办"),
+    ("江南省委农村工作领导小组办公室", "省委农办"),
+    ("桃花县城市管理局", "县城市管理局"),
+    ("桃花县住房和城乡建设局", "县住房和城乡建设局"),
+    ("桃花县文化广电旅游体育局公共服务股", "县文化广电旅游体育局"),
+    ("桃花县云峰镇人民政府", "云峰镇人民政府"),
+    ("凤凰乡社会事务办", "凤凰乡人民政府"),
+    ("梅岭镇乡村公益性岗位管理办公室", "梅岭镇人民政府"),
+    ("溪口镇新塘村党支部（盖章）", "溪口镇新塘村党支部"),
+    ("云峰镇松溪村村民委员会", "云峰镇松溪村村民委员会"),
+    ("石桥镇人民调解委员会", "石桥镇人民调解委员会"),
+    ("县农村人居环境整治工作领导小组办公室（设在县住房和城乡建设局）", "县住房和城乡建设局"),
+    ("中共桃花县委组织部（县委人才办代章）", "县委组织部"),
+    ("香港嶺南鄉誼慈善基金會", "香港岭南乡谊慈善基金会"),
+])
+def test_unit_normalisation(raw, expected):
+    assert normalize_unit(raw) == expected
+
+
+def test_ledger_title_row_and_footer_fields():
+    text = "\n".join([
+        "溪口镇2024年监测对象帮扶和风险消除明细台账（截至2024年11月30日）",
+        "序号\t村\t户主姓名\t识别纳入时间\t风险消除时间",
+        "1\t溪口村\t刘春发\t2023-04-12\t2024-07-18",
+        "制表：溪口镇社会事务办　审核：溪口镇人民政府　数据截至2024年11月30日　制表日期：2024年12月2日",
+    ])
+    m = meta(text, "附件3.xlsx", file_type="xlsx")
+    assert m.title.startswith("溪口镇2024年监测对象帮扶和风险消除明细台账")
+    assert m.unit == "溪口镇人民政府"
+    assert m.doc_date == "2024-12-02"  # 制表日期, not 截至 nor the dates in the rows
+    assert m.kind == "台账"
+
+
+def test_a_contract_is_dated_when_signed_not_when_filed_and_belongs_to_the_first_party():
+    text = ("农村土地经营权流转合同\n流出方（甲方）：云峰镇上坪村股份经济合作社\n流入方（乙方）：某某茶业有限公司\n"
+            "第一条 ……\n甲方（盖章）：云峰镇上坪村股份经济合作社 乙方（盖章）：某某茶业有限公司\n"
+            "签订日期：2024年2月20日\n备案：云峰镇农村经营管理站 备案日期：2024年2月23日\n")
+    m = meta(text, "土地流转合同.pdf", file_type="pdf")
+    assert m.unit == "云峰镇上坪村股份经济合作社"
+    assert m.doc_date == "2024-02-20"
+    assert m.kind == "合同"
+
+
+def test_a_date_range_dates_the_document_at_its_end():
+    assert find_dates("培训时间：2024年6月17日至28日")[-1][2] == "2024-06-28"
+    assert find_dates("2024年6月28日至7月3日")[-1][2] == "2024-07-03"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("会议纪要20240512.docx", "2024-05-12"),
+    ("2024.5.12 改厕验收.pdf", "2024-05-12"),
+    ("改厕验收 2024-05-12.pdf", "2024-05-12"),
+    ("IMG_20240619_154210.jpg", "2024-06-19"),
+    ("微信图片_20240418152233.jpg", "2024-04-18"),
+    ("扫描全能王 2024-07-22 16.05.jpg", "2024-07-22"),
+    ("mmexport1730791842156.jpg", "2024-11-05"),
+    ("scan_0019.pdf", None),
+])
+def test_dates_in_file_names(name, expected):
+    assert date_from_name(name) == expected
+
+
+def test_a_file_name_date_is_used_when_the_text_has_none():
+    m = meta("村民代表会议签到表\n姓名\t签到\n张三\t已签\n", "签到表20240512.xlsx", file_type="xlsx")
+    assert m.doc_date == "2024-05-12"
+
+
+def test_a_photo_takes_its_exif_date_and_xp_title_and_the_township_as_unit():
+    caption = "凤凰乡水口村改厕后：三格式化粪池安装完毕"
+    ext = Extraction(file_type="image", text=caption, title_hint=caption,
+                     meta={"exif_date": "2024-06-19", "xp_title": caption})
+    m = extract_meta(ext, "IMG_20240601_000000.jpg")
+    assert m.title == caption
+    assert m.doc_date == "2024-06-19"  # EXIF wins over the file name
+    assert m.unit == "凤凰乡人民政府"
+    assert m.kind == "照片"
+    assert m.doc_number == ""
+
+
+def test_a_phone_scan_of_paper_takes_the_date_written_on_the_paper():
+    text = ("云峰镇撂荒地整治工作情况汇报\n\n县农业农村局 :\n\n按照县里的部署，我镇对全镇19个村开展了全面排查，"
+            "现将有关情况汇报如下。\n一、排查情况。共排查出撂荒耕地1346亩。\n\n云峰镇人民政府”2024年4月18日\n")
+    ext = Extraction(file_type="image", text=text, ocr_used=True, meta={"exif_date": "2024-04-19"})
+    m = extract_meta(ext, "微信图片_20240419100000.jpg")
+    assert m.doc_date == "2024-04-18"
+    assert m.unit == "云峰镇人民政府"
+    assert m.title == "云峰镇撂荒地整治工作情况汇报"
+    assert m.kind == "报告"
+
+
+def test_a_masthead_bulletin_is_dated_and_signed_in_its_header():
+    text = ("村庄清洁行动工作简报（第6 期）\n桃花县农村人居环境整治工作领导小组办公室（设在县住房和\n"
+            "城乡建设局） 2024 年5 月20 日\n全县春季战役收官\n截至5 月15 日，全县累计出动干部群众4.3 万人次。\n")
+    m = meta(text, "简报.pdf", file_type="pdf")
+    assert m.title == "村庄清洁行动工作简报（第6期）"
+    assert m.unit == "县住房和城乡建设局"
+    assert m.doc_date == "2024-05-20"
+    assert m.kind == "简报"
+
+
+def test_traditional_text_gives_simplified_metadata():
+    text = "香港嶺南鄉誼慈善基金會梅嶺鎮項目年度總結\n二〇二四年，本會繼續開展幫扶。\n香港嶺南鄉誼慈善基金會\n二〇二四年十二月十六日\n"
+    m = meta(text)
+    assert m.title == "香港岭南乡谊慈善基金会梅岭镇项目年度总结"
+    assert m.unit == "香港岭南乡谊慈善基金会"
+    assert m.doc_date == "2024-12-16"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("IMG_20240716_093145.jpg", ""),
+    ("scan_0019.pdf", ""),
+    ("新建 Microsoft Excel 工作表.xlsx", ""),
+    ("新建 Microsoft Word 文档 (3).docx", ""),
+    ("附件3.xlsx", ""),
+    ("微信图片_20240418152233.jpg", ""),
+    ("情况说明.docx", "情况说明"),
+    ("古樟村党支部领办合作社情况.txt", "古樟村党支部领办合作社情况"),
+])
+def test_meaningful_file_name_stems(name, expected):
+    assert meaningful_stem(name) == expected
+
+
+def test_the_file_name_is_the_title_only_when_the_text_has_none_and_the_name_says_something():
+    assert meta("", "古樟村党支部领办合作社情况.txt", file_type="text").title == "古樟村党支部领办合作社情况"
+    assert meta("", "scan_0019.pdf", file_type="pdf").title == ""
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("2024年防止返贫动态监测和帮扶工作实施方案", "方案"),
+    ("县委农村工作领导小组会议纪要", "纪要"),
+    ("石桥镇2024年高标准农田建设项目竣工验收报告", "验收"),
+    ("关于2024年度衔接资金支出进度情况的通报", "通报"),
+    ("溪口镇垃圾中转站运行台账", "台账"),
+    ("2024年化肥农药减量增效工作总结", "总结"),
+    ("关于调整充实驻村第一书记的通知", "通知"),
+])
+def test_kind_from_the_title(title, kind):
+    assert detect_kind(title) == kind
