@@ -179,7 +179,7 @@ def reliability(clf: Classifier, docs: list[tuple[Document, str]], threshold: fl
                 above += 1
                 above_wrong += not right
     cells = [f"[{lo:.1f},{min(hi, 1.0):.1f}) n={n} right={r / n:.0%}" if n else f"[{lo:.1f},{hi:.1f}) n=0"
-             for (lo, hi), (n, r) in zip(bins, counts)]
+             for (lo, hi), (n, r) in zip(bins, counts, strict=True)]
     return "; ".join(cells) + f"; filed-but-wrong among filed: {above_wrong}/{above}"
 
 
@@ -189,7 +189,7 @@ def evaluate(clf: Classifier, items: list[dict[str, Any]], docs: list[Document],
     res: dict[str, Any] = {"n": len(items), "right": 0, "abstain": 0, "wrong": 0, "top1": 0, "top3": 0,
                            "lenient": 0, "rows": []}
     confusion: dict[str, Counter] = defaultdict(Counter)
-    for i, (item, doc) in enumerate(zip(items, docs)):
+    for i, (item, doc) in enumerate(zip(items, docs, strict=True)):
         sugs = clf.classify(doc)
         top = sugs[0]
         conf = confidences[i] if confidences is not None else top.confidence
@@ -217,9 +217,9 @@ def evaluate(clf: Classifier, items: list[dict[str, Any]], docs: list[Document],
 
 
 def meta_accuracy(items: list[dict[str, Any]], metas: list[Any]) -> dict[str, Any]:
-    unit = sum(m.unit == it["unit"] for it, m in zip(items, metas))
-    date = sum(m.doc_date == it["date"] for it, m in zip(items, metas))
-    misses = [(it["name"], m.unit, it["unit"], m.doc_date, it["date"]) for it, m in zip(items, metas)
+    unit = sum(m.unit == it["unit"] for it, m in zip(items, metas, strict=True))
+    date = sum(m.doc_date == it["date"] for it, m in zip(items, metas, strict=True))
+    misses = [(it["name"], m.unit, it["unit"], m.doc_date, it["date"]) for it, m in zip(items, metas, strict=True)
               if m.unit != it["unit"] or m.doc_date != it["date"]]
     return {"unit": unit / len(items), "date": date / len(items), "misses": misses}
 
@@ -259,7 +259,8 @@ class NaiveBM25:
             for q in query:
                 tf = counts.get(q, 0)
                 if tf:
-                    score += self.idf[q] * tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * length / self.avg))
+                    norm = self.k1 * (1 - self.b + self.b * length / self.avg)
+                    score += self.idf[q] * tf * (self.k1 + 1) / (tf + norm)
             if score > best:
                 best, best_code = score, code
         return best_code
@@ -318,9 +319,9 @@ def main() -> None:
         docs, metas = [d for d, _ in pairs], [m for _, m in pairs]
         confidences = [0.0] * len(items)
         for fold in range(5):
-            train = [(d, it["indicator"]) for d, it in zip(docs, items) if it["fold"] != fold]
+            train = [(d, it["indicator"]) for d, it in zip(docs, items, strict=True) if it["fold"] != fold]
             set_calibration(fit_logistic(calibration_rows(clf, train)))
-            for i, (d, it) in enumerate(zip(docs, items)):
+            for i, (d, it) in enumerate(zip(docs, items, strict=True)):
                 if it["fold"] == fold:
                     confidences[i] = clf.classify(d)[0].confidence
         set_calibration(shipped)
@@ -337,7 +338,7 @@ def main() -> None:
         nb = sum(naive.top(it["name"] + "\n" + it["extraction"].text) == it["indicator"] for it in items)
         print(f"  naive BM25 (jieba, framework text only): accuracy {pct(nb / len(items))} (no abstention)\n")
         if args.fit:  # the shipped constants: dev + held-out batches 1-3 (all data that has been looked at)
-            tuning = [(d, it["indicator"]) for d, it in zip(docs, items)]
+            tuning = [(d, it["indicator"]) for d, it in zip(docs, items, strict=True)]
             for extra in (heldout_items(), heldout_hard_items(), blind_items()):
                 tuning += [(to_document(it)[0], it["indicator"]) for it in extra]
             abc = fit_logistic(calibration_rows(clf, tuning))

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 — this module is Chinese prose (document bodies); wrapping it would change the documents.
 """A held-out evaluation set for auto-filing: ~75 documents from a fictional county the classifier never saw.
 
 Why: the shared dev corpus has only 46 files and its wordings leak into whatever we tune by hand. These
@@ -453,7 +454,7 @@ def documents() -> list[dict[str, Any]]:
     d.append(_doc(
         "垃圾分类简报.docx", "C02", "县城市管理局", "2024-07-18",
         "农村生活垃圾分类工作简报（第3期）", "简报",
-        f"""农村生活垃圾分类工作简报
+        """农村生活垃圾分类工作简报
 第3期
 枫林县城市管理局　　　　2024年7月18日
 白沙镇推行“两次四分”，垃圾减量三成
@@ -817,7 +818,7 @@ def documents() -> list[dict[str, Any]]:
     d.append(_doc(
         "全省会议交流发言.docx", "X01", "县人民政府", "2024-09-26",
         "在全省乡村振兴现场推进会上的交流发言", "发言",
-        f"""创新“竹林碳汇+”模式　走出生态富民新路子
+        """创新“竹林碳汇+”模式　走出生态富民新路子
 ——在全省乡村振兴现场推进会上的交流发言
 枫林县人民政府
 （2024年9月26日）

@@ -139,7 +139,8 @@ def test_two_equally_strong_topics_do_not_look_certain(clf):
 
 def _solar_notice(village: str, quarter: int) -> str:
     return f"""{village}村光伏电站2024年第{quarter}季度发电收益公示
-{village}村村级光伏电站装机{50 + quarter * 10}千瓦，本季度发电{1.1 + quarter / 10:.1f}万千瓦时，电费收入{0.8 + quarter / 10:.2f}万元。
+{village}村村级光伏电站装机{50 + quarter * 10}千瓦，本季度发电{1.1 + quarter / 10:.1f}万千瓦时，
+电费收入{0.8 + quarter / 10:.2f}万元。
 收益全部纳入村集体经济收入，经村民代表会议讨论，用于村内道路维修和公益事业，账目接受村民监督。
 {village}村村民委员会
 2024年{3 * quarter}月28日
@@ -160,7 +161,8 @@ def test_five_corrections_of_one_kind_of_document_make_the_sixth_go_right(framew
     assert any("人工归档" in m for m in after.matched)
     # …and the corrections do not drag unrelated documents along
     assert top(learned, Document(text=TOILET_PLAN)).code == "C01"
-    other_solar = Document(title="光伏电站运维巡检记录", text="逆变器故障，组件清洗，本月发电量12000千瓦时。巡检人：李四")
+    other_solar = Document(title="光伏电站运维巡检记录",
+                           text="逆变器故障，组件清洗，本月发电量12000千瓦时。巡检人：李四")
     assert top(learned, other_solar).code == "A04"
 
 

@@ -53,7 +53,8 @@ def test_chinese_numeral_dates_under_the_signature(written, expected):
 
 
 def test_pdf_text_layers_with_spaces_between_digits_and_chinese():
-    text = "关于2024 年度软弱涣散村党组织整顿转化\n情况的报告\n县委：\n现将情况报告如下。\n中共桃花县委组织部\n2024 年10 月28 日\n"
+    text = ("关于2024 年度软弱涣散村党组织整顿转化\n情况的报告\n县委：\n现将情况报告如下。\n"
+            "中共桃花县委组织部\n2024 年10 月28 日\n")
     m = meta(text, file_type="pdf")
     assert m.title == "关于2024年度软弱涣散村党组织整顿转化情况的报告"
     assert m.unit == "县委组织部"
@@ -61,14 +62,16 @@ def test_pdf_text_layers_with_spaces_between_digits_and_chinese():
 
 
 def test_several_issuers_on_one_line_the_first_is_the_unit():
-    text = "2024年农村改厕实施方案\n为推进厕所革命……\n桃花县农业农村局　桃花县卫生健康局　桃花县生态环境局\n2024年3月15日\n附表\n乡镇\t户厕\n"
+    text = ("2024年农村改厕实施方案\n为推进厕所革命……\n桃花县农业农村局　桃花县卫生健康局　桃花县生态环境局\n"
+            "2024年3月15日\n附表\n乡镇\t户厕\n")
     m = meta(text)
     assert m.unit == "县农业农村局"
     assert m.doc_date == "2024-03-15"  # the 落款 date even though a table follows it
 
 
 def test_unit_and_date_on_one_line_and_a_seal_mark():
-    text = "人民调解协议书\n编号：石调【2024]17号\n双方自愿达成如下协议……\n石桥镇人民调解委员会 〈盖章) ”2024年3月27日\n"
+    text = ("人民调解协议书\n编号：石调【2024]17号\n双方自愿达成如下协议……\n"
+            "石桥镇人民调解委员会 〈盖章) ”2024年3月27日\n")
     m = meta(text, "scan_0019.pdf", file_type="pdf")
     assert m.unit == "石桥镇人民调解委员会"
     assert m.doc_date == "2024-03-27"
@@ -87,7 +90,8 @@ def test_document_number_variants_are_normalised(header, expected):
 
 
 def test_a_document_number_cited_in_the_body_is_not_the_documents_own():
-    text = "关于做好项目库建设的通知\n各乡镇：\n根据《关于加强项目库管理的意见》（省乡振发〔2023〕8号）要求，现就有关事项通知如下。\n"
+    text = ("关于做好项目库建设的通知\n各乡镇：\n"
+            "根据《关于加强项目库管理的意见》（省乡振发〔2023〕8号）要求，现就有关事项通知如下。\n")
     assert find_doc_number(text) == ""
 
 
@@ -195,7 +199,8 @@ def test_a_masthead_bulletin_is_dated_and_signed_in_its_header():
 
 
 def test_traditional_text_gives_simplified_metadata():
-    text = "香港嶺南鄉誼慈善基金會梅嶺鎮項目年度總結\n二〇二四年，本會繼續開展幫扶。\n香港嶺南鄉誼慈善基金會\n二〇二四年十二月十六日\n"
+    text = ("香港嶺南鄉誼慈善基金會梅嶺鎮項目年度總結\n二〇二四年，本會繼續開展幫扶。\n"
+            "香港嶺南鄉誼慈善基金會\n二〇二四年十二月十六日\n")
     m = meta(text)
     assert m.title == "香港岭南乡谊慈善基金会梅岭镇项目年度总结"
     assert m.unit == "香港岭南乡谊慈善基金会"

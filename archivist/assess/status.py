@@ -324,15 +324,26 @@ def _cut(text: str) -> list[str]:
         return [text[i : i + 2] for i in range(max(len(text) - 1, 1))]
 
 
+# Words of evidence items that documents say differently (the search analyser's table covers the
+# rest): a 简报 "供各地学习借鉴" *is* the 推广 an item asks for.
+ITEM_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "推广": ("借鉴", "刊发", "转发推广"),
+    "交流": ("交流发言", "典型发言", "经验介绍"),
+    "选派": ("轮换", "派驻"),
+    "考勤": ("出勤", "签到"),
+}
+
+
 @lru_cache(maxsize=8192)
 def _alternatives(term: str) -> tuple[str, ...]:
-    """The term and its synonyms from the search analyser's table (改厕 ↔ 户厕改造)."""
+    """The term and its synonyms from the search analyser's table (改厕 ↔ 户厕改造) and ITEM_SYNONYMS."""
     try:
         from ..analysis import alternatives
 
-        return tuple(alternatives(term))
+        forms = tuple(alternatives(term))
     except Exception:  # noqa: BLE001 - the synonym table is a help, not a requirement
-        return (term,)
+        forms = (term,)
+    return forms + ITEM_SYNONYMS.get(term, ())
 
 
 def item_sorts(item: str) -> set[str]:

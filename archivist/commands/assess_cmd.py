@@ -103,23 +103,24 @@ def status(
 
 
 def _status_table(statuses: list, units: list) -> Table:
+    """Indicators grouped by lead unit (the units with the most missing first), states coloured."""
     from ..assess.status import STATE_LABELS
 
     done = sum(1 for s in statuses if s.state == "complete")
     table = Table(title=f"佐证材料完成情况（齐全 {done}/{len(statuses)}）")
-    for col, kw in [("指标", {}), ("名称", {"overflow": "fold"}), ("材料", {"justify": "right"}), ("状态", {}),
-                    ("缺少的佐证", {"overflow": "fold"}), ("提示", {"overflow": "fold"})]:
+    for col, kw in [("牵头单位", {"overflow": "fold"}), ("指标", {"no_wrap": True}), ("名称", {"overflow": "fold"}),
+                    ("材料", {"justify": "right"}), ("状态", {"no_wrap": True}), ("缺少的佐证", {"overflow": "fold"}),
+                    ("提示", {"overflow": "fold"})]:
         table.add_column(col, **kw)
     order = {u.unit: i for i, u in enumerate(units)}
-    grouped = sorted(statuses, key=lambda s: order.get(s.lead_unit, 0))
     current = None
-    for s in grouped:
+    for s in sorted(statuses, key=lambda s: order.get(s.lead_unit, 0)):
+        unit_cell = ""
         if s.lead_unit != current:
             if current is not None:
                 table.add_section()
             current = s.lead_unit
-            unit_label = s.lead_unit + ("（按关联指标推定）" if s.lead_unit_inferred else "")
-            table.add_row(f"[bold]{unit_label}[/]", "", "", "", "", "")
+            unit_cell = f"[bold]{esc(s.lead_unit)}[/]" + ("（按关联指标推定）" if s.lead_unit_inferred else "")
         notes = []
         if s.flagged:
             notes.append(f"{len(s.flagged)} 件不计入")
@@ -128,7 +129,7 @@ def _status_table(statuses: list, units: list) -> Table:
         if s.ledger_errors:
             notes.append(f"台账问题 {len(s.ledger_errors)} 处")
         style = STATE_STYLES[s.state]
-        table.add_row(s.code, esc(s.name), str(s.evidence_count), f"[{style}]{STATE_LABELS[s.state]}[/]",
+        table.add_row(unit_cell, s.code, esc(s.name), str(s.evidence_count), f"[{style}]{STATE_LABELS[s.state]}[/]",
                       esc("；".join(s.missing)), "；".join(notes))
     return table
 

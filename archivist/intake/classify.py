@@ -173,7 +173,8 @@ def _norm(text: str) -> str:
     return _OCR_FIX.sub(lambda m: OCR_FIXES[m.group(0)], text) if text else text
 
 
-def _weighted_vector(grams: Counter, idf: dict[str, float], unseen_idf: float, keep: set[str] | dict) -> dict[str, float]:
+def _weighted_vector(grams: Counter, idf: dict[str, float], unseen_idf: float,
+                     keep: set[str] | dict) -> dict[str, float]:
     """Sublinear-tf × idf vector normalised over ALL its bigrams (unseen ones weigh unseen_idf), of which only
     those in `keep` are returned: dropping a bigram must not make the rest look more similar."""
     stop = _stop_bigrams()

@@ -127,7 +127,9 @@ def find_date(text: str) -> str | None:
     return dates[-1][2] if dates else None
 
 
-_NAME_DATE = re.compile(r"(?<!\d)(20\d{2})[-._年]?(0[1-9]|1[0-2])[-._月]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# 20240512, 2024-05-12, and phone names that glue the time on: 微信图片_20240418152233 (HHMMSS)
+_NAME_DATE = re.compile(r"(?<!\d)(20\d{2})[-._年]?(0[1-9]|1[0-2])[-._月]?(0[1-9]|[12]\d|3[01])"
+                        r"(?=\D|$|(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?!\d))")
 _NAME_DATE_LOOSE = re.compile(r"(?<!\d)(20\d{2})[-._年](\d{1,2})[-._月](\d{1,2})(?!\d)")
 _MM_TIMESTAMP = re.compile(r"mmexport(1\d{12})")
 
@@ -211,7 +213,8 @@ def _fallback_body_date(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------- document numbers
-_DOC_NUMBER = re.compile(rf"([{HAN}]{{0,12}})\s*[〔\[［【(（]\s*((?:19|20)\d{{2}})\s*[〕\]］】)）]\s*第?\s*(\d{{1,4}})\s*号")
+_DOC_NUMBER = re.compile(rf"([{HAN}]{{0,12}})\s*[〔\[［【(（]\s*((?:19|20)\d{{2}})\s*[〕\]］】)）]"
+                         r"\s*第?\s*(\d{1,4})\s*号")
 
 
 def find_doc_number(text: str) -> str:
@@ -454,7 +457,10 @@ _FILLER = re.compile(r"(?:新建|Microsoft|Word|Excel|PowerPoint|WPS|文档|文�
 
 
 def meaningful_stem(name: str) -> str:
-    """The file name stem when it says something ('情况说明'), '' for IMG_0012, scan_0019, 新建 Microsoft Excel 工作表."""
+    """The file name stem when it says something ('情况说明').
+
+    '' for IMG_0012, scan_0019, 新建 Microsoft Excel 工作表: such names would make useless titles.
+    """
     stem = PurePath(name).stem if "." in PurePath(name).name else PurePath(name).name
     stem = meta_text(stem).strip()
     left = _FILLER.sub("", stem)
@@ -490,8 +496,10 @@ def title_from_lines(lines: list[str]) -> str:
         is_red_header = bool(re.match(rf"^[{HAN}（）()\s]{{3,40}}文件$", line))
         is_masthead = bool(re.search(r"[\u3000\t ]", line) and _MASTHEAD_TAIL.search(line)) or (
             start + 1 < len(lines) and _ISSUE_LINE.match(lines[start + 1]) and _MASTHEAD_TAIL.search(line))
-        is_issuer_only = looks_like_org(_JUNK.sub("", line)) and start + 1 < len(lines) and _is_title_line(lines[start + 1])
-        if is_red_header or is_masthead or is_issuer_only or _ISSUE_LINE.match(line) or _DOC_NUMBER.search(line) and len(line) < 20:
+        is_issuer_only = (looks_like_org(_JUNK.sub("", line)) and start + 1 < len(lines)
+                          and _is_title_line(lines[start + 1]))
+        is_number = bool(_DOC_NUMBER.search(line)) and len(line) < 20
+        if is_red_header or is_masthead or is_issuer_only or is_number or _ISSUE_LINE.match(line):
             start += 1
             continue
         break
