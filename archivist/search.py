@@ -83,6 +83,7 @@ class IndexDoc:
     status: str
     head: str  # prepared: title, file name, unit, 文号, kind — parts separated by PART_SEPARATOR
     body: str  # prepared: text incl. OCR, photo titles, sheet cells
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (id, original name) of identical files
 
 
 def _category(code: str) -> str:
@@ -109,6 +110,11 @@ def to_index_doc(record: dict[str, Any]) -> IndexDoc:
         record.get("doc_number") or "",
         record.get("kind") or "",
     ]
+    # Byte-identical files that arrived later are not indexed themselves (their catalogue rows say
+    # `duplicate`); the original carries their ids and names, so a search reports them too and the
+    # name another sender gave the same file is one more way to find it.
+    duplicates = [(str(d["id"]), d.get("original_name") or "") for d in record.get("duplicates") or []]
+    parts += [name for _, name in duplicates]
     # Photo titles and comments may live only in meta when an extractor did not fold them into text.
     body = record.get("text") or ""
     for key in ("xp_title", "xp_comment"):
@@ -128,6 +134,7 @@ def to_index_doc(record: dict[str, Any]) -> IndexDoc:
         status=record.get("status") or "",
         head=head,
         body=prepare(body[:MAX_BODY_CHARS]),
+        duplicates=duplicates,
     )
 
 
@@ -302,6 +309,7 @@ class Hit:
     snippet: str
     plain: str = ""
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of matches in `plain`
+    duplicate_of: str | None = None  # set on a byte-identical copy reported with its original
 
     def to_json(self) -> dict[str, Any]:
         """CLI.md's shape ("snippet" is plain text) plus the marked version as "highlight"."""
@@ -313,6 +321,7 @@ class Hit:
             "score": round(self.score, 4),
             "snippet": self.plain,
             "highlight": self.snippet,
+            "duplicate_of": self.duplicate_of,
         }
 
 
@@ -398,6 +407,7 @@ class RawHit:
     score: float
     head: str
     body: str
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _raw_hit(stored: dict[str, Any], score: float) -> RawHit:
@@ -409,6 +419,7 @@ def _raw_hit(stored: dict[str, Any], score: float) -> RawHit:
         score=score,
         head=stored.get("head", ""),
         body=stored.get("body", ""),
+        duplicates=[tuple(d) for d in stored.get("duplicates") or []],  # type: ignore[misc]
     )
 
 
@@ -457,6 +468,7 @@ def _schema() -> Any:
         id=ID(stored=True, unique=True, sortable=True),
         archive_path=STORED(),
         title=STORED(),
+        duplicates=STORED(),
         indicator=ID(stored=True),
         codes=KEYWORD(),
         unit=_text_field(BigramTokenizer()),
@@ -475,6 +487,7 @@ def _fields(doc: IndexDoc) -> dict[str, Any]:
         "id": doc.id,
         "archive_path": doc.archive_path,
         "title": doc.title,
+        "duplicates": [list(d) for d in doc.duplicates],
         "indicator": doc.indicator,
         "codes": " ".join(doc.codes),
         "unit": prepare(doc.unit),
@@ -664,7 +677,7 @@ class WhooshBackend(SearchBackend):
                     return work(self._fresh_searcher())
                 except IndexMissing:
                     raise
-                except (*_TRANSIENT, _whoosh_index_error()) as exc:  # a concurrent merge removed a file: reopen and retry
+                except (*_TRANSIENT, _whoosh_index_error()) as exc:  # a concurrent merge removed a file
                     last = exc
                     self._reset()
             time.sleep(0.02 * (attempt + 1))
@@ -916,19 +929,23 @@ class SearchIndex:
                 title_plain, title_marks = make_snippet(prepare(raw.title), forms)
                 if title_marks:
                     plain, marks = title_plain, title_marks
-            hits.append(
-                Hit(
-                    id=raw.id,
-                    archive_path=raw.archive_path,
-                    indicator=raw.indicator or None,
-                    title=raw.title,
-                    score=raw.score,
-                    snippet=mark(plain, marks),
-                    plain=plain,
-                    marks=marks,
-                )
+            hit = Hit(
+                id=raw.id,
+                archive_path=raw.archive_path,
+                indicator=raw.indicator or None,
+                title=raw.title,
+                score=raw.score,
+                snippet=mark(plain, marks),
+                plain=plain,
+                marks=marks,
             )
-        return hits
+            hits.append(hit)
+            for dup_id, dup_name in raw.duplicates:
+                note = f"重复件：{dup_name} 与原件内容完全相同，未另存，原件见 {raw.archive_path}"
+                hits.append(
+                    Hit(dup_id, raw.archive_path, hit.indicator, raw.title, raw.score, note, note, [], raw.id)
+                )
+        return hits[:limit]
 
     def doc_count(self) -> int:
         return self.backend.doc_count()
@@ -965,46 +982,69 @@ def _indexable_ids(catalogue: Catalogue) -> set[str]:
     return {r[0] for r in rows}
 
 
-def rebuild_from_catalogue(ws: Workspace, catalogue: Catalogue, index: SearchIndex | None = None) -> int:
-    """Rebuild the index from every catalogue record and mark them all indexed."""
-    index = index or SearchIndex(ws.whoosh_dir)
-    ids = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence")]
-    count = index.rebuild(_iter_records(catalogue, ids), framework_vocabulary(ws))
-    with catalogue.transaction():
-        catalogue.db.execute("UPDATE evidence SET indexed=1 WHERE indexed=0")
-    return count
+def _duplicates_by_original(catalogue: Catalogue) -> dict[str, list[dict[str, str]]]:
+    """original id -> its byte-identical copies (id, original_name), from the catalogue."""
+    found: dict[str, list[dict[str, str]]] = {}
+    rows = catalogue.db.execute(
+        "SELECT id, original_name, duplicate_of FROM evidence WHERE status=? AND duplicate_of IS NOT NULL"
+        " ORDER BY received_at, rowid",
+        (DUPLICATE,),
+    )
+    for evidence_id, name, original in rows:
+        found.setdefault(original, []).append({"id": evidence_id, "original_name": name})
+    return found
 
 
-def _iter_records(catalogue: Catalogue, ids: list[str]) -> Iterator[dict[str, Any]]:
-    """Records one at a time, so a rebuild of a large archive does not hold every text in memory."""
+def _records(
+    catalogue: Catalogue, ids: Iterable[str], duplicates: dict[str, list[dict[str, str]]]
+) -> Iterator[dict[str, Any]]:
+    """Indexable records one at a time (a rebuild of a large archive does not hold every text in
+    memory), each with the copies that duplicate it."""
     for evidence_id in ids:
         record = catalogue.get(evidence_id)
-        if record is not None:
+        if record is not None and record.get("status") != DUPLICATE:
+            record["duplicates"] = duplicates.get(evidence_id, [])
             yield record
+
+
+def _rebuild(ws: Workspace, catalogue: Catalogue, index: SearchIndex) -> tuple[int, list[str]]:
+    ids = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence ORDER BY received_at, rowid")]
+    count = index.rebuild(_records(catalogue, ids, _duplicates_by_original(catalogue)), framework_vocabulary(ws))
+    return count, ids
+
+
+def rebuild_from_catalogue(ws: Workspace, catalogue: Catalogue, index: SearchIndex | None = None) -> int:
+    """Rebuild the index from every catalogue record and mark them indexed. Call as the writer."""
+    index = index or SearchIndex(ws.whoosh_dir)
+    count, ids = _rebuild(ws, catalogue, index)
+    with catalogue.transaction():
+        catalogue.db.executemany("UPDATE evidence SET indexed=1 WHERE id=? AND indexed=0", [(i,) for i in ids])
+    return count
 
 
 def open_index(ws: Workspace) -> SearchIndex:
     """The workspace's index, rebuilt from the catalogue if missing or corrupt, and repaired if it
     has fallen behind the catalogue (documents missing or left over) — so a search never answers
-    from a broken or empty index while the catalogue holds documents."""
+    from a broken or empty index while the catalogue holds documents.
+
+    Repairs here do not touch the catalogue's indexed flags: a search must not write the catalogue
+    behind the single writer's back, and the writer's next sync_index is idempotent.
+    """
     from .catalogue import Catalogue
 
     index = SearchIndex(ws.whoosh_dir)
     catalogue = Catalogue(ws.catalogue_path)
     try:
         if not index.is_healthy():
-            # Rebuilt here without touching the catalogue's indexed flags: a search must not write
-            # the catalogue behind the single writer's back; the writer's next sync is idempotent.
             log.warning("rebuilding the search index from the catalogue")
-            ids = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence")]
-            index.rebuild(_iter_records(catalogue, ids), framework_vocabulary(ws))
+            _rebuild(ws, catalogue, index)
             return index
         expected = _indexable_ids(catalogue)
         present = index.ids()
         missing = sorted(expected - present)
         extra = present - expected
         if missing or extra:
-            records = [r for r in (catalogue.get(i) for i in missing) if r is not None]
+            records = list(_records(catalogue, missing, _duplicates_by_original(catalogue)))
             index.backend.add([to_index_doc(r) for r in records], sorted(extra))
     finally:
         catalogue.close()
@@ -1017,20 +1057,24 @@ def sync_index(ws: Workspace, catalogue: Catalogue) -> int:
 
     The pipeline calls this after each commit batch and on start. The index commit comes before
     the catalogue flag, so a crash in between only means the same rows are indexed again
-    (an idempotent upsert).
+    (an idempotent upsert). A new duplicate re-indexes its original, which reports it.
     """
     index = SearchIndex(ws.whoosh_dir)
-    if not index.is_healthy():
-        return rebuild_from_catalogue(ws, catalogue, index)
-    pending = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence WHERE indexed=0")]
-    records = [r for r in (catalogue.get(i) for i in pending) if r is not None]
-    docs = [to_index_doc(r) for r in records if r.get("status") != DUPLICATE]
-    expected = _indexable_ids(catalogue)
-    stale = (index.ids() - expected) | {str(r["id"]) for r in records if r.get("status") == DUPLICATE}
-    index.backend.add(docs, sorted(stale))
-    if pending:
-        with catalogue.transaction():
-            for evidence_id in pending:
-                catalogue.update(evidence_id, indexed=1)
-    index.close()
-    return len(docs)
+    try:
+        if not index.is_healthy():
+            return rebuild_from_catalogue(ws, catalogue, index)
+        pending = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence WHERE indexed=0")]
+        pending_rows = [r for r in (catalogue.get(i) for i in pending) if r is not None]
+        new_duplicates = [r for r in pending_rows if r.get("status") == DUPLICATE]
+        to_index = [r["id"] for r in pending_rows if r.get("status") != DUPLICATE]
+        to_index += [r["duplicate_of"] for r in new_duplicates if r.get("duplicate_of")]
+        records = list(_records(catalogue, dict.fromkeys(to_index), _duplicates_by_original(catalogue)))
+        expected = _indexable_ids(catalogue)
+        stale = (index.ids() - expected) | {str(r["id"]) for r in new_duplicates}
+        index.backend.add([to_index_doc(r) for r in records], sorted(stale))
+        if pending:
+            with catalogue.transaction():
+                catalogue.db.executemany("UPDATE evidence SET indexed=1 WHERE id=?", [(i,) for i in pending])
+        return len([r for r in records if r["id"] in set(pending)])
+    finally:
+        index.close()

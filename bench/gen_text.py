@@ -189,9 +189,10 @@ class Generator:
             lines.append("序号 乡镇 村 户主姓名 家庭人口 措施 完成情况 备注")
             while sum(len(x) for x in lines) < target_chars:
                 town, village = self.village()
+                state = rng.choice(["已完成", "推进中", "已验收", "已销号"])
                 lines.append(
                     f"{len(lines) - 1} {town} {village} {self.person()} {rng.randint(1, 8)} "
-                    f"{rng.choice(topic.clauses)[:12]} {rng.choice(['已完成', '推进中', '已验收', '已销号'])} {self.count()}"
+                    f"{rng.choice(topic.clauses)[:12]} {state} {self.count()}"
                 )
         headings = ["一、基本情况", "二、主要做法", "三、取得成效", "四、存在问题", "五、下一步工作打算"]
         h = 0

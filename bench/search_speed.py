@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gen_text import Generator  # noqa: E402
 
 from archivist import analysis  # noqa: E402
-from archivist.search import SearchIndex, to_index_doc  # noqa: E402
+from archivist.search import SearchIndex  # noqa: E402
 
 KIND_WORDS = ["验收", "台账", "方案", "通知", "总结", "纪要", "简报"]
 
@@ -195,10 +195,17 @@ def main(argv: list[str] | None = None) -> int:
     n = len(records)
     print()
     print("建索引")
-    print(f"  Whoosh   {n / build_s:8.0f} 文档/秒（墙钟）  {n / build_cpu:6.0f} 文档/CPU秒  用时 {build_s:6.1f}s  大小 {whoosh_size / 1e6:7.1f} MB")
-    print(f"  FTS5     {n / fts_build:8.0f} 文档/秒（墙钟）                 用时 {fts_build:6.1f}s  大小 {fts_size / 1e6:7.1f} MB")
+    print(
+        f"  Whoosh   {n / build_s:8.0f} 文档/秒（墙钟）  {n / build_cpu:6.0f} 文档/CPU秒"
+        f"  用时 {build_s:6.1f}s  大小 {whoosh_size / 1e6:7.1f} MB"
+    )
+    print(
+        f"  FTS5     {n / fts_build:8.0f} 文档/秒（墙钟）                 "
+        f"用时 {fts_build:6.1f}s  大小 {fts_size / 1e6:7.1f} MB"
+    )
     print()
-    print(f"{'查询':<6}{'Whoosh p50':>12}{'p95':>9}{'命中':>6}{'FTS5 p50':>11}{'p95':>9}{'命中':>6}{'p50 倍数':>10}  例")
+    head = f"{'查询':<6}{'Whoosh p50':>12}{'p95':>9}{'命中':>6}{'FTS5 p50':>11}{'p95':>9}{'命中':>6}"
+    print(f"{head}{'p50 倍数':>10}  例")
     for cls, w, wh, f, fh, example in rows:
         ratio = percentile(f, 50) / max(percentile(w, 50), 1e-9)
         print(
@@ -211,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("（倍数 = FTS5 p50 / Whoosh p50；命中 = 每个查询返回的平均条数，最多 20）")
     print()
-    print(f"重复运行: .venv/bin/python bench/search_speed.py --docs {args.docs} --queries {args.queries} --seed {args.seed}")
+    repeat = f"--docs {args.docs} --queries {args.queries} --seed {args.seed}"
+    print(f"重复运行: .venv/bin/python bench/search_speed.py {repeat}")
     db.close()
     index.close()
     if not args.keep:

@@ -237,3 +237,13 @@ def test_the_file_name_is_the_title_only_when_the_text_has_none_and_the_name_say
 ])
 def test_kind_from_the_title(title, kind):
     assert detect_kind(title) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n\n", "1234567890" * 500, "（（（〔〔2024〕〕号", "二〇二四年十三月四十日", "2024年2月30日",
+    "中共\n县委\n（盖章）", "\x00\x01binary\ufffd" * 50, "表" * 5000 + "\n" + "\t" * 300,
+])
+def test_odd_inputs_never_crash_and_never_invent_impossible_dates(text):
+    for file_type in ("docx", "xlsx", "image", "pdf"):
+        m = meta(text, "x.bin", file_type=file_type)
+        assert m.doc_date is None or m.doc_date[:4] in ("2023", "2024")

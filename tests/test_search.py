@@ -65,12 +65,15 @@ CORPUS = [
         status="unsorted", indicator=None, unit="嶺南鄉誼基金會", doc_date="2024-12-01", kind="总结"),
     rec("ocr", "溪口镇污水处理设施运维考核表\n考核得分 92 分", title="扫描件012", file_type="pdf",
         kind="", original_name="扫描件012.pdf", doc_date=None),
-    rec("photo", "", title="IMG_20240619_154210", file_type="image", kind="照片", original_name="IMG_20240619_154210.jpg",
-        meta={"xp_title": "水口村户厕改造竣工验收现场", "exif_date": "2024-06-19"}, doc_date="2024-06-19"),
+    rec("photo", "", title="IMG_20240619_154210", file_type="image", kind="照片",
+        original_name="IMG_20240619_154210.jpg", doc_date="2024-06-19",
+        meta={"xp_title": "水口村户厕改造竣工验收现场", "exif_date": "2024-06-19"}),
     rec("ledger", "序号 姓名 岗位 应出勤 实出勤\n1 张三 保洁员 22 22", title="公益性岗位考勤台账（2024年6月）",
         kind="台账", indicator="A03", unit="县人力资源和社会保障局", doc_date="2024-06-30"),
-    rec("apricot", "杏花开满村口，村民在村口晒谷。", title="春耕简报", kind="简报", indicator="B01", doc_date="2024-04-02"),
-    rec("dup", "全县完成农村户厕改造1,460户。", status="duplicate", title="重复件"),
+    rec("apricot", "杏花开满村口，村民在村口晒谷。", title="春耕简报", kind="简报", indicator="B01",
+        doc_date="2024-04-02"),
+    rec("dup", "全县完成农村户厕改造1,460户。", status="duplicate", title="重复件", duplicate_of="toilet",
+        original_name="改厕总结（转发）.pdf", archive_path=None),
 ]
 
 
@@ -84,6 +87,11 @@ def index(tmp_path: Path) -> SearchIndex:
 
 def ids(hits: list) -> list[str]:
     return [h.id for h in hits]
+
+
+def originals(hits: list) -> list[str]:
+    """Hit ids without the byte-identical copies reported after their original."""
+    return [h.id for h in hits if not h.duplicate_of]
 
 
 # analysis ----------------------------------------------------------------------------------------
@@ -353,7 +361,7 @@ def test_missing_index_is_rebuilt_from_the_catalogue(ws: Workspace) -> None:
     _catalogue_with(ws, CORPUS).close()
     assert not ws.whoosh_dir.exists() or not any(ws.whoosh_dir.iterdir())
     index = open_index(ws)
-    assert ids(index.search("杏花村")) == ["toilet"]
+    assert originals(index.search("杏花村")) == ["toilet"]
     assert "dup" not in index.ids()
     index.close()
 
@@ -377,7 +385,7 @@ def test_corrupt_index_is_rebuilt_from_the_catalogue(ws: Workspace, damage: str)
     with pytest.raises(IndexMissing):
         SearchIndex(whoosh).search("杏花村")
     index = open_index(ws)
-    assert ids(index.search("杏花村")) == ["toilet"]
+    assert originals(index.search("杏花村")) == ["toilet"]
     index.close()
 
 
@@ -390,6 +398,26 @@ def test_open_index_repairs_an_index_that_fell_behind(ws: Workspace) -> None:
     index = open_index(ws)
     assert ids(index.search("长者饭堂")) == ["trad"]
     index.close()
+
+
+def test_duplicates_are_reported_with_their_original(ws: Workspace) -> None:
+    catalogue = _catalogue_with(ws, CORPUS)
+    sync_index(ws, catalogue)
+    index = SearchIndex(ws.whoosh_dir)
+    assert "dup" not in index.ids()
+    hits = index.search("1460户")
+    assert ids(hits) == ["toilet", "dup"]
+    assert hits[1].duplicate_of == "toilet" and "重复件" in hits[1].plain
+    assert hits[1].archive_path == hits[0].archive_path
+    assert ids(index.search("改厕总结")) == ["toilet", "dup"]  # the copy's own file name finds the original
+    # a copy arriving later is reported as soon as the writer syncs
+    with catalogue.transaction():
+        catalogue.insert(dict(CORPUS[2], id="dup2", status="duplicate", duplicate_of="films", sha256="e" * 64,
+                              size=1, original_name="放映统计.xlsx", archive_path=None))
+    sync_index(ws, catalogue)
+    assert ids(index.search("31460")) == ["films", "dup2"]
+    index.close()
+    catalogue.close()
 
 
 def test_sync_index_follows_the_catalogue(ws: Workspace) -> None:
@@ -414,7 +442,7 @@ def test_sync_index_follows_the_catalogue(ws: Workspace) -> None:
 def test_cli_search_json_and_table(ws: Workspace, cli: Any) -> None:
     _catalogue_with(ws, CORPUS).close()
     hits = cli.json("search", "界炮镇 改厕")
-    assert [h["id"] for h in hits] == ["toilet"]
+    assert [h["id"] for h in hits] == ["toilet", "dup"]
     assert set(hits[0]) >= {"id", "archive_path", "indicator", "title", "score", "snippet"}
     assert "界炮镇" in hits[0]["snippet"]
     assert cli.json("search", "", "--kind", "台账", "--since", "2024-06-01")

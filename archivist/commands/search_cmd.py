@@ -72,7 +72,8 @@ def register(app: typer.Typer) -> None:
             place = Text(hit.title or "", style="bold")
             place.append("\n" + (hit.archive_path or ""), style="dim")
             place.append(f"\nID {hit.id}", style="dim")
-            table.add_row(str(number), hit.indicator or "-", place, _snippet_text(hit.plain, hit.marks), f"{hit.score:.2f}")
+            snippet = _snippet_text(hit.plain, hit.marks)
+            table.add_row(str(number), hit.indicator or "-", place, snippet, f"{hit.score:.2f}")
         console.print(table)
 
     @app.command()

@@ -322,6 +322,35 @@ def _caption(entry: CatalogueEntry) -> tuple[str, str]:
     return entry.title, "　".join(bits)
 
 
+def convert_parallel(sources: list[Path], out_dir: Path, cache: Path | None,
+                     workers: int | None = None) -> render.BatchResult:
+    """``render.to_pdf_many`` over several soffice processes at once.
+
+    One soffice converts on one core; a county dossier has hundreds of Word/Excel files, so the
+    uncached ones are split over up to ``workers`` (default: CPUs, at most 4 — each soffice holds
+    ~200 MB) concurrent calls, each with its own LibreOffice profile (render lends them out) and its
+    own output folder (two sources may share a file name). Cached files cost nothing either way.
+    """
+    todo = [s for s in sources if cache is None or not (cache / f"{render._cache_key(s)}.pdf").is_file()]
+    workers = workers or min(os.cpu_count() or 1, 4)
+    workers = max(1, min(workers, -(-len(todo) // 8) if todo else 1))  # at least 8 files per soffice start
+    if workers == 1:
+        return render.to_pdf_many(sources, out_dir, cache)
+    from concurrent.futures import ThreadPoolExecutor
+
+    done = [s for s in sources if s not in set(todo)]
+    chunks = [todo[i::workers] for i in range(workers)]
+    chunks[0] = [*done, *chunks[0]]
+    merged = render.BatchResult()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(lambda ic: render.to_pdf_many(ic[1], out_dir / f"w{ic[0]}", cache),
+                                enumerate(chunks)))
+    for result in results:
+        merged.update(result)
+        merged.failed.update(result.failed)
+    return merged
+
+
 def _convert(
     ws: Workspace,
     catalogue: Catalogue,
@@ -366,7 +395,7 @@ def _convert(
         already = {src for src in office if (cache / f"{render._cache_key(src)}.pdf").is_file()}
         progress(f"转换 {len(office)} 个文件（其中 {len(already)} 个已有缓存）")
         try:
-            converted = render.to_pdf_many(list(office), work / "converted", cache)
+            converted = convert_parallel(list(office), work / "converted", cache)
         except render.RenderUnavailable as exc:
             result.warnings.append(str(exc))
             for eid in office.values():

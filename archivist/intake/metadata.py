@@ -50,7 +50,15 @@ def meta_text(text: str) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    return [ln.strip(" \t\u3000") for ln in text.splitlines() if ln.strip(" \t\u3000")]
+    """Non-empty lines, each also cut after a full stop: extractors that join OCR lines glue the 落款
+    ('…确保动态清零。云峰镇人民政府 2024年4月18日') to the last sentence."""
+    out = []
+    for line in text.splitlines():
+        for part in re.split(r"(?<=。)", line):
+            part = part.strip(" \t\u3000")
+            if part:
+                out.append(part)
+    return out
 
 
 # ---------------------------------------------------------------- dates
@@ -277,6 +285,7 @@ def normalize_unit(raw: str) -> str:
     if hosted:
         s = hosted.group(1)
     s = _PARENS.sub("", s)
+    s = re.sub(r"[（(][^（）()]*$", "", s)  # a parenthetical left open when its 代章 was cut off
     s = _JUNK.sub("", s)
     s = re.sub(r"\d+", "", s)
     s = re.sub(r"^中国共产党|^中共", "", s)
@@ -399,6 +408,8 @@ def _signature_unit(lines: list[str]) -> str:
 def _header_unit(lines: list[str]) -> str:
     """Issuer in the header: 'XX局文件' red header, a masthead 'XX统计局　统计快报', 'XX局关于…' titles."""
     for line in lines[:4]:
+        if line.rstrip().endswith((":", "：")):  # 主送机关 (the addressee), never the issuer
+            continue
         m = re.match(rf"^([{HAN}（）()]{{3,40}}?)文件$", line)
         if m and looks_like_org(_PARENS.sub("", m.group(1))):
             return m.group(1)

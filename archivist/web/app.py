@@ -43,10 +43,10 @@ SESSION_MAX_AGE = 12 * 3600  # one working day; then the token is asked again
 
 
 # writing ---------------------------------------------------------------------------------------
-def acquire_writer(ws: Workspace, what: str, timeout: float = WRITE_WAIT_SECONDS) -> ExitStack:
+def acquire_writer(ws: Workspace, what: str, timeout: float | None = None) -> ExitStack:
     """The workspace's writer lock, waiting at most `timeout` seconds (a web request must not hang
     behind a `watch` that holds the lock for hours). Raises WorkspaceBusy with the holder's name."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + (WRITE_WAIT_SECONDS if timeout is None else timeout)
     while True:
         stack = ExitStack()
         try:
@@ -60,7 +60,7 @@ def acquire_writer(ws: Workspace, what: str, timeout: float = WRITE_WAIT_SECONDS
 
 
 @contextmanager
-def web_writing(ws: Workspace, what: str, timeout: float = WRITE_WAIT_SECONDS) -> Iterator[Catalogue]:
+def web_writing(ws: Workspace, what: str, timeout: float | None = None) -> Iterator[Catalogue]:
     """Writer lock + catalogue + crash recovery, then search sync: the CLI's `writing()` for the web."""
     from ..intake.pipeline import recover
 
@@ -196,6 +196,7 @@ def make_templates(ws: Workspace, token: str) -> Jinja2Templates:
         state_labels=views.STATE_LABELS,
         coverage_labels=views.COVERAGE_LABELS,
         milestone_labels=views.MILESTONE_LABELS,
+        audit_labels=views.AUDIT_LABELS,
     )
 
     def context(request: Request) -> dict[str, Any]:

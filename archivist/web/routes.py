@@ -206,6 +206,20 @@ def _search(ws: Workspace, params: dict[str, str]) -> tuple[list[Any], str]:
     return hits, ""
 
 
+def _records_by_id(ws: Workspace, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Unit, date and file name of each hit: what a clerk checks before opening one."""
+    if not ids:
+        return {}
+    catalogue = read_catalogue(ws)
+    try:
+        marks = ",".join("?" for _ in ids)
+        rows = catalogue.db.execute(
+            f"SELECT id, unit, doc_date, original_name, file_type, status FROM evidence WHERE id IN ({marks})", ids)
+        return {r["id"]: dict(r) for r in rows}
+    finally:
+        catalogue.close()
+
+
 async def search_page(request: Request) -> Response:
     ws = state(request).ws
     q = request.query_params
@@ -216,8 +230,9 @@ async def search_page(request: Request) -> Response:
     searched = any(params.values())
     if searched:
         hits, error = await run_in_threadpool(_search, ws, params)
-    rows = [{"hit": h, "snippet": views.highlight(h.plain, h.marks), "label": indicator_label(ws, h.indicator)}
-            for h in hits]
+    records = await run_in_threadpool(_records_by_id, ws, [h.id for h in hits])
+    rows = [{"hit": h, "snippet": views.highlight(h.plain, h.marks), "label": indicator_label(ws, h.indicator),
+             "r": records.get(h.id, {})} for h in hits]
     return render(request, "search.html", {"params": params, "rows": rows, "error": error, "searched": searched,
                                            "indicators": indicator_options(ws)})
 
@@ -242,7 +257,8 @@ async def document(request: Request) -> Response:
     record, history, original = await run_in_threadpool(_load_record, ws, request.path_params["evidence_id"])
     shown = original or record
     text = (shown.get("text") or "")
-    suggestions = [s | {"label": indicator_label(ws, s.get("code"))} for s in record.get("suggestions") or []]
+    suggestions = [s | {"label": indicator_label(ws, s.get("code"))}
+                   for s in views.useful_suggestions(record.get("suggestions"), record.get("indicator"))]
     return render(request, "document.html", {
         "r": record, "original": original, "history": history, "viewer": views.viewer_kind(shown),
         "text": text[:TEXT_VIEW_CHARS], "text_cut": len(text) > TEXT_VIEW_CHARS,
@@ -306,7 +322,8 @@ def _queue(ws: Workspace) -> dict[str, Any]:
         catalogue.close()
     items = []
     for r in unsorted:
-        suggestions = [s | {"label": indicator_label(ws, s.get("code"))} for s in (r.get("suggestions") or [])[:3]]
+        suggestions = [s | {"label": indicator_label(ws, s.get("code"))}
+                       for s in views.useful_suggestions(r.get("suggestions"))]
         excerpt = " ".join((r.get("text") or "").split())[:160]
         items.append({"r": r, "suggestions": suggestions, "excerpt": excerpt})
     return {"items": items, "quarantined": quarantined}

@@ -23,7 +23,7 @@ import ipaddress
 import os
 import secrets
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from starlette.datastructures import Headers
@@ -143,7 +143,7 @@ def safe_file(root: Path, rel: str, allowed: Iterable[Path]) -> Path:
     """
     if not rel or "\x00" in rel or "\\" in rel or rel.startswith("/") or ":" in rel.split("/", 1)[0]:
         raise UnsafePath(f"不允许的路径：{rel!r}")
-    parts = PurePosixPath(rel).parts
+    parts = rel.split("/")
     if any(p in ("..", ".", "") for p in parts):
         raise UnsafePath(f"不允许的路径：{rel!r}")
     root = root.resolve()

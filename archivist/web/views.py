@@ -14,6 +14,11 @@ from markupsafe import Markup, escape
 STATE_LABELS = {"filed": "已归档", "unsorted": "待分类", "duplicate": "重复", "quarantined": "隔离",
                 "queued": "已交收件箱", "ignored": "已忽略", "error": "失败"}
 COVERAGE_LABELS = {"complete": "齐全", "partial": "部分", "missing": "缺失"}
+AUDIT_LABELS = {"filed": "归档", "unsorted": "进入待分类", "duplicate": "判为重复", "quarantined": "隔离",
+                "reassigned": "调整归档", "recovered": "崩溃恢复", "pages": "更新页数", "container": "收到压缩包",
+                "score_set": "自评打分", "score_cleared": "清除自评", "problem_added": "登记问题",
+                "problem_closed": "问题销号"}
+MIN_SUGGESTION = 0.05  # below this a "suggestion" is noise: the clerk is better served by the full list
 MILESTONE_LABELS = {"done": "已完成", "late": "已逾期", "due_soon": "临近", "pending": "进行中", "unknown": "未知"}
 
 # What the browser may show inline, by archive file suffix. Everything else is offered as a
@@ -84,3 +89,9 @@ def score_bar(total: float, line: float, full: float) -> dict[str, float]:
         "total_pct": max(0.0, min(100.0, total / full * 100)),
         "line_pct": max(0.0, min(100.0, line / full * 100)),
     }
+
+
+def useful_suggestions(suggestions: list[dict[str, Any]] | None, current: str | None = None) -> list[dict[str, Any]]:
+    """Suggestions worth a button: not the indicator the file already has, not near-zero guesses."""
+    return [s for s in (suggestions or [])[:3]
+            if s.get("code") and s.get("code") != current and float(s.get("confidence") or 0) >= MIN_SUGGESTION]
