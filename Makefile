@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/archivist demo demo-workspace
+	$(BIN)/archivist demo .
 
 test: $(STAMP)
 	$(BIN)/ruff check archivist tests bench

@@ -29,12 +29,23 @@ def _run(args: list[str]) -> str:
 
 def run_demo(directory: Path) -> None:
     directory = directory.resolve()
-    if (directory / "archivist.toml").exists():
-        for sub in ("archive", "index", "inbox", "来件"):
-            shutil.rmtree(directory / sub, ignore_errors=True)
+    marker = directory / "index" / ".demo"
+    catalogue = directory / "index" / "catalogue.sqlite3"
+    if catalogue.exists() and not marker.exists():
+        raise SystemExit(
+            f"{directory} 已有真实的归档数据，demo 不会覆盖它：请换一个目录，例如 archivist demo demo-workspace"
+        )
+    for sub in ("archive", "index", "inbox", "来件", "out"):
+        target = directory / sub
+        if target.is_dir():
+            for child in target.iterdir():  # keep the folder itself (and the repository's .gitkeep)
+                if child.name != ".gitkeep":
+                    shutil.rmtree(child) if child.is_dir() else child.unlink()
     incoming = make_sample_evidence(directory / "来件")
     console.print(f"示例材料已生成：{incoming}（{sum(1 for p in incoming.rglob('*') if p.is_file())} 个文件）")
     ws = str(directory)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text("archivist demo workspace: `archivist demo` may reset it\n", encoding="utf-8")
     _run(["init", ws, "--county", "青山县", "--inspection-date", "2025-01-20", "--year", "2024"])
     _run(["-w", ws, "ingest", str(incoming)])
     _run(["-w", ws, "list", "--status", "unsorted"])

@@ -154,6 +154,7 @@ def test_search_and_open_a_hit(page: Any, tmp_path: Path) -> None:
     page.wait_for_url("**/search?*")
     hits = page.locator("li.hit")
     assert hits.count() >= 3
+    print([hits.nth(i).inner_html() for i in range(hits.count())])
     assert all(hits.nth(i).locator(".snippet mark").count() >= 1 for i in range(hits.count()))
     shoot(page, "web-search.png", tmp_path)
     page.locator("a.hit-title", has_text="河口镇2024年农村户厕改造验收报告").click()
