@@ -45,7 +45,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from whoosh.analysis import Token, Tokenizer
-from whoosh.formats import Positions
+from whoosh.formats import Existence
 
 from .textnorm import normalize
 
@@ -364,21 +364,24 @@ class BigramTokenizer(ChineseTokenizer):
     words = False
 
 
-class ScanPositions(Positions):
-    """Whoosh's Positions format, fed straight from `scan()`.
+class ScanWeights(Existence):
+    """A Whoosh postings format holding each term's frequency as the posting weight, and nothing else.
 
-    Same bytes on disk as Positions (reading is unchanged); indexing skips Whoosh's per-token
-    Token objects, which is a large share of the cost of indexing Chinese text in pure Python.
+    No positions: phrases and exact forms are checked against the stored text instead (see
+    archivist.search), which in pure Python is far cheaper than reading a position list for every
+    candidate, and keeps posting blocks small. Terms come straight from `slot_positions()`, which
+    skips Whoosh's per-token Token objects (a large share of indexing time in pure Python).
     """
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
         if not isinstance(analyzer, ChineseTokenizer) or not isinstance(value, str):
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        boost = self.field_boost
-        encode = self.encode
-        for term, slots in slot_positions(value, analyzer.words).items():
-            yield term, len(slots), len(slots) * boost, encode(slots)
+            counts: dict[str, int] = {}
+            for token in analyzer(value, **kwargs):
+                counts[token.text] = counts.get(token.text, 0) + 1
+        else:
+            counts = {term: len(slots) for term, slots in slot_positions(value, analyzer.words).items()}
+        for term, freq in counts.items():
+            yield term, freq, float(freq), b""
 
 
 # query words -----------------------------------------------------------------------------------

@@ -19,7 +19,10 @@ console = Console()
 
 
 def _run(args: list[str]) -> str:
+    from . import cli_common
     from .cli import app
+
+    cli_common.console.width = max(120, shutil.get_terminal_size((120, 40)).columns)
 
     console.print(Rule(f"$ archivist {' '.join(args)}"))
     result = CliRunner().invoke(app, args)

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import heapq
 import json
 import logging
+import math
 import os
 import pickle
 import re
@@ -40,11 +42,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import analysis
-from .analysis import BigramTokenizer, ChineseTokenizer, ScanPositions, prepare
+from .analysis import BigramTokenizer, ChineseTokenizer, ScanWeights, prepare
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -52,7 +55,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1  # bump when the schema or the analysis changes: old indexes are rebuilt
+INDEX_FORMAT = 2  # bump when the schema or the analysis changes: old indexes are rebuilt
 MAX_BODY_CHARS = 500_000  # a giant ledger is still found by its first half million characters
 SNIPPET_CHARS = 90
 MARK_OPEN, MARK_CLOSE = "【", "】"
@@ -452,12 +455,12 @@ class IndexMissing(SearchError):
 
 
 # Whoosh ----------------------------------------------------------------------------------------
-def _text_field(tokenizer: Any, boost: float = 1.0, stored: bool = False) -> Any:
-    """A positional text field analysed by `analysis` (words and bigrams in one field)."""
+def _text_field(tokenizer: Any, stored: bool = False) -> Any:
+    """A text field analysed by `analysis` (words and bigrams in one field), term weights only."""
     from whoosh.fields import TEXT
 
-    field = TEXT(analyzer=tokenizer, phrase=True, stored=stored, field_boost=boost)
-    field.format = ScanPositions(field_boost=boost)
+    field = TEXT(analyzer=tokenizer, phrase=False, stored=stored)
+    field.format = ScanWeights()
     return field
 
 
@@ -471,13 +474,11 @@ def _schema() -> Any:
         duplicates=STORED(),
         indicator=ID(stored=True),
         codes=KEYWORD(),
-        unit=_text_field(BigramTokenizer()),
+        unit=_text_field(BigramTokenizer(), stored=True),
         doc_date=ID(),
         kind=ID(),
         status=ID(),
-        # Title, file name, unit and 文号 count three times as much as the body: a clerk's words
-        # in the title are the strongest sign that this is the document meant.
-        head=_text_field(ChineseTokenizer(), boost=3.0, stored=True),
+        head=_text_field(ChineseTokenizer(), stored=True),
         body=_text_field(ChineseTokenizer(), stored=True),
     )
 
@@ -522,6 +523,7 @@ class WhooshBackend(SearchBackend):
         self._ix: Any = None
         self._gen: str | None = None
         self._searcher: Any = None
+        self._segments = _SegmentCache()
 
     # layout ----------------------------------------------------------------------------------
     @property
@@ -684,31 +686,8 @@ class WhooshBackend(SearchBackend):
         raise IndexMissing(f"搜索索引无法读取：{self.directory}（{last}）")
 
     def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
-        """Candidates by terms, checked against the stored text; the exact (positional) query
-        only when checking leaves too few hits and more candidates remain."""
-        candidates = _whoosh_query(query)
-        wf = _whoosh_filter(filters)
-
-        def checked(results: Any) -> list[RawHit]:
-            hits = []
-            for hit in results:
-                stored = hit.fields()
-                ok, bonus = query.matches(stored.get("head", ""), stored.get("body", ""))
-                if ok:
-                    hits.append(_raw_hit(stored, float(hit.score or 0.0) * (1.0 + 0.5 * bonus)))
-            hits.sort(key=lambda h: -h.score)
-            return hits
-
         def run(searcher: Any) -> list[RawHit]:
-            fetch = max(limit * 2, 20)
-            for _ in range(2):
-                results = searcher.search(candidates, limit=fetch, filter=wf, terms=False)
-                hits = checked(results)
-                if len(hits) >= limit or results.scored_length() < fetch:
-                    return hits[:limit]
-                fetch *= 8
-            exact = _whoosh_query(query, exact=True)
-            return checked(searcher.search(exact, limit=limit, filter=wf, terms=False))[:limit]
+            return _Engine(searcher, self._segments).search(query, filters, limit)
 
         return self._with_searcher(run)  # type: ignore[no-any-return]
 
@@ -726,19 +705,22 @@ class WhooshBackend(SearchBackend):
         return self._with_searcher(run)  # type: ignore[no-any-return]
 
     def is_healthy(self) -> bool:
-        """The live generation opens, and its postings and stored fields can be read."""
-        from whoosh import query as wq
-
+        """The live generation opens, and its stored fields and postings can be read."""
         try:
             with self._lock:
                 self._reset()
 
                 def probe(searcher: Any) -> bool:
                     reader = searcher.reader()
-                    for docnum in list(reader.all_doc_ids())[:1]:
+                    docs = list(reader.all_doc_ids())
+                    for docnum in docs[:1] + docs[-1:]:
                         reader.stored_fields(docnum)
-                    searcher.search(wq.Every(), limit=1)
-                    searcher.search(wq.Term("body_bg", "乡村"), limit=1)
+                    for leaf, _base in reader.leaf_readers():
+                        for name in TEXT_FIELDS:
+                            for n, text in enumerate(leaf.lexicon(name)):
+                                _read_postings(leaf, name, text.decode("utf-8"))
+                                if n >= 2:
+                                    break
                     return True
 
                 return bool(self._with_searcher(probe))
@@ -794,82 +776,272 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 TEXT_FIELDS = ("head", "body")
+# Title, file name, unit and 文号 count three times as much as the body: a clerk's words in the
+# title are the strongest sign that this is the document meant.
+FIELD_BOOST = {"head": 3.0, "body": 1.0}
+K1, B = 1.2, 0.75  # BM25
+MAX_CHECKED = 4000  # stored documents read to confirm matches, at most, per query
+MAX_PREFIX_TERMS = 300
 
 
-def _form_query(form: str, exact: bool) -> Any:
-    """One form of a unit, in title or body.
+class _SegmentCache:
+    """Field lengths per segment. Segments never change once written (deletions aside), so this
+    survives commits: only a new segment's lengths are read after an ingest batch."""
 
-    Candidate mode (exact=False): every term of the form (its bigrams, numbers) in the same field,
-    in any order — cheap for Whoosh (no positions are read); the matches are then checked against
-    the stored text (ParsedQuery.matches). Exact mode: the terms as a phrase at consecutive slots,
-    which reads positions — the slow path, used when candidates alone do not settle a query.
-    A word jieba knows whole (3+ characters) also matches as that word, which adds to the score.
+    def __init__(self) -> None:
+        self._lengths: dict[tuple[Any, str], list[int]] = {}
+        self._lock = threading.Lock()
+
+    def lengths(self, leaf: Any, field_name: str) -> list[int]:
+        key = (leaf.segment().segment_id() if leaf.segment() else id(leaf), field_name)
+        with self._lock:
+            found = self._lengths.get(key)
+        if found is None:
+            found = _segment_lengths(leaf, field_name)
+            with self._lock:
+                if len(self._lengths) > 256:
+                    self._lengths.clear()
+                self._lengths[key] = found
+        return found
+
+
+_LENGTH_OF_BYTE: list[int] = []
+
+
+def _segment_lengths(leaf: Any, field_name: str) -> list[int]:
+    """Each document's length (tokens) in one field of one segment.
+
+    Reads the segment's one-byte-per-document length column in one go (Whoosh W3 codec); any
+    other layout falls back to Whoosh's per-document call.
     """
-    from whoosh import query as wq
+    size = leaf.doc_count_all()
+    try:
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+        from whoosh.util.numeric import byte_to_length
 
-    terms = analysis.query_terms(form)
-    word = analysis.query_word(form)
-    parts: list[Any] = []
-    for name in TEXT_FIELDS:
-        if len(terms) > 1:
-            if exact:
-                parts.append(wq.Phrase(name, terms))
+        if not _LENGTH_OF_BYTE:
+            _LENGTH_OF_BYTE.extend(byte_to_length(b) for b in range(256))
+        column = leaf._perdoc._cached_reader(_lenfield(field_name), LENGTHS_COLUMN)
+        if column is None:
+            return [0] * size
+        raw = column._dbfile.get(column._basepos, min(column._count, size))
+        lengths = [_LENGTH_OF_BYTE[b] for b in raw]
+        return lengths + [0] * (size - len(lengths))
+    except (AttributeError, ImportError, TypeError):
+        return [leaf.doc_field_length(d, field_name) or 0 for d in range(size)]
+
+
+def _read_postings(leaf: Any, field_name: str, term: str) -> tuple[list[int], list[float]]:
+    """All (docnum, weight) postings of a term in one segment, deleted documents included.
+
+    Whoosh's matchers move one posting at a time in Python (skip_to scans inside a block), which
+    makes intersecting frequent terms slow; reading whole blocks and intersecting sets is an
+    order of magnitude faster. The block walk uses the W3 codec's block reader; anything else
+    (inlined short lists, another codec) goes through the public matcher interface.
+    """
+    from whoosh.matching.wrappers import FilterMatcher
+
+    matcher = leaf.postings(field_name, term)
+    while isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    ids: list[int] = []
+    weights: list[float] = []
+    try:
+        from whoosh.codec.whoosh3 import W3LeafMatcher
+
+        if isinstance(matcher, W3LeafMatcher):
+            while True:
+                matcher._read_ids()
+                matcher._read_weights()
+                ids.extend(matcher._ids)
+                weights.extend(matcher._weights)
+                if matcher._lastblock:
+                    return ids, weights
+                matcher._goto(matcher._nextoffset)
+    except (AttributeError, ImportError):
+        ids, weights = [], []
+        matcher = leaf.postings(field_name, term)
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+class _Engine:
+    """One query against one searcher's view of the index.
+
+    Candidate documents are those holding every term of each unit (bigrams, numbers) in title or
+    body — set intersections over whole posting lists; they are ranked by BM25 over the query's
+    terms (title ×3), and then confirmed best-first against their stored text
+    (ParsedQuery.matches: exact substrings, number boundaries, exclusions), until `limit` are
+    confirmed. Confirmation is what makes phrases exact without positions in the index.
+    """
+
+    def __init__(self, searcher: Any, segments: _SegmentCache) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.leaves = list(self.reader.leaf_readers())
+        self.live = max(1, self.reader.doc_count())
+        self.segments = segments
+        self._postings: dict[tuple[str, str], dict[int, float]] = {}
+
+    # postings ----------------------------------------------------------------------------------
+    def postings(self, field_name: str, term: str) -> dict[int, float]:
+        key = (field_name, term)
+        found = self._postings.get(key)
+        if found is not None:
+            return found
+        found = {}
+        for leaf, base in self.leaves:
+            if (field_name, term) not in leaf:
+                continue
+            ids, weights = _read_postings(leaf, field_name, term)
+            deleted = leaf.deleted_docs_set if leaf.has_deletions() else None
+            if deleted:
+                found.update((base + d, w) for d, w in zip(ids, weights, strict=True) if d not in deleted)
+            elif base:
+                found.update(zip([base + d for d in ids], weights, strict=True))
             else:
-                parts.append(wq.And([wq.Term(name, t) for t in dict.fromkeys(terms)]))
-        elif analysis.has_han(terms[0]) and len(terms[0]) == 1:
-            # A lone character: it starts a bigram wherever it is not last in its run.
-            parts += [wq.Term(name, terms[0]), wq.Prefix(name, terms[0])]
+                found.update(zip(ids, weights, strict=True))
+        self._postings[key] = found
+        return found
+
+    def _term_docs(self, field_name: str, term: str) -> set[int] | dict[int, float]:
+        if len(term) == 1 and analysis.has_han(term):
+            # A lone character: itself where it stands alone, else every bigram it starts.
+            docs: set[int] = set(self.postings(field_name, term))
+            for n, text in enumerate(self.reader.expand_prefix(field_name, term)):
+                if n >= MAX_PREFIX_TERMS:
+                    break
+                docs.update(self.postings(field_name, text.decode("utf-8") if isinstance(text, bytes) else text))
+            return docs
+        return self.postings(field_name, term)
+
+    def form_docs(self, form: str, fields: tuple[str, ...] = TEXT_FIELDS) -> set[int]:
+        """Documents with every term of `form` in one of `fields` (a superset of exact matches)."""
+        terms = list(dict.fromkeys(analysis.query_terms(form)))
+        found: set[int] = set()
+        for name in fields:
+            lists = sorted((self._term_docs(name, t) for t in terms), key=len)
+            if not lists or not lists[0]:
+                continue
+            docs = set(lists[0])
+            for other in lists[1:]:
+                docs.intersection_update(other)
+                if not docs:
+                    break
+            found |= docs
+        return found
+
+    def clause_docs(self, clause: Clause) -> set[int]:
+        docs: set[int] | None = None
+        units = [[clause.text]] if clause.kind == "phrase" else clause.units
+        for forms in sorted(units, key=lambda f: -sum(len(x) for x in f)):  # long units: fewer docs
+            unit: set[int] = set()
+            for form in forms:
+                unit |= self.form_docs(form)
+            docs = unit if docs is None else docs & unit
+            if not docs:
+                return set()
+        return docs or set()
+
+    # filters -----------------------------------------------------------------------------------
+    def filter_docs(self, filters: Filters) -> set[int] | None:
+        parts: list[set[int]] = []
+        if filters.indicator:
+            parts.append(set(self.postings("codes", filters.indicator.strip())))
+        if filters.kind:
+            parts.append(set(self.postings("kind", prepare(filters.kind))))
+        if filters.status:
+            parts.append(set(self.postings("status", filters.status.strip())))
+        if filters.unit:
+            unit = prepare(filters.unit)
+            parts.append(self.form_docs(unit, ("unit",)) if analysis.query_terms(unit) else set())
+        if filters.since or filters.until:
+            low, high = filters.since or "0000", filters.until or "9999~"
+            dates: set[int] = set()
+            for text in self.reader.lexicon("doc_date"):
+                value = text.decode("utf-8") if isinstance(text, bytes) else text
+                if low <= value <= high:
+                    dates.update(self.postings("doc_date", value))
+            parts.append(dates)
+        if not parts:
+            return None
+        parts.sort(key=len)
+        result = parts[0]
+        for other in parts[1:]:
+            result = result & other
+        return result
+
+    # ranking -----------------------------------------------------------------------------------
+    def _lengths(self, field_name: str) -> tuple[list[int], float]:
+        lengths: list[int] = []
+        for leaf, _base in self.leaves:
+            lengths += self.segments.lengths(leaf, field_name)
+        total = self.reader.field_length(field_name) or 1
+        return lengths, max(1.0, total / max(1, self.reader.doc_count_all()))
+
+    def scores(self, query: ParsedQuery, candidates: set[int]) -> dict[int, float]:
+        terms: set[str] = set()
+        for clause in query.must:
+            for forms in [[clause.text]] if clause.kind == "phrase" else clause.units:
+                for form in forms:
+                    terms.update(analysis.query_terms(form))
+                    word = analysis.query_word(form)
+                    if word:
+                        terms.add(word)
+        scores = dict.fromkeys(candidates, 0.0)
+        for name in TEXT_FIELDS:
+            lengths, average = self._lengths(name)
+            for term in terms:
+                posting = self.postings(name, term)
+                if not posting:
+                    continue
+                df = len(posting)
+                weight = FIELD_BOOST[name] * math.log(1 + (self.live - df + 0.5) / (df + 0.5)) * (K1 + 1)
+                norm = K1 * (1 - B)
+                slope = K1 * B / average
+                for doc in candidates.intersection(posting):
+                    tf = posting[doc]
+                    scores[doc] += weight * tf / (tf + norm + slope * lengths[doc])
+        return scores
+
+    # the query ---------------------------------------------------------------------------------
+    def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
+        allowed = self.filter_docs(filters)
+        if query.must:
+            candidates: set[int] | None = None
+            for clause in sorted(query.must, key=lambda c: -len(c.text)):
+                docs = self.clause_docs(clause)
+                candidates = docs if candidates is None else candidates & docs
+                if not candidates:
+                    return []
+            assert candidates is not None
+            if allowed is not None:
+                candidates &= allowed
+            scores = self.scores(query, candidates)
         else:
-            parts.append(wq.Term(name, terms[0]))
-        if word:
-            parts.append(wq.Term(name, word))
-    return parts[0] if len(parts) == 1 else wq.Or(parts)
-
-
-def _clause_query(clause: Clause, exact: bool) -> Any:
-    from whoosh import query as wq
-
-    required = [
-        wq.Or([_form_query(f, exact) for f in forms]) if len(forms) > 1 else _form_query(forms[0], exact)
-        for forms in clause.units
-    ]
-    return required[0] if len(required) == 1 else wq.And(required)
-
-
-def _whoosh_query(query: ParsedQuery, exact: bool = False) -> Any:
-    """The Whoosh query: candidates (exact=False) or exact matches. Exclusions are always exact,
-    so a document is never dropped for merely sharing the excluded text's bigrams."""
-    from whoosh import query as wq
-
-    if query.must:
-        positive = [_clause_query(c, exact) for c in query.must]
-        main = positive[0] if len(positive) == 1 else wq.And(positive)
-    else:
-        main = wq.Every()
-    if query.must_not:
-        main = wq.AndNot(main, wq.Or([_clause_query(c, True) for c in query.must_not]))
-    return main
-
-
-def _whoosh_filter(filters: Filters) -> Any:
-    from whoosh import query as wq
-
-    parts: list[Any] = []
-    if filters.indicator:
-        parts.append(wq.Term("codes", filters.indicator.strip()))
-    if filters.unit:
-        terms = analysis.query_terms(prepare(filters.unit))
-        if terms:
-            parts.append(wq.Phrase("unit", terms) if len(terms) > 1 else wq.Prefix("unit", terms[0]))
-    if filters.since or filters.until:
-        parts.append(wq.TermRange("doc_date", filters.since or "0000", filters.until or "9999~"))
-    if filters.kind:
-        parts.append(wq.Term("kind", prepare(filters.kind)))
-    if filters.status:
-        parts.append(wq.Term("status", filters.status.strip()))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
+            candidates = allowed if allowed is not None else set(self.reader.all_doc_ids())
+            scores = {doc: 1.0 + doc / (10 * self.reader.doc_count_all() + 1) for doc in candidates}  # newest first
+        unit_pattern = form_pattern(prepare(filters.unit)) if filters.unit else None
+        hits: list[RawHit] = []
+        ranked = heapq.nlargest(limit * 3 + 10, scores.items(), key=itemgetter(1))
+        checked = 0
+        while ranked:
+            for doc, score in ranked:
+                stored = self.searcher.stored_fields(doc)
+                checked += 1
+                if unit_pattern and not unit_pattern.search(stored.get("unit") or ""):
+                    continue
+                ok, bonus = query.matches(stored.get("head") or "", stored.get("body") or "")
+                if ok:
+                    hits.append(_raw_hit(stored, score * (1.0 + 0.5 * bonus)))
+            if len(hits) >= limit or checked >= len(scores) or checked >= MAX_CHECKED:
+                break
+            ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)[checked : checked + limit * 20]
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
 
 
 # the index the program uses --------------------------------------------------------------------

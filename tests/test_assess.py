@@ -315,3 +315,29 @@ def test_countdown_without_an_inspection_date(ws: Workspace, cli) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace('inspection_date = "2025-01-20"',
                                                                  'inspection_date = ""'), encoding="utf-8")
     assert "inspection_date" in cli("countdown", expect=1)
+
+
+def test_readiness_bundles_everything_for_the_reports(ws: Workspace, cli) -> None:
+    from archivist.assess import readiness
+
+    ids = fill_c01(ws)
+    cli("score", "set", "C01", "5", "--evidence", ids["ledger"])
+    cli("problems", "add", "--desc", "台账不规范", "--unit", "石门乡", "--found", "2024-11-01",
+        "--deadline", "2024-12-01")
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        r = readiness(ws, catalogue, dt.date(2025, 1, 12))
+    finally:
+        catalogue.close()
+    assert len(r.statuses) == len(ws.frameworks.indicators())
+    assert r.scores.frameworks[0].total == 5 and r.scores.flagged == []
+    assert [p.id for p in r.problems] == [1] and r.problem_units[0].overdue == 1
+    assert r.countdown is not None and r.countdown.days_left == 8
+    data = json.loads(json.dumps(r.to_json(), ensure_ascii=False))
+    assert data["problems"][0]["overdue"] is True and data["countdown"]["inspection_date"] == "2025-01-20"
+
+
+def test_titles_that_look_like_markup_are_printed_as_is(ws: Workspace, cli) -> None:
+    add_record(ws, "C01", "[red]改厕[/red]工作总结", kind="总结", doc_date="2025-01-05")
+    out = cli("status", "--no-ledger-checks")
+    assert "[red]改厕[/red]工作总结" in out

@@ -267,9 +267,12 @@ def mutated(draw: Any, name: str) -> bytes:
 
 
 # the check ------------------------------------------------------------------------------------------
-def check(data: bytes, name: str, workdir: Path) -> None:
+def check(data: bytes, name: str, workdir: Path, found: dict[str, str] | None = None) -> None:
     """Run one input through the bounded extractor; fail (and keep the input) on anything but
-    success or ExtractionError, or on overstaying the time limit."""
+    success or ExtractionError, or on overstaying the time limit.
+
+    With `found` (the long run), record the first input per distinct bug — keyed by the exception
+    and the line that raised it — and go on, so one run collects every bug instead of the first."""
     digest = hashlib.sha256(data).hexdigest()[:16]
     path = workdir / f"{name}-{digest}.{SUFFIX.get(name, name)}"
     path.write_bytes(data)
@@ -285,9 +288,21 @@ def check(data: bytes, name: str, workdir: Path) -> None:
     if problem is None and elapsed > LIMIT_SECONDS + SLACK_SECONDS:
         problem = f"ran {elapsed:.1f}s, past the {LIMIT_SECONDS:g}s limit"
     if problem is not None:
+        if found is not None:
+            signature = _signature(problem)
+            if signature not in found:
+                found[signature] = f"{name}: {problem}\ninput kept at {_keep(path)}"
+            return
         kept = _keep(path)
         pytest.fail(f"{name}: {problem}\ninput kept at {kept}")
     path.unlink()
+
+
+def _signature(problem: str) -> str:
+    """The exception line and the innermost archivist frame: one key per distinct bug."""
+    lines = [line.strip() for line in problem.splitlines() if line.strip()]
+    frames = [line for line in lines if line.startswith("File ") and "archivist" in line and "sandbox" not in line]
+    return f"{lines[-1].split(':')[0] if lines else ''} @ {frames[-1] if frames else lines[0] if lines else ''}"
 
 
 def _keep(path: Path) -> Path:
@@ -304,7 +319,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
-def _fuzz(name: str, workdir: Path, examples: int, derandomize: bool) -> None:
+def _fuzz(name: str, workdir: Path, examples: int, derandomize: bool, found: dict[str, str] | None = None) -> None:
     @settings(
         max_examples=examples,
         deadline=None,
@@ -314,7 +329,7 @@ def _fuzz(name: str, workdir: Path, examples: int, derandomize: bool) -> None:
     )
     @given(data=mutated(name))
     def run(data: bytes) -> None:
-        check(data, name, workdir)
+        check(data, name, workdir, found)
 
     run()
 
@@ -339,7 +354,9 @@ def test_fuzz_extractors_short(name: str, workdir: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(SEEDS))
 def test_fuzz_extractors_long(name: str, workdir: Path) -> None:
-    _fuzz(name, workdir, SLOW_EXAMPLES, derandomize=False)
+    found: dict[str, str] = {}
+    _fuzz(name, workdir, SLOW_EXAMPLES, derandomize=False, found=found)
+    assert not found, "\n\n".join(found.values())
 
 
 def _crasher_files() -> list[Path]:

@@ -262,3 +262,11 @@ def test_close_problem_api(ws: Workspace, cli) -> None:
         assert catalogue.verify_audit() == []
     finally:
         catalogue.close()
+
+
+def test_a_dry_run_imports_nothing(ws: Workspace, cli, tmp_path: Path) -> None:
+    path = make_unit_sheet(tmp_path / "台账.xlsx")
+    report = js(cli, "problems", "import", str(path), "--dry-run")
+    assert report["planned"] == 5 and report["imported"] == []
+    assert js(cli, "problems", "list") == []
+    assert "可导入 5 个问题" in cli("problems", "import", str(path), "--dry-run")

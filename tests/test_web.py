@@ -456,16 +456,28 @@ def test_serving_rules() -> None:
 
 
 def test_serve_command(cli, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    import socket
+
     import uvicorn
+
+    from archivist.commands import web_cmd
 
     calls: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    monkeypatch.setattr(web_cmd, "_probe", lambda host, port: None)
     out = cli("serve")
     assert "http://127.0.0.1:8000/" in out and calls[0]["host"] == "127.0.0.1"
     refused = cli("serve", "--host", "0.0.0.0", expect=2)
-    assert "token" in refused and len(calls) == 1
+    assert "[web] token" in refused and len(calls) == 1
     (ws.root / "archivist.toml").write_text(
         (ws.root / "archivist.toml").read_text(encoding="utf-8") + f'\n[web]\ntoken = "{TOKEN}"\n', encoding="utf-8")
     out = cli("serve", "--host", "0.0.0.0", "--port", "8080")
     assert "需输入访问口令" in out and calls[-1] == {"host": "0.0.0.0", "port": 8080, "log_level": "warning",
                                                "server_header": False}
+    monkeypatch.undo()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert "已被占用" in (web_cmd._probe("127.0.0.1", port) or "")
+        assert "已被占用" in cli("serve", "--port", str(port), expect=1)

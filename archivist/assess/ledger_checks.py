@@ -28,10 +28,12 @@ in index/cache, so `status` stays fast on a large archive.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import tempfile
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +42,8 @@ from ..textnorm import normalize
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 CHECKS_VERSION = 1  # bump when a rule changes: cached findings are then recomputed
 MAX_ROWS = 20000
@@ -62,7 +66,12 @@ COUNT_CELL = re.compile(r"^(\d+)\s*(户|人|项|个|条|件|名|处|家|所|座|
 NOTHING = {"无", "否", "-", "—", "－", "/", "0", "暂无", "没有"}
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
+PAIR_SAMPLE_ROWS = 300
 RATE_TOLERANCE = 0.0051  # a percentage shown to whole percent is off by at most half a point
+
+
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
+_NUMBER_WIDTH = str.maketrans("０１２３４５６７８９．％，－＋", "0123456789.%,-+")
 
 
 class Percent(float):
@@ -141,7 +150,9 @@ def to_number(value: Any) -> float | None:
     if isinstance(value, int | float):
         return value if isinstance(value, Percent) else float(value)
     if isinstance(value, str):
-        text = normalize(value).strip().replace(",", "").replace(" ", "")
+        if not _HAS_DIGIT.search(value):
+            return None  # the common case for text cells: no need to look further
+        text = re.sub(r"[,\s]", "", value.translate(_NUMBER_WIDTH))
         if not text:
             return None
         if text.endswith("%"):
@@ -154,8 +165,14 @@ def to_number(value: Any) -> float | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _label_text(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text))
+
+
 def _label(value: Any) -> str:
-    return re.sub(r"\s+", "", normalize(str(value))) if not _is_blank(value) else ""
+    """A cell as a label: normalised (合計 → 合计), no spaces; cached, ledgers repeat their labels."""
+    return _label_text(str(value)) if not _is_blank(value) else ""
 
 
 def find_header(rows: list[list[Any]]) -> int | None:
@@ -231,11 +248,11 @@ def read_workbook(path: Path) -> list[Table]:
             if hasattr(sheet, "reset_dimensions"):
                 sheet.reset_dimensions()
             rows: list[list[Any]] = []
-            for r, cells in enumerate(sheet.iter_rows(max_col=MAX_COLS)):
+            for r, cells in enumerate(sheet.iter_rows()):
                 if r >= MAX_ROWS:
                     break
                 values = []
-                for cell in cells:
+                for cell in cells[:MAX_COLS]:
                     value = getattr(cell, "value", None)
                     fmt = getattr(cell, "number_format", "") or ""
                     if isinstance(value, int | float) and not isinstance(value, bool) and "%" in fmt:
@@ -413,49 +430,42 @@ class _Checker:
         if not data:
             return
         width = len(table.headers)
+        nums = [[to_number(row[j]) if j < len(row) else None for j in range(width)] for _, row in data]
         numeric_cols = [
             j for j in range(width)
             if not NON_ADDITIVE.search(table.headers[j])
-            and any(isinstance(to_number(row[j]), float) and not isinstance(to_number(row[j]), Percent)
-                    for _, row in data if j < len(row))
+            and any(v[j] is not None and not isinstance(v[j], Percent) for v in nums)
         ]
+        sample = range(min(len(data), PAIR_SAMPLE_ROWS))  # enough rows to recognise the pair of columns
         for c in range(width):
             header = table.headers[c]
-            rates = {r: to_number(row[c]) for r, row in data if c < len(row)}
-            rates = {r: v for r, v in rates.items() if v is not None}
-            is_rate_col = RATE_HEADER.search(header) or (rates and all(isinstance(v, Percent) for v in rates.values()))
-            if not is_rate_col or len(rates) < 2 or re.search(r"增长|增幅|同比|环比", header):
+            rated = [i for i in range(len(data)) if nums[i][c] is not None]
+            is_rate_col = RATE_HEADER.search(header) or (rated and all(isinstance(nums[i][c], Percent) for i in rated))
+            if not is_rate_col or len(rated) < 2 or re.search(r"增长|增幅|同比|环比", header):
                 continue
             percent_header = "%" in header
-            best: tuple[tuple[int, int, int], int, int, int, list[tuple[int, float, float, float]]] | None = None
+            best: tuple[tuple[int, int, int], int, int] | None = None
             for a in numeric_cols:
                 for b in numeric_cols:
                     if a == b or c in (a, b):
                         continue
-                    matches, tried = 0, 0
-                    mismatches: list[tuple[int, float, float, float]] = []
-                    for r, row in data:
-                        rate = rates.get(r)
-                        num, den = to_number(row[a]), to_number(row[b])
-                        if rate is None or num is None or den is None or den == 0:
-                            continue
-                        tried += 1
-                        if _rate_matches(rate, num / den, percent_header):
-                            matches += 1
-                        else:
-                            mismatches.append((r, rate, num, den))
+                    matches, tried = self._rate_fit(nums, sample, c, a, b, percent_header)
                     if tried == 0:
                         continue
                     key = (matches, _affinity(header, table.headers[a], table.headers[b]), -abs(c - a) - abs(c - b))
                     if best is None or key > best[0]:
-                        best = (key, a, b, tried, mismatches)
+                        best = (key, a, b)
             if best is None:
                 continue
-            (matches, _, _), a, b, tried, mismatches = best
+            _, a, b = best
+            matches, tried = self._rate_fit(nums, range(len(data)), c, a, b, percent_header)
             if matches < 2 or matches < 0.6 * tried:
                 continue
             names = (table.headers[a] or column_letter(a), table.headers[b] or column_letter(b))
-            for r, rate, num, den in mismatches:
+            for i, (r, _row) in enumerate(data):
+                rate, num, den = nums[i][c], nums[i][a], nums[i][b]
+                if rate is None or num is None or not den or _rate_matches(rate, num / den, percent_header):
+                    continue
                 if isinstance(rate, Percent):
                     shown = rate
                 else:
@@ -464,6 +474,19 @@ class _Checker:
                 formula = f"{names[0]} {_fmt(num)} ÷ {names[1]} {_fmt(den)}"
                 self.add(table, r, c, "percent_mismatch", f"应为 {_fmt(expected)}（{formula}），表中为 {_fmt(shown)}",
                          round(expected * 100, 2), round(shown * 100, 2))
+
+    @staticmethod
+    def _rate_fit(nums: list[list[float | None]], rows: range, c: int, a: int, b: int,
+                  percent_header: bool) -> tuple[int, int]:
+        """(rows where column c equals a ÷ b, rows where all three are numbers and b ≠ 0)."""
+        matches = tried = 0
+        for i in rows:
+            rate, num, den = nums[i][c], nums[i][a], nums[i][b]
+            if rate is None or num is None or not den:
+                continue
+            tried += 1
+            matches += _rate_matches(rate, num / den, percent_header)
+        return matches, tried
 
     # 证件号码 ----------------------------------------------------------------------------------
     def check_ids(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
@@ -630,10 +653,14 @@ def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = Tr
             except ValueError:
                 meta = {}
         path = ws.absolute(record["archive_path"]) if record.get("archive_path") else None
-        if path is not None and path.is_file():
-            found = check_file(path, record["id"], shown, record.get("indicator"), meta)
-        else:
-            found = check_tables(tables_from_meta(meta), record["id"], shown, record.get("indicator"))
+        try:
+            if path is not None and path.is_file():
+                found = check_file(path, record["id"], shown, record.get("indicator"), meta)
+            else:
+                found = check_tables(tables_from_meta(meta), record["id"], shown, record.get("indicator"))
+        except Exception as exc:  # noqa: BLE001 - one odd ledger must not stop status for all the others
+            log.warning("ledger check of %s failed: %r", shown, exc)
+            continue
         findings.extend(found)
         cache[sha] = [
             {k: v for k, v in asdict(f).items() if k not in ("evidence_id", "indicator", "file")}

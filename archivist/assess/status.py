@@ -4,21 +4,25 @@ Counting files is not enough: an indicator with five 方案 and no 台账 is not
 evidence item (佐证材料, from the framework) is matched against the indicator's evidence by
 *document kind* and *content*:
 
-- kind: the item's head word says what sort of document it wants (…台账 → a ledger, …照片 → a photo,
-  …方案 → a plan, …纪要 → minutes). A document qualifies when its catalogue kind, its file type
-  (xlsx → ledger, image → photo) or a kind word in its title is of a compatible sort. This is what
-  stops a 方案 that *mentions* "建立排查整改台账" from covering the 台账 itself.
-- content: the item's key terms (jieba words after `textnorm.normalize`, synonyms from the search
-  analyser, runs of single characters glued) must occur in the document — a term in the title or
-  file name counts fully, a term only in the body text counts 0.6; the mean must reach 0.5.
-  A photo filed under the indicator covers a photo item by kind alone: photos carry no text.
+- kind: each part of an item (split at 和/及/与/或) asks for the sort named by its head word — the
+  kind word it ends with (…台账 → a ledger, …照片 → a photo, …方案 → a plan, …纪要 → minutes,
+  …统计 → figures, which a ledger or a 情况报告 can give). A document qualifies when its catalogue
+  kind, its file type (xlsx → ledger, image → photo) or a kind word in its title is of a compatible
+  sort (COMPATIBLE). This is what stops a 方案 that *mentions* "建立排查整改台账" from covering the
+  台账 itself.
+- content: the item's key terms (jieba words after `textnorm.normalize`, kind and stop words
+  removed, runs of single characters glued, synonyms from the search analyser and ITEM_SYNONYMS)
+  must occur in the document — a term in the title or file name counts 1, a term only in the first
+  TEXT_CHARS of the body 0.6; the mean must reach COVER_THRESHOLD. "A或B" items take the better of
+  the two alternatives. A photo filed under the indicator covers a photo item by kind alone: photos
+  carry no text.
 
 The evidence of an indicator is every *filed* record whose `indicator` is the code, whose `links`
 name it, or which is filed under an item the framework declares as shared (`see_also`), so one
 archived file serves both 实绩考核 and 后评估. Evidence dated after the data cut-off
 (数据统计截止) or before the assessment year does not count for this year's assessment: it is listed
 under `flagged` with the reason, never silently counted; undated evidence counts but is listed
-under `undated` so the office can add a date.
+under `undated` so the office can add a date. Unsorted (待分类) records count nowhere until assigned.
 """
 
 from __future__ import annotations
@@ -533,7 +537,6 @@ class _Doc:
     def body(self) -> str:
         if self._body is None:
             self._body = body_form(self.record.get("text") or "")
-            self.record["text"] = None  # the normalised copy is all matching needs: halve the memory
         return self._body
 
 

@@ -34,7 +34,10 @@ def _date(value: str | None) -> dt.date | None:
 def _render_pdfs(paths: list[Path], ws_cache: Path) -> list[Path]:
     """Render the .docx files next to themselves as PDF; a missing LibreOffice is one clear line."""
     from ..generate import render
+    from ..generate.dossier import font_warning
 
+    if (hint := font_warning()) is not None:
+        err_console.print(f"[yellow]警告：[/]{hint}", highlight=False)
     docx = [p for p in paths if p.suffix.lower() == ".docx"]
     try:
         result = render.to_pdf_many(docx, docx[0].parent if docx else ws_cache)

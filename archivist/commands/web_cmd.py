@@ -7,9 +7,31 @@ so a refused start is one clear line and nothing listens.
 
 from __future__ import annotations
 
+import socket
+
 import typer
+from rich.markup import escape
 
 from ..cli_common import console, fail, get_workspace
+
+
+def _probe(host: str, port: int) -> str | None:
+    """Why host:port cannot be bound (in use, no such address), or None: checked before uvicorn
+    starts, so the user gets one clear line instead of a server log and exit status 3."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"地址 {host} 无法解析（{exc.strerror}）"
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            if exc.errno == 98:
+                return f"端口 {port} 已被占用（可能工作台已经在运行）：请换一个 --port，或先停止正在运行的那个"
+            return f"无法在 {host}:{port} 监听（{exc.strerror}）"
+    return None
 
 
 def serve(
@@ -28,24 +50,23 @@ def serve(
         settings = web_settings(ws.config.raw)
         check_serving(host, settings["token"])
     except WebConfigError as exc:
-        fail(str(exc), 2)
+        fail(escape(str(exc)), 2)
     if not 0 < port < 65536:
         fail(f"端口 {port} 无效：请用 1–65535 之间的数字", 2)
     try:
         import uvicorn
     except ImportError:
         fail("缺少 uvicorn：请运行 pip install uvicorn")
+    if problem := _probe(host, port):
+        fail(escape(problem))
     from ..web import create_app
 
     app = create_app(ws, host=host)
     shown = f"[{host}]" if ":" in host else host
     where = "仅本机可访问" if is_loopback(host) else "局域网可访问，需输入访问口令"
-    console.print(f"迎检档案工作台：http://{shown}:{port}/ （{where}；工作区 {ws.root}；Ctrl+C 停止）",
-                  highlight=False)
-    try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
-    except OSError as exc:
-        fail(f"无法在 {host}:{port} 启动：{exc.strerror or exc}（端口可能已被占用，请换一个 --port）")
+    console.print(escape(f"迎检档案工作台：http://{shown}:{port}/ （{where}；工作区 {ws.root}；Ctrl+C 停止）"),
+                  highlight=False, soft_wrap=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -150,6 +150,19 @@ def cjk_font_file(family: str = "Noto Sans CJK SC") -> tuple[str, int] | None:
     return (file, int(index or 0)) if Path(file).is_file() else None
 
 
+FONT_HINT = ("未找到中文字体：请安装 fonts-noto-cjk（apt-get install fonts-noto-cjk fonts-arphic-ukai），"
+             "否则 PDF 中的中文会显示为方框。No CJK font found: install fonts-noto-cjk.")
+
+
+def font_warning() -> str | None:
+    """The one-line install hint when no Simplified Chinese font is installed, else None.
+
+    LibreOffice and Pillow both fall back silently to a Latin face and print boxes; saying so up
+    front is cheaper than an inspector discovering it in the binder.
+    """
+    return FONT_HINT if cjk_font_file() is None else None
+
+
 def _font(size_px: int, family: str = "Noto Sans CJK SC") -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     from PIL import ImageFont
 
@@ -585,6 +598,11 @@ def build_dossier(
     home, date_skipped = _plan(groups)
     result.skipped.extend(date_skipped)
     result.quarantined = _quarantined(catalogue) if not indicator else []
+    if (hint := font_warning()) is not None:
+        result.warnings.append(hint)
+    unsorted = catalogue.db.execute("SELECT count(*) FROM evidence WHERE status='unsorted'").fetchone()[0]
+    if unsorted and not indicator:
+        result.warnings.append(f"待分类材料 {unsorted} 件未编入：请先用 archivist assign 归入指标")
     title_lines = dossier_title(ws, groups, indicator)
     title = "".join(title_lines)
 

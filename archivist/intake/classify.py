@@ -8,16 +8,20 @@ How (issue 3, "Auto-filing accuracy"):
    the candidate profiles, so 改厕 (one indicator) counts far more than 帮扶 (many).
 2. Matching. A document's fields are scanned for profile terms with a trie (maximal matches, overlapping
    allowed), after normalisation (Traditional folded to Simplified, full-width folded, spaces between Han
-   removed). Title, meaningful file name and folder names weigh more than the body; body frequencies are
-   BM25-saturated and length-normalised, so a long ledger does not outvote its own header.
+   removed, a few OCR misreadings of domain words folded back). Title, meaningful file name and folder names
+   weigh more than the body; body frequencies are BM25-saturated and length-normalised, so a long ledger
+   does not outvote its own header. What no term matched is scored by character bigrams shared with the
+   profile terms (a weak backoff for words the lexicon lacks: 产权交易 ~ 集体产权制度改革).
 3. Hints. An indicator code written in a folder or file name ("C01-农村厕所革命/") is strong evidence;
-   rules from archivist.toml (regex → code) win outright.
+   rules from archivist.toml (regex → code) win outright. The bonus/penalty items are defined by an event,
+   not a subject (a 舆情 about tap water is X02, not 饮水安全): their event words weigh more (Topic.decisive).
 4. Learning. Documents a user re-filed (`assign`) are kept as examples; a new document's character-bigram
    cosine to them votes for their codes, and the vote's weight grows with similarity and agreement, so
    five corrections of one kind of document carry the sixth.
-5. Confidence. A logistic function of the score margin between the first two candidates and the absolute
-   evidence, fitted offline on degraded variants of a development corpus (bench/classify.py), so that the
-   pipeline's 0.5 threshold separates right from wrong.
+5. Confidence. A logistic function of the margin between the first two candidates (scaled by the evidence
+   behind it), fitted offline on degraded variants of labelled documents (bench/classify.py --fit) with a
+   wrong filing costing twice an abstention — misfiled evidence is worse than unfiled — so that at the
+   pipeline's 0.5 threshold a filing is right about two times in three or better, and a tie is never filed.
 
 Candidates: the primary framework (the first in the FrameworkSet) is where documents are filed; 后评估 items
 that a primary indicator covers (their see_also is not empty, or a primary item names them) are reached
@@ -93,20 +97,26 @@ class Document:
 # ---------------------------------------------------------------- segmentation (jieba, once per process)
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
-    import jieba
+    """A private jieba tokenizer taught the lexicon: words added here stay out of jieba.dt, which search and
+    other modules segment with."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # jieba imports pkg_resources, which warns
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
     for topic in TOPICS:
         for word in (*topic.core, *topic.related):
             if len(word) >= 2:
-                jieba.add_word(word, freq=20000)
-    return jieba
+                tokenizer.add_word(word, freq=20000)
+    return tokenizer
 
 
 def segment(text: str) -> list[str]:
     """jieba words (user dictionary: the domain lexicon) of normalised text, Han words of 2+ characters."""
-    jb = _jieba()
-    return [w for w in jb.lcut(normalize(text), HMM=False) if len(w) >= 2 and _HAN_RUN.fullmatch(w)]
+    return [w for w in _jieba().lcut(normalize(text), HMM=False) if len(w) >= 2 and _HAN_RUN.fullmatch(w)]
 
 
 # ---------------------------------------------------------------- term trie

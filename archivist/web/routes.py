@@ -287,7 +287,8 @@ async def document_file(request: Request) -> Response:
     path, record = await run_in_threadpool(_file_path, ws, request.path_params["evidence_id"])
     mime = views.INLINE_TYPES.get(path.suffix.lower())
     name = record.get("original_name") or path.name
-    if mime and request.query_params.get("download") != "1":
+    inline = mime and record.get("status") != "quarantined"  # 隔离: unreadable or unsafe, never rendered
+    if inline and mime and request.query_params.get("download") != "1":
         response = FileResponse(path, media_type=mime, filename=name, content_disposition_type="inline")
         if mime.startswith("image/"):
             response.headers["content-security-policy"] = "default-src 'none'; img-src 'self'; sandbox"
@@ -434,6 +435,7 @@ async def upload(request: Request) -> Response:
     st = state(request)
     ws = st.ws
     form = await checked_form(request)
+    ws.cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="web-upload-", dir=ws.cache_dir))
     try:
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]

@@ -55,6 +55,8 @@ def highlight(plain: str, marks: list[tuple[int, int]] | list[list[int]]) -> Mar
 
 def viewer_kind(record: dict[str, Any]) -> str:
     """How the document page shows a file: 'pdf', 'image', or 'text' (the extracted text)."""
+    if record.get("status") == "quarantined":
+        return "text"
     path = record.get("archive_path") or ""
     mime = INLINE_TYPES.get(PurePosixPath(path).suffix.lower())
     if mime == "application/pdf":

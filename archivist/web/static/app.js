@@ -62,7 +62,7 @@
         tr.appendChild(td);
         tr.appendChild(el("td", "result", "等待中"));
         tr.appendChild(el("td", "detail", ""));
-        rows.insertBefore(tr, rows.firstChild);
+        rows.appendChild(tr);
         queue.push({ file: f, row: tr, bar: bar });
       }
       table.hidden = false;
@@ -95,11 +95,19 @@
         if (r.indicator_label) line.appendChild(document.createTextNode(" " + r.indicator_label));
         result.appendChild(line);
         var d = el("div");
-        var text = r.archive_path || r.reason || "";
-        if (r.status === "duplicate") text = r.reason || "与已归档文件相同";
-        if (r.id) { var a = el("a", null, text || r.original_name); a.href = "/doc/" + encodeURIComponent(r.id); d.appendChild(a); }
-        else d.textContent = text;
-        if (results.length > 1) d.insertBefore(document.createTextNode(r.original_name + " → "), d.firstChild);
+        if (results.length > 1) d.appendChild(document.createTextNode(r.original_name + " → "));
+        if (r.id && r.archive_path) {
+          var a = el("a", null, r.archive_path);
+          a.href = "/doc/" + encodeURIComponent(r.id);
+          d.appendChild(a);
+        } else if (r.duplicate_of) {
+          var o = el("a", null, "查看已归档的原件");
+          o.href = "/doc/" + encodeURIComponent(r.duplicate_of);
+          d.appendChild(o);
+        }
+        var note = r.reason || "";
+        if (r.status === "unsorted") note = "系统没有把握，请到“待分类”页面点选指标";
+        if (note) d.appendChild(el("div", r.status === "quarantined" ? "error-text" : "muted small", note));
         detail.appendChild(d);
       });
       item.row.classList.add("done");
