@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -33,8 +34,8 @@ import uvicorn  # noqa: E402
 
 from archivist.catalogue import Catalogue  # noqa: E402
 from archivist.web import create_app  # noqa: E402
+from archivist.web.sample import cached_sample  # noqa: E402
 from archivist.workspace import Workspace  # noqa: E402
-from test_web import sample_template  # noqa: E402
 
 
 class Server:
@@ -69,7 +70,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     from archivist.assess.problems import add_problem
 
     root = tmp_path_factory.mktemp("browser") / "ws"
-    shutil.copytree(sample_template(tmp_path_factory.getbasetemp()), root, symlinks=True)
+    shutil.copytree(cached_sample(tmp_path_factory.getbasetemp()), root, symlinks=True)
     workspace = Workspace(root)
     catalogue = Catalogue(workspace.catalogue_path)
     try:
@@ -210,7 +211,7 @@ def test_generate_a_report_and_see_its_download_link(page: Any) -> None:
     done = page.locator("tr.job.done", has_text="问题整改台账")
     done.wait_for(timeout=60_000)  # the page polls /jobs and reloads when the generation has finished
     link = done.locator("a", has_text="问题整改台账.docx")
-    assert link.get_attribute("href") == "/download?path=out/%E9%97%AE%E9%A2%98%E6%95%B4%E6%94%B9%E5%8F%B0%E8%B4%A6.docx"
+    assert link.get_attribute("href") == "/download?path=" + quote("out/问题整改台账.docx")
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename == "问题整改台账.docx"

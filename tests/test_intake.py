@@ -231,3 +231,10 @@ def test_nested_zips_stop_at_the_depth_limit(cli, ws: Workspace, tmp_path: Path)
     assert len(records) == 1
     assert records[0]["status"] == "quarantined" and "嵌套" in records[0]["reason"]
     assert (ws.root / records[0]["archive_path"]).read_bytes()[:2] == b"PK"
+
+
+def test_ledger_title_is_its_title_row(sample_run) -> None:
+    _ws, _incoming, _before, records = sample_run
+    ledger = next(r for r in records if r["original_name"] == "户厕改造验收台账.xlsx")
+    assert ledger["title"] == "2024年农村户厕改造验收台账"
+    assert ledger["indicator"] == "C01"

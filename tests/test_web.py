@@ -21,7 +21,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from archivist.catalogue import Catalogue  # noqa: E402
 from archivist.web import app as web_app  # noqa: E402
 from archivist.web import create_app  # noqa: E402
-from archivist.web.sample import build_sample_workspace  # noqa: E402
+from archivist.web.sample import cached_sample  # noqa: E402
 from archivist.web.security import (  # noqa: E402
     UnsafePath,
     WebConfigError,
@@ -37,19 +37,9 @@ BASE = "http://127.0.0.1:8000"
 TOKEN = "office-token-2024-abc"
 
 
-def sample_template(base: Path) -> Path:
-    """The session's sample workspace, built by whichever test module asks first."""
-    root = base / "web-sample"
-    if not (root / ".ready").exists():
-        shutil.rmtree(root, ignore_errors=True)
-        build_sample_workspace(root, quick=True)
-        (root / ".ready").write_text("ok")
-    return root / "ws"
-
-
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return sample_template(tmp_path_factory.getbasetemp())
+    return cached_sample(tmp_path_factory.getbasetemp())
 
 
 class Site:
@@ -138,7 +128,7 @@ def test_search_highlights_filters_and_opens_a_hit(site: Site) -> None:
     r = site.client.get("/search", params={"q": "改厕 验收"})
     assert r.status_code == 200
     assert "<mark>" in r.text and "河口镇2024年农村户厕改造验收报告" in r.text
-    hit = re.search(r'href="/doc/([0-9a-f]+)"', r.text)
+    hit = re.search(r'href="/doc/([0-9a-f]+)">河口镇2024年农村户厕改造验收报告<', r.text)
     assert hit
     doc = site.client.get(f"/doc/{hit.group(1)}")
     assert doc.status_code == 200 and "合格率99.4%" in doc.text  # .docx shown as its extracted text
@@ -163,6 +153,10 @@ def test_document_file_inline_pdf_image_and_docx_download(site: Site) -> None:
     assert d.headers["content-disposition"].startswith("attachment") and d.content[:2] == b"PK"
     dup = site.record("户厕改造实施方案（转发）.docx")
     assert site.client.get(f"/file/{dup['id']}").content[:2] == b"PK"  # a duplicate serves its original
+    broken = site.record("验收报告.pdf")  # quarantined: offered as a download, never rendered
+    assert broken["status"] == "quarantined"
+    assert "<iframe" not in site.client.get(f"/doc/{broken['id']}").text
+    assert site.client.get(f"/file/{broken['id']}").headers["content-disposition"].startswith("attachment")
     assert site.client.get("/doc/ffffffffffff").status_code == 404
     assert site.client.get("/file/ffffffffffff").status_code == 404
 

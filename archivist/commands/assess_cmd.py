@@ -505,8 +505,11 @@ def countdown_cmd(
     console.print(table, highlight=False)
     if result.late:
         say(f"[bold red]已逾期 {len(result.late)} 项：[/]")
-        for item in result.late:
-            say(esc(f"  {item.unit}：{item.what}（应于 {item.due} 完成，已逾期 {item.days_late} 天）"))
+        grouped: dict[tuple[str, str, int], list[str]] = {}
+        for item in result.late:  # one line per late thing, naming every unit behind it
+            grouped.setdefault((item.what, item.due, item.days_late), []).append(item.unit)
+        for (what, due, days), units in grouped.items():
+            say(esc(f"  {what}（应于 {due} 完成，已逾期 {days} 天）：{'、'.join(units)}"))
 
 
 def register(app: typer.Typer) -> None:

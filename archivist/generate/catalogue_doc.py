@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # DA/T 22-2015 item-level columns (密级 left out: inspection evidence is unclassified by rule).
 COLUMNS = ("序号", "档号", "文号", "责任者", "题名", "日期", "页数", "备注")
 # Widths in mm on the 225 mm landscape text block; 题名 takes what is left.
-COLUMN_WIDTHS_MM = (10.0, 42.0, 26.0, 28.0, 0.0, 20.0, 11.0, 22.0)
+COLUMN_WIDTHS_MM = (10.0, 46.0, 24.0, 28.0, 0.0, 20.0, 11.0, 22.0)
 EXTRA_XLSX_COLUMNS = ("指标代码", "指标名称", "考核方案", "材料编号", "归档位置")
 TABLE_PT = 10.5  # 五号: what fits eight columns on a landscape page
 EMPTY_TEXT = "暂无佐证材料"

@@ -62,7 +62,7 @@ IMAGE_DPI = 150
 A4_PX = (round(210 / 25.4 * IMAGE_DPI), round(297 / 25.4 * IMAGE_DPI))
 PAGE_VERSION = b"image-page-v1"  # bump when the photo page layout changes: cached pages are redrawn
 CATALOGUE_COLUMNS = ("序号", "档号", "文号", "责任者", "题名", "日期", "页数", "页号", "备注")
-CATALOGUE_WIDTHS_MM = (10.0, 42.0, 24.0, 28.0, 0.0, 20.0, 10.0, 11.0, 20.0)
+CATALOGUE_WIDTHS_MM = (10.0, 46.0, 22.0, 28.0, 0.0, 20.0, 10.0, 11.0, 20.0)
 
 Progress = Callable[[str], None]
 

@@ -830,7 +830,7 @@ def build_problems(data: ReportData, phrases: Phrases | None = None) -> GongwenD
                      p.measures, state, proof])
     fast_table(doc, ["序号", "问题描述", "发现来源", "责任单位", "关联指标", "发现日期", "整改时限", "整改措施",
                "整改状态", "销号佐证"], rows,
-              col_widths_mm=[10, 44, 22, 24, 16, 20, 20, 24, 19, 26], font_size_pt=10.5,
+              col_widths_mm=[10, 44, 22, 24, 18, 20, 20, 24, 19, 24], font_size_pt=10.5,
               align=["center", "left", "left", "left", "center", "center", "center", "left", "center", "left"])
     return doc
 

@@ -542,7 +542,14 @@ def title_from_lines(lines: list[str]) -> str:
 
 
 def ledger_title(extraction: Extraction) -> str:
-    """The title row of a spreadsheet: the first row with one non-empty cell of Chinese text."""
+    """The title row of a spreadsheet: the first row with one non-empty cell of Chinese text.
+
+    The xlsx extractor already finds that row (title_hint); the text starts with 【sheet name】
+    markers, which are not part of any title.
+    """
+    hint = extraction.title_hint or ""
+    if extraction.file_type == "xlsx" and sum(1 for ch in hint if "\u4e00" <= ch <= "\u9fff") >= 4:
+        return meta_text(hint)[:120]
     rows: list[list[str]] = []
     for sheet in extraction.meta.get("sheets") or []:
         rows.extend([str(c) for c in r] for r in (sheet.get("rows") or [])[:6])

@@ -10,6 +10,7 @@ quarantined, self-scores backed by evidence, open, overdue and site problems.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
@@ -60,6 +61,17 @@ def build_sample_workspace(root: Path, *, today: dt.date | None = None, quick: b
                     deadline=(today + dt.timedelta(days=9)).isoformat(), indicator="A04",
                     found_date=(today - dt.timedelta(days=20)).isoformat(), site=False, today=today)
     return ws
+
+
+def cached_sample(base: Path) -> Path:
+    """The quick sample workspace under `base`, built on first use: the test modules share one
+    build (about ten seconds) and copy it for every test that changes something."""
+    root = base / "web-sample"
+    if not (root / ".ready").exists():
+        shutil.rmtree(root, ignore_errors=True)
+        build_sample_workspace(root, quick=True)
+        (root / ".ready").write_text("ok", encoding="utf-8")
+    return root / "ws"
 
 
 def main(argv: list[str] | None = None) -> None:
