@@ -34,18 +34,14 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+_KEEP_FULL_WIDTH = set("（）：；，！？")
+_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in _KEEP_FULL_WIDTH}
+_WIDTH_TABLE[0x3000] = 0x20
+
+
 def fold_width(text: str) -> str:
-    """Full-width ASCII and digits to half-width, keeping Chinese punctuation (，。〔〕) as is."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E and ch not in "（）：；，！？":
-            out.append(chr(code - 0xFEE0))
-        elif ch == "\u3000":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Full-width ASCII and digits to half-width, keeping Chinese punctuation (，。〔〕（）) as is."""
+    return text.translate(_WIDTH_TABLE)
 
 
 def normalize(text: str) -> str:

@@ -32,7 +32,11 @@ class Cli:
         return result.output
 
     def json(self, *args: str) -> list | dict:
-        return json.loads(self(*args, "--json"))
+        from archivist.cli import app
+
+        result = self.runner.invoke(app, ["-w", str(self.ws.root), *args, "--json"])
+        assert result.exit_code == 0, f"exit {result.exit_code}: {result.output}\n{result.exception!r}"
+        return json.loads(result.stdout)
 
 
 @pytest.fixture()

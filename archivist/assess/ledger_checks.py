@@ -336,7 +336,7 @@ class _Checker:
     def check(self, table: Table) -> None:
         start = len(self.findings)
         roles = [(r, row, row_role(row)) for r, row in table.rows]
-        roles = _drop_trailing_notes(roles)
+        roles = _without_notes(roles)
         self.check_totals(table, roles)
         self.check_percentages(table, roles)
         self.check_ids(table, roles)
@@ -540,8 +540,8 @@ class _Checker:
                     self.add(table, r, c, "empty_cell", f"“{header}”未填写", None, None)
 
 
-def _drop_trailing_notes(roles: list[tuple[int, list[Any], str]]) -> list[tuple[int, list[Any], str]]:
-    """Rows after the last total that hold only signatures or notes are not data."""
+def _without_notes(roles: list[tuple[int, list[Any], str]]) -> list[tuple[int, list[Any], str]]:
+    """Rows that hold only a note or signatures (填报单位：…, 注：…) are not data: they neither sum nor need filling."""
     return [x for x in roles if x[2] != "note"]
 
 
