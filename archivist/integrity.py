@@ -201,6 +201,7 @@ class Snapshot:
     rows: dict[str, dict[str, Any]]  # evidence id -> row (no text)
     containers: dict[str, dict[str, Any]]
     journal: list[dict[str, Any]]
+    audit_seq: int  # the newest audit entry in this view: later ones belong to later changes
 
 
 def read_snapshot(catalogue: Catalogue) -> Snapshot:
@@ -216,6 +217,7 @@ def read_snapshot(catalogue: Catalogue) -> Snapshot:
         }
         containers = {r["id"]: dict(r) for r in db.execute("SELECT * FROM containers")}
         journal = [dict(r) for r in db.execute("SELECT * FROM journal ORDER BY id")]
+        audit_seq = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()[0])
     finally:
         db.execute("COMMIT")
     stored: dict[str, Stored] = {}
@@ -224,7 +226,7 @@ def read_snapshot(catalogue: Catalogue) -> Snapshot:
             stored[row["archive_path"]] = Stored(row["id"], row["archive_path"], row["sha256"], row["size"], "evidence")
     for row in containers.values():
         stored[row["archive_path"]] = Stored(row["id"], row["archive_path"], row["sha256"], -1, "containers")
-    return Snapshot(stored, rows, containers, journal)
+    return Snapshot(stored, rows, containers, journal, audit_seq)
 
 
 def rel_path(ws: Workspace, path: Path) -> str:
@@ -330,6 +332,12 @@ def verify(
             )
         )
     for s, result in suspects_modified:
+        now = fresh.stored.get(s.rel)
+        if now is None or now.id != s.id:
+            # moved away by `assign` since the first snapshot (and perhaps another file took its name)
+            if now is None or (isinstance(result, tuple) and result[0] == now.sha256):
+                continue
+            s = now
         if isinstance(result, OSError):
             report.findings.append(
                 Finding(
@@ -539,8 +547,8 @@ def audit_findings(catalogue: Catalogue, snap: Snapshot) -> list[Finding]:
     history: dict[str, dict[str, Any]] = {}
     for entry in catalogue.audit_entries():
         evidence_id = entry["evidence_id"]
-        if not evidence_id:
-            continue
+        if not evidence_id or entry["seq"] > snap.audit_seq:
+            continue  # not about a record, or about a change made after the snapshot
         state = history.setdefault(evidence_id, {"seen": True})
         detail = _json(entry["detail"])
         if not isinstance(detail, dict):

@@ -15,13 +15,14 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import Cli
 from pypdf import PdfReader
 from test_reports import DATE, sample_workspace
 
 from archivist.catalogue import Catalogue
 from archivist.generate import render
 from archivist.generate.dossier import build_dossier
-from archivist.workspace import Workspace
+from archivist.workspace import Workspace, init_workspace
 
 needs_soffice = pytest.mark.skipif(
     render.soffice_path() is None,
@@ -209,3 +210,17 @@ def test_export_zip_has_index_and_files(tmp_path_factory: pytest.TempPathFactory
     for ind in ws.frameworks.indicators():
         assert f'id="{ind.code}"' in page
     assert "暂无佐证材料" in page
+
+
+def test_empty_workspace_still_gives_a_binder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = init_workspace(tmp_path / "empty", county="青山县", inspection_date="2025-01-20", year=2024)
+    monkeypatch.setenv("ARCHIVIST_SOFFICE", str(tmp_path / "no-such-soffice"))  # Pillow front matter: fast
+    out = tmp_path / "empty.pdf"
+    result = json.loads(Cli(ws)("dossier", "--out", str(out), "--json"))
+    assert result["documents"] == 0 and result["pages"] >= 2
+    reader = PdfReader(str(out))
+    assert [t for _, t, _ in _outline(reader)] == ["封面", "卷内目录"]
+    zipped = tmp_path / "empty.zip"
+    Cli(ws)("export", "--zip", str(zipped))
+    with zipfile.ZipFile(zipped) as zf:
+        assert "暂无佐证材料" in zf.read("index.html").decode("utf-8")

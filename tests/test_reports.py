@@ -206,6 +206,9 @@ def test_briefing_numbers_equal_status_json(built: Built) -> None:
     assert (built.figures["units"], built.figures["units_complete"], built.figures["units_nothing"]) == (
         len(units), complete, nothing)
     assert f"{len(units)}个牵头单位中，{complete}个单位牵头的指标材料全部齐全，{nothing}个单位尚未报送任何材料" in text
+    for u in units:
+        if u["sent_nothing"]:
+            assert u["unit"] in text.split("尚未报送任何材料")[1].split("。")[0]
     records = built.cli.json("list")
     filed = sum(1 for r in records if r["status"] == "filed")
     assert built.figures["filed"] == filed and f"已归档{filed}件" in text

@@ -72,6 +72,8 @@ def report(
         fail(str(exc))
     except PermissionError as exc:
         fail(f"无法写入 {exc.filename}：文件可能正被 Word/WPS 打开，请关闭后重试")
+    except OSError as exc:
+        fail(f"无法写入 {exc.filename or target}（{exc.strerror}）：请检查路径和磁盘空间")
     finally:
         catalogue.close()
     pdfs = _render_pdfs(written, ws.cache_dir) if pdf else []
@@ -112,6 +114,8 @@ def dossier(
         fail(str(exc))
     except PermissionError as exc:
         fail(f"无法写入 {exc.filename}：文件可能正被打开，请关闭后重试")
+    except OSError as exc:
+        fail(f"无法写入 {exc.filename or out}（{exc.strerror}）：请检查路径和磁盘空间")
     finally:
         catalogue.close()
     if as_json:
@@ -149,8 +153,8 @@ def export(
                             framework=framework)
     except (ValueError, FrameworkError) as exc:
         fail(str(exc))
-    except PermissionError as exc:
-        fail(f"无法写入 {exc.filename}：请检查路径权限")
+    except OSError as exc:
+        fail(f"无法写入 {exc.filename or zip_path}（{exc.strerror}）：请检查路径权限和磁盘空间")
     finally:
         catalogue.close()
     if as_json:

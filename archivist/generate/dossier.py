@@ -77,6 +77,7 @@ class Placed:
     pages: int
     start: int = 0  # 0-based page index in the final PDF
     body_page: int = 0  # 1-based 页号 (the evidence part's own numbering, = page label)
+    reader: Any = None  # the open PdfReader, parsed once for counting and binding
 
 
 @dataclass
@@ -566,13 +567,14 @@ def _quarantined(catalogue: Catalogue) -> list[Skipped]:
             for r in catalogue.records(status="quarantined")]
 
 
-def _count_pages(path: Path) -> int:
+def _open_pdf(path: Path) -> Any:
+    """A PdfReader ready to copy pages from; an encrypted PDF is opened only with an empty password."""
     from pypdf import PdfReader
 
     reader = PdfReader(str(path), strict=False)
     if reader.is_encrypted and not reader.decrypt(""):
         raise ValueError("PDF 已加密，需要密码")
-    return len(reader.pages)
+    return reader
 
 
 def build_dossier(
@@ -619,14 +621,15 @@ def build_dossier(
                 if e.id not in pdfs or e.id in placed or home.get(e.id, (None, None))[0] is not g:
                     continue
                 try:
-                    n = _count_pages(pdfs[e.id])
+                    reader = _open_pdf(pdfs[e.id])
+                    n = len(reader.pages)
                 except Exception as exc:  # noqa: BLE001 - a damaged PDF is listed, not fatal
                     result.skipped.append(Skipped(e.id, e.title, g.code, f"PDF无法读取（{type(exc).__name__}: {exc}）"))
                     continue
                 if n == 0:
                     result.skipped.append(Skipped(e.id, e.title, g.code, "PDF没有页面"))
                     continue
-                placed[e.id] = Placed(e, g, pdfs[e.id], n, body_page=body + 1)
+                placed[e.id] = Placed(e, g, pdfs[e.id], n, body_page=body + 1, reader=reader)
                 body += n
         result.body_pages = body
         result.documents = len(placed)
@@ -660,11 +663,9 @@ def build_dossier(
         n_front = len(writer.pages)
         for p in sorted(placed.values(), key=lambda p: p.body_page):
             p.start = n_front + p.body_page - 1
-            reader = PdfReader(str(p.pdf), strict=False)
-            if reader.is_encrypted:
-                reader.decrypt("")
-            for page in reader.pages:
+            for page in p.reader.pages:
                 writer.add_page(page)
+            p.reader = None  # the writer holds what it needs
 
         # Bookmarks: 封面, 卷内目录, then category → indicator → document.
         writer.add_outline_item(title="封面", page_number=0)

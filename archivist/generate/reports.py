@@ -26,7 +26,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, compute_status, parse_date
+from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, parse_date
 from .catalogue_doc import archive_numbers, display_title, fast_table, styled_line, supplied_titles
 from .gongwen import BODY_PT, HEITI, KAITI, GongwenDocument, format_cn_date
 
@@ -168,6 +168,7 @@ class ReportData:
     countdown: Countdown | None
     counts: dict[str, int] = field(default_factory=dict)  # records per intake state
     supplied: set[str] = field(default_factory=set)  # ids whose title the archivist supplied ([ ])
+    findings: list[LedgerFinding] | None = None  # ledger errors of every xlsx (filed or unsorted)
 
     @cached_property
     def units(self) -> list[UnitStatus]:
@@ -217,6 +218,9 @@ class ReportData:
         return [p for p in self.problems if p.overdue(self.today)]
 
     def ledger_findings(self) -> list[LedgerFinding]:
+        """Ledger errors once each: all of ``readiness``, else those attached to the statuses."""
+        if self.findings is not None:
+            return self.findings
         seen: dict[tuple[Any, ...], LedgerFinding] = {}
         for s in self.statuses:
             for f in s.ledger_errors:
@@ -246,6 +250,7 @@ class ReportData:
         """The placeholders of the phrase file, all computed from the data."""
         cfg = self.ws.config
         inspection = cfg.inspection
+        nothing = [u.unit for u in self.named_units if u.sent_nothing]
         ctx: dict[str, Any] = {
             "county": cfg.county,
             "year": cfg.year,
@@ -266,6 +271,7 @@ class ReportData:
             "units": len(self.named_units),
             "units_complete": sum(1 for u in self.named_units if u.missing == 0 and u.partial == 0),
             "units_nothing": sum(1 for u in self.named_units if u.sent_nothing),
+            "units_nothing_list": f"（{join_cn(nothing, unit='个单位')}）" if nothing else "",
             "problems": len(self.problems),
             "problems_open": len(self.open_problems()),
             "problems_closed": len(self.problems) - len(self.open_problems()),
@@ -284,40 +290,21 @@ def _counts(catalogue: Catalogue) -> dict[str, int]:
     return {r[0]: int(r[1]) for r in rows}
 
 
-def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None, *, ledgers: bool = True) -> ReportData:
-    """Read status, scores, problems and countdown once; the same call ``status --json`` makes.
+def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None) -> ReportData:
+    """Read status, scores, problems, countdown and ledger checks once (``assess.readiness``).
 
-    The assessment modules are the single source of each figure; when one of them cannot answer
-    (no inspection date set, an older catalogue) its part of the documents says so instead.
+    The assessment modules are the single source of each figure — the same calls ``status --json``,
+    ``score list``, ``problems list`` and ``countdown`` make; without an inspection date the countdown
+    is None and the documents say the date is not set instead of counting days.
     """
-    from ..assess import AssessError
+    from ..assess import readiness
 
     today = today or _dt.date.today()
-    statuses = compute_status(ws, catalogue, ledgers=ledgers)
-    records = {r["id"]: r for r in catalogue.records()}
+    r = readiness(ws, catalogue, today)
+    records = {rec["id"]: rec for rec in catalogue.records()}
     numbers = archive_numbers(ws, records.values())
-    scores: ScoreSummary | None
-    try:
-        from ..assess.scores import score_summary
-
-        scores = score_summary(ws, catalogue, statuses=statuses)
-    except (ImportError, AssessError, LookupError):
-        scores = None
-    try:
-        from ..assess.problems import list_problems
-
-        problems = list_problems(catalogue)
-    except ImportError:
-        problems = []
-    countdown: Countdown | None
-    try:
-        from ..assess.countdown import countdown as make_countdown
-
-        countdown = make_countdown(ws, catalogue, today, statuses=statuses, problems=problems)
-    except (ImportError, AssessError):
-        countdown = None
-    return ReportData(ws, today, statuses, records, numbers, scores, problems, countdown, _counts(catalogue),
-                      supplied_titles(catalogue))
+    return ReportData(ws, today, r.statuses, records, numbers, r.scores, r.problems, r.countdown,
+                      _counts(catalogue), supplied_titles(catalogue), list(r.ledger_findings))
 
 
 def briefing_figures(data: ReportData) -> dict[str, Any]:
@@ -493,9 +480,14 @@ def _self_eval_indicator(doc: GongwenDocument, data: ReportData, ph: Phrases, ct
                          s: IndicatorStatus, fw_kind: str) -> None:
     entry = data.score_of(s.code)
     points = s.max_points if s.kind in ("bonus", "penalty") else s.points
+    scored = entry is not None and entry.scored
     if fw_kind != "scored":
         head = ph.fill("self_eval", "indicator_heading", ctx, code=s.code, name=s.name)
-    elif entry is not None and entry.scored:
+    elif s.kind in ("bonus", "penalty"):
+        key = f"indicator_{s.kind}" + ("" if scored else "_unscored")
+        head = ph.fill("self_eval", key, ctx, code=s.code, name=s.name, points=num(points),
+                       score=num(abs(entry.points or 0)) if entry is not None and scored else "")
+    elif scored:
         head = ph.fill("self_eval", "indicator_points", ctx, code=s.code, name=s.name, points=num(points),
                        score=num(entry.points))
     else:
@@ -503,6 +495,8 @@ def _self_eval_indicator(doc: GongwenDocument, data: ReportData, ph: Phrases, ct
     if not s.evidence:
         if fw_kind != "scored":
             key = "no_evidence_graded"
+        elif s.kind in ("bonus", "penalty"):
+            key = "no_evidence_adjustment"
         else:
             key = "no_evidence_scored" if entry is not None and entry.scored else "no_evidence"
         body = ph.fill("self_eval", key, ctx)
