@@ -560,17 +560,21 @@ def _score_table(doc: GongwenDocument, data: ReportData, frameworks: set[str]) -
     rows: list[list[object]] = []
     for n, s in enumerate([s for s in data.statuses if s.framework in frameworks], start=1):
         entry = data.score_of(s.code)
-        if s.kind in ("bonus", "penalty"):
-            points = f"{'加' if s.kind == 'bonus' else '减'}{num(s.max_points)}"
-        elif s.kind == "graded":
-            points = "—"
+        scored = entry is not None and entry.scored
+        adjustment = s.kind in ("bonus", "penalty")
+        if adjustment:
+            sign = "加" if s.kind == "bonus" else "减"
+            points = f"{sign}{num(s.max_points)}"
+            score = f"{sign}{num(abs(entry.points or 0))}" if entry is not None and scored else "未申报"
+            # 加减分项 are claimed when something happened; no material is not a gap
+            state = STATE_LABELS.get(s.state, s.state) if s.evidence else "—"
         else:
             points = num(s.points)
-        score = num(entry.points) if entry is not None and entry.scored else ("—" if s.kind == "graded" else "未自评")
+            score = num(entry.points) if entry is not None and scored else "未自评"
+            state = STATE_LABELS.get(s.state, s.state)
         note = entry.headline if entry is not None and entry.headline else ""
         if not note and s.missing and s.evidence:
             note = f"缺{len(s.missing)}项"
-        state = STATE_LABELS.get(s.state, s.state)
         rows.append([n, f"{s.code} {s.name}", points, score, s.evidence_count, state, note])
     if data.scores:
         for f in data.scores.frameworks:
