@@ -51,6 +51,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -807,6 +808,7 @@ FIELD_BOOST = {"head": 3.0, "body": 1.0}
 K1, B = 1.2, 0.75  # BM25
 MAX_CHECKED = 4000  # stored documents read to confirm matches, at most, per query
 MAX_PREFIX_TERMS = 300
+SHORTLIST = 800  # broad queries: candidates fully scored after a first ranking
 
 
 class _SegmentCache:
@@ -874,11 +876,11 @@ def _read_postings(leaf: Any, field_name: str, term: str) -> tuple[list[int], li
     try:
         from whoosh.codec.whoosh3 import W3LeafMatcher
 
-        if isinstance(matcher, W3LeafMatcher):
+        if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
             while True:
-                matcher._read_ids()
+                matcher._read_data()  # (delta-coded ids, weights, values) of one block
+                ids.extend(accumulate(matcher._data[0]))
                 matcher._read_weights()
-                ids.extend(matcher._ids)
                 weights.extend(matcher._weights)
                 if matcher._lastblock:
                     return ids, weights
@@ -910,6 +912,7 @@ class _Engine:
         self.live = max(1, self.reader.doc_count())
         self.segments = segments
         self._postings: dict[tuple[str, str], dict[int, float]] = {}
+        self._length_cache: dict[str, tuple[list[int], float]] = {}
 
     # postings ----------------------------------------------------------------------------------
     def postings(self, field_name: str, term: str) -> dict[int, float]:
@@ -1001,13 +1004,23 @@ class _Engine:
 
     # ranking -----------------------------------------------------------------------------------
     def _lengths(self, field_name: str) -> tuple[list[int], float]:
-        lengths: list[int] = []
-        for leaf, _base in self.leaves:
-            lengths += self.segments.lengths(leaf, field_name)
-        total = self.reader.field_length(field_name) or 1
-        return lengths, max(1.0, total / max(1, self.reader.doc_count_all()))
+        found = self._length_cache.get(field_name)
+        if found is None:
+            lengths: list[int] = []
+            for leaf, _base in self.leaves:
+                lengths += self.segments.lengths(leaf, field_name)
+            total = self.reader.field_length(field_name) or 1
+            found = (lengths, max(1.0, total / max(1, self.reader.doc_count_all())))
+            self._length_cache[field_name] = found
+        return found
 
     def scores(self, query: ParsedQuery, candidates: set[int]) -> dict[int, float]:
+        """BM25 of the query's terms (title ×3) for each candidate.
+
+        A broad query (thousands of candidates) is first ranked by its title terms and its rarest
+        body terms, and only the best SHORTLIST get the full score: the rest could not reach the
+        top of the list, and scoring every candidate on every term would cost most of the time.
+        """
         terms: set[str] = set()
         for clause in query.must:
             for forms in [[clause.text]] if clause.kind == "phrase" else clause.units:
@@ -1016,21 +1029,34 @@ class _Engine:
                     word = analysis.query_word(form)
                     if word:
                         terms.add(word)
-        scores = dict.fromkeys(candidates, 0.0)
+        plan = []  # (field, term, posting) rarest first
         for name in TEXT_FIELDS:
-            lengths, average = self._lengths(name)
             for term in terms:
                 posting = self.postings(name, term)
-                if not posting:
-                    continue
-                df = len(posting)
-                weight = FIELD_BOOST[name] * math.log(1 + (self.live - df + 0.5) / (df + 0.5)) * (K1 + 1)
-                norm = K1 * (1 - B)
-                slope = K1 * B / average
-                for doc in candidates.intersection(posting):
-                    tf = posting[doc]
-                    scores[doc] += weight * tf / (tf + norm + slope * lengths[doc])
+                if posting:
+                    plan.append((name, term, posting))
+        plan.sort(key=lambda item: (item[0] != "head", len(item[2])))
+        scores = dict.fromkeys(candidates, 0.0)
+        if len(candidates) > SHORTLIST:
+            first = [item for item in plan if item[0] == "head"] + [item for item in plan if item[0] == "body"][:2]
+            self._add_scores(scores, candidates, first)
+            top = heapq.nlargest(SHORTLIST, scores.items(), key=itemgetter(1))
+            candidates = {doc for doc, _ in top}
+            scores = {doc: score for doc, score in top}
+            plan = [item for item in plan if item not in first]
+        self._add_scores(scores, candidates, plan)
         return scores
+
+    def _add_scores(self, scores: dict[int, float], candidates: set[int], plan: list[Any]) -> None:
+        for name, _term, posting in plan:
+            lengths, average = self._lengths(name)
+            df = len(posting)
+            weight = FIELD_BOOST[name] * math.log(1 + (self.live - df + 0.5) / (df + 0.5)) * (K1 + 1)
+            norm = K1 * (1 - B)
+            slope = K1 * B / average
+            for doc in candidates.intersection(posting):
+                tf = posting[doc]
+                scores[doc] += weight * tf / (tf + norm + slope * lengths[doc])
 
     # the query ---------------------------------------------------------------------------------
     def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
