@@ -515,7 +515,7 @@ def _fields(doc: IndexDoc) -> dict[str, Any]:
 _TRANSIENT: tuple[type[BaseException], ...] = (
     OSError, EOFError, KeyError, ValueError, IndexError, struct.error, pickle.UnpicklingError, zlib.error,
 )
-RETRIES = 5
+RETRIES = 3  # Whoosh itself retries a vanished file ten times (0.5 s) inside each attempt
 
 
 def _whoosh_index_error() -> type[BaseException]:
@@ -809,6 +809,7 @@ K1, B = 1.2, 0.75  # BM25
 MAX_CHECKED = 4000  # stored documents read to confirm matches, at most, per query
 MAX_PREFIX_TERMS = 300
 SHORTLIST = 800  # broad queries: candidates fully scored after a first ranking
+DEFER_BELOW = 1500  # with this few candidates, a much commoner unit is checked in the text only
 
 
 class _SegmentCache:
@@ -962,17 +963,44 @@ class _Engine:
             found |= docs
         return found
 
-    def clause_docs(self, clause: Clause) -> set[int]:
-        docs: set[int] | None = None
-        units = [[clause.text]] if clause.kind == "phrase" else clause.units
-        for forms in sorted(units, key=lambda f: -sum(len(x) for x in f)):  # long units: fewer docs
-            unit: set[int] = set()
-            for form in forms:
-                unit |= self.form_docs(form)
-            docs = unit if docs is None else docs & unit
-            if not docs:
-                return set()
-        return docs or set()
+    def estimate(self, forms: list[str]) -> int:
+        """Roughly how many documents hold a unit (from the term dictionary, no postings read)."""
+        total = 0
+        for form in forms:
+            terms = analysis.query_terms(form)
+            if any(len(t) == 1 and analysis.has_han(t) for t in terms):
+                return self.live  # a lone character: unknown, treat as everywhere
+            total += sum(min(self.reader.doc_frequency(name, t) for t in terms) for name in TEXT_FIELDS)
+        return total
+
+    def unit_docs(self, forms: list[str]) -> set[int]:
+        docs: set[int] = set()
+        for form in forms:
+            docs |= self.form_docs(form)
+        return docs
+
+    def candidates(self, query: ParsedQuery) -> tuple[set[int], list[list[str]]]:
+        """Documents that may match, and the units whose terms were looked up (for ranking).
+
+        Units are taken rarest first. Once the candidates are few, a unit found in many times more
+        documents is not looked up at all: reading its long posting lists would cost more than
+        checking the few candidates' stored text, which happens anyway (ParsedQuery.matches).
+        """
+        units = [forms for c in query.must for forms in ([[c.text]] if c.kind == "phrase" else c.units)]
+        estimated = sorted((self.estimate(forms), n, forms) for n, forms in enumerate(units))
+        found: set[int] | None = None
+        looked_up: list[list[str]] = []
+        for estimate, _n, forms in estimated:
+            if estimate == 0:
+                return set(), []
+            if found is not None and len(found) <= DEFER_BELOW and estimate > 4 * len(found):
+                continue
+            docs = self.unit_docs(forms)
+            found = docs if found is None else found & docs
+            looked_up.append(forms)
+            if not found:
+                return set(), []
+        return found or set(), looked_up
 
     # filters -----------------------------------------------------------------------------------
     def filter_docs(self, filters: Filters) -> set[int] | None:
@@ -1014,7 +1042,7 @@ class _Engine:
             self._length_cache[field_name] = found
         return found
 
-    def scores(self, query: ParsedQuery, candidates: set[int]) -> dict[int, float]:
+    def scores(self, units: list[list[str]], candidates: set[int]) -> dict[int, float]:
         """BM25 of the query's terms (title ×3) for each candidate.
 
         A broad query (thousands of candidates) is first ranked by its title terms and its rarest
@@ -1022,13 +1050,12 @@ class _Engine:
         top of the list, and scoring every candidate on every term would cost most of the time.
         """
         terms: set[str] = set()
-        for clause in query.must:
-            for forms in [[clause.text]] if clause.kind == "phrase" else clause.units:
-                for form in forms:
-                    terms.update(analysis.query_terms(form))
-                    word = analysis.query_word(form)
-                    if word:
-                        terms.add(word)
+        for forms in units:
+            for form in forms:
+                terms.update(analysis.query_terms(form))
+                word = analysis.query_word(form)
+                if word:
+                    terms.add(word)
         plan = []  # (field, term, posting) rarest first
         for name in TEXT_FIELDS:
             for term in terms:
@@ -1062,16 +1089,12 @@ class _Engine:
     def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
         allowed = self.filter_docs(filters)
         if query.must:
-            candidates: set[int] | None = None
-            for clause in sorted(query.must, key=lambda c: -len(c.text)):
-                docs = self.clause_docs(clause)
-                candidates = docs if candidates is None else candidates & docs
-                if not candidates:
-                    return []
-            assert candidates is not None
+            candidates, looked_up = self.candidates(query)
             if allowed is not None:
                 candidates &= allowed
-            scores = self.scores(query, candidates)
+            if not candidates:
+                return []
+            scores = self.scores(looked_up, candidates)
         else:
             candidates = allowed if allowed is not None else set(self.reader.all_doc_ids())
             scores = {doc: 1.0 + doc / (10 * self.reader.doc_count_all() + 1) for doc in candidates}  # newest first

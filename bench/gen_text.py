@@ -29,7 +29,8 @@ FRAMEWORKS = ROOT / "templates" / "frameworks"
 # Characters for place names: common in southern Chinese toponyms, mostly unknown to jieba in pairs.
 PLACE_CHARS = (
     "河口石桥溪凤凰梅岭竹坞松樟云峰水杏花界炮上坪下塘新田沙坝龙泉白马青山黄土柳湾桃源金鸡"
-    "岩背坑头塅垄陂洲埠圳铺寨坳岗冲湖洞泷湴畲滩垅渡"
+    "岩背坑头塅垄陂洲埠圳铺寨坳岗冲湖洞泷湴畲滩垅渡东西南北大小中高长安和平福兴隆昌盛丰"
+    "禾谷麦茶桑榕柏枫桂兰荷莲芦苇蓬石板井泉潭湾塘堰坝堡营屯庄集市铺店亭桥关岔涌沥围江"
 )
 TOWN_SUFFIX = ["镇", "镇", "镇", "乡"]
 VILLAGE_SUFFIX = ["村", "村", "村", "社区"]
@@ -101,6 +102,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.county = county
         self.topics = load_topics()
+        self.focus: tuple[str, list[str]] | None = None
         names: set[str] = set()
         self.towns: list[str] = []
         while len(self.towns) < towns:
@@ -138,6 +140,11 @@ class Generator:
         return f"{year}-{m:02d}-{d:02d}", f"{year}年{m}月{d}日"
 
     def village(self) -> tuple[str, str]:
+        """A place the current document is about: mostly its own town and a few of its villages
+        (a town's paper names its own villages), sometimes anywhere in the county."""
+        if self.focus and self.rng.random() < 0.85:
+            town, villages = self.focus
+            return town, self.rng.choice(villages)
         town = self.rng.choice(self.towns)
         return town, self.rng.choice(self.villages[town])
 
@@ -158,6 +165,10 @@ class Generator:
     def record(self, i: int, target_chars: int = 1500) -> dict:
         rng = self.rng
         topic = rng.choice(self.topics)
+        self.focus = None
+        if rng.random() < 0.7:  # most papers come from, or are about, one town
+            town = rng.choice(self.towns)
+            self.focus = (town, rng.sample(self.villages[town], rng.randint(2, 5)))
         kind = rng.choice(KINDS)
         dept, short = rng.choice(DEPARTMENTS)
         if rng.random() < 0.3:

@@ -316,13 +316,7 @@ _FRAME = re.compile(r'File "[^"]*/(archivist/[^"]+)", line \d+, in (\w+)')
 # Bugs the fuzzer found that are not fixed yet (see tests/crashers/README.md): reported as xfail,
 # so CI stays green while they are open and turns them into passes by itself once they are fixed.
 # A bug not listed here fails the test.
-KNOWN_OPEN = {
-    "zlib.error @ _ooxml.py:_refuse_dtd": "_ooxml: zlib.error from a corrupt deflate stream is not caught",
-    "LimitReachedError @ pdf.py:_read_with_pypdf": "pdf: pypdf LimitReachedError (self-referencing object)",
-    "NotImplementedError @ pdf.py:_read_with_pypdf": "pdf: pypdf NotImplementedError (non-Standard encryption)",
-    "TypeError @ image.py:_load_frames": "image: Pillow TypeError 'Missing dimensions' (TIFF)",
-    "NotImplementedError @ archive.py:extract": "archive: zipfile NotImplementedError (zip version 8.2)",
-}
+KNOWN_OPEN: dict[str, str] = {}  # signature -> description of an extractor bug not fixed yet
 
 
 def _report(found: dict[str, str]) -> None:

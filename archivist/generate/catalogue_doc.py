@@ -22,7 +22,6 @@ Rules, and why:
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
@@ -30,8 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
@@ -317,30 +314,6 @@ def styled_line(
     return p
 
 
-def _fill_row(template: Any, values: Sequence[object]) -> Any:
-    """A copy of a formatted table row with its cell texts replaced (line breaks as w:br)."""
-    tr = copy.deepcopy(template)
-    for tc, value in zip(tr.findall(qn("w:tc")), values, strict=True):
-        p = tc.find(qn("w:p"))
-        runs = p.findall(qn("w:r"))
-        keep = runs[0]
-        for extra in runs[1:]:
-            p.remove(extra)
-        for child in list(keep):
-            if child.tag != qn("w:rPr"):
-                keep.remove(child)
-        text = "" if value is None else str(value)
-        for i, line in enumerate(text.split("\n")):
-            if i:
-                keep.append(OxmlElement("w:br"))
-            if line:
-                t = OxmlElement("w:t")
-                t.set(qn("xml:space"), "preserve")
-                t.text = line
-                keep.append(t)
-    return tr
-
-
 def fast_table(
     doc: GongwenDocument,
     header: Sequence[str],
@@ -350,40 +323,14 @@ def fast_table(
     font_size_pt: float,
     align: Sequence[str],
 ) -> Any:
-    """``GongwenDocument.table`` for long and repeated tables: formatted once, then copied.
+    """``GongwenDocument.table`` returning the ``w:tbl`` element (kept for the catalogue and dossier).
 
-    python-docx resolves a paragraph style by scanning every style of the document for the default
-    one, for every cell — about 9 ms a cell, so a 500-item catalogue took 40 s. Here the builder
-    formats the header and one data row once per document and table shape (all the GB/T 9704
-    formatting lives there); every row, and every later table of the same shape, is a deep copy
-    with its texts replaced: identical XML, a thousand times faster.
+    The table builder itself formats the header and one row and copies the rest (see
+    :func:`gongwen.fill_row`), so long catalogues no longer need a cache of their own.
     """
-    rows = [list(r) for r in rows]
-    for values in rows:
-        if len(values) != len(header):
-            raise ValueError(f"row has {len(values)} cells, header has {len(header)}")
-    cache: dict[tuple[Any, ...], Any] = doc.__dict__.setdefault("_fast_tables", {})
-    key = (tuple(header), tuple(round(w, 2) for w in col_widths_mm), font_size_pt, tuple(align))
-    if key not in cache:
-        first = rows[0] if rows else [""] * len(header)
-        table = doc.table(header, [first], col_widths_mm=col_widths_mm, font_size_pt=font_size_pt,
-                          align=align)  # type: ignore[arg-type]
-        cache[key] = copy.deepcopy(table._tbl)
-        tbl = table._tbl
-    else:
-        tbl = copy.deepcopy(cache[key])
-        body = doc.document.element.body
-        sect = body.find(qn("w:sectPr"))
-        if sect is not None:
-            sect.addprevious(tbl)
-        else:
-            body.append(tbl)
-    trs = tbl.findall(qn("w:tr"))
-    template = trs[1]
-    tbl.remove(template)
-    for values in rows:
-        tbl.append(_fill_row(template, values))
-    return tbl
+    table = doc.table(header, rows, col_widths_mm=col_widths_mm, font_size_pt=font_size_pt,
+                      align=align)  # type: ignore[arg-type]
+    return table._tbl
 
 
 def _widths(doc: GongwenDocument, widths: Sequence[float]) -> list[float]:

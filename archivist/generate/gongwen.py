@@ -22,6 +22,7 @@ Design choices, and why:
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import math
 import re
@@ -57,6 +58,12 @@ __all__ = [
     "PAGE_NUMBER_PT",
     "GongwenDocument",
     "cn_numeral",
+    "fill_row",
+    "place_signature",
+    "run_in",
+    "text_block_mm",
+    "title_lines",
+    "heading_prefix",
     "format_cn_date",
     "split_title",
     "text_width",
@@ -128,6 +135,19 @@ def cn_numeral(n: int) -> str:
         zero = False
         out.append(_CN_DIGITS[d] + units[place])
     return "".join(out)
+
+
+def heading_prefix(level: int, n: int) -> str:
+    """The literal number of the ``n``-th heading of a level: 一、 （一） 1. （1）."""
+    return {1: f"{cn_numeral(n)}、", 2: f"（{cn_numeral(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+
+
+def run_in(text: str, body: str | None) -> str:
+    """A run-in heading is a sentence: "压实工作责任" + body → "压实工作责任。" (then the body)."""
+    text = text.strip()
+    if body and text and text[-1] not in "。．.：:！？!?；;":
+        text += "。"
+    return text
 
 
 def format_cn_date(date: _dt.date) -> str:
@@ -415,6 +435,61 @@ _STYLES = {
 }
 
 
+def text_block_mm(landscape: bool = False) -> float:
+    """Width of the text block: 156 mm portrait, 225 mm landscape (A4 less GB/T 9704 margins)."""
+    m = LANDSCAPE_MARGINS_TWIPS if landscape else MARGINS_TWIPS
+    page = A4_MM[1] if landscape else A4_MM[0]
+    return page - (m["left"] + m["right"]) / 1440 * 25.4
+
+
+def title_lines(text: str, *, landscape: bool = False) -> list[str]:
+    """The title broken into the lines :meth:`GongwenDocument.title` prints (for templates, too)."""
+    return split_title(text, max_width=math.floor(text_block_mm(landscape) / (TITLE_PT * 25.4 / 72)))
+
+
+def place_signature(p_unit: Paragraph, p_date: Paragraph, text_width_mm: float) -> None:
+    """Indent the 落款 lines by their texts (see :meth:`GongwenDocument.signature` for the rule).
+
+    Public so that a docx template's 落款 is placed after rendering, when the unit's name is known.
+    """
+    u, d = text_width(p_unit.text), text_width(p_date.text)
+    line = text_width_mm / (BODY_PT * 25.4 / 72)  # text block width in characters
+    unit_start = line - 2 - u if u - d >= 2 else line - 4 - d
+    unit_start = max(unit_start, 0.0)
+    p_unit.paragraph_format.left_indent = Pt(unit_start * BODY_PT)
+    p_date.paragraph_format.left_indent = Pt(min(unit_start + 2, line - d) * BODY_PT)
+
+
+def fill_row(template: etree._Element, values: Sequence[object]) -> etree._Element:
+    """A copy of a formatted table row (``w:tr``) with its cell texts replaced (line breaks as w:br).
+
+    Each cell keeps its first run's formatting (rPr); further runs are dropped.
+    """
+    tr = copy.deepcopy(template)
+    for tc, value in zip(tr.findall(qn("w:tc")), values, strict=True):
+        p = tc.find(qn("w:p"))
+        runs = p.findall(qn("w:r"))
+        if not runs:
+            runs = [OxmlElement("w:r")]
+            p.append(runs[0])
+        keep = runs[0]
+        for extra in runs[1:]:
+            p.remove(extra)
+        for child in list(keep):
+            if child.tag != qn("w:rPr"):
+                keep.remove(child)
+        text = "" if value is None else str(value)
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                keep.append(OxmlElement("w:br"))
+            if line:
+                t = OxmlElement("w:t")
+                t.set(qn("xml:space"), "preserve")
+                t.text = line
+                keep.append(t)
+    return tr
+
+
 class GongwenDocument:
     """A GB/T 9704-2012 document being written, top to bottom.
 
@@ -442,6 +517,7 @@ class GongwenDocument:
         self._doc: DocxDocument = Document()
         self.landscape = landscape
         self._counters = [0, 0, 0, 0]
+        self._tables: dict[tuple[object, ...], etree._Element] = {}  # formatted table per shape
         # The body holds only what the caller adds (python-docx's template has no text, but be sure).
         for p in list(self._doc.paragraphs):
             p._element.getparent().remove(p._element)
@@ -675,8 +751,7 @@ class GongwenDocument:
         One paragraph per line (not a soft break) so each line centres on its own and Word users can
         adjust the break. A blank line follows, where GB/T 9704 puts the recipient.
         """
-        max_width = self.text_width_mm / (TITLE_PT * 25.4 / 72)
-        lines = split_title(text, max_width=math.floor(max_width))
+        lines = title_lines(text, landscape=self.landscape)
         out = [self._para("title", line, XIAOBIAOSONG, TITLE_PT) for line in lines]
         if not self._doc.core_properties.title:
             self._doc.core_properties.title = "".join(lines)
@@ -694,12 +769,15 @@ class GongwenDocument:
         for i in range(level, len(self._counters)):
             self._counters[i] = 0
         n = self._counters[level - 1]
-        prefix = {1: f"{cn_numeral(n)}、", 2: f"（{cn_numeral(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+        return self.heading_line(level, heading_prefix(level, n) + run_in(text, body), body)
+
+    def heading_line(self, level: int, text: str, body: str | None = None) -> Paragraph:
+        """A heading paragraph whose number is already in ``text`` (pre-numbered data, templates).
+
+        Same style and face as :meth:`heading1` … :meth:`heading4`, but the counters are not used.
+        """
         font = {1: HEITI, 2: KAITI, 3: FANGSONG, 4: FANGSONG}[level]
-        text = text.strip()
-        if body and text and text[-1] not in "。．.：:！？!?；;":
-            text += "。"  # a run-in heading is a sentence: "1.压实工作责任。县委……"
-        p = self._para(f"h{level}", prefix + text, font)
+        p = self._para(f"h{level}", text, font)
         if body:
             # Run-in heading ("1.标题。正文…"): the body keeps 仿宋 after the heading's own face.
             self._run(p, body, FANGSONG)
@@ -759,7 +837,27 @@ class GongwenDocument:
             raise ValueError(f"{ncols} columns but {len(col_widths_mm)} widths")
         aligns: Sequence[Align] = align if align is not None else ["left"] * ncols
         body_rows = [list(r) for r in rows]
-        table = self._doc.add_table(rows=1 + len(body_rows), cols=ncols)
+        for r, values in enumerate(body_rows, start=1):
+            if len(values) != ncols:
+                raise ValueError(f"row {r} has {len(values)} cells, header has {ncols}")
+        # Tables of one shape (the catalogue prints one per indicator) are formatted once per
+        # document: later ones are copies of the first one's header and row, with texts replaced.
+        key = (tuple(header), tuple(round(w, 2) for w in col_widths_mm), font_size_pt, tuple(aligns), header_font)
+        cached = self._tables.get(key)
+        if cached is not None:
+            tbl = copy.deepcopy(cached)
+            row_template = tbl.findall(qn("w:tr"))[1]
+            tbl.remove(row_template)
+            for values in body_rows:
+                tbl.append(fill_row(row_template, values))
+            body = self._doc.element.body
+            sect = body.find(qn("w:sectPr"))
+            if sect is not None:
+                sect.addprevious(tbl)
+            else:
+                body.append(tbl)
+            return Table(tbl, self._doc._body)
+        table = self._doc.add_table(rows=2, cols=ncols)
         table.style = self._doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -778,6 +876,8 @@ class GongwenDocument:
         for idx, gc in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
             gc.set(qn("w:w"), str(int(Mm(col_widths_mm[idx]).twips)))
 
+        table_style_id = self._style("table").style_id  # looked up once: python-docx scans all styles
+
         def fill(cell_row: int, values: Sequence[object], *, is_header: bool) -> None:
             row = table.rows[cell_row]
             tr_pr = row._tr.get_or_add_trPr()
@@ -785,12 +885,11 @@ class GongwenDocument:
             tr_pr.append(cant_split)
             if is_header:
                 tr_pr.append(OxmlElement("w:tblHeader"))
-            for c, value in enumerate(values):
-                cell = row.cells[c]
+            for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 cell.width = Mm(col_widths_mm[c])
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 p = cell.paragraphs[0]
-                p.style = self._style("table")
+                p._p.style = table_style_id
                 p.alignment = _ALIGN["center" if is_header else aligns[c]]
                 text = "" if value is None else str(value)
                 for i, line in enumerate(text.split("\n")):
@@ -798,11 +897,18 @@ class GongwenDocument:
                         p.add_run().add_break()
                     self._run(p, line, header_font if is_header else FANGSONG, font_size_pt)
 
+        # Only the header and the first data row go through python-docx (all the formatting lives
+        # there); every further row is a deep copy of the first with its texts replaced — identical
+        # XML, about a thousand times faster than formatting cell by cell (500-row catalogues).
         fill(0, header, is_header=True)
-        for r, values in enumerate(body_rows, start=1):
-            if len(values) != ncols:
-                raise ValueError(f"row {r} has {len(values)} cells, header has {ncols}")
-            fill(r, values, is_header=False)
+        fill(1, body_rows[0] if body_rows else [""] * ncols, is_header=False)
+        self._tables[key] = copy.deepcopy(table._tbl)
+        if not body_rows:
+            table._tbl.remove(table._tbl.findall(qn("w:tr"))[1])
+        else:
+            template = table._tbl.findall(qn("w:tr"))[1]
+            for values in body_rows[1:]:
+                table._tbl.append(fill_row(template, values))
         return table
 
     def attachments(self, names: Sequence[str]) -> list[Paragraph]:
@@ -844,16 +950,11 @@ class GongwenDocument:
         margin wraps as soon as a renderer sets it a little wider.
         """
         date_text = format_cn_date(date)
-        u, d = text_width(unit), text_width(date_text)
-        line = self.text_width_mm / (BODY_PT * 25.4 / 72)  # text block width in characters
-        unit_start = line - 2 - u if u - d >= 2 else line - 4 - d
-        unit_start = max(unit_start, 0.0)
         if blank_before:
             self.blank_line()
         p_unit = self._para("signature", unit)
-        p_unit.paragraph_format.left_indent = Pt(unit_start * BODY_PT)
         p_date = self._para("signature", date_text)
-        p_date.paragraph_format.left_indent = Pt(min(unit_start + 2, line - d) * BODY_PT)
+        place_signature(p_unit, p_date, self.text_width_mm)
         return p_unit, p_date
 
     def page_break(self) -> None:

@@ -26,9 +26,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docx.shared import Mm
+
 from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, parse_date
-from .catalogue_doc import archive_numbers, display_title, fast_table, styled_line, supplied_titles
-from .gongwen import BODY_PT, HEITI, KAITI, GongwenDocument, format_cn_date
+from .catalogue_doc import archive_numbers, display_title, styled_line, supplied_titles
+from .gongwen import (
+    _STYLES,
+    BODY_PT,
+    HEITI,
+    KAITI,
+    GongwenDocument,
+    format_cn_date,
+    heading_prefix,
+    place_signature,
+    run_in,
+    title_lines,
+)
 
 if TYPE_CHECKING:
     from ..assess.countdown import Countdown
@@ -42,6 +55,8 @@ KINDS = ("self-eval", "briefing", "speech", "catalogue", "problems")
 PHRASES_FILE = Path(__file__).resolve().parent.parent.parent / "templates" / "phrases" / "speech.toml"
 CITE_LIMIT = 5  # evidence cited by name per indicator in the body; the attachment lists them all
 LIST_LIMIT = 6  # items named per unit in a sentence before "等N项"
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
+_SIGNATURE_STYLE = _STYLES["signature"][0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -346,8 +361,12 @@ def missing_by_unit(data: ReportData) -> dict[str, list[tuple[str, str]]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Shared pieces
+# The data model: what each document says, as plain dicts, lists, strings and numbers
 # ---------------------------------------------------------------------------------------------
+#
+# Both ways of writing a report consume the same model: the docx templates in templates/docx/
+# (docxtpl, editable in Word/WPS; the default) and the code-built GongwenDocument (``template=False``).
+# The model is documented for counties in README ("Report templates and their data").
 
 
 def _frameworks_sentence(data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> str:
@@ -367,71 +386,95 @@ def _cite(data: ReportData, evidence_id: str) -> str:
     return f"《{title}》" + (f"（{'，'.join(bits)}）" if bits else "")
 
 
+def _evidence_item(data: ReportData, evidence_id: str) -> dict[str, str]:
+    record = data.records.get(evidence_id) or {}
+    return {
+        "id": evidence_id,
+        "title": display_title(record, evidence_id in data.supplied) if record else evidence_id,
+        "doc_number": (record.get("doc_number") or "").strip(),
+        "date": cn_date(record.get("doc_date")),
+        "archive_no": data.numbers[evidence_id][0] if evidence_id in data.numbers else "",
+        "citation": _cite(data, evidence_id),
+    }
+
+
 def plain_flag(flag: str) -> str:
     """A score warning without its command-line advice ("：请用 --evidence …"): leaders read these."""
     text = flag.split("：请")[0] if "：请" in flag else flag
     return text.rstrip("。；; ")
 
 
-def _byline(doc: GongwenDocument, text: str) -> None:
-    styled_line(doc, text, KAITI, BODY_PT, align="center")
+class Numbering:
+    """Heading numbers 一、（一）1.（1） computed with the data, so templates print them as text."""
+
+    def __init__(self) -> None:
+        self.counters = [0, 0, 0, 0]
+
+    def heading(self, level: int, text: str, body: str = "", **extra: Any) -> dict[str, Any]:
+        self.counters[level - 1] += 1
+        for i in range(level, len(self.counters)):
+            self.counters[i] = 0
+        number = heading_prefix(level, self.counters[level - 1])
+        text = run_in(text, body)
+        node: dict[str, Any] = {"number": number, "text": text, "heading": number + text, "body": body,
+                                "paragraphs": []}
+        if level == 1:
+            node.update(subsections=[], table=[], tail=[])
+        elif level == 2:
+            node.update(entries=[])
+        node.update(extra)
+        return node
 
 
-def _label_line(doc: GongwenDocument, text: str) -> None:
-    """"附件1" at the top left of an attachment page, 黑体 三号 (GB/T 9704 7.4)."""
-    styled_line(doc, text, HEITI, BODY_PT)
+def _common(data: ReportData, ph: Phrases, ctx: Mapping[str, Any], section: str, *,
+            landscape: bool = False) -> dict[str, Any]:
+    """The fields every document's model has (title, 落款, figures)."""
+    title = ph.fill(section, "title", ctx)
+    return {
+        "kind": section.replace("_", "-"),
+        "title": title,
+        "title_lines": title_lines(title, landscape=landscape),
+        "recipient": "",
+        "opening": "",
+        "sections": [],
+        "closing": [],
+        "unit": ph.fill("common", "issuer", ctx),
+        "date": data.today.isoformat(),
+        "date_cn": cn_date(data.today),
+        "county": data.ws.config.county,
+        "year": data.ws.config.year,
+        "figures": {k: v for k, v in ctx.items() if isinstance(v, (str, int, float))},
+    }
 
 
-def _signature(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Mapping[str, Any],
-               attachments: Sequence[str] = ()) -> None:
-    """附件说明 and 落款, kept on one page with the last body paragraph.
-
-    GB/T 9704 does not let the 落款 stand alone on a page; Word/WPS/LibreOffice honour keep-with-next,
-    so the last paragraph, the attachment note and the blank lines are chained to the signature.
-    """
-    body = doc.document.paragraphs
-    start = len(body) - 1
-    doc.attachments(list(attachments))
-    unit, _date = doc.signature(ph.fill("common", "issuer", ctx), data.today)
-    paragraphs = doc.document.paragraphs
-    for p in paragraphs[max(start, 0):]:
-        if p._element is unit._element:
-            p.paragraph_format.keep_with_next = True
-            break
-        p.paragraph_format.keep_with_next = True
-
-
-# ---------------------------------------------------------------------------------------------
-# 自评报告
-# ---------------------------------------------------------------------------------------------
-
-
-def build_self_eval(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+def self_eval_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, Any]:
     """自评报告: per category and indicator what was done, the self-score, the evidence cited; totals;
     problems and next steps. Every indicator of every framework appears — with a plain sentence when
     there is no evidence — followed by the score table as 附件."""
     ph = phrases or load_phrases(data.ws)
     ctx = data.context()
-    doc = GongwenDocument()
-    doc.title(ph.fill("self_eval", "title", ctx))
-    doc.recipient(ph.fill("self_eval", "recipient", ctx))
-    doc.paragraph(ph.fill("self_eval", "opening", ctx))
+    m = _common(data, ph, ctx, "self_eval")
+    m["recipient"] = ph.fill("self_eval", "recipient", ctx).strip().rstrip(":：")
+    m["opening"] = ph.fill("self_eval", "opening", ctx)
+    num_ = Numbering()
 
-    doc.heading1(ph.fill("self_eval", "overview_heading", ctx))
     overview = ph.fill("self_eval", "overview", ctx, frameworks_sentence=_frameworks_sentence(data, ph, ctx))
     if data.filed == 0:
         overview = f"{ph.fill('common', 'empty', ctx)}。" + overview
-    doc.paragraph(overview)
+    section = num_.heading(1, ph.fill("self_eval", "overview_heading", ctx))
+    section["paragraphs"].append(overview)
     if data.scored_entries and data.scores and data.scores.frameworks:
         fws = data.scores.frameworks[0]
         key = "score_reached" if fws.backed_gap <= 0 else "score_sentence"
-        doc.paragraph(ph.fill("self_eval", key, ctx))
+        section["paragraphs"].append(ph.fill("self_eval", key, ctx))
     else:
-        doc.paragraph(ph.fill("self_eval", "no_scores", ctx))
+        section["paragraphs"].append(ph.fill("self_eval", "no_scores", ctx))
+    m["sections"].append(section)
 
     by_code = {s.code: s for s in data.statuses}
     for fw in data.ws.frameworks.frameworks:
-        doc.heading1(ph.fill("self_eval", "framework_heading", ctx, framework=fw.short or fw.name))
+        section = num_.heading(1, ph.fill("self_eval", "framework_heading", ctx, framework=fw.short or fw.name),
+                               framework=fw.short or fw.name)
         cat_scores = {}
         if data.scores:
             for f in data.scores.frameworks:
@@ -439,45 +482,43 @@ def build_self_eval(data: ReportData, phrases: Phrases | None = None) -> Gongwen
                     cat_scores = {c.code: c for c in f.categories}
         for cat in fw.categories:
             cs = cat_scores.get(cat.code)
-            if fw.kind == "scored" and cs is not None and cs.scored and cat.points:
+            scored_cat = fw.kind == "scored" and cs is not None and cs.scored and cat.points
+            if scored_cat:
                 heading = ph.fill("self_eval", "category_points", ctx, category=cat.name, points=num(cat.points),
                                   score=num(cs.points))
             else:
                 heading = ph.fill("self_eval", "category_heading", ctx, category=cat.name)
-            doc.heading2(heading)
+            sub = num_.heading(2, heading, category=cat.name, points=num(cat.points) if cat.points else "",
+                               score=num(cs.points) if scored_cat else "")
             for ind in cat.indicators:
                 status = by_code.get(ind.code)
-                if status is None:
-                    continue
-                _self_eval_indicator(doc, data, ph, ctx, status, fw.kind)
+                if status is not None:
+                    sub["entries"].append(_self_eval_indicator(num_, data, ph, ctx, status, fw.kind))
+            section["subsections"].append(sub)
+        m["sections"].append(section)
 
-    doc.heading1(ph.fill("self_eval", "problems_heading", ctx))
+    section = num_.heading(1, ph.fill("self_eval", "problems_heading", ctx))
     problem_lines = _self_eval_problems(data)
-    if problem_lines:
-        for head, body in problem_lines:
-            doc.heading2(head, body=body)
-    else:
-        doc.paragraph(ph.fill("self_eval", "problems_none", ctx))
+    for head, body in problem_lines:
+        section["subsections"].append(num_.heading(2, head, body))
+    if not problem_lines:
+        section["paragraphs"].append(ph.fill("self_eval", "problems_none", ctx))
+    m["sections"].append(section)
 
-    doc.heading1(ph.fill("self_eval", "next_heading", ctx))
-    for line in _next_steps(data, ph, ctx):
-        doc.paragraph(line)
-    for line in ph.fill_list("self_eval", "next_steps", ctx):
-        doc.paragraph(line)
+    section = num_.heading(1, ph.fill("self_eval", "next_heading", ctx))
+    section["paragraphs"] = [*_next_steps(data, ph, ctx), *ph.fill_list("self_eval", "next_steps", ctx)]
+    m["sections"].append(section)
 
-    scored = [fw for fw in data.ws.frameworks.frameworks if fw.kind == "scored"]
-    attachment = ph.fill("self_eval", "attachment", ctx) if scored else ""
-    _signature(doc, data, ph, ctx, [attachment] if attachment else [])
-    if attachment:
-        doc.page_break()
-        _label_line(doc, "附件")
-        doc.title(attachment)
-        _score_table(doc, data, {fw.id for fw in scored})
-    return doc
+    scored = {fw.id for fw in data.ws.frameworks.frameworks if fw.kind == "scored"}
+    m["attachment"] = ph.fill("self_eval", "attachment", ctx) if scored else ""
+    m["score_rows"] = _score_rows(data, scored) if scored else []
+    return m
 
 
-def _self_eval_indicator(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Mapping[str, Any],
-                         s: IndicatorStatus, fw_kind: str) -> None:
+def _self_eval_indicator(num_: Numbering, data: ReportData, ph: Phrases, ctx: Mapping[str, Any],
+                         s: IndicatorStatus, fw_kind: str) -> dict[str, Any]:
+    from ..assess.status import STATE_LABELS
+
     entry = data.score_of(s.code)
     points = s.max_points if s.kind in ("bonus", "penalty") else s.points
     scored = entry is not None and entry.scored
@@ -506,20 +547,27 @@ def _self_eval_indicator(doc: GongwenDocument, data: ReportData, ph: Phrases, ct
         body = ph.fill("self_eval", key, ctx, count=len(s.evidence), titles="".join(titles))
     if entry is not None and entry.note:
         body += entry.note.rstrip("。") + "。"
-    doc.heading3(head, body=body)
-    if s.evidence and s.missing:
-        doc.paragraph(ph.fill("self_eval", "missing_items", ctx, items="、".join(f"“{m}”" for m in s.missing)))
-    if s.flagged:
-        doc.paragraph(ph.fill("self_eval", "flagged_dates", ctx, count=len(s.flagged)))
-    if entry is not None and entry.flags:
-        doc.paragraph(ph.fill("self_eval", "score_flags", ctx, flags="；".join(plain_flag(f) for f in entry.flags)))
     cited = [c for c in (entry.evidence if entry is not None and entry.evidence else [e.id for e in s.evidence])
              if c in data.records]
+    item = num_.heading(3, head, body, code=s.code, name=s.name, state=s.state,
+                        state_label=STATE_LABELS.get(s.state, s.state), points=num(points),
+                        score=num(entry.points) if entry is not None and scored else "",
+                        evidence_count=s.evidence_count, missing=list(s.missing),
+                        evidence=[_evidence_item(data, c) for c in cited])
+    paragraphs = item["paragraphs"]
+    if s.evidence and s.missing:
+        paragraphs.append(ph.fill("self_eval", "missing_items", ctx, items="、".join(f"“{m}”" for m in s.missing)))
+    if s.flagged:
+        paragraphs.append(ph.fill("self_eval", "flagged_dates", ctx, count=len(s.flagged)))
+    if entry is not None and entry.flags:
+        paragraphs.append(ph.fill("self_eval", "score_flags", ctx,
+                                  flags="；".join(plain_flag(f) for f in entry.flags)))
     if cited:
         items = "；".join(f"{i}．{_cite(data, c)}" for i, c in enumerate(cited[:CITE_LIMIT], start=1))
         if len(cited) > CITE_LIMIT:
             items += f"；等{len(cited)}件"
-        doc.paragraph(ph.fill("self_eval", "cited", ctx, items=items) + "。")
+        paragraphs.append(ph.fill("self_eval", "cited", ctx, items=items) + "。")
+    return item
 
 
 def _self_eval_problems(data: ReportData) -> list[tuple[str, str]]:
@@ -553,11 +601,11 @@ def _next_steps(data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> list[s
     return lines
 
 
-def _score_table(doc: GongwenDocument, data: ReportData, frameworks: set[str]) -> None:
+def _score_rows(data: ReportData, frameworks: set[str]) -> list[dict[str, Any]]:
     """附件: one row per indicator of the scored frameworks — points, self-score, evidence, state."""
     from ..assess.status import STATE_LABELS
 
-    rows: list[list[object]] = []
+    rows: list[dict[str, Any]] = []
     for n, s in enumerate([s for s in data.statuses if s.framework in frameworks], start=1):
         entry = data.score_of(s.code)
         scored = entry is not None and entry.scored
@@ -575,114 +623,120 @@ def _score_table(doc: GongwenDocument, data: ReportData, frameworks: set[str]) -
         note = entry.headline if entry is not None and entry.headline else ""
         if not note and s.missing and s.evidence:
             note = f"缺{len(s.missing)}项"
-        rows.append([n, f"{s.code} {s.name}", points, score, s.evidence_count, state, note])
+        rows.append({"seq": n, "indicator": f"{s.code} {s.name}", "points": points, "score": score,
+                     "evidence": s.evidence_count, "state": state, "note": note})
     if data.scores:
         for f in data.scores.frameworks:
-            rows.append(["", f"{f.name}合计", num(f.total_points), num(f.total), "", "",
-                         f"有佐证{num(f.backed_total)}分"])
-    fast_table(doc, ["序号", "指标", "分值", "自评得分", "佐证（件）", "材料情况", "备注"], rows,
-              col_widths_mm=[11, 55, 14, 17, 17, 17, 25], font_size_pt=10.5,
-              align=["center", "left", "center", "center", "center", "center", "left"])
+            rows.append({"seq": "", "indicator": f"{f.name}合计", "points": num(f.total_points), "score": num(f.total),
+                         "evidence": "", "state": "", "note": f"有佐证{num(f.backed_total)}分"})
+    return rows
 
 
-# ---------------------------------------------------------------------------------------------
-# 情况通报
-# ---------------------------------------------------------------------------------------------
+# 情况通报 ---------------------------------------------------------------------------------------
 
 
-def build_briefing(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+def briefing_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, Any]:
     """情况通报 read at a 推进会: 一、总体情况 二、存在问题 (naming units) 三、下一步工作意见."""
     ph = phrases or load_phrases(data.ws)
     ctx = data.context()
-    doc = GongwenDocument()
-    doc.title(ph.fill("briefing", "title", ctx))
-    doc.recipient(ph.fill("briefing", "recipient", ctx))
-    doc.paragraph(ph.fill("briefing", "opening", ctx))
+    m = _common(data, ph, ctx, "briefing")
+    m["recipient"] = ph.fill("briefing", "recipient", ctx).strip().rstrip(":：")
+    m["opening"] = ph.fill("briefing", "opening", ctx)
+    num_ = Numbering()
 
-    doc.heading1(ph.fill("briefing", "overall_heading", ctx))
+    section = num_.heading(1, ph.fill("briefing", "overall_heading", ctx))
+    paragraphs = section["paragraphs"]
     received = ph.fill("briefing", "received", ctx)
     if data.filed == 0:
         received += f"{ph.fill('common', 'empty', ctx)}。"
-    doc.paragraph(received)
-    doc.paragraph(_frameworks_sentence(data, ph, ctx) + "。")
-    doc.paragraph(ph.fill("briefing", "units", ctx))
+    paragraphs.append(received)
+    paragraphs.append(_frameworks_sentence(data, ph, ctx) + "。")
+    paragraphs.append(ph.fill("briefing", "units", ctx))
     if data.scored_entries and data.scores and data.scores.frameworks:
         key = "score_reached" if data.scores.frameworks[0].backed_gap <= 0 else "score_sentence"
-        doc.paragraph(ph.fill("self_eval", key, ctx))
+        paragraphs.append(ph.fill("self_eval", key, ctx))
     if data.named_units:
-        doc.paragraph(ph.fill("briefing", "units_table", ctx))
-        rows = [[i, u.unit, len(u.indicators), u.complete, u.partial, u.missing, u.missing_items]
-                for i, u in enumerate(data.named_units, start=1)]
-        fast_table(doc, ["序号", "牵头单位", "牵头指标", "齐全", "部分", "缺失", "缺少佐证项"], rows,
-                  col_widths_mm=[12, 50, 20, 16, 16, 16, 26], font_size_pt=10.5,
-                  align=["center", "left", "center", "center", "center", "center", "center"])
+        paragraphs.append(ph.fill("briefing", "units_table", ctx))
+        section["table"] = [{"seq": i, "unit": u.unit, "indicators": len(u.indicators), "complete": u.complete,
+                             "partial": u.partial, "missing": u.missing, "missing_items": u.missing_items}
+                            for i, u in enumerate(data.named_units, start=1)]
+    m["sections"].append(section)
 
-    doc.heading1(ph.fill("briefing", "issues_heading", ctx))
+    section = num_.heading(1, ph.fill("briefing", "issues_heading", ctx))
+    subs = section["subsections"]
     # (一) missing evidence, by unit
-    doc.heading2(ph.fill("briefing", "missing_heading", ctx))
+    sub = num_.heading(2, ph.fill("briefing", "missing_heading", ctx))
     gaps = missing_by_unit(data)
     if not gaps:
-        doc.paragraph(ph.fill("briefing", "missing_none", ctx))
+        sub["paragraphs"].append(ph.fill("briefing", "missing_none", ctx))
     for unit, items in gaps.items():
         per_code: dict[str, list[str]] = {}
         for code, item in items:
             per_code.setdefault(code, []).append(item)
         text = "；".join(f"{code}缺" + join_cn([f"“{i}”" for i in its], limit=2) for code, its in per_code.items())
-        doc.paragraph(ph.fill("briefing", "missing_unit", ctx, unit=unit, items=text))
+        sub["paragraphs"].append(ph.fill("briefing", "missing_unit", ctx, unit=unit, items=text))
+    subs.append(sub)
     # (二) scores without proof
-    doc.heading2(ph.fill("briefing", "unbacked_heading", ctx))
+    sub = num_.heading(2, ph.fill("briefing", "unbacked_heading", ctx))
     if not data.unbacked:
-        doc.paragraph(ph.fill("briefing", "unbacked_none", ctx))
+        sub["paragraphs"].append(ph.fill("briefing", "unbacked_none", ctx))
     for e in data.unbacked:
-        doc.paragraph(ph.fill("briefing", "unbacked_item", ctx, code=e.code, name=e.name, points=num(e.points),
-                              headline=e.headline or "", flags=plain_flag(e.flags[0]) if e.flags else "未引用佐证材料"))
+        sub["paragraphs"].append(ph.fill(
+            "briefing", "unbacked_item", ctx, code=e.code, name=e.name, points=num(e.points),
+            headline=e.headline or "", flags=plain_flag(e.flags[0]) if e.flags else "未引用佐证材料"))
+    subs.append(sub)
     # (三) overdue problems, by unit
-    doc.heading2(ph.fill("briefing", "overdue_heading", ctx))
+    sub = num_.heading(2, ph.fill("briefing", "overdue_heading", ctx))
     overdue = data.overdue_problems()
     if not overdue:
-        doc.paragraph(ph.fill("briefing", "overdue_none", ctx))
+        sub["paragraphs"].append(ph.fill("briefing", "overdue_none", ctx))
     by_unit: dict[str, list[Problem]] = {}
     for p in overdue:
         by_unit.setdefault(p.unit or "未明确责任单位", []).append(p)
     for unit, problems in by_unit.items():
-        items = "；".join(f"{p.description.rstrip('。')}（整改时限{cn_date(p.deadline)}）"
-                         for p in problems[:LIST_LIMIT])
+        items_text = "；".join(f"{p.description.rstrip('。')}（整改时限{cn_date(p.deadline)}）"
+                              for p in problems[:LIST_LIMIT])
         if len(problems) > LIST_LIMIT:
-            items += f"等{len(problems)}个问题"
-        doc.paragraph(ph.fill("briefing", "overdue_unit", ctx, unit=unit, items=items))
+            items_text += f"等{len(problems)}个问题"
+        sub["paragraphs"].append(ph.fill("briefing", "overdue_unit", ctx, unit=unit, items=items_text))
+    subs.append(sub)
     # (四) ledger errors, naming the units that sent the ledgers
-    doc.heading2(ph.fill("briefing", "ledger_heading", ctx))
+    sub = num_.heading(2, ph.fill("briefing", "ledger_heading", ctx))
     findings = data.ledger_findings()
     if not findings:
-        doc.paragraph(ph.fill("briefing", "ledger_none", ctx))
+        sub["paragraphs"].append(ph.fill("briefing", "ledger_none", ctx))
     ledger_units: dict[str, list[LedgerFinding]] = {}
     for f in findings:
         ledger_units.setdefault(data.ledger_unit(f), []).append(f)
     for unit, fs in ledger_units.items():
-        items = "；".join(f.message.rstrip("。") for f in fs[:3])
+        items_text = "；".join(f.message.rstrip("。") for f in fs[:3])
         if len(fs) > 3:
-            items += f"等{len(fs)}处"
-        doc.paragraph(ph.fill("briefing", "ledger_unit", ctx, unit=unit, items=items))
+            items_text += f"等{len(fs)}处"
+        sub["paragraphs"].append(ph.fill("briefing", "ledger_unit", ctx, unit=unit, items=items_text))
+    subs.append(sub)
     # (五) evidence outside the assessment year (only when there is some)
     flagged = data.flagged_evidence()
     if flagged:
-        doc.heading2(ph.fill("briefing", "dates_heading", ctx))
-        doc.paragraph("；".join(ph.fill("briefing", "dates_item", ctx, title=f"《{t}》", reason=r)
-                               for _i, t, r in flagged[:LIST_LIMIT]) + "。")
+        sub = num_.heading(2, ph.fill("briefing", "dates_heading", ctx))
+        sub["paragraphs"].append("；".join(ph.fill("briefing", "dates_item", ctx, title=f"《{t}》", reason=r)
+                                          for _i, t, r in flagged[:LIST_LIMIT]) + "。")
+        subs.append(sub)
+    m["sections"].append(section)
 
-    doc.heading1(ph.fill("briefing", "next_heading", ctx))
-    _briefing_next(doc, data, ph, ctx)
-    doc.paragraph(ph.fill("briefing", "closing", ctx))
-    _signature(doc, data, ph, ctx)
-    return doc
+    section = num_.heading(1, ph.fill("briefing", "next_heading", ctx))
+    _briefing_next(num_, section, data, ph, ctx)
+    m["sections"].append(section)
+    m["closing"] = [ph.fill("briefing", "closing", ctx)]
+    return m
 
 
-def _briefing_next(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> None:
+def _briefing_next(num_: Numbering, section: dict[str, Any], data: ReportData, ph: Phrases,
+                   ctx: Mapping[str, Any]) -> None:
     cd = data.countdown
     if cd is None:
-        doc.paragraph(ph.fill("briefing", "countdown_unknown", ctx))
+        section["paragraphs"].append(ph.fill("briefing", "countdown_unknown", ctx))
         return
-    doc.paragraph(ph.fill("briefing", "countdown", ctx))
+    section["paragraphs"].append(ph.fill("briefing", "countdown", ctx))
     evidence_due: str | None = None
     for m in cd.milestones:
         if m.kind == "evidence" and evidence_due is None:
@@ -694,18 +748,16 @@ def _briefing_next(doc: GongwenDocument, data: ReportData, ph: Phrases, ctx: Map
             text = ph.fill("briefing", "milestone_passed", ctx, name=m.name, due=cn_date(m.due))
         else:
             text = ph.fill("briefing", "milestone", ctx, name=m.name, due=cn_date(m.due))
-        doc.heading2(text)
+        section["subsections"].append(num_.heading(2, text, name=m.name, due=cn_date(m.due), state=m.state))
     gaps = missing_by_unit(data)
     if gaps and evidence_due:
         for unit, items in gaps.items():
             codes = list(dict.fromkeys(code for code, _ in items))
-            doc.paragraph(ph.fill("briefing", "deadline_unit", ctx, unit=unit, due=cn_date(evidence_due),
-                                  items=join_cn(codes, limit=5) + "的佐证材料"))
+            section["tail"].append(ph.fill("briefing", "deadline_unit", ctx, unit=unit, due=cn_date(evidence_due),
+                                           items=join_cn(codes, limit=5) + "的佐证材料"))
 
 
-# ---------------------------------------------------------------------------------------------
-# 讲话稿
-# ---------------------------------------------------------------------------------------------
+# 讲话稿 -----------------------------------------------------------------------------------------
 
 
 def at_risk(data: ReportData) -> list[IndicatorStatus]:
@@ -720,41 +772,38 @@ def units_behind(data: ReportData) -> list[UnitStatus]:
     return sorted(behind, key=lambda u: (not u.sent_nothing, -u.missing, -u.partial, u.unit))
 
 
-def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+def speech_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, Any]:
     """讲话稿 for the leader at the 动员部署会: 认识/形势 → 目标/措施 → 责任/纪律, facts from the data."""
     ph = phrases or load_phrases(data.ws)
     ctx = data.context()
-    doc = GongwenDocument(page_numbers="center")
-    doc.title(ph.fill("speech", "title", ctx), blank_after=False)
-    speaker = ph.fill("speech", "speaker", ctx).strip()
-    if speaker:
-        _byline(doc, speaker)
-    _byline(doc, f"（{cn_date(data.today)}）")
-    doc.blank_line()
-    doc.paragraph(ph.fill("speech", "greeting", ctx), indent=False)
-    doc.paragraph(ph.fill("speech", "opening", ctx))
+    m = _common(data, ph, ctx, "speech")
+    m["speaker"] = ph.fill("speech", "speaker", ctx).strip()
+    m["byline"] = f"（{cn_date(data.today)}）"
+    m["greeting"] = ph.fill("speech", "greeting", ctx)
+    m["opening"] = ph.fill("speech", "opening", ctx)
+    num_ = Numbering()
 
     # 一、认识和形势
-    doc.heading1(ph.fill("speech", "part1_heading", ctx))
-    for line in ph.fill_list("speech", "part1", ctx):
-        doc.paragraph(line)
+    section = num_.heading(1, ph.fill("speech", "part1_heading", ctx))
+    section["paragraphs"].extend(ph.fill_list("speech", "part1", ctx))
     facts = ph.fill("speech", "part1_facts" if data.ws.config.inspection else "part1_facts_unknown", ctx)
     all_done = bool(data.statuses) and not any(s.state == "missing" for s in data.statuses)
     status = ph.fill("speech", "part1_status_ok" if all_done else "part1_status", ctx,
                      frameworks_sentence=_frameworks_sentence(data, ph, ctx))
     if data.filed == 0:
         status = f"目前档案中{ph.fill('common', 'empty', ctx)}，" + status.removeprefix("从目前情况看，")
-    doc.paragraph(facts + status)
+    section["paragraphs"].append(facts + status)
+    m["sections"].append(section)
 
     # 二、目标和措施
-    doc.heading1(ph.fill("speech", "part2_heading", ctx))
+    section = num_.heading(1, ph.fill("speech", "part2_heading", ctx))
     goal = ph.fill("speech", "goal", ctx)
     fws = data.scores.frameworks[0] if data.scores and data.scores.frameworks else None
     if data.scored_entries and fws is not None:
         goal += ph.fill("speech", "goal_reached" if fws.backed_gap <= 0 else "goal_gap", ctx)
     else:
         goal += ph.fill("speech", "goal_unscored", ctx)
-    doc.paragraph(goal)
+    section["paragraphs"].append(goal)
     risky = at_risk(data)
     scored_risky = [s for s in risky if s.points]
     if not risky:
@@ -765,7 +814,7 @@ def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDoc
                        items=items)
     else:
         body = ph.fill("speech", "risk_unscored", ctx, count=len(risky), items=join_cn([s.name for s in risky], 5))
-    doc.heading2(ph.fill("speech", "risk_heading", ctx), body=body)
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "risk_heading", ctx), body))
     quality = " ".join(ph.fill_list("speech", "quality", ctx))
     findings = data.ledger_findings()
     if findings:
@@ -773,47 +822,43 @@ def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDoc
         quality += ph.fill("speech", "ledger", ctx, count=len(findings), units=join_cn(units, 4, "个单位"))
     if data.problems:
         quality += ph.fill("speech", "problems_fact", ctx)
-    doc.heading2(ph.fill("speech", "quality_heading", ctx), body=quality)
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "quality_heading", ctx), quality))
+    m["sections"].append(section)
 
     # 三、责任和纪律
-    doc.heading1(ph.fill("speech", "part3_heading", ctx))
+    section = num_.heading(1, ph.fill("speech", "part3_heading", ctx))
     behind = units_behind(data)
     if behind:
         text = ph.fill("speech", "behind", ctx, units=join_cn([u.unit for u in behind], 5, "个单位"))
         nothing = [u.unit for u in behind if u.sent_nothing]
         if nothing:
             text += ph.fill("speech", "behind_nothing", ctx, units=join_cn(nothing, 5, "个单位"))
-        doc.paragraph(text)
+        section["paragraphs"].append(text)
     elif data.named_units:
-        doc.paragraph(ph.fill("speech", "behind_none", ctx))
-    for line in ph.fill_list("speech", "responsibility", ctx):
-        doc.paragraph(line)
+        section["paragraphs"].append(ph.fill("speech", "behind_none", ctx))
+    section["paragraphs"].extend(ph.fill_list("speech", "responsibility", ctx))
     if data.countdown is not None:
-        upcoming = [m for m in data.countdown.milestones if m.days_left >= 0 or m.state == "late"]
+        upcoming = [mi for mi in data.countdown.milestones if mi.days_left >= 0 or mi.state == "late"]
         if upcoming:
-            items = "；".join(ph.fill("speech", "deadline_item", ctx, name=m.name, due=cn_date(m.due))
-                             for m in upcoming)
-            doc.paragraph(ph.fill("speech", "deadlines", ctx, items=items))
-    doc.paragraph(ph.fill("speech", "closing", ctx))
-    return doc
+            items = "；".join(ph.fill("speech", "deadline_item", ctx, name=mi.name, due=cn_date(mi.due))
+                             for mi in upcoming)
+            section["paragraphs"].append(ph.fill("speech", "deadlines", ctx, items=items))
+    m["sections"].append(section)
+    m["closing"] = [ph.fill("speech", "closing", ctx)]
+    return m
 
 
-# ---------------------------------------------------------------------------------------------
-# 问题整改台账
-# ---------------------------------------------------------------------------------------------
+# 问题整改台账 -------------------------------------------------------------------------------------
 
 
-def build_problems(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
-    """问题清单/整改台账 as a landscape document: one row per problem, overdue ones marked."""
+def problems_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, Any]:
+    """问题清单/整改台账: one row per problem, overdue ones first and marked."""
     ph = phrases or load_phrases(data.ws)
     ctx = data.context()
-    doc = GongwenDocument(landscape=True)
-    doc.title(ph.fill("problems", "title", ctx))
-    if not data.problems:
-        doc.paragraph(ph.fill("problems", "empty", ctx), indent=False, align="center")
-        return doc
-    doc.paragraph(ph.fill("problems", "summary", ctx))
-    rows: list[list[object]] = []
+    m = _common(data, ph, ctx, "problems", landscape=True)
+    m["empty"] = ph.fill("problems", "empty", ctx)
+    m["summary"] = ph.fill("problems", "summary", ctx) if data.problems else ""
+    rows: list[dict[str, Any]] = []
     ordered = sorted(data.problems, key=lambda p: (p.closed, not p.overdue(data.today), p.unit, p.deadline or "", p.id))
     for i, p in enumerate(ordered, start=1):
         if p.closed:
@@ -823,14 +868,11 @@ def build_problems(data: ReportData, phrases: Phrases | None = None) -> GongwenD
         else:
             state = "整改中"
         proof = "；".join(_cite_short(data, e) for e in p.close_evidence) if p.close_evidence else ""
-        indicator = p.indicator or ""
-        rows.append([i, p.description, p.source, p.unit, indicator, _date8(p.found_date), _date8(p.deadline),
-                     p.measures, state, proof])
-    fast_table(doc, ["序号", "问题描述", "发现来源", "责任单位", "关联指标", "发现日期", "整改时限", "整改措施",
-               "整改状态", "销号佐证"], rows,
-              col_widths_mm=[10, 44, 22, 24, 18, 20, 20, 24, 19, 24], font_size_pt=10.5,
-              align=["center", "left", "left", "left", "center", "center", "center", "left", "center", "left"])
-    return doc
+        rows.append({"seq": i, "description": p.description, "source": p.source, "unit": p.unit,
+                     "indicator": p.indicator or "", "found": _date8(p.found_date), "deadline": _date8(p.deadline),
+                     "measures": p.measures, "state": state, "proof": proof})
+    m["rows"] = rows
+    return m
 
 
 def _date8(value: str | None) -> str:
@@ -843,6 +885,191 @@ def _cite_short(data: ReportData, evidence_id: str) -> str:
         return data.numbers[evidence_id][0]
     record = data.records.get(evidence_id)
     return display_title(record, evidence_id in data.supplied) if record else evidence_id
+
+
+MODELS = {
+    "self-eval": self_eval_model,
+    "briefing": briefing_model,
+    "speech": speech_model,
+    "problems": problems_model,
+}
+
+# Table layouts: (header, model keys, widths in mm, alignment) — shared by the code path and the
+# template generator (archivist/generate/templates_docx.py).
+TABLES: dict[str, tuple[list[str], list[str], list[float], list[str]]] = {
+    "score_rows": (["序号", "指标", "分值", "自评得分", "佐证（件）", "材料情况", "备注"],
+                   ["seq", "indicator", "points", "score", "evidence", "state", "note"],
+                   [11, 55, 14, 17, 17, 17, 25],
+                   ["center", "left", "center", "center", "center", "center", "left"]),
+    "units": (["序号", "牵头单位", "牵头指标", "齐全", "部分", "缺失", "缺少佐证项"],
+              ["seq", "unit", "indicators", "complete", "partial", "missing", "missing_items"],
+              [12, 50, 20, 16, 16, 16, 26],
+              ["center", "left", "center", "center", "center", "center", "center"]),
+    "problems": (["序号", "问题描述", "发现来源", "责任单位", "关联指标", "发现日期", "整改时限", "整改措施",
+                  "整改状态", "销号佐证"],
+                 ["seq", "description", "source", "unit", "indicator", "found", "deadline", "measures", "state",
+                  "proof"],
+                 [10, 44, 22, 24, 18, 20, 20, 24, 19, 24],
+                 ["center", "left", "left", "left", "center", "center", "center", "left", "center", "left"]),
+}
+TABLE_PT = 10.5
+
+
+# ---------------------------------------------------------------------------------------------
+# Code path: the model written with GongwenDocument
+# ---------------------------------------------------------------------------------------------
+
+
+def _byline(doc: GongwenDocument, text: str) -> None:
+    styled_line(doc, text, KAITI, BODY_PT, align="center")
+
+
+def _label_line(doc: GongwenDocument, text: str) -> None:
+    """"附件1" at the top left of an attachment page, 黑体 三号 (GB/T 9704 7.4)."""
+    styled_line(doc, text, HEITI, BODY_PT)
+
+
+def _table(doc: GongwenDocument, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    header, keys, widths, align = TABLES[name]
+    doc.table(header, [[r[k] for k in keys] for r in rows], col_widths_mm=widths, font_size_pt=TABLE_PT,
+              align=align)  # type: ignore[arg-type]
+
+
+def _signature(doc: GongwenDocument, model: Mapping[str, Any], attachments: Sequence[str] = ()) -> None:
+    """附件说明 and 落款, kept on one page with the last body paragraph.
+
+    GB/T 9704 does not let the 落款 stand alone on a page; Word/WPS/LibreOffice honour keep-with-next,
+    so the last paragraph, the attachment note and the blank lines are chained to the signature.
+    """
+    body = doc.document.paragraphs
+    start = len(body) - 1
+    doc.attachments(list(attachments))
+    unit, _date = doc.signature(model["unit"], _dt.date.fromisoformat(model["date"]))
+    paragraphs = doc.document.paragraphs
+    for p in paragraphs[max(start, 0):]:
+        if p._element is unit._element:
+            p.paragraph_format.keep_with_next = True
+            break
+        p.paragraph_format.keep_with_next = True
+
+
+def _write_sections(doc: GongwenDocument, sections: Sequence[Mapping[str, Any]]) -> None:
+    for s in sections:
+        doc.heading_line(1, s["heading"], s["body"] or None)
+        for text in s["paragraphs"]:
+            doc.paragraph(text)
+        if s["table"]:
+            _table(doc, "units", s["table"])
+        for sub in s["subsections"]:
+            doc.heading_line(2, sub["heading"], sub["body"] or None)
+            for text in sub["paragraphs"]:
+                doc.paragraph(text)
+            for entry in sub["entries"]:
+                doc.heading_line(3, entry["heading"], entry["body"] or None)
+                for text in entry["paragraphs"]:
+                    doc.paragraph(text)
+        for text in s["tail"]:
+            doc.paragraph(text)
+
+
+def document_from_model(kind: str, m: Mapping[str, Any]) -> GongwenDocument:
+    """The code-built document of a model (``report --no-template``; also the reference layout)."""
+    if kind == "problems":
+        doc = GongwenDocument(landscape=True)
+        doc.title(m["title"])
+        if not m["rows"]:
+            doc.paragraph(m["empty"], indent=False, align="center")
+            return doc
+        doc.paragraph(m["summary"])
+        _table(doc, "problems", m["rows"])
+        return doc
+    doc = GongwenDocument(page_numbers="center")
+    if kind == "speech":
+        doc.title(m["title"], blank_after=False)
+        if m["speaker"]:
+            _byline(doc, m["speaker"])
+        _byline(doc, m["byline"])
+        doc.blank_line()
+        doc.paragraph(m["greeting"], indent=False)
+    else:
+        doc.title(m["title"])
+        doc.recipient(m["recipient"])
+    doc.paragraph(m["opening"])
+    _write_sections(doc, m["sections"])
+    for text in m["closing"]:
+        doc.paragraph(text)
+    if kind == "speech":
+        return doc
+    attachment = m.get("attachment") or ""
+    _signature(doc, m, [attachment] if attachment else [])
+    if attachment:
+        doc.page_break()
+        _label_line(doc, "附件")
+        doc.title(attachment)
+        _table(doc, "score_rows", m["score_rows"])
+    return doc
+
+
+def build_self_eval(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+    return document_from_model("self-eval", self_eval_model(data, phrases))
+
+
+def build_briefing(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+    return document_from_model("briefing", briefing_model(data, phrases))
+
+
+def build_speech(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+    return document_from_model("speech", speech_model(data, phrases))
+
+
+def build_problems(data: ReportData, phrases: Phrases | None = None) -> GongwenDocument:
+    return document_from_model("problems", problems_model(data, phrases))
+
+
+# ---------------------------------------------------------------------------------------------
+# Template path: templates/docx/<kind>.docx rendered with docxtpl
+# ---------------------------------------------------------------------------------------------
+
+
+def template_for(kind: str, ws: Workspace | None = None) -> Path | None:
+    """The county's own ``<workspace>/templates/docx/<kind>.docx``, else the built-in one, else None."""
+    candidates = [ws.root / "templates" / "docx" / f"{kind}.docx"] if ws is not None else []
+    candidates.append(TEMPLATES_DIR / f"{kind}.docx")
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def render_with_template(kind: str, context: Mapping[str, Any], out_path: Path,
+                         ws: Workspace | None = None) -> Path:
+    """Render ``context`` (a model from :data:`MODELS`) into the kind's docx template and save it.
+
+    A tag the data does not provide stays visible in the output (``{{ titel }}``) rather than
+    vanishing, as with the phrase file. The 落款 lines are placed after rendering, by the width of
+    the unit's name (GB/T 9704 7.3.5.2), wherever the template keeps the 落款 style.
+    """
+    from docxtpl import DocxTemplate
+    from jinja2 import DebugUndefined, Environment
+
+    path = template_for(kind, ws)
+    if path is None:
+        raise FileNotFoundError(f"没有 {kind} 的模板：templates/docx/{kind}.docx")
+    tpl = DocxTemplate(str(path))
+    try:
+        tpl.render(dict(context), Environment(undefined=DebugUndefined, autoescape=True))
+    except Exception as exc:  # noqa: BLE001 - jinja raises many kinds; the clerk needs the file named
+        raise ValueError(f"模板 {path} 无法套用：{exc}（请检查 {{{{ }}}} 和 {{% %}} 标记是否完整）") from exc
+    _place_signatures(tpl.docx)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tpl.save(str(out_path))
+    return out_path
+
+
+def _place_signatures(document: Any) -> None:
+    sec = document.sections[0]
+    width_mm = (sec.page_width - sec.left_margin - sec.right_margin) / Mm(1)
+    lines = [p for p in document.paragraphs if p.style is not None and p.style.name == _SIGNATURE_STYLE]
+    for unit, date in zip(lines[0::2], lines[1::2], strict=False):
+        place_signature(unit, date, width_mm)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -858,8 +1085,14 @@ BUILDERS = {
 
 
 def write_report(kind: str, ws: Workspace, catalogue: Catalogue, out: Path, *,
-                 today: _dt.date | None = None, data: ReportData | None = None) -> list[Path]:
-    """Write one report; returns the files written (the catalogue writes a .docx and an .xlsx)."""
+                 today: _dt.date | None = None, data: ReportData | None = None,
+                 template: bool = True) -> list[Path]:
+    """Write one report; returns the files written (the catalogue writes a .docx and an .xlsx).
+
+    ``template`` (the default) renders templates/docx/<kind>.docx — the workspace's own copy when
+    there is one, so a clerk's edit in Word/WPS takes effect; ``template=False`` builds the same
+    model in code with :class:`GongwenDocument`.
+    """
     if kind not in KINDS:
         raise ValueError(f"未知的报告类型 {kind}：可用 {' | '.join(KINDS)}")
     if out.suffix.lower() != ".docx":
@@ -869,8 +1102,10 @@ def write_report(kind: str, ws: Workspace, catalogue: Catalogue, out: Path, *,
 
         return list(write_catalogue(ws, catalogue, out, date=today))
     data = data or gather(ws, catalogue, today)
-    doc = BUILDERS[kind](data, load_phrases(ws))
-    return [doc.save(out)]
+    model = MODELS[kind](data, load_phrases(ws))
+    if template and template_for(kind, ws) is not None:
+        return [render_with_template(kind, model, out, ws)]
+    return [document_from_model(kind, model).save(out)]
 
 
 def phrase_placeholders(sections: Sequence[str] | None = None) -> set[str]:

@@ -11,6 +11,7 @@ legitimate OOXML part has one (ECMA-376 forbids DTDs in parts).
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from archivist.model import ExtractionError
@@ -58,7 +59,15 @@ def check_ooxml(path: Path, kind: str) -> None:
                     _refuse_dtd(zf, info, kind)
     except ExtractionError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:
         raise ExtractionError(
             f"{kind}已损坏或不完整（{type(exc).__name__}）", "请向报送单位重新索取完整的文件"
         ) from exc

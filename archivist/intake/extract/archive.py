@@ -6,6 +6,7 @@ for callers that want to show what an archive holds without unpacking it.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from archivist.intake.extract._common import Options
@@ -19,7 +20,7 @@ def extract(path: Path, opts: Options) -> Extraction:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
         raise ExtractionError(
             f"压缩包已损坏或不完整（{type(exc).__name__}）", "请向报送单位重新索取完整的压缩包"
         ) from exc

@@ -102,7 +102,10 @@ def _load_frames(im: Any) -> list[Any]:
     from PIL import Image, ImageOps
 
     frames = []
-    n_frames = getattr(im, "n_frames", 1) if im.format == "TIFF" else 1
+    try:
+        n_frames = getattr(im, "n_frames", 1) if im.format == "TIFF" else 1
+    except (OSError, ValueError, SyntaxError, EOFError, TypeError, KeyError) as exc:  # a later TIFF page is broken
+        raise _damaged() from exc
     for index in range(min(n_frames, MAX_FRAMES)):
         try:
             im.seek(index)
@@ -116,7 +119,7 @@ def _load_frames(im: Any) -> list[Any]:
             frame = im.copy()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise _bomb() from exc
-        except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        except (OSError, ValueError, SyntaxError, EOFError, TypeError, KeyError) as exc:  # TIFF: "Missing dimensions"
             raise _damaged() from exc
         try:
             frame = ImageOps.exif_transpose(frame)  # photos taken upright but stored rotated

@@ -71,7 +71,7 @@ def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], set[in
     # pypdf logs every repaired xref and odd object at WARNING; the outcome is what matters here.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(str(path), strict=False)
@@ -86,9 +86,9 @@ def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], set[in
         raise
     except DependencyError as exc:
         raise _NeedsPoppler from exc
-    except FileNotDecryptedError as exc:
+    except (FileNotDecryptedError, NotImplementedError) as exc:  # NotImplementedError: non-Standard handler
         raise encrypted_error() from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
+    except (PdfReadError, LimitReachedError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
         raise ExtractionError(f"PDF文件已损坏或不完整（{type(exc).__name__}）", _DAMAGED_HINT) from exc
 
     texts: list[str] = []
