@@ -70,7 +70,10 @@ def sync_search(ws: Workspace, catalogue: Catalogue) -> None:
     try:
         sync_index(ws, catalogue)
     except Exception as exc:  # noqa: BLE001 - the catalogue is committed; the index is rebuilt later
-        err_console.print(f"[yellow]警告：[/]检索索引未能更新（{type(exc).__name__}: {exc}）：稍后运行 archivist reindex", highlight=False)
+        err_console.print(
+            f"[yellow]警告：[/]检索索引未能更新（{type(exc).__name__}: {exc}）：稍后运行 archivist reindex",
+            highlight=False,
+        )
 
 
 @app.command()

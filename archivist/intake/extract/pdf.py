@@ -88,7 +88,17 @@ def _read_with_pypdf(path: Path, warnings: list[str]) -> tuple[list[str], set[in
         raise _NeedsPoppler from exc
     except (FileNotDecryptedError, NotImplementedError) as exc:  # NotImplementedError: non-Standard handler
         raise encrypted_error() from exc
-    except (PdfReadError, LimitReachedError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
+    except (
+        PdfReadError,
+        LimitReachedError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+    ) as exc:
         raise ExtractionError(f"PDF文件已损坏或不完整（{type(exc).__name__}）", _DAMAGED_HINT) from exc
 
     texts: list[str] = []
