@@ -16,10 +16,16 @@ from ..catalogue import Catalogue
 from ..cli_common import console, err_console, fail, get_workspace, print_json
 from ..framework import FrameworkError
 
-KIND_HELP = ("self-eval（自评报告）| briefing（情况通报）| speech（讲话稿）| catalogue（归档文件目录）"
-             "| problems（问题整改台账）")
-DEFAULT_NAMES = {"self-eval": "自评报告", "briefing": "情况通报", "speech": "讲话稿", "catalogue": "归档文件目录",
-                 "problems": "问题整改台账"}
+KIND_HELP = (
+    "self-eval（自评报告）| briefing（情况通报）| speech（讲话稿）| catalogue（归档文件目录）| problems（问题整改台账）"
+)
+DEFAULT_NAMES = {
+    "self-eval": "自评报告",
+    "briefing": "情况通报",
+    "speech": "讲话稿",
+    "catalogue": "归档文件目录",
+    "problems": "问题整改台账",
+}
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -55,6 +61,11 @@ def report(
     pdf: bool = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF"),
     date: str | None = typer.Option(None, "--date", help="成文日期和统计日期 YYYY-MM-DD（默认今天）"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON：写了哪些文件、用了哪些数字"),
+    use_template: bool = typer.Option(
+        True,
+        "--template/--no-template",
+        help="用 templates/docx 下的 Word 模板（工作区自己的优先）；--no-template 用内置版式",
+    ),
 ) -> None:
     """Write a report from the archive's data: self-eval, briefing, speech, catalogue or problems."""
     from ..generate.reports import KINDS, briefing_figures, gather, write_report
@@ -67,7 +78,7 @@ def report(
     catalogue = Catalogue(ws.catalogue_path)
     try:
         data = gather(ws, catalogue, today) if kind not in ("catalogue",) else None
-        written = write_report(kind, ws, catalogue, target, today=today, data=data)
+        written = write_report(kind, ws, catalogue, target, today=today, data=data, template=use_template)
     except (ValueError, FrameworkError) as exc:
         fail(str(exc))
     except PermissionError as exc:
@@ -108,8 +119,15 @@ def dossier(
             err_console.print(f"[dim]{message}…[/]", highlight=False)
 
     try:
-        result = build_dossier(ws, catalogue, out, indicator=indicator.upper() if indicator else None,
-                               framework=framework, today=today, progress=progress)
+        result = build_dossier(
+            ws,
+            catalogue,
+            out,
+            indicator=indicator.upper() if indicator else None,
+            framework=framework,
+            today=today,
+            progress=progress,
+        )
     except (ValueError, FrameworkError) as exc:
         fail(str(exc))
     except PermissionError as exc:
@@ -126,8 +144,9 @@ def dossier(
     for s in result.skipped:
         err_console.print(f"[yellow]未编入[/] {s.indicator} {s.title}：{s.reason}", highlight=False)
     if result.quarantined:
-        err_console.print(f"[yellow]隔离材料 {len(result.quarantined)} 件未编入[/]（已列在卷内目录末尾）",
-                          highlight=False)
+        err_console.print(
+            f"[yellow]隔离材料 {len(result.quarantined)} 件未编入[/]（已列在卷内目录末尾）", highlight=False
+        )
     console.print(
         f"已生成：{result.out}（{result.documents} 件材料，共 {result.pages} 页；"
         f"LibreOffice 转换 {result.converted} 个，缓存 {result.cached} 个；"
@@ -149,8 +168,9 @@ def export(
     ws = get_workspace(ctx)
     catalogue = Catalogue(ws.catalogue_path)
     try:
-        result = export_zip(ws, catalogue, zip_path, indicator=indicator.upper() if indicator else None,
-                            framework=framework)
+        result = export_zip(
+            ws, catalogue, zip_path, indicator=indicator.upper() if indicator else None, framework=framework
+        )
     except (ValueError, FrameworkError) as exc:
         fail(str(exc))
     except OSError as exc:
@@ -162,8 +182,10 @@ def export(
         return
     for rel in result.missing_files:
         err_console.print(f"[yellow]警告：[/]归档文件不存在，未导出：{rel}（请运行 archivist verify）", highlight=False)
-    console.print(f"已导出：{result.out}（{result.files} 个文件，{result.indicators} 项指标；解压后打开 index.html）",
-                  highlight=False)
+    console.print(
+        f"已导出：{result.out}（{result.files} 个文件，{result.indicators} 项指标；解压后打开 index.html）",
+        highlight=False,
+    )
 
 
 def register(app: typer.Typer) -> None:
