@@ -496,11 +496,15 @@ class Pipeline:
                     "indicator": record.get("indicator"),
                 },
             )
-            self.catalogue.db.execute("UPDATE journal SET stage='committed' WHERE id=?", (journal_id,))
+            if intake.remove_source:
+                self.catalogue.db.execute("UPDATE journal SET stage='committed' WHERE id=?", (journal_id,))
+            else:  # nothing left to do after the commit: close the journal in the same transaction
+                self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
         crash_point("after_commit")
-        self._remove_source(intake)
-        with self.catalogue.transaction():
-            self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+        if intake.remove_source:
+            self._remove_source(intake)
+            with self.catalogue.transaction():
+                self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
         self._taken.discard(dest)
 
     def _remove_source(self, intake: Intake) -> None:
