@@ -747,7 +747,7 @@ class WhooshBackend(SearchBackend):
 
     def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
         def run(searcher: Any) -> list[RawHit]:
-            return _Engine(searcher, self._segments).search(query, filters, limit)
+            return _Engine(searcher, self._segments, limit).search(query, filters, limit)
 
         return self._with_searcher(run)  # type: ignore[no-any-return]
 
@@ -859,7 +859,9 @@ K1, B = 1.2, 0.75  # BM25
 MAX_CHECKED = 4000  # stored documents read to confirm matches, at most, per query
 MAX_PREFIX_TERMS = 300
 SHORTLIST = 800  # broad queries: candidates fully scored after a first ranking
-DEFER_BELOW = 1500  # with this few candidates, a much commoner unit is checked in the text only
+# Measured costs (µs): decoding one posting while reading a posting list, and loading and checking
+# one candidate's stored text. Their ratio decides which posting lists are worth reading.
+READ_COST, CHECK_COST = 0.4, 40.0
 
 
 class _SegmentCache:
@@ -951,7 +953,8 @@ class _Engine:
     confirmed. Confirmation is what makes phrases exact without positions in the index.
     """
 
-    def __init__(self, searcher: Any, segments: _SegmentCache) -> None:
+    def __init__(self, searcher: Any, segments: _SegmentCache, limit: int = 20) -> None:
+        self.limit = limit
         self.searcher = searcher
         self.reader = searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
@@ -1006,13 +1009,23 @@ class _Engine:
         return found
 
     def _skippable(self, field_name: str, term: str, have: int) -> bool:
-        """A term in many times more documents than the few candidates left is not read: the
-        candidates' stored text is checked for the exact form anyway (ParsedQuery.matches)."""
-        return (
-            (field_name, term) not in self._postings
-            and have <= DEFER_BELOW
-            and self.df(field_name, term) > 8 * max(have, 8)
-        )
+        if (field_name, term) in self._postings:
+            return False
+        return self._not_worth_reading(self.df(field_name, term), have)
+
+    def _not_worth_reading(self, df: int, have: int) -> bool:
+        """Is narrowing `have` candidates by a term (or unit) found in `df` documents dearer than
+        checking candidates' stored text, which happens anyway (ParsedQuery.matches)?
+
+        Reading costs ~df × READ_COST; checking until `limit` confirmed costs about
+        min(have, limit / share) × CHECK_COST, where share = df / documents is the chance that a
+        candidate holds the term (1 within a phrase, whose bigrams go together). So a term is not
+        read when the candidates are already few, or when it is in a large share of all documents
+        (it would narrow little and, being common, weighs little in the ranking).
+        """
+        if have * CHECK_COST < df * READ_COST:
+            return True
+        return df * df * READ_COST > self.limit * self.live * CHECK_COST
 
     def form_docs(self, form: str, fields: tuple[str, ...] = TEXT_FIELDS) -> set[int]:
         """Documents with the terms of `form` in one of `fields`: a superset of exact matches,
@@ -1061,7 +1074,7 @@ class _Engine:
         for estimate, _n, forms in estimated:
             if estimate == 0:
                 return set(), []
-            if found is not None and len(found) <= DEFER_BELOW and estimate > 4 * len(found):
+            if found is not None and self._not_worth_reading(estimate, len(found)):
                 continue
             docs = self.unit_docs(forms)
             found = docs if found is None else found & docs

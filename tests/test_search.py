@@ -255,6 +255,32 @@ def test_bad_input_is_a_query_error(index: SearchIndex) -> None:
     assert len(parse_query('改厕 "政府 工作" -验收').must) == 2
 
 
+def test_fast_index_readers_agree_with_whoosh(index: SearchIndex) -> None:
+    """The block-wise posting reader and the whole-column length reader (search speed) return
+    exactly what Whoosh's public per-posting and per-document calls return."""
+    from archivist.search import _read_postings, _segment_lengths
+
+    index.add([rec("extra", "界炮镇杏花村再次完成改厕。")])  # a second segment
+    searcher = index.backend._fresh_searcher()  # type: ignore[attr-defined]
+    leaves = list(searcher.reader().leaf_readers())
+    assert len(leaves) >= 1
+    for leaf, _base in leaves:
+        for name in ("head", "body"):
+            lengths = _segment_lengths(leaf, name)
+            assert lengths == [leaf.doc_field_length(d, name) or 0 for d in range(leaf.doc_count_all())]
+            for n, text in enumerate(leaf.lexicon(name)):
+                term = text.decode("utf-8")
+                matcher = leaf.postings(name, term)
+                expected = []
+                while matcher.is_active():
+                    expected.append((matcher.id(), matcher.weight()))
+                    matcher.next()
+                ids, weights = _read_postings(leaf, name, term)
+                assert list(zip(ids, weights, strict=True)) == expected, term
+                if n > 40:
+                    break
+
+
 # writing -----------------------------------------------------------------------------------------
 def test_upsert_delete_and_duplicates(index: SearchIndex) -> None:
     index.add([rec("films", "全年放映1460户次。", title="放映统计（修订）", kind="台账")])

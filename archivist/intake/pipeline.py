@@ -177,7 +177,7 @@ class Pipeline:
                 yield intake, records
 
     def prepare(self, intake: Intake) -> Intake:
-        """receive → identify → extract, without touching the catalogue's writer: safe in a worker thread.
+        """receive → identify → extract → describe → classify, without the catalogue's writer: thread-safe.
 
         Files whose bytes are already archived are not extracted (re-running an ingest is cheap).
         Unexpected errors are kept on the intake and raised again by process() in the main thread.
@@ -196,6 +196,9 @@ class Pipeline:
                         intake.extraction = self.extract(intake)
                     except ExtractionError as exc:
                         intake.extract_error = exc
+                    else:  # pure functions of the text: overlap them with the main thread's fsyncs
+                        self.describe(intake)
+                        self.classify(intake)
         except Exception as exc:  # noqa: BLE001 - re-raised in process(), where the state is decided
             intake.failure = exc
         return intake
@@ -262,8 +265,9 @@ class Pipeline:
                 intake.extraction = self.extract(intake)
             except ExtractionError as exc:
                 return [self.quarantine(intake, exc)]
-        self.describe(intake)
-        self.classify(intake)
+        if "status" not in intake.record:  # not already described and classified in prepare()
+            self.describe(intake)
+            self.classify(intake)
         return [self.file(intake)]
 
     # stages ----------------------------------------------------------------
