@@ -17,6 +17,9 @@ starts a bigram, one per number, one per Latin word):
   keeping words and bigrams in one field instead of two halves the postings Whoosh has to write
   (indexing is the slow part of a pure-Python engine) and loses nothing a query can ask;
 - a lone Han character (a run of one, e.g. between punctuation) as itself.
+The Whoosh tokenizer (ChineseTokenizer) reports these slots as positions and the offsets as
+startchar/endchar. The index itself stores term frequencies only (ScanWeights): archivist.search
+confirms phrases against the stored text, which measured faster than positional matching.
 Numbers are whole tokens ("1460" never matches inside "31460"), and a number followed directly by
 a Han character or "%" also yields a compound token at the same slot ("1460户", "186.4亩",
 "2024年", "12号"), so a count or a 文号 can be searched exactly as written. A record separator
@@ -37,6 +40,7 @@ character offsets it reports point into the text that is stored and shown in sni
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import warnings
@@ -101,10 +105,16 @@ _vocabulary: set[str] = set()
 
 
 class _Segmenter:
-    """jieba's dictionary cut (no HMM), from rjieba when installed, else from jieba itself."""
+    """jieba's dictionary cut (no HMM), from rjieba when installed, else from jieba itself.
 
-    def __init__(self) -> None:
+    ARCHIVIST_SEGMENTER=jieba forces the pure-Python jieba (to compare, or to test the fallback).
+    """
+
+    def __init__(self, prefer: str | None = None) -> None:
+        prefer = prefer or os.environ.get("ARCHIVIST_SEGMENTER", "")
         try:
+            if prefer == "jieba":
+                raise ImportError("jieba requested")
             import rjieba
 
             engine = rjieba.Jieba()

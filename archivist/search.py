@@ -51,7 +51,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 INDEX_FORMAT = 2  # bump when the schema or the analysis changes: old indexes are rebuilt
 MAX_BODY_CHARS = 500_000  # a giant ledger is still found by its first half million characters
 SNIPPET_CHARS = 90
+MAX_OCCURRENCES = 200  # per form, for choosing a snippet window in a very long text
 MARK_OPEN, MARK_CLOSE = "【", "】"
 DUPLICATE = "duplicate"
 
@@ -356,21 +357,38 @@ def make_snippet(text: str, forms: list[list[str]], width: int = SNIPPET_CHARS) 
     occurrences: list[tuple[int, int, int]] = []  # start, end, unit number
     for number, unit_forms in enumerate(forms):
         for form in unit_forms:
-            occurrences += [(s, e, number) for s, e in _find_spans(text, form)]
+            occurrences += [span + (number,) for span in islice(_find_spans(text, form), MAX_OCCURRENCES)]
     if not occurrences:
         flat = " ".join(text[: width * 2].split())
         return flat[:width], []
     occurrences.sort()
-    best_start, best_units = occurrences[0][0], -1
-    for start, _, _ in occurrences:
-        units = {n for s, e, n in occurrences if start <= s and e <= start + width}
-        if len(units) > best_units:
-            best_start, best_units = start, len(units)
+    # Slide a window over the occurrences (two pointers): the start showing most distinct units.
+    best_start, best_units = occurrences[0][0], 0
+    in_window: dict[int, int] = {}
+    right = 0
+    for left, (start, _, _) in enumerate(occurrences):
+        while right < len(occurrences) and occurrences[right][1] <= start + width:
+            unit = occurrences[right][2]
+            in_window[unit] = in_window.get(unit, 0) + 1
+            right += 1
+        if len(in_window) > best_units:
+            best_start, best_units = start, len(in_window)
+        if right > left:
+            unit = occurrences[left][2]
+            in_window[unit] -= 1
+            if not in_window[unit]:
+                del in_window[unit]
     lead = min(best_start, width // 4)
     begin = best_start - lead
     end = min(len(text), begin + width)
     window = text[begin:end]
-    spans = sorted((s - begin, e - begin) for s, e, _ in occurrences if s >= begin and e <= end)
+    spans = sorted(
+        (m.start() - begin, m.end() - begin)
+        for unit_forms in forms
+        for form in unit_forms
+        if form
+        for m in form_pattern(form).finditer(text, begin, end)
+    )
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and s <= merged[-1][1]:
@@ -785,7 +803,7 @@ class WhooshBackend(SearchBackend):
 
                 return bool(self._with_searcher(probe))
         except Exception as exc:  # noqa: BLE001 - any failure here means "rebuild"
-            log.warning("search index unhealthy: %s", exc)
+            log.info("search index unhealthy (it will be rebuilt): %s", exc)
             return False
 
     def close(self) -> None:
@@ -1297,7 +1315,7 @@ def framework_vocabulary(ws: Workspace) -> list[str]:
     try:
         indicators = ws.frameworks.indicators()
     except Exception as exc:  # noqa: BLE001 - a broken framework file must not stop search
-        log.warning("frameworks not loaded for search vocabulary: %s", exc)
+        log.info("frameworks not loaded for search vocabulary: %s", exc)
         return []
     words: list[str] = []
     for ind in indicators:
@@ -1365,7 +1383,7 @@ def open_index(ws: Workspace) -> SearchIndex:
     catalogue = Catalogue(ws.catalogue_path)
     try:
         if not index.is_healthy():
-            log.warning("rebuilding the search index from the catalogue")
+            log.info("rebuilding the search index from the catalogue")
             _rebuild(ws, catalogue, index)
             return index
         expected = _indexable_ids(catalogue)

@@ -126,6 +126,15 @@ def test_numbers_are_whole_tokens_with_unit_compounds() -> None:
     assert "31460户" in tokens and "1460户" not in tokens and "1460" not in tokens
 
 
+def test_rjieba_and_jieba_cut_alike() -> None:
+    """Documents indexed with one segmenter are searched with the other after an upgrade."""
+    pytest.importorskip("rjieba")
+    fast, slow = analysis._Segmenter("rjieba"), analysis._Segmenter("jieba")
+    assert fast.name == "rjieba" and slow.name == "jieba"
+    text = "关于印发某某市政府工作报告的通知各乡镇人民政府公益性岗位考勤台账农村户厕改造竣工验收高标准农田建设"
+    assert fast.cut(text) == slow.cut(text)
+
+
 def test_prepare_folds_width_script_and_line_breaks() -> None:
     assert analysis.prepare("高標準農田") == "高标准农田"
     assert analysis.prepare("１４６０户") == "1460户"
