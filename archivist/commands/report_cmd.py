@@ -8,6 +8,8 @@ records the page count of each bound file (页数) under a short writer lock.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -15,6 +17,7 @@ import typer
 from ..catalogue import Catalogue
 from ..cli_common import console, err_console, fail, get_workspace, print_json
 from ..framework import FrameworkError
+from ..workspace import Workspace
 
 KIND_HELP = (
     "self-eval（自评报告）| briefing（情况通报）| speech（讲话稿）| catalogue（归档文件目录）| problems（问题整改台账）"
@@ -26,6 +29,22 @@ DEFAULT_NAMES = {
     "catalogue": "归档文件目录",
     "problems": "问题整改台账",
 }
+
+
+@contextmanager
+def writing_to(target: Path, ws: Workspace) -> Iterator[Catalogue]:
+    """A catalogue for a command that writes a document, with its failures as one clear line each."""
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        yield catalogue
+    except (ValueError, FrameworkError) as exc:
+        fail(str(exc))
+    except PermissionError as exc:
+        fail(f"无法写入 {exc.filename or target}：文件可能正被 Word/WPS 打开，请关闭后重试")
+    except OSError as exc:
+        fail(f"无法写入 {exc.filename or target}（{exc.strerror}）：请检查路径、权限和磁盘空间")
+    finally:
+        catalogue.close()
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -75,18 +94,9 @@ def report(
     ws = get_workspace(ctx)
     today = _date(date)
     target = out or ws.root / "out" / f"{DEFAULT_NAMES[kind]}.docx"
-    catalogue = Catalogue(ws.catalogue_path)
-    try:
+    with writing_to(target, ws) as catalogue:
         data = gather(ws, catalogue, today) if kind not in ("catalogue",) else None
         written = write_report(kind, ws, catalogue, target, today=today, data=data, template=use_template)
-    except (ValueError, FrameworkError) as exc:
-        fail(str(exc))
-    except PermissionError as exc:
-        fail(f"无法写入 {exc.filename}：文件可能正被 Word/WPS 打开，请关闭后重试")
-    except OSError as exc:
-        fail(f"无法写入 {exc.filename or target}（{exc.strerror}）：请检查路径和磁盘空间")
-    finally:
-        catalogue.close()
     pdfs = _render_pdfs(written, ws.cache_dir) if pdf else []
     if as_json:
         payload: dict[str, object] = {"kind": kind, "files": [str(p) for p in [*written, *pdfs]]}
@@ -111,14 +121,13 @@ def dossier(
 
     ws = get_workspace(ctx)
     today = _date(date)
-    catalogue = Catalogue(ws.catalogue_path)
     quiet = as_json or not err_console.is_terminal
 
     def progress(message: str) -> None:
         if not quiet:
             err_console.print(f"[dim]{message}…[/]", highlight=False)
 
-    try:
+    with writing_to(out, ws) as catalogue:
         result = build_dossier(
             ws,
             catalogue,
@@ -128,14 +137,6 @@ def dossier(
             today=today,
             progress=progress,
         )
-    except (ValueError, FrameworkError) as exc:
-        fail(str(exc))
-    except PermissionError as exc:
-        fail(f"无法写入 {exc.filename}：文件可能正被打开，请关闭后重试")
-    except OSError as exc:
-        fail(f"无法写入 {exc.filename or out}（{exc.strerror}）：请检查路径和磁盘空间")
-    finally:
-        catalogue.close()
     if as_json:
         print_json(result.to_json())
         return
@@ -166,17 +167,10 @@ def export(
     from ..generate.export import export_zip
 
     ws = get_workspace(ctx)
-    catalogue = Catalogue(ws.catalogue_path)
-    try:
+    with writing_to(zip_path, ws) as catalogue:
         result = export_zip(
             ws, catalogue, zip_path, indicator=indicator.upper() if indicator else None, framework=framework
         )
-    except (ValueError, FrameworkError) as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"无法写入 {exc.filename or zip_path}（{exc.strerror}）：请检查路径权限和磁盘空间")
-    finally:
-        catalogue.close()
     if as_json:
         print_json(result.to_json())
         return
