@@ -76,7 +76,7 @@ def sync_search(ws: Workspace, catalogue: Catalogue) -> None:
         )
 
 
-@app.command()
+@app.command(help="新建工作区：archivist.toml、inbox/、archive/、index/。")
 def init(
     directory: Path = typer.Argument(..., help="新工作区目录"),
     framework: list[str] = typer.Option(None, "--framework", help="考核方案 id，可多次指定"),
@@ -110,7 +110,7 @@ def report_problems(records: list[dict]) -> None:
             err_console.print(f"[red]隔离[/] {r['original_name']}：{r.get('reason')}", highlight=False)
 
 
-@app.command()
+@app.command(help="一次性导入文件或整个文件夹（含子文件夹）；不会改动来源文件夹。")
 def ingest(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="文件或文件夹（含子文件夹）"),
@@ -156,7 +156,7 @@ def ingest(
         )
 
 
-@app.command()
+@app.command(help="监视 inbox/，文件写完（大小稳定）后自动归档。")
 def watch(
     ctx: typer.Context,
     once: bool = typer.Option(False, "--once", help="处理收件箱中现有文件后退出"),
@@ -185,7 +185,7 @@ def watch(
         fail(f"{exc}（同一工作区只能运行一个 watch）")
 
 
-@app.command("list")
+@app.command("list", help="列出材料记录（可按状态、指标筛选）。")
 def list_cmd(
     ctx: typer.Context,
     status: str | None = typer.Option(None, "--status", help="filed | unsorted | duplicate | quarantined"),
@@ -228,7 +228,7 @@ def list_cmd(
     console.print(table)
 
 
-@app.command()
+@app.command(help="查看一件材料：元数据、分类依据、来源和操作记录。")
 def show(
     ctx: typer.Context,
     evidence_id: str = typer.Argument(..., metavar="ID"),
@@ -275,7 +275,7 @@ def show(
     console.print(table, highlight=False)
 
 
-@app.command()
+@app.command(help="调整归档：把材料移到指标 CODE 下，系统据此学习。")
 def assign(
     ctx: typer.Context,
     evidence_id: str = typer.Argument(..., metavar="ID"),
@@ -294,7 +294,7 @@ def assign(
     console.print(f"已调整：{record['original_name']} → {record['archive_path']}", highlight=False)
 
 
-@app.command()
+@app.command(help="生成示例材料并完整演示：导入、检索、查漏补缺、报告、档案。")
 def demo(directory: Path = typer.Argument(Path("demo-workspace"), help="示例工作区目录")) -> None:
     """Build a sample workspace from generated evidence and run the whole job."""
     from .demo import run_demo
@@ -310,6 +310,26 @@ def _register_command_modules() -> None:
 
 
 _register_command_modules()
+
+# Help in the users' language; the docstrings stay for developers.
+CHINESE_HELP = {
+    "status": "查漏补缺：各指标佐证材料是否齐全、缺哪些、由哪个牵头单位负责。",
+    "countdown": "倒排时间：距迎检天数、各时间节点、哪些已逾期、由谁负责。",
+    "verify": "校验：逐个核对归档文件、目录、检索索引和审计日志；有任何不一致时退出码为 1。",
+    "doctor": "诊断工作区；加 --repair 完成或回滚中断的操作、收编孤立文件、重建索引。",
+    "backup": "备份：目录数据库和全部归档文件的一致快照（watch 运行时也可以）。",
+    "restore": "从备份恢复到新目录，逐个校验文件哈希，不符则拒绝。",
+    "report": "生成报告：自评报告、情况通报、讲话稿、归档文件目录、问题整改台账。",
+    "dossier": "编制 PDF 档案汇编：封面、卷内目录、全部材料、书签和页码标签。",
+    "export": "导出 ZIP：归档目录结构、归档文件目录.xlsx 和可离线打开的 index.html。",
+    "search": "全文检索（含扫描件识别文字、照片标题）；多个词同时满足，\"短语\" 精确匹配，-词 排除。",
+    "reindex": "根据目录数据库重建检索索引。",
+    "serve": "启动本机网页工作台：检索、总览、待分类、上传、问题整改、报告。",
+}
+for _command in app.registered_commands:
+    _name = _command.name or (_command.callback.__name__ if _command.callback else "")
+    if _name in CHINESE_HELP:
+        _command.help = CHINESE_HELP[_name]
 
 
 def main() -> None:
