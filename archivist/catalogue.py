@@ -254,13 +254,16 @@ class Catalogue:
     def find_by_sha(self, sha256: str) -> dict[str, Any] | None:
         """The stored original for these bytes (not a duplicate record)."""
         row = self.db.execute(
-            "SELECT * FROM evidence WHERE sha256=? AND status!='duplicate' ORDER BY received_at LIMIT 1", (sha256,)
+            "SELECT * FROM evidence WHERE sha256=? AND status!='duplicate' AND archive_path IS NOT NULL"
+            " ORDER BY received_at LIMIT 1",
+            (sha256,),
         ).fetchone()
         return _from_row(row) if row else None
 
     def find_by_source(self, source_path: str, sha256: str) -> dict[str, Any] | None:
         row = self.db.execute(
-            "SELECT * FROM evidence WHERE source_path=? AND sha256=? ORDER BY received_at LIMIT 1",
+            "SELECT * FROM evidence WHERE source_path=? AND sha256=?"
+            " AND (archive_path IS NOT NULL OR status='duplicate') ORDER BY received_at LIMIT 1",
             (source_path, sha256),
         ).fetchone()
         return _from_row(row) if row else None

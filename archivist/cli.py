@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -122,7 +123,7 @@ def ingest(
     ws = get_workspace(ctx)
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
-        fail(f"{missing[0]} 不存在：请检查路径")
+        fail(f"{missing[0]} 不存在：请检查路径", 2)
     intakes = list(discover(paths))
     with writing(ws, "ingest") as catalogue:
         try:
@@ -322,7 +323,7 @@ CHINESE_HELP = {
     "report": "生成报告：自评报告、情况通报、讲话稿、归档文件目录、问题整改台账。",
     "dossier": "编制 PDF 档案汇编：封面、卷内目录、全部材料、书签和页码标签。",
     "export": "导出 ZIP：归档目录结构、归档文件目录.xlsx 和可离线打开的 index.html。",
-    "search": "全文检索（含扫描件识别文字、照片标题）；多个词同时满足，\"短语\" 精确匹配，-词 排除。",
+    "search": '全文检索（含扫描件识别文字、照片标题）；多个词同时满足，"短语" 精确匹配，-词 排除。',
     "reindex": "根据目录数据库重建检索索引。",
     "serve": "启动本机网页工作台：检索、总览、待分类、上传、问题整改、报告。",
 }
@@ -337,4 +338,18 @@ def main() -> None:
         app()
     except (WorkspaceError, FrameworkError) as exc:
         err_console.print(f"[bold red]错误：[/]{exc}", highlight=False)
+        raise SystemExit(1) from exc
+    except sqlite3.Error as exc:
+        err_console.print(
+            f"[bold red]错误：[/]目录数据库出错（{exc}）：请稍后重试；若反复出现，运行 archivist doctor",
+            highlight=False,
+        )
+        raise SystemExit(1) from exc
+    except OSError as exc:
+        where = exc.filename or "文件系统"
+        err_console.print(
+            f"[bold red]错误：[/]{where}：{exc.strerror or exc}（请检查该路径、权限和磁盘空间后重试；"
+            "已归档的文件不受影响，重新运行会接着处理）",
+            highlight=False,
+        )
         raise SystemExit(1) from exc

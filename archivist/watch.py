@@ -25,6 +25,15 @@ from .intake.pipeline import Intake, Pipeline, display_name, is_ignored, recover
 from .workspace import Workspace
 
 
+def _signature(path: Path) -> tuple[int, float] | None:
+    """Size and mtime of the entry itself (a symlink is not followed); None once it is gone."""
+    try:
+        st = path.lstat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime
+
+
 class _Nominate(FileSystemEventHandler):
     def __init__(self, watcher: Watcher) -> None:
         self.watcher = watcher
@@ -47,6 +56,7 @@ class Watcher:
         self.polling = polling
         self.settle = ws.config.settle_seconds if settle_seconds is None else settle_seconds
         self.candidates: dict[Path, tuple[int, float, float]] = {}  # path -> (size, mtime, first seen stable at)
+        self.rejected: dict[Path, tuple[int, float] | None] = {}  # left in place after being recorded
         self.lock = threading.Lock()
         self.stop_event = threading.Event()
         ws.ensure_dirs()
@@ -56,6 +66,8 @@ class Watcher:
         if path.parent == self.ws.inbox.parent and path.name == self.ws.inbox.name:
             return
         if is_ignored(path):
+            return
+        if path in self.rejected and self.rejected[path] == _signature(path):
             return
         with self.lock:
             self.candidates.setdefault(path, (-1, -1.0, 0.0))
@@ -100,7 +112,13 @@ class Watcher:
         try:
             recover(self.ws, catalogue)
             pipeline = Pipeline(self.ws, catalogue, on_record=on_record)
-            records = pipeline.run(self.intake_for(p) for p in paths if p.exists())
+            records = []
+            wanted = (self.intake_for(p) for p in paths if p.exists() or p.is_symlink())
+            for intake, produced in pipeline.run_iter(wanted):
+                records.extend(produced)
+                if intake.source.is_symlink() or intake.source.exists():
+                    # left in the inbox (a symlink, an unreadable file): recorded once, not on every rescan
+                    self.rejected[intake.source] = _signature(intake.source)
             from .cli import sync_search
 
             sync_search(self.ws, catalogue)

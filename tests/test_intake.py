@@ -238,3 +238,46 @@ def test_ledger_title_is_its_title_row(sample_run) -> None:
     ledger = next(r for r in records if r["original_name"] == "户厕改造验收台账.xlsx")
     assert ledger["title"] == "2024年农村户厕改造验收台账"
     assert ledger["indicator"] == "C01"
+
+
+def test_a_file_recorded_without_bytes_is_not_an_original(cli, ws: Workspace, tmp_path: Path) -> None:
+    """A file that vanished while being read was recorded without bytes; when the same bytes come
+    again they are archived, not thrown away as a duplicate of nothing."""
+    from archivist.catalogue import new_id
+
+    src = tmp_path / "in" / "验收报告.txt"
+    src.parent.mkdir()
+    src.write_text("河口镇户厕改造验收报告，完成改厕320户。", encoding="utf-8")
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    catalogue = Catalogue(ws.catalogue_path)
+    with catalogue.transaction():
+        catalogue.insert({"id": new_id(), "status": "quarantined", "original_name": src.name, "sha256": digest,
+                          "size": src.stat().st_size, "source_path": str(src.resolve()),
+                          "reason": "文件在读取前已被移走或删除"})
+    record = cli.json("ingest", str(src))[0]
+    assert record["status"] in ("filed", "unsorted")
+    assert (ws.root / record["archive_path"]).read_bytes() == src.read_bytes()
+
+
+def test_missing_path_is_wrong_usage(cli, tmp_path: Path) -> None:
+    out = cli("ingest", str(tmp_path / "没有这个文件夹"), expect=2)
+    assert "不存在" in out
+
+
+def test_kill_9_after_copying_a_zip_leaves_no_orphan(ws: Workspace, tmp_path: Path) -> None:
+    import zipfile
+
+    src = tmp_path / "河口镇材料.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        zf.writestr("改厕验收.txt", "河口镇户厕改造验收报告，完成改厕320户。".encode())
+    env = os.environ | {"ARCHIVIST_CRASH_AT": "after_container_copy:1"}
+    crashed = subprocess.run([sys.executable, "-m", "archivist", "-w", str(ws.root), "ingest", str(src)],
+                             env=env, capture_output=True, timeout=120)
+    assert crashed.returncode == 137
+    rerun = subprocess.run([sys.executable, "-m", "archivist", "-w", str(ws.root), "ingest", str(src)],
+                           capture_output=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    assert len(list(ws.container_dir.glob("*.zip"))) == 1
+    verify = subprocess.run([sys.executable, "-m", "archivist", "-w", str(ws.root), "verify"],
+                            capture_output=True, timeout=120)
+    assert verify.returncode == 0, verify.stdout.decode() + verify.stderr.decode()

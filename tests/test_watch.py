@@ -67,3 +67,14 @@ def test_watch_once_cli(cli, ws: Workspace) -> None:
     out = cli("watch", "--once")
     assert "已归档" in out or "待分类" in out
     assert not any(p.is_file() for p in Path(ws.inbox).rglob("*") if p.name != ".gitkeep")
+
+
+def test_a_symlink_in_the_inbox_is_recorded_once_across_rescans(ws: Workspace) -> None:
+    (ws.inbox / "快捷方式.txt").symlink_to("/etc/hostname")
+    (ws.inbox / "断开的链接.txt").symlink_to("/nonexistent/target")
+    watcher = Watcher(ws, settle_seconds=0.0)
+    first = watcher.run_once()
+    assert {r["original_name"] for r in first} == {"快捷方式.txt", "断开的链接.txt"}
+    assert all(r["status"] == "quarantined" for r in first)
+    assert watcher.run_once() == []  # the rescan does not record the same links again
+    assert len(Catalogue(ws.catalogue_path).records()) == 2

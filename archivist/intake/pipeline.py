@@ -161,7 +161,9 @@ class Pipeline:
         two cores read two files at once while this thread classifies and files in order.
         """
         source = iter(intakes)
-        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="extract") as pool:
+        pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="extract")
+        completed = False
+        try:
             window: deque[Future[Intake]] = deque(
                 pool.submit(self.prepare, i) for i in islice(source, self.workers * 2)
             )
@@ -175,6 +177,10 @@ class Pipeline:
                     for record in records:
                         self.on_record(record)
                 yield intake, records
+            completed = True
+        finally:
+            # a failing run (full disk, Ctrl+C) reports at once instead of finishing queued extractions
+            pool.shutdown(wait=completed, cancel_futures=not completed)
 
     def prepare(self, intake: Intake) -> Intake:
         """receive → identify → extract → describe → classify, without the catalogue's writer: thread-safe.
@@ -208,7 +214,10 @@ class Pipeline:
         local = self._local
         if not hasattr(local, "db"):
             local.db = sqlite3.connect(f"file:{self.catalogue.path}?mode=ro", uri=True, timeout=30)
-        row = local.db.execute("SELECT 1 FROM evidence WHERE sha256=? AND status!='duplicate' LIMIT 1", (sha256,))
+        row = local.db.execute(
+            "SELECT 1 FROM evidence WHERE sha256=? AND status!='duplicate' AND archive_path IS NOT NULL LIMIT 1",
+            (sha256,),
+        )
         return row.fetchone() is not None
 
     def process(self, intake: Intake) -> list[dict[str, Any]]:
@@ -386,8 +395,16 @@ class Pipeline:
                 intake.id = known[0]
             else:
                 dest = filing.unique_path(self.ws.container_dir, Path(intake.original_name).stem, ".zip", self._taken)
-                filing.copy_durably(intake.source, dest, intake.sha256)  # integrity (#7): verify bytes copied
+                # journaled like any filing: a crash before the INSERT leaves a journal row that
+                # recover() rolls back, never an orphan zip under _压缩包原件
                 with self.catalogue.transaction():
+                    journal_id = self.catalogue.journal_open(
+                        intake.id, intake.source, filing.temp_for(dest), dest, False
+                    )
+                filing.copy_durably(intake.source, dest, intake.sha256)  # integrity (#7): verify bytes copied
+                crash_point("after_container_copy")
+                with self.catalogue.transaction():
+                    self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
                     self.catalogue.db.execute(
                         "INSERT INTO containers(id, sha256, original_name, archive_path, members, received_at)"
                         " VALUES (?,?,?,?,?,datetime('now'))",
