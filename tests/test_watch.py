@@ -78,3 +78,20 @@ def test_a_symlink_in_the_inbox_is_recorded_once_across_rescans(ws: Workspace) -
     assert all(r["status"] == "quarantined" for r in first)
     assert watcher.run_once() == []  # the rescan does not record the same links again
     assert len(Catalogue(ws.catalogue_path).records()) == 2
+
+
+def test_polling_mode_for_network_shares(ws: Workspace) -> None:
+    watcher = Watcher(ws, polling=True, settle_seconds=0.3)
+    thread = threading.Thread(target=watcher.run_forever, kwargs={"tick": 0.1}, daemon=True)
+    thread.start()
+    time.sleep(0.5)  # the file arrives after the start-up scan: only the polling observer can see it
+    target = ws.inbox / "共享盘" / "村庄清洁行动简报.txt"
+    target.parent.mkdir()
+    target.write_text("石门乡村庄清洁行动简报，拆除危旧房12处。", encoding="utf-8")
+    deadline = time.time() + 30
+    while time.time() < deadline and target.exists():
+        time.sleep(0.1)
+    watcher.stop()
+    thread.join(timeout=10)
+    assert not target.exists()
+    assert [r["original_name"] for r in Catalogue(ws.catalogue_path).records()] == ["村庄清洁行动简报.txt"]
