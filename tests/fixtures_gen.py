@@ -662,3 +662,28 @@ def truncate_copy(src: Path, dest: Path, fraction: float = 0.5) -> Path:
     data = src.read_bytes()
     dest.write_bytes(data[: max(1, int(len(data) * fraction))])
     return dest
+
+
+def insert_record(ws: Any, **fields: Any) -> str:
+    """Insert one catalogue row directly (for logic tests that need no real file); returns its id.
+
+    Defaults describe a filed C01 .docx; `fields` override any column.
+    """
+    import hashlib
+
+    from archivist.catalogue import Catalogue, new_id
+
+    rid = fields.pop("id", None) or new_id()
+    title = fields.get("title", "测试材料")
+    record = {
+        "id": rid, "status": "filed", "indicator": "C01", "original_name": f"{title}.docx",
+        "sha256": hashlib.sha256(rid.encode()).hexdigest(), "size": 100, "file_type": "docx", "title": title,
+        "doc_date": "2024-05-10", "kind": "", "text": "", "links": [], "meta": {},
+    } | fields
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        with catalogue.transaction():
+            catalogue.insert(record)
+    finally:
+        catalogue.close()
+    return rid

@@ -7,19 +7,19 @@ about the whole path from a file to a status line.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from fixtures_gen import insert_record
 
 from archivist.assess import AssessError
 from archivist.assess.countdown import countdown
 from archivist.assess.scores import FULL_UNBACKED, PARTIAL_UNBACKED, score_summary, set_score
 from archivist.assess.status import by_lead_unit, compute_status, item_sorts, item_terms
-from archivist.catalogue import Catalogue, new_id
+from archivist.catalogue import Catalogue
 from archivist.workspace import Workspace
 
 CLI_STATUS_KEYS = {"framework", "code", "name", "points", "lead_unit", "evidence_count", "required", "covered",
@@ -37,18 +37,8 @@ def js(cli, *args: str) -> Any:
 
 def add_record(ws: Workspace, indicator: str | None, title: str, **fields: Any) -> str:
     """A catalogue row as the intake pipeline would leave it (no file behind it)."""
-    rid = fields.pop("id", None) or new_id()
-    record = {
-        "id": rid, "status": "filed" if indicator else "unsorted", "indicator": indicator,
-        "original_name": f"{title}.docx", "sha256": hashlib.sha256(rid.encode()).hexdigest(), "size": 100,
-        "file_type": "docx", "title": title, "unit": "青山县农业农村局", "doc_date": "2024-05-10", "kind": "",
-        "text": "", "links": [], "meta": {},
-    } | fields
-    catalogue = Catalogue(ws.catalogue_path)
-    with catalogue.transaction():
-        catalogue.insert(record)
-    catalogue.close()
-    return rid
+    defaults = {"status": "filed" if indicator else "unsorted", "unit": "青山县农业农村局"}
+    return insert_record(ws, **(defaults | {"indicator": indicator, "title": title} | fields))
 
 
 def statuses(ws: Workspace) -> dict[str, Any]:

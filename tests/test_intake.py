@@ -243,17 +243,14 @@ def test_ledger_title_is_its_title_row(sample_run) -> None:
 def test_a_file_recorded_without_bytes_is_not_an_original(cli, ws: Workspace, tmp_path: Path) -> None:
     """A file that vanished while being read was recorded without bytes; when the same bytes come
     again they are archived, not thrown away as a duplicate of nothing."""
-    from archivist.catalogue import new_id
+    from fixtures_gen import insert_record
 
     src = tmp_path / "in" / "验收报告.txt"
     src.parent.mkdir()
     src.write_text("河口镇户厕改造验收报告，完成改厕320户。", encoding="utf-8")
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
-    catalogue = Catalogue(ws.catalogue_path)
-    with catalogue.transaction():
-        catalogue.insert({"id": new_id(), "status": "quarantined", "original_name": src.name, "sha256": digest,
-                          "size": src.stat().st_size, "source_path": str(src.resolve()),
-                          "reason": "文件在读取前已被移走或删除"})
+    insert_record(ws, status="quarantined", indicator=None, original_name=src.name, sha256=digest,
+                  size=src.stat().st_size, source_path=str(src.resolve()), reason="文件在读取前已被移走或删除")
     record = cli.json("ingest", str(src))[0]
     assert record["status"] in ("filed", "unsorted")
     assert (ws.root / record["archive_path"]).read_bytes() == src.read_bytes()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from fixtures_gen import insert_record
 
 from archivist.assess.ledger_checks import check_file, id_problem, ledger_findings
 from archivist.catalogue import Catalogue, new_id
@@ -160,17 +161,12 @@ def test_empty_required_cells_and_a_wrong_count(tmp_path: Path) -> None:
 
 def _catalogue_ledger(ws: Workspace, path: Path, indicator: str, **extra: Any) -> str:
     rid = new_id()
-    catalogue = Catalogue(ws.catalogue_path)
-    record = {
-        "id": rid, "status": "filed", "indicator": indicator, "original_name": path.name,
+    return insert_record(ws, **({
+        "id": rid, "indicator": indicator, "original_name": path.name,
         "archive_path": ws.relative(path) if path.exists() else None,
         "sha256": hashlib.sha256(path.read_bytes() if path.exists() else rid.encode()).hexdigest(),
         "size": 1, "file_type": "xlsx", "title": path.stem, "kind": "台账", "doc_date": "2024-12-10",
-    } | extra
-    with catalogue.transaction():
-        catalogue.insert(record)
-    catalogue.close()
-    return rid
+    } | extra))
 
 
 def test_findings_for_the_archive_reach_status(ws: Workspace, cli) -> None:

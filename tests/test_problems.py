@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from fixtures_gen import insert_record
 
 from archivist.assess import AssessError
 from archivist.assess.problems import (
@@ -20,7 +20,7 @@ from archivist.assess.problems import (
     parse_deadline,
     problems_by_unit,
 )
-from archivist.catalogue import Catalogue, new_id
+from archivist.catalogue import Catalogue
 from archivist.workspace import Workspace
 
 
@@ -34,17 +34,7 @@ def js(cli, *args: str) -> Any:
 
 
 def add_record(ws: Workspace, title: str, **fields: Any) -> str:
-    rid = fields.pop("id", None) or new_id()
-    record = {
-        "id": rid, "status": "filed", "indicator": "C01", "original_name": f"{title}.docx",
-        "sha256": hashlib.sha256(rid.encode()).hexdigest(), "size": 100, "file_type": "docx", "title": title,
-        "doc_date": "2024-12-05", "kind": "报告", "text": "", "links": [], "meta": {},
-    } | fields
-    catalogue = Catalogue(ws.catalogue_path)
-    with catalogue.transaction():
-        catalogue.insert(record)
-    catalogue.close()
-    return rid
+    return insert_record(ws, **({"title": title, "doc_date": "2024-12-05", "kind": "报告"} | fields))
 
 
 def photo(ws: Workspace, exif_date: str | None) -> str:

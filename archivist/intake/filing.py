@@ -86,21 +86,18 @@ def unique_path(folder: Path, stem: str, suffix: str, taken: set[Path] | None = 
     while True:
         tail = suffix if n == 1 else f"-{n}{suffix}"
         candidate = folder / sanitize_component(stem, keep_suffix=tail)
-        if not (candidate.exists() or _temp_for(candidate).exists() or (taken and candidate in taken)):
+        if not (candidate.exists() or temp_for(candidate).exists() or (taken and candidate in taken)):
             return candidate
         n += 1
 
 
-def _temp_for(dest: Path) -> Path:
+def temp_for(dest: Path) -> Path:
+    """The hidden temporary name a copy is written to before its atomic rename."""
     # integrity (#7): cut by UTF-8 bytes, not characters: a Chinese name of 200 characters is 600
     # bytes, and the temp name must fit the 255-byte limit or the copy fails with ENAMETOOLONG
     name = dest.name.encode("utf-8")[:200].decode("utf-8", "ignore")
     return dest.with_name(f".{name}.part")
 
-
-def temp_for(dest: Path) -> Path:
-    """The hidden temporary name a copy is written to before its atomic rename."""
-    return _temp_for(dest)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -120,7 +117,7 @@ def copy_durably(source: Path, dest: Path, expect_sha256: str | None = None) -> 
     any failure (a full disk, a read-only folder) the half-written temp file is removed.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
-    temp = _temp_for(dest)
+    temp = temp_for(dest)
     digest = hashlib.sha256()
     try:
         try:

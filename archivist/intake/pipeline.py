@@ -144,7 +144,6 @@ class Pipeline:
         self.frameworks = ws.frameworks
         self.classifier = Classifier(self.frameworks, catalogue.examples(), ws.config.rules)
         self.threshold = ws.config.confidence_threshold
-        self.primary = self.frameworks.frameworks[0].id if self.frameworks.frameworks else ""
         self._taken: set[Path] = set()
         self._local = threading.local()
         self.workers = max(1, min(2, os.cpu_count() or 1))
