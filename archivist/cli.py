@@ -64,17 +64,10 @@ def writing(ws: Workspace, what: str, wait: bool = True) -> Iterator[Catalogue]:
 
 def sync_search(ws: Workspace, catalogue: Catalogue) -> None:
     """Bring the search index up to the catalogue (derived data: a failure here loses nothing)."""
-    try:
-        from .search import sync_index
-    except ImportError:
-        return
-    try:
-        sync_index(ws, catalogue)
-    except Exception as exc:  # noqa: BLE001 - the catalogue is committed; the index is rebuilt later
-        err_console.print(
-            f"[yellow]警告：[/]检索索引未能更新（{type(exc).__name__}: {exc}）：稍后运行 archivist reindex",
-            highlight=False,
-        )
+    from .search import sync_after_commit
+
+    if warning := sync_after_commit(ws, catalogue):
+        err_console.print(f"[yellow]警告：[/]{warning}", highlight=False)
 
 
 @app.command(help="新建工作区：archivist.toml、inbox/、archive/、index/。")

@@ -1425,3 +1425,13 @@ def sync_index(ws: Workspace, catalogue: Catalogue) -> int:
         return len([r for r in records if r["id"] in set(pending)])
     finally:
         index.close()
+
+
+def sync_after_commit(ws: Workspace, catalogue: Catalogue) -> str | None:
+    """sync_index for a writer whose change is already committed: the index is derived, so a failure
+    must not fail the user's change. Returns a one-line Chinese warning, or None when it worked."""
+    try:
+        sync_index(ws, catalogue)
+    except Exception as exc:  # noqa: BLE001 - the next sync, open_index or `archivist reindex` repairs it
+        return f"检索索引未能更新（{type(exc).__name__}: {exc}）：稍后运行 archivist reindex"
+    return None

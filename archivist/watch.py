@@ -9,6 +9,7 @@ archived and catalogued (the pipeline removes the source last).
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -23,6 +24,8 @@ from watchdog.observers.polling import PollingObserver
 from .catalogue import Catalogue
 from .intake.pipeline import Intake, Pipeline, display_name, is_ignored, recover
 from .workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 def _signature(path: Path) -> tuple[int, float] | None:
@@ -119,9 +122,10 @@ class Watcher:
                 if intake.source.is_symlink() or intake.source.exists():
                     # left in the inbox (a symlink, an unreadable file): recorded once, not on every rescan
                     self.rejected[intake.source] = _signature(intake.source)
-            from .cli import sync_search
+            from .search import sync_after_commit
 
-            sync_search(self.ws, catalogue)
+            if warning := sync_after_commit(self.ws, catalogue):
+                log.warning(warning)
         finally:
             catalogue.close()
         self._prune_empty_folders()

@@ -78,12 +78,10 @@ def web_writing(ws: Workspace, what: str, timeout: float | None = None) -> Itera
 def sync_search(ws: Workspace, catalogue: Catalogue) -> None:
     """Bring the search index up to the catalogue; the catalogue is already committed, so a
     failure here only delays search (the next search or `archivist reindex` repairs it)."""
-    try:
-        from ..search import sync_index
+    from ..search import sync_after_commit
 
-        sync_index(ws, catalogue)
-    except Exception as exc:  # noqa: BLE001 - derived data; never fail the user's change for it
-        log.warning("检索索引未能更新：%s", exc)
+    if warning := sync_after_commit(ws, catalogue):
+        log.warning(warning)
 
 
 # background jobs (reports, dossier) ------------------------------------------------------------
