@@ -64,8 +64,10 @@ def test_second_watcher_on_the_same_workspace_is_refused(ws: Workspace) -> None:
 
 def test_watch_once_cli(cli, ws: Workspace) -> None:
     (ws.inbox / "报告.txt").write_text(TEXT, encoding="utf-8")
-    out = cli("watch", "--once")
-    assert "已归档" in out or "待分类" in out
+    cli("watch", "--once")
+    records = Catalogue(ws.catalogue_path).records()
+    assert [(r["original_name"], r["status"]) for r in records] == [("报告.txt", "filed")]
+    assert (ws.root / records[0]["archive_path"]).read_text(encoding="utf-8") == TEXT
     assert not any(p.is_file() for p in Path(ws.inbox).rglob("*") if p.name != ".gitkeep")
 
 
