@@ -122,6 +122,11 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
+# Tables owned by one feature each (coverage marks, edits, findings, schemes, users…): name → script.
+# Applied once each after the numbered migrations and recorded in `schema_parts`, so features added
+# side by side never fight over the next version number. Never edit a released entry: add a new name.
+SCHEMA_PARTS: dict[str, str] = {}
+
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
 GENESIS = "0" * 64
 
@@ -175,6 +180,25 @@ class Catalogue:
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={number}")
+                self.db.execute("COMMIT")
+            except Exception:
+                self.db.execute("ROLLBACK")
+                raise
+        self._apply_schema_parts()
+
+    def _apply_schema_parts(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_parts (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row[0] for row in self.db.execute("SELECT name FROM schema_parts")}
+        for name, script in SCHEMA_PARTS.items():
+            if name in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if not self.db.execute("SELECT 1 FROM schema_parts WHERE name=?", (name,)).fetchone():
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                    self.db.execute("INSERT INTO schema_parts(name, applied_at) VALUES (?, ?)", (name, now()))
                 self.db.execute("COMMIT")
             except Exception:
                 self.db.execute("ROLLBACK")
