@@ -1,0 +1,338 @@
+"""Trust bench: are archivist's conclusions true on documents nobody on the team wrote?
+
+Run:
+    .venv/bin/python bench/trust.py --corpus bench/corpora/baihe --corpus ../shared/dev-corpus
+    # first run vs now, side by side (the baseline is any other checkout of the project):
+    git worktree add /tmp/archivist-base 175054b
+    .venv/bin/python bench/trust.py --corpus bench/corpora/baihe --against /tmp/archivist-base
+
+It drives the real command line (`init`, `ingest --json`, `assign`, `status --json`) in a temporary
+workspace, so any checkout that speaks CLI.md can be measured with the same script. Per corpus it prints:
+- ledger checks: precision and recall of the reported ledger errors against the planted ones
+  (ledgers.json); a finding is right when it names a planted row of the same file (a duplicated 身份证号
+  may be reported on either of its rows);
+- coverage (查漏补缺): after every file is assigned to its labelled indicator (so filing mistakes do not
+  count here), the share of truly covered items reported missing (false-missing) and the share of
+  items reported covered that no file covers (false-covered);
+- metadata: unit / date / title accuracy over the files whose label says the file states that value;
+- filing: accuracy, abstained (待分类) and confidently wrong, for reference.
+Corpora without ledgers.json or `covers` labels (the dev corpus) report the metadata and filing lines only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {
+    "ledger precision": (">=", 0.95),
+    "ledger recall": (">=", 0.90),
+    "coverage false-missing": ("<=", 0.05),
+    "coverage false-covered": ("<=", 0.05),
+    "unit accuracy": (">=", 0.90),
+    "date accuracy": (">=", 0.95),
+    "title accuracy": (">=", 0.90),
+    "filing accuracy": (">=", 0.95),
+    "filing confidently wrong": ("<=", 0.03),
+}
+
+
+@dataclass
+class Corpus:
+    root: Path
+    labels: dict[str, dict[str, Any]]
+    ledgers: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def files(self) -> Path:
+        return self.root / "files"
+
+    @classmethod
+    def load(cls, root: Path) -> Corpus:
+        labels = json.loads((root / "labels.json").read_text(encoding="utf-8"))
+        ledgers_file = root / "ledgers.json"
+        ledgers = json.loads(ledgers_file.read_text(encoding="utf-8")) if ledgers_file.exists() else {}
+        return cls(root, labels, ledgers)
+
+    def county(self) -> str:
+        counts: dict[str, int] = defaultdict(int)
+        for lab in self.labels.values():
+            for value in (lab.get("unit") or "", lab.get("title") or ""):
+                for m in re.finditer(r"([\u4e00-\u9fa5]{2})县", value):
+                    counts[m.group(0)] += 1
+        return max(counts, key=counts.get) if counts else "本县"
+
+
+def run_cli(code_root: Path, args: list[str], check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(code_root), NO_COLOR="1", COLUMNS="200")
+    proc = subprocess.run(
+        [sys.executable, "-m", "archivist", *args], capture_output=True, text=True, env=env, cwd=code_root,
+        timeout=3600, check=False,
+    )
+    if check and proc.returncode not in (0,):
+        raise SystemExit(f"archivist {' '.join(args[:4])}… failed ({proc.returncode}): {proc.stderr[-800:]}")
+    return proc
+
+
+def json_out(proc: subprocess.CompletedProcess[str]) -> Any:
+    text = proc.stdout
+    start = min((i for i in (text.find("["), text.find("{")) if i >= 0), default=-1)
+    return json.loads(text[start:])
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ------------------------------------------------------------------ comparisons
+def norm_unit(value: str | None, county: str) -> str:
+    v = re.sub(r"\s+", "", value or "")
+    v = re.sub(r"^中共", "", v)
+    if v.startswith(county) and len(v) > len(county):
+        v = v[len(county):]
+    v = re.sub(r"(人民政府|委员会)$", "", v)
+    return v
+
+
+def norm_title(value: str | None) -> str:
+    v = re.sub(r"[\s《》“”\"'·:：,，。.、（）()]", "", value or "")
+    return v
+
+
+def same_title(got: str | None, want: str | None) -> bool:
+    a, b = norm_title(got), norm_title(want)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    close = min(len(a), len(b)) / max(len(a), len(b)) >= 0.8
+    return len(a) >= 8 and len(b) >= 8 and (a in b or b in a) and close
+
+
+def ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+# ------------------------------------------------------------------ one run
+def measure(code_root: Path, corpus: Corpus, keep: Path | None = None) -> dict[str, Any]:
+    tmp = Path(tempfile.mkdtemp(prefix="trust-"))
+    ws = keep or tmp / "ws"
+    county = corpus.county()
+    started = time.monotonic()
+    run_cli(code_root, ["init", str(ws), "--county", county, "--year", "2024", "--inspection-date", "2025-01-20"])
+    records = json_out(run_cli(code_root, ["-w", str(ws), "ingest", str(corpus.files), "--json"]))
+    ingest_seconds = time.monotonic() - started
+
+    by_sha: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(corpus.files.rglob("*")):
+        if path.is_file():
+            by_sha[sha256(path)].append(path.relative_to(corpus.files).as_posix())
+    file_of: dict[str, str] = {}
+    for rec in records:
+        names = by_sha.get(rec.get("sha256") or "", [])
+        pick = [n for n in names if Path(n).name == rec.get("original_name")] or names
+        if pick:
+            file_of[rec["id"]] = pick[0]
+
+    out: dict[str, Any] = {"files": len(records), "ingest seconds": round(ingest_seconds, 1)}
+    # metadata, on the records as ingested (before any correction)
+    hits = defaultdict(int)
+    dens = defaultdict(int)
+    misses: dict[str, list[str]] = defaultdict(list)
+    filing = defaultdict(int)
+    for rec in records:
+        name = file_of.get(rec["id"])
+        lab = corpus.labels.get(name or "")
+        if not lab or rec["status"] in ("duplicate",):
+            continue
+        if lab.get("unit") and lab.get("unit_stated", True):
+            dens["unit"] += 1
+            ok = norm_unit(rec.get("unit"), county) == norm_unit(lab["unit"], county)
+            hits["unit"] += ok
+            if not ok:
+                misses["unit"].append(f"{name}: {rec.get('unit')!r} ≠ {lab['unit']!r}")
+        if lab.get("date") and lab.get("date_stated", True):
+            dens["date"] += 1
+            ok = rec.get("doc_date") == lab["date"]
+            hits["date"] += ok
+            if not ok:
+                misses["date"].append(f"{name}: {rec.get('doc_date')!r} ≠ {lab['date']!r}")
+        if lab.get("title") and lab.get("title_stated", True):
+            dens["title"] += 1
+            ok = same_title(rec.get("title"), lab["title"])
+            hits["title"] += ok
+            if not ok:
+                misses["title"].append(f"{name}: {rec.get('title')!r} ≠ {lab['title']!r}")
+        want = lab.get("indicator")
+        if want:
+            filing["n"] += 1
+            allowed = {want, *(lab.get("also") or [])}
+            if rec["status"] == "filed":
+                if rec.get("indicator") in allowed:
+                    filing["right"] += 1
+                else:
+                    filing["wrong"] += 1
+                    misses["filing"].append(f"{name}: {rec.get('indicator')} ≠ {want}")
+            else:
+                filing["abstain"] += 1
+    for key in ("unit", "date", "title"):
+        out[f"{key} accuracy"] = ratio(hits[key], dens[key])
+        out[f"{key} n"] = dens[key]
+    out["filing accuracy"] = ratio(filing["right"], filing["n"])
+    out["filing abstained"] = ratio(filing["abstain"], filing["n"])
+    out["filing confidently wrong"] = ratio(filing["wrong"], filing["n"])
+
+    # put every file where its label says, so coverage is judged on its own
+    for rec in records:
+        name = file_of.get(rec["id"])
+        lab = corpus.labels.get(name or "")
+        movable = rec["status"] in ("filed", "unsorted")
+        if lab and lab.get("indicator") and movable and rec.get("indicator") != lab["indicator"]:
+            run_cli(code_root, ["-w", str(ws), "assign", rec["id"], lab["indicator"]], check=False)
+    status = json_out(run_cli(code_root, ["-w", str(ws), "status", "--json"]))
+    if any("covers" in lab for lab in corpus.labels.values()):
+        out.update(coverage(corpus, status))
+    if corpus.ledgers:
+        out.update(ledger(corpus, status, file_of, misses))
+    out["_misses"] = {k: v[:40] for k, v in misses.items()}
+    return out
+
+
+def coverage(corpus: Corpus, status: list[dict[str, Any]]) -> dict[str, Any]:
+    truly: dict[str, set[int]] = defaultdict(set)
+    filed_codes = {lab["indicator"] for lab in corpus.labels.values() if lab.get("indicator")}
+    for lab in corpus.labels.values():
+        for c in lab.get("covers") or []:
+            if c.get("code") == lab.get("indicator"):
+                truly[c["code"]].add(int(c["item"]))
+    fm = fc = covered_true = reported = 0
+    for entry in status:
+        code = entry["code"]
+        if code not in filed_codes:
+            continue
+        required = entry["required"]
+        covered = set(entry["covered"])
+        for i, item in enumerate(required, start=1):
+            is_true = i in truly.get(code, set())
+            said = item in covered
+            covered_true += is_true
+            reported += said
+            fm += is_true and not said
+            fc += said and not is_true
+    return {
+        "coverage false-missing": ratio(fm, covered_true),
+        "coverage false-covered": ratio(fc, reported),
+        "coverage items covered (truth)": covered_true,
+        "coverage items reported covered": reported,
+    }
+
+
+def ledger(
+    corpus: Corpus, status: list[dict[str, Any]], file_of: dict[str, str], misses: dict[str, list[str]]
+) -> dict[str, Any]:
+    planted = {path: spec.get("errors") or [] for path, spec in corpus.ledgers.items()}
+    found_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    seen = set()
+    for entry in status:
+        for f in entry.get("ledger_errors") or []:
+            key = (f["evidence_id"], f.get("sheet"), f.get("row"), f.get("column"), f.get("kind"))
+            if key in seen:
+                continue
+            seen.add(key)
+            name = file_of.get(f["evidence_id"])
+            if name:
+                found_rows[name].append(f)
+
+    def matches(f: dict[str, Any], e: dict[str, Any]) -> bool:
+        if "dup" in (f.get("kind") or "") and e["kind"] == "duplicate_id":
+            return True
+        return int(f.get("row") or -1) == int(e["row"])
+
+    tp = fp = 0
+    recalled = 0
+    total = sum(len(v) for v in planted.values())
+    for name, findings in found_rows.items():
+        errors = planted.get(name, [])
+        for f in findings:
+            if any(matches(f, e) for e in errors):
+                tp += 1
+            else:
+                fp += 1
+                misses["ledger false"].append(f"{name} 第{f.get('row')}行 {f.get('kind')}: {f.get('message')}")
+    for name, errors in planted.items():
+        for e in errors:
+            if any(matches(f, e) for f in found_rows.get(name, [])):
+                recalled += 1
+            else:
+                misses["ledger missed"].append(f"{name} 第{e['row']}行 {e['kind']} ({e.get('column')})")
+    return {
+        "ledger precision": ratio(tp, tp + fp),
+        "ledger recall": ratio(recalled, total),
+        "ledger findings": tp + fp,
+        "ledger planted": total,
+    }
+
+
+# ------------------------------------------------------------------ printing
+def fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def meets(metric: str, value: Any) -> str:
+    if metric not in TARGETS or value is None:
+        return ""
+    op, target = TARGETS[metric]
+    ok = value >= target if op == ">=" else value <= target
+    return f"{'ok ' if ok else 'NO '} (target {op} {target})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="append", type=Path, required=True)
+    parser.add_argument("--against", type=Path, help="another checkout to measure in the same run (first run)")
+    parser.add_argument("--misses", action="store_true", help="print what went wrong, per metric")
+    parser.add_argument("--save", type=Path, help="write the figures as JSON")
+    args = parser.parse_args()
+    print("$ " + " ".join([Path(sys.executable).name, *sys.argv]))
+    results: dict[str, dict[str, Any]] = {}
+    for root in args.corpus:
+        corpus = Corpus.load(root)
+        runs = {"now": measure(ROOT, corpus)}
+        if args.against:
+            runs = {"first": measure(args.against.resolve(), corpus), **runs}
+        results[root.name] = runs
+        print(f"\n== {root} ({len(corpus.labels)} labelled files, county {corpus.county()})")
+        metrics = [k for k in runs["now"] if not k.startswith("_")]
+        head = "".join(f"{name:>10}" for name in runs)
+        print(f"{'metric':32}{head}")
+        for metric in metrics:
+            cells = "".join(f"{fmt(run.get(metric)):>10}" for run in runs.values())
+            print(f"{metric:32}{cells}   {meets(metric, runs['now'].get(metric))}")
+        if args.misses:
+            for label, run in runs.items():
+                for kind, lines in run["_misses"].items():
+                    print(f"\n-- {label}: {kind}")
+                    for line in lines:
+                        print("   " + line)
+    if args.save:
+        args.save.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
