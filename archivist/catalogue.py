@@ -126,6 +126,18 @@ MIGRATIONS: list[str] = [
 # Applied once each after the numbered migrations and recorded in `schema_parts`, so features added
 # side by side never fight over the next version number. Never edit a released entry: add a new name.
 SCHEMA_PARTS: dict[str, str] = {}
+# User corrections of 题名/责任者/成文日期/文号/类别 (`archivist edit`): re-extraction never overwrites them.
+SCHEMA_PARTS["evidence_overrides"] = """
+    CREATE TABLE evidence_overrides (
+        evidence_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        actor TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        PRIMARY KEY (evidence_id, field)
+    )
+"""
 
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
 GENESIS = "0" * 64
