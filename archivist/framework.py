@@ -3,6 +3,11 @@
 A framework file is TOML: [framework], [[category]] with [[category.indicator]], and optional
 [[adjustment]] (加减分项). Validation errors name the file and line so that a clerk editing the
 province's scheme can find the mistake.
+
+Levels: a scheme has one to three levels (一级/二级/三级指标). The category is always the top level; a
+three-level scheme adds [[category.group]] (二级指标, with its own points) and each indicator names its
+`group`. Every indicator carries its `path` (level names from the top, ending with its own name), so
+status, scores and reports that group by category keep working whatever the depth.
 """
 
 from __future__ import annotations
@@ -35,10 +40,29 @@ class Indicator:
     see_also: list[str] = field(default_factory=list)
     kind: str = "base"  # base | bonus | penalty | graded
     max_points: float = 0.0
+    scoring: str = ""  # 评分标准: the deduction rules as the scheme words them
+    responsible_units: list[str] = field(default_factory=list)  # 责任单位 / 配合单位
+    group_code: str = ""  # 二级指标 of a three-level scheme
+    group_name: str = ""
+    path: list[str] = field(default_factory=list)  # level names from the top, ending with `name`
+
+    def __post_init__(self) -> None:
+        if not self.path:
+            top = [self.category_name] if self.category_name and self.category_name != self.name else []
+            self.path = [*top, *([self.group_name] if self.group_name else []), self.name]
 
     @property
     def label(self) -> str:
         return f"{self.code}-{self.name}"
+
+
+@dataclass
+class Group:
+    """A 二级指标: a named set of indicators inside a category, with the points the scheme gives it."""
+
+    code: str
+    name: str
+    points: float = 0.0
 
 
 @dataclass
@@ -47,6 +71,7 @@ class Category:
     name: str
     points: float
     indicators: list[Indicator]
+    groups: list[Group] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +84,11 @@ class Framework:
     data_cutoff: str  # MM-DD
     categories: list[Category]
     source: Path | None = None
+    levels: int = 2
+    see_also_framework: str = ""  # the framework this one's see_also codes name (dropped when it is not in use)
+    notes: list[str] = field(default_factory=list)  # 注：… rows of an imported scheme
+    bonus_max: float = 0.0
+    penalty_max: float = 0.0
 
     def indicators(self) -> list[Indicator]:
         return [ind for cat in self.categories for ind in cat.indicators]
@@ -93,11 +123,16 @@ def load_framework(path: Path) -> Framework:
         for key in ("code", "name"):
             if key not in cat:
                 raise FrameworkError(f"{path.name}:{_line_of(text, '[[category]]')}: 大类缺少 {key}")
+        groups = [Group(g["code"], g.get("name", g["code"]), float(g.get("points", 0))) for g in cat.get("group", [])]
+        group_names = {g.code: g.name for g in groups}
         indicators = []
         for raw in cat.get("indicator", []):
             if "code" not in raw or "name" not in raw:
                 where = _where(path, text, raw.get("code", raw.get("name", "")))
                 raise FrameworkError(f"{where}: 指标缺少 code 或 name")
+            group = raw.get("group", "")
+            if group and group not in group_names:
+                raise FrameworkError(f"{_where(path, text, raw['code'])}: 指标 {raw['code']} 的 group {group} 不存在")
             indicators.append(
                 Indicator(
                     code=raw["code"],
@@ -112,9 +147,14 @@ def load_framework(path: Path) -> Framework:
                     evidence=list(raw.get("evidence", [])),
                     see_also=list(raw.get("see_also", [])),
                     kind="graded" if kind == "graded" else "base",
+                    scoring=raw.get("scoring", ""),
+                    responsible_units=list(raw.get("responsible_units", [])),
+                    group_code=group,
+                    group_name=group_names.get(group, ""),
+                    path=list(raw.get("path", [])),
                 )
             )
-        categories.append(Category(cat["code"], cat["name"], float(cat.get("points", 0)), indicators))
+        categories.append(Category(cat["code"], cat["name"], float(cat.get("points", 0)), indicators, groups))
     adjustments = [
         Indicator(
             code=raw["code"],
@@ -128,6 +168,10 @@ def load_framework(path: Path) -> Framework:
             kind=raw.get("kind", "bonus"),
             max_points=float(raw.get("max_points", 0)),
             lead_unit=raw.get("lead_unit", ""),
+            method=raw.get("method", ""),
+            scoring=raw.get("scoring", ""),
+            responsible_units=list(raw.get("responsible_units", [])),
+            path=list(raw.get("path", [])),
         )
         for raw in data.get("adjustment", [])
     ]
@@ -142,6 +186,11 @@ def load_framework(path: Path) -> Framework:
         data_cutoff=head.get("data_cutoff", "12-31"),
         categories=categories,
         source=path,
+        levels=int(head.get("levels", 2)),
+        see_also_framework=head.get("see_also_framework", ""),
+        notes=list(head.get("notes", [])),
+        bonus_max=float(head.get("bonus_max", 0)),
+        penalty_max=float(head.get("penalty_max", 0)),
     )
     _validate_points(framework, path, text)
     return framework
@@ -152,6 +201,13 @@ def _validate_points(fw: Framework, path: Path, text: str) -> None:
         return
     base = [c for c in fw.categories if c.code != ADJUSTMENT_CATEGORY]
     for cat in base:
+        for group in cat.groups:
+            members = sum(i.points for i in cat.indicators if i.group_code == group.code)
+            if group.points and abs(members - group.points) > 1e-6:
+                raise FrameworkError(
+                    f"{_where(path, text, group.code)}: 二级指标 {group.code} 的分值为 {group.points:g}，"
+                    f"但其指标分值合计为 {members:g}"
+                )
         total = sum(i.points for i in cat.indicators)
         if abs(total - cat.points) > 1e-6:
             raise FrameworkError(
@@ -170,6 +226,13 @@ class FrameworkSet:
 
     def __init__(self, frameworks: list[Framework]) -> None:
         self.frameworks = frameworks
+        loaded = {fw.id for fw in frameworks}
+        for fw in frameworks:
+            if fw.see_also_framework and fw.see_also_framework not in loaded:
+                # its links name a framework this workspace no longer uses (e.g. replaced by the
+                # province's own scheme): they would point at unrelated indicators, so drop them
+                for ind in fw.indicators():
+                    ind.see_also = []
         self._by_code: dict[str, Indicator] = {}
         for fw in frameworks:
             for ind in fw.indicators():
