@@ -67,3 +67,10 @@ class DocMeta:
     doc_date: str | None = None  # YYYY-MM-DD
     doc_number: str = ""  # 文号, e.g. 清农办〔2024〕12号
     kind: str = ""  # 方案/通知/纪要/台账/照片/验收/总结/报告/...
+    # Where each value was read (metadata.SOURCE_LABELS names them): shown by `show`, so a user can judge it.
+    title_source: str = ""
+    unit_source: str = ""
+    date_source: str = ""
+
+    def sources(self) -> dict[str, str]:
+        return {"title_source": self.title_source, "unit_source": self.unit_source, "date_source": self.date_source}

@@ -310,6 +310,7 @@ class Pipeline:
         intake.record.update(
             title=meta.title, unit=meta.unit, doc_date=meta.doc_date, doc_number=meta.doc_number, kind=meta.kind
         )
+        intake.extraction.meta.update(meta.sources())  # stored in the record's meta; `show` names them
 
     def classify(self, intake: Intake) -> None:
         assert intake.extraction is not None
