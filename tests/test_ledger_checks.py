@@ -197,3 +197,144 @@ def test_sheets_from_the_extractor_are_checked_when_the_file_cannot_be_opened(ws
     catalogue.close()
     assert [(f.kind, f.column, f.expected) for f in findings] == [("total_mismatch", "D", 1488)]
     assert "行号按提取内容推算" in findings[0].message
+
+
+# tricky but correct ledgers, and the same ledgers with one planted error ---------------------------
+def _kinds(findings: list) -> list[tuple[str, int, str]]:
+    return [(f.kind, f.row, f.column) for f in findings]
+
+
+def test_averages_and_rates_in_a_total_row_are_not_column_sums(tmp_path: Path) -> None:
+    header = ["乡镇", "播种面积（亩）", "总产量（吨）", "单产（公斤/亩）", "人均收入（元）", "任务（户）", "完成（户）",
+              "完成率"]
+    rows = [["河口镇", 1000, 450, 450, 18000, 40, 38, "95.0%"], ["石门乡", 2000, 1000, 500, 16000, 60, 60, "100.0%"],
+            ["柳溪镇", 1000, 520, 520, 17000, 50, 45, "90.0%"]]
+    # 单产 of the county = 1970 t ÷ 4000 亩; 人均 = the mean; 完成率 = 143 ÷ 150
+    total = ["合计", 4000, 1970, 492.5, 17000, 150, 143, "95.3%"]
+    assert check_file(make_ledger(tmp_path / "ok.xlsx", header, rows, total, title="粮食生产情况统计表")) == []
+    wrong = total[:]
+    wrong[2] = 1870  # the 总产量 sum is wrong: a real 数字逻辑错误
+    findings = check_file(make_ledger(tmp_path / "bad.xlsx", header, rows, wrong, title="粮食生产情况统计表"))
+    assert _kinds(findings) == [("total_mismatch", 6, "C")]
+    f = findings[0]
+    assert f.confidence >= 0.8 and f.cells[0] == "C6=1870" and "C3=450" in f.cells
+    wrong_rate = total[:]
+    wrong_rate[7] = "85.0%"
+    findings = check_file(make_ledger(tmp_path / "rate.xlsx", header, rows, wrong_rate, title="粮食生产情况统计表"))
+    assert _kinds(findings) == [("percent_mismatch", 6, "H")]
+
+
+def test_a_county_row_is_a_total_only_when_its_numbers_say_so(tmp_path: Path) -> None:
+    header = ["实施地点", "项目名称", "投资（万元）", "受益户（户）"]
+    rows = [["河口镇", "杏花村道路硬化", 120, 80], ["全县", "农村公路养护", 300, 2000],
+            ["石门乡", "枫林村供水", 60, 45]]
+    assert check_file(make_ledger(tmp_path / "projects.xlsx", header, rows, title="项目库")) == []
+    header = ["乡镇", "任务数（户）", "完成数（户）"]
+    towns = [["河口镇", 100, 98], ["石门乡", 80, 80], ["县本级", 20, 20]]
+    assert check_file(make_ledger(tmp_path / "county.xlsx", header, [["全县", 200, 198], *towns])) == []
+    findings = check_file(make_ledger(tmp_path / "county-bad.xlsx", header, [["全县", 200, 196], *towns]))
+    assert _kinds(findings) == [("total_mismatch", 3, "C")]
+
+
+def test_parts_subtotals_and_a_total_of_subtotals(tmp_path: Path) -> None:
+    header = ["乡镇", "村", "监测户（户）"]
+    rows = [["河口镇", "杏花村", 10], ["其中：脱贫户", None, 4], ["河口镇", "上湾村", 12], ["小计", None, 22],
+            ["石门乡", "枫林村", 5], ["石门乡", "大坪村", 7], ["小计", None, 12], ["合计", None, 34]]
+    assert check_file(make_ledger(tmp_path / "ok.xlsx", header, rows)) == []
+    bad = [r[:] for r in rows]
+    bad[3][2] = 23  # a wrong 小计 is reported once; the 合计 still equals the detail rows
+    assert _kinds(check_file(make_ledger(tmp_path / "bad.xlsx", header, bad))) == [("total_mismatch", 6, "C")]
+    # town rows and their villages both listed: the total counts each household once
+    nested = [["河口镇", None, 22], ["杏花村", None, 10], ["上湾村", None, 12], ["石门乡", None, 12],
+              ["枫林村", None, 5], ["大坪村", None, 7], ["合计", None, 34]]
+    assert check_file(make_ledger(tmp_path / "nested.xlsx", header, nested)) == []
+
+
+def test_numbers_stored_as_text(tmp_path: Path) -> None:
+    header = ["乡镇", "资金（元）", "户数", "覆盖率"]
+    rows = [["河口镇", "1,280", "１２", "12.5%"], ["石门乡", "2,720", "８", "10.0%"]]
+    assert check_file(make_ledger(tmp_path / "ok.xlsx", header, rows, ["合计", "4,000", "２０", "11.3%"])) == []
+    findings = check_file(make_ledger(tmp_path / "bad.xlsx", header, rows, ["合计", "4,100", "２０", "11.3%"]))
+    assert _kinds(findings) == [("total_mismatch", 5, "B")] and findings[0].expected == 4000
+
+
+def test_a_total_row_that_adds_up_nowhere_is_unsure_and_not_reported(tmp_path: Path) -> None:
+    header = ["乡镇", "任务数（户）", "完成数（户）"]
+    rows = [["河口镇", 100, 98], ["石门乡", 80, 80], ["合计", 500, 470]]  # a 合计 of some other table
+    path = make_ledger(tmp_path / "other.xlsx", header, rows)
+    assert check_file(path) == []
+    unsure = check_file(path, include_unsure=True)
+    assert {f.kind for f in unsure} == {"total_mismatch"} and all(f.confidence < 0.8 for f in unsure)
+
+
+def test_id_numbers_in_real_layouts(tmp_path: Path) -> None:
+    a, b, c = valid_id("43052119800101123"), valid_id("43052119850606002"), valid_id("43052119900909004")
+    header = ["序号", "姓名", "身份证号码"]
+    # a repeated header row (printed page 2), blanks and 待补 are not IDs; two real people share nothing
+    rows = [[1, "张一", a], [2, "李二", b], ["序号", "姓名", "身份证号码"], [3, "王三", None], [4, "赵四", "待补"],
+            [5, "钱五", c]]
+    assert check_file(make_ledger(tmp_path / "ok.xlsx", header, rows, title="花名册")) == []
+    # the 户主 ID on every member's row is not a duplicate entry
+    members = [[i + 1, n, a if i < 3 else b] for i, n in enumerate(["张一", "张妻", "张子", "李二", "李妻"])]
+    assert check_file(make_ledger(tmp_path / "family.xlsx", ["序号", "成员姓名", "户主身份证号"], members)) == []
+    # made-up IDs with wrong check digits: the check digit proves nothing, a repeated number still does
+    fake = ["430521198001011230", "430521198506060021", "430521199009090043", "430521197707070077"]
+    rows = [[i + 1, n, fake[i]] for i, n in enumerate(["甲", "乙", "丙", "丁"])] + [[5, "戊", fake[1]]]
+    findings = check_file(make_ledger(tmp_path / "fake.xlsx", header, rows, title="花名册"))
+    assert _kinds(findings) == [("duplicate_id", 7, "C")] and findings[0].cells == ["C4", "C7"]
+
+
+def test_empty_cells_only_in_required_mostly_filled_columns(tmp_path: Path) -> None:
+    header = ["序号", "村", "户主姓名", "联系电话", "家庭人口"]
+    rows = [[1, "杏花村", "刘春发", None, 4], [2, "杏花村", "钟家旺", "13800000001", 3],
+            [3, "上湾村", "罗桂兰", None, 5],
+            [4, "上湾村", "陈德福", None, 2], [5, "枫林村", "李小梅", None, 5], [6, None, None, None, None],
+            [7, None, None, None, None], ["填表人：王五", None, "联系电话：13900000000", None, None]]
+    assert check_file(make_ledger(tmp_path / "ok.xlsx", header, rows, title="监测户名单")) == []
+    rows[2][2] = None
+    assert _kinds(check_file(make_ledger(tmp_path / "bad.xlsx", header, rows, title="监测户名单"))) == [
+        ("empty_cell", 5, "C")]
+
+
+def test_status_json_findings_carry_confidence_and_cells(ws: Workspace, cli) -> None:
+    folder = ws.archive / "C-生态宜居" / "C01-农村厕所革命"
+    bad = make_ledger(folder / "户厕改造验收台账.xlsx", HEADER, toilet_rows(), ["合计", 1500, 1500, 1300])
+    _catalogue_ledger(ws, bad, "C01")
+    unsure = make_ledger(folder / "另表.xlsx", HEADER, toilet_rows(), ["合计", 9000, 9000, 9000])
+    _catalogue_ledger(ws, unsure, "C01")
+    errors = {s["code"]: s for s in js(cli, "status")}["C01"]["ledger_errors"]
+    assert len(errors) == 1
+    e = errors[0]
+    assert {"evidence_id", "sheet", "row", "column", "kind", "message", "confidence", "cells"} <= set(e)
+    assert e["confidence"] >= 0.8 and e["cells"][0] == "D9=1300"
+    catalogue = Catalogue(ws.catalogue_path)
+    everything = ledger_findings(ws, catalogue, include_unsure=True)
+    catalogue.close()
+    assert len(everything) == 4 and sum(1 for f in everything if f.confidence < 0.8) == 3
+
+
+def test_precision_and_recall_on_generated_ledgers(tmp_path: Path) -> None:
+    """Every planted error found, nothing on the clean tricky ledgers (the measure bench/ reports)."""
+    header = ["乡镇", "任务（户）", "完成（户）", "完成率", "户均补助（元）"]
+    base = [["河口镇", 40, 38, "95.0%", 1200], ["石门乡", 60, 60, "100.0%", 1500], ["柳溪镇", 50, 45, "90.0%", 1100],
+            ["县本级", 10, 10, "100.0%", 900]]
+    total = ["合计", 160, 153, "95.6%", 1175]
+    planted: dict[str, tuple[str, int, str]] = {}
+    cases: dict[str, list[list[Any]]] = {"clean": [*base, total]}
+    for i, (r, c, value, kind) in enumerate([(0, 2, 39, "percent_mismatch"), (4, 1, 170, "total_mismatch"),
+                                             (4, 2, 150, "total_mismatch"), (2, 3, "80.0%", "percent_mismatch")]):
+        rows = [row[:] for row in [*base, total]]
+        rows[r][c] = value
+        if kind == "percent_mismatch" and r == 0:
+            rows[4][2] = 154  # keep the 合计 consistent: only the row's rate is now wrong
+            rows[4][3] = "96.3%"
+        cases[f"planted{i}"] = rows
+        planted[f"planted{i}"] = (kind, 3 + r, "D" if kind == "percent_mismatch" else "ABCDE"[c])
+    true_pos = false_pos = missed = 0
+    for name, rows in cases.items():
+        found = _kinds(check_file(make_ledger(tmp_path / f"{name}.xlsx", header, rows)))
+        want = [planted[name]] if name in planted else []
+        true_pos += sum(1 for f in found if f in want)
+        false_pos += sum(1 for f in found if f not in want)
+        missed += sum(1 for w in want if w not in found)
+    assert (true_pos, false_pos, missed) == (4, 0, 0)

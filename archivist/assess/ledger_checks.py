@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import tempfile
@@ -45,18 +46,27 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHECKS_VERSION = 1  # bump when a rule changes: cached findings are then recomputed
+CHECKS_VERSION = 2  # bump when a rule changes: cached findings are then recomputed
 MAX_ROWS = 20000
 MAX_COLS = 120
 MAX_FINDINGS_PER_SHEET = 30
 HEADER_SCAN_ROWS = 15
 
-TOTAL_LABEL = re.compile(r"^(.{0,8}(合计|总计|小计|共计|汇总)|全(县|市|区|镇|乡|村|旗|州)(合计|总计)?|总数)[:：]?$")
+TOTAL_LABEL = re.compile(r"^.{0,12}(合计|总计|小计|共计|汇总)[:：]?$|^总数[:：]?$")
+# 全县/全镇 rows total the others only when their numbers say so; 县本级 is a unit of its own, never a total
+AREA_LABEL = re.compile(r"^全(县|市|区|镇|乡|村|旗|州)[:：]?$")
+PART_LABEL = re.compile(r"^(其中|内含|含)[:：]?")
 SUBTOTAL_LABEL = re.compile(r"小计")
 NOTE_PREFIX = re.compile(r"^(注|说明|备注|制表|填表|填报|审核|审批|负责人|单位负责人|统计人|联系人|数据来源|附注|签字)")
 NON_ADDITIVE = re.compile(
     r"率|比例|比重|占比|%|百分|均|平均|单价|价格|年龄|序号|编号|号码|代码|日期|时间|年度|年份|年月|电话|手机|身份证|证件"
     r"|排名|名次|得分|分值|标准|指数|增长|增幅|同比|环比|期限|周次|批次"
+)
+# Headers whose total row is never a column sum: averages, per-unit figures, rates, prices, standards.
+AVERAGE_HEADER = re.compile(r"单产|亩产|亩均|人均|户均|村均|平均|均价|单价|标准|率|%|占比|比例|比重|百分|均值")
+# Headers of things that add up (counts, money, areas, amounts): a wrong 合计 here is a real error.
+ADDITIVE_HEADER = re.compile(
+    r"数|户|人|个|万元|元|亩|面积|金额|资金|投资|产量|公里|千米|吨|头|只|套|座|处|家|台|条|件|项|名|次|场|天|收入|支出|总额|规模"
 )
 RATE_HEADER = re.compile(r"率|比例|占比|%|百分比|比重")
 ID_HEADER = re.compile(r"身份证|证件号|身份号码|公民身份")
@@ -93,6 +103,8 @@ class LedgerFinding:
     expected: Any = None
     actual: Any = None
     indicator: str | None = None
+    confidence: float = 1.0  # how sure the check is; below REPORT_CONFIDENCE a finding is kept but not reported
+    cells: list[str] = field(default_factory=list)  # the cells the finding rests on, e.g. ["D9=1300", "D3=198"]
 
     @property
     def location(self) -> str:
@@ -101,6 +113,22 @@ class LedgerFinding:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self) | {"location": self.location}
+
+
+REPORT_CONFIDENCE = 0.8
+
+
+def is_reportable(finding: LedgerFinding) -> bool:
+    """Whether a finding is sure enough to show in status and print in a document that names a unit.
+
+    A false 数字逻辑错误 in an official 通报 is worse than a missed one, so unsure findings (a 合计 row
+    none of whose numbers add up, check digits in a column of made-up IDs) stay out.
+    """
+    return finding.confidence >= REPORT_CONFIDENCE
+
+
+def reportable(findings: list[LedgerFinding]) -> list[LedgerFinding]:
+    return [f for f in findings if is_reportable(f)]
 
 
 KIND_LABELS = {
@@ -291,17 +319,28 @@ def _row_label(row: list[Any]) -> str:
 
 
 def row_role(row: list[Any]) -> str:
-    """'total', 'subtotal', 'note' or 'detail'."""
+    """'total', 'subtotal', 'county' (a 全县-like row: a total only if its numbers say so), 'part' (其中…),
+    'note' or 'detail'."""
     filled = [v for v in row if not _is_blank(v)]
     first_texts = [_label(v) for v in row[:4] if _is_text(v)]
     for text in first_texts[:2]:
+        if PART_LABEL.match(text):
+            return "part"
         if TOTAL_LABEL.match(text):
             return "subtotal" if SUBTOTAL_LABEL.search(text) else "total"
-    if filled and isinstance(filled[0], str) and NOTE_PREFIX.match(_label(filled[0])) and len(filled) <= 2:
-        return "note"
+        if AREA_LABEL.match(text):
+            return "county"
+    if filled and isinstance(filled[0], str) and NOTE_PREFIX.match(_label(filled[0])):
+        numbers = [v for v in filled[1:] if to_number(v) is not None and not _looks_like_phone(v)]
+        if len(filled) <= 2 or not numbers:
+            return "note"
     if len(filled) == 1 and isinstance(filled[0], str) and len(filled[0].strip()) > 12:
         return "note"
     return "detail"
+
+
+def _looks_like_phone(value: Any) -> bool:
+    return bool(re.fullmatch(r"1\d{10}|0\d{2,3}-?\d{7,8}", re.sub(r"\s", "", str(value))))
 
 
 def _fmt(value: float) -> str:
@@ -316,6 +355,38 @@ def _rows_span(rows: list[int]) -> str:
     return f"第{rows[0]}行" if len(rows) == 1 else f"第{rows[0]}–{rows[-1]}行"
 
 
+def _decimals(value: float) -> int:
+    text = repr(float(value))
+    return 0 if "e" in text or "." not in text else min(len(text.split(".")[1].rstrip("0")), 4)
+
+
+def _close(shown: float, computed: float) -> bool:
+    """Whether a shown figure is the computed one as people round it (display precision, or 0.2 %)."""
+    tolerance = max(0.5 * 10 ** -_decimals(shown) + 1e-9, 0.002 * abs(computed))
+    return abs(shown - computed) <= tolerance
+
+
+def _sum_close(total: float, values: list[float]) -> bool:
+    expected = sum(values)
+    integral = all(abs(v - round(v)) < 1e-9 for v in [*values, total])
+    tolerance = 1e-6 if integral else 0.005 * (len(values) + 1)
+    return abs(expected - total) <= tolerance
+
+
+Block = list[tuple[int, list[Any]]]
+
+
+@dataclass
+class _ColumnCheck:
+    """One number of a total row against one block of rows: how the total relates to them."""
+
+    col: int
+    total: float
+    values: list[float]
+    rows: list[int]
+    how: str | None  # "sum" | "mean" | "weighted" | "ratio" | "parents" | None (explained by nothing)
+
+
 class _Checker:
     def __init__(self, evidence_id: str, file: str, indicator: str | None) -> None:
         self.evidence_id = evidence_id
@@ -324,10 +395,10 @@ class _Checker:
         self.findings: list[LedgerFinding] = []
 
     def add(self, table: Table, row: int, col: int, kind: str, what: str, expected: Any = None,
-            actual: Any = None) -> None:
+            actual: Any = None, *, confidence: float = 0.9, cells: list[str] | None = None) -> None:
         header = table.headers[col] if col < len(table.headers) else ""
         finding = LedgerFinding(self.evidence_id, self.file, table.name, row, column_letter(col), header, kind,
-                                "", expected, actual, self.indicator)
+                                "", expected, actual, self.indicator, round(confidence, 2), list(cells or [])[:60])
         finding.message = f"{finding.location}：{what}"
         if table.approximate_rows:
             finding.message += "（行号按提取内容推算，可能与原表略有出入）"
@@ -341,96 +412,141 @@ class _Checker:
         self.check_percentages(table, roles)
         self.check_ids(table, roles)
         self.check_empty(table, roles)
-        extra = len(self.findings) - start - MAX_FINDINGS_PER_SHEET
+        sure = [f for f in self.findings[start:] if is_reportable(f)]
+        extra = len(sure) - MAX_FINDINGS_PER_SHEET
         if extra > 0:
-            kept = self.findings[start : start + MAX_FINDINGS_PER_SHEET]
+            kept = sure[:MAX_FINDINGS_PER_SHEET]
             del self.findings[start:]
             self.findings.extend(kept)
             last = kept[-1]
             summary = LedgerFinding(self.evidence_id, self.file, table.name, last.row, last.column, last.header,
-                                    last.kind, "", None, extra, self.indicator)
+                                    last.kind, "", None, extra, self.indicator, last.confidence, [])
             summary.message = f"{self.file}「{table.name}」：另有 {extra} 处问题未逐条列出，请逐行核对该表"
             self.findings.append(summary)
 
     # 合计 / 小计 ------------------------------------------------------------------------------
     def check_totals(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
-        details_since_total: list[tuple[int, list[Any]]] = []
-        details_since_sub: list[tuple[int, list[Any]]] = []
+        """Walk the rows keeping the blocks a total may close: details since the last total, since the
+        last 小计, and the 小计 rows themselves; a 全县-like row joins the details unless its numbers
+        make it a total."""
+        details: Block = []
+        since_sub: Block = []
+        subs: Block = []
         for index, (r, row, role) in enumerate(roles):
             if role == "detail":
-                details_since_total.append((r, row))
-                details_since_sub.append((r, row))
-            elif role == "subtotal":
-                self._compare(table, r, row, details_since_sub)
-                details_since_sub = []
+                details.append((r, row))
+                since_sub.append((r, row))
+                continue
+            if role not in ("total", "subtotal", "county"):
+                continue  # 其中 rows are parts of the row above, not added to any total
+            below = _block_below(roles, index, stop_at_subtotal=role == "subtotal")
+            if role == "subtotal":
+                blocks = [b for b in (since_sub, below) if b]
             elif role == "total":
-                if details_since_total:
-                    self._compare(table, r, row, details_since_total)
-                else:
-                    below = []
-                    for r2, row2, role2 in roles[index + 1 :]:
-                        if role2 == "total":
-                            break
-                        if role2 == "detail":
-                            below.append((r2, row2))
-                    if below:
-                        self._compare(table, r, row, below)
-                details_since_total = []
-                details_since_sub = []
+                blocks = [b for b in (details, subs, below if not details else []) if b]
+            else:
+                blocks = [b for b in (details if details else below,) if b]
+            if role == "county" and not self._is_total(table, row, blocks):
+                details.append((r, row))
+                since_sub.append((r, row))
+                continue
+            self._compare(table, r, row, blocks, role)
+            if role == "subtotal":
+                subs.append((r, row))
+                since_sub = []
+            else:
+                details, since_sub, subs = [], [], []
 
-    def _compare(self, table: Table, r: int, total_row: list[Any], block: list[tuple[int, list[Any]]]) -> None:
+    def _column_checks(self, table: Table, total_row: list[Any], block: Block) -> list[_ColumnCheck]:
+        """Each number of the total row against one block, with the way it relates to the block's values."""
         label_col = next((j for j, v in enumerate(total_row[:4]) if _is_text(v)), -1)
-        rows = [rr for rr, _ in block]
+        checks = []
+        numeric = _numeric_block(block, len(table.headers))
         for j, cell in enumerate(total_row):
             if j == label_col or j >= len(table.headers):
                 continue
-            header = table.headers[j]
             total = to_number(cell)
-            if total is None:
-                if isinstance(cell, str) and (m := COUNT_CELL.match(_label(cell))):
-                    self._compare_count(table, r, j, int(m.group(1)), block)
+            if total is None or isinstance(total, Percent) or j not in numeric:
                 continue
-            if isinstance(total, Percent) or NON_ADDITIVE.search(header):
+            if re.search(r"序号|编号|代码|年度|年份|日期|时间|电话|身份证|排名|名次", table.headers[j]):
                 continue
-            values = []
-            numeric = True
-            for _, row in block:
-                v = row[j] if j < len(row) else None
-                if _is_blank(v) or (isinstance(v, str) and _label(v) in NOTHING):
-                    continue
-                n = to_number(v)
-                if n is None or isinstance(n, Percent):
-                    numeric = False
-                    break
-                values.append(n)
-            if not numeric or not values:
-                continue
-            expected = sum(values)
-            integral = all(abs(v - round(v)) < 1e-9 for v in [*values, total])
-            tolerance = 1e-6 if integral else 0.005 * (len(values) + 1)
-            if abs(expected - total) > tolerance:
-                label = _row_label(total_row) or "合计"
-                self.add(table, r, j, "total_mismatch",
-                         f"{label}为 {_fmt(total)}，但{_rows_span(rows)}之和为 {_fmt(expected)}"
-                         f"（相差 {_fmt(total - expected)}）", round(expected, 6), total)
+            values = numeric[j]
+            rows = [rr for rr, _ in block]
+            checks.append(_ColumnCheck(j, total, values, rows, _explain(total, j, values, numeric, total_row)))
+        return checks
 
-    def _compare_count(self, table: Table, r: int, j: int, stated: int, block: list[tuple[int, list[Any]]]) -> None:
+    def _is_total(self, table: Table, row: list[Any], blocks: list[Block]) -> bool:
+        """A 全县/全镇 row is a total when most of its additive numbers are sums of the block (never on
+        the label alone: a county-level project listed as 全县 is an ordinary row)."""
+        for block in blocks:
+            checks = [c for c in self._column_checks(table, row, block) if not _never_summed(table.headers[c.col])]
+            sums = sum(1 for c in checks if c.how in ("sum", "parents"))
+            if checks and sums >= 1 and sums * 2 >= len(checks):
+                return True
+        return False
+
+    def _compare(self, table: Table, r: int, total_row: list[Any], blocks: list[Block], role: str) -> None:
+        if not blocks:
+            return
+        label_col = next((j for j, v in enumerate(total_row[:4]) if _is_text(v)), -1)
+        # the block that explains the most columns is the one this total closes
+        scored = []
+        for block in blocks:
+            checks = self._column_checks(table, total_row, block)
+            scored.append((sum(1 for c in checks if c.how), -len(scored), block, checks))
+        scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+        explained_cols = {c.col for _, _, _, checks in scored for c in checks if c.how}
+        _, _, block, checks = scored[0]
+        for j, cell in enumerate(total_row):
+            if j != label_col and isinstance(cell, str) and (m := COUNT_CELL.match(_label(cell))):
+                self._compare_count(table, r, j, int(m.group(1)), block)
+        additive = [c for c in checks if not _never_summed(table.headers[c.col])]
+        agreeing = sum(1 for c in additive if c.how)
+        label = _row_label(total_row) or "合计"
+        for c in additive:
+            if c.how or c.col in explained_cols:
+                continue
+            header = table.headers[c.col]
+            if agreeing >= 1:
+                confidence = 0.92 if ADDITIVE_HEADER.search(header) else 0.85
+            elif len(additive) == 1:
+                # the only number of the row: nothing else confirms that this row totals these rows
+                confidence = 0.85 if ADDITIVE_HEADER.search(header) and len(c.values) >= 2 else 0.6
+            else:
+                confidence = 0.4  # no column adds up: this row does not total these rows at all
+            if role == "county":
+                confidence = min(confidence, 0.85)
+            expected = sum(c.values)
+            letter = column_letter(c.col)
+            cells = [f"{letter}{r}={_fmt(c.total)}"] + [f"{letter}{rr}={_fmt(v)}" for rr, v in
+                                                         _row_values(block, c.col)]
+            self.add(table, r, c.col, "total_mismatch",
+                     f"{label}为 {_fmt(c.total)}，但{_rows_span(c.rows)}之和为 {_fmt(expected)}"
+                     f"（相差 {_fmt(c.total - expected)}）", round(expected, 6), c.total,
+                     confidence=confidence, cells=cells)
+
+    def _compare_count(self, table: Table, r: int, j: int, stated: int, block: Block) -> None:
         values = [row[j] for _, row in block if j < len(row) and not _is_blank(row[j])]
         if not values or any(not _is_text(v) and to_number(v) != 0 for v in values):
             return
         values = [v for v in values if _is_text(v) and _label(v) not in NOTHING]
         if len(values) != stated:
+            letter = column_letter(j)
+            distinct = len({_label(v) for v in values})
+            # "16户" over a list of people (several rows per household) counts something else
+            confidence = 0.85 if distinct == len(values) or distinct != stated else 0.5
             self.add(table, r, j, "count_mismatch",
                      f"合计写 {stated}，但明细列有 {len(values)} 行（{_rows_span([rr for rr, _ in block])}）",
-                     len(values), stated)
+                     len(values), stated, confidence=confidence,
+                     cells=[f"{letter}{r}={stated}"] + [f"{letter}{rr}" for rr, _ in block])
 
     # 比例 ------------------------------------------------------------------------------------
     def check_percentages(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
-        data = [(r, row) for r, row, role in roles if role in ("detail", "total", "subtotal")]
+        data = [(r, row, role) for r, row, role in roles if role in ("detail", "total", "subtotal", "county")]
         if not data:
             return
         width = len(table.headers)
-        nums = [[to_number(row[j]) if j < len(row) else None for j in range(width)] for _, row in data]
+        nums = [[to_number(row[j]) if j < len(row) else None for j in range(width)] for _, row, _ in data]
         numeric_cols = [
             j for j in range(width)
             if not NON_ADDITIVE.search(table.headers[j])
@@ -441,7 +557,7 @@ class _Checker:
             header = table.headers[c]
             rated = [i for i in range(len(data)) if nums[i][c] is not None]
             is_rate_col = RATE_HEADER.search(header) or (rated and all(isinstance(nums[i][c], Percent) for i in rated))
-            if not is_rate_col or len(rated) < 2 or re.search(r"增长|增幅|同比|环比", header):
+            if not is_rate_col or len(rated) < 2 or re.search(r"增长|增幅|同比|环比|下降|降低", header):
                 continue
             percent_header = "%" in header
             best: tuple[tuple[int, int, int], int, int] | None = None
@@ -457,23 +573,38 @@ class _Checker:
                         best = (key, a, b)
             if best is None:
                 continue
-            _, a, b = best
+            (_, affinity, _), a, b = best
             matches, tried = self._rate_fit(nums, range(len(data)), c, a, b, percent_header)
             if matches < 2 or matches < 0.6 * tried:
                 continue
+            if matches >= 3 and matches >= 0.7 * tried:
+                confidence = 0.92
+            elif affinity > 0:
+                confidence = 0.8
+            else:
+                confidence = 0.6  # two rows fit by chance as easily as by design
+            detail_rates = [nums[i][c] for i in range(len(data)) if data[i][2] == "detail" and nums[i][c] is not None]
             names = (table.headers[a] or column_letter(a), table.headers[b] or column_letter(b))
-            for i, (r, _row) in enumerate(data):
+            for i, (r, _row, role) in enumerate(data):
                 rate, num, den = nums[i][c], nums[i][a], nums[i][b]
                 if rate is None or num is None or not den or _rate_matches(rate, num / den, percent_header):
                     continue
+                if role != "detail" and detail_rates and _close(rate, sum(detail_rates) / len(detail_rates)):
+                    continue  # a 合计 that shows the mean of the rows' rates is an average, not an error
+                if role != "detail" and any(f.kind == "total_mismatch" and f.sheet == table.name and f.row == r
+                                            and f.column in (column_letter(a), column_letter(b))
+                                            for f in self.findings):
+                    continue  # the wrong 合计 it is computed from is the error, already reported
                 if isinstance(rate, Percent):
                     shown = rate
                 else:
                     shown = Percent(rate / 100) if percent_header or rate > 1.5 else Percent(rate)
                 expected = Percent(num / den)
                 formula = f"{names[0]} {_fmt(num)} ÷ {names[1]} {_fmt(den)}"
+                cells = [f"{column_letter(c)}{r}={_fmt(shown)}", f"{column_letter(a)}{r}={_fmt(num)}",
+                         f"{column_letter(b)}{r}={_fmt(den)}"]
                 self.add(table, r, c, "percent_mismatch", f"应为 {_fmt(expected)}（{formula}），表中为 {_fmt(shown)}",
-                         round(expected * 100, 2), round(shown * 100, 2))
+                         round(expected * 100, 2), round(shown * 100, 2), confidence=confidence, cells=cells)
 
     @staticmethod
     def _rate_fit(nums: list[list[float | None]], rows: range, c: int, a: int, b: int,
@@ -493,9 +624,9 @@ class _Checker:
         for c, header in enumerate(table.headers):
             if not ID_HEADER.search(header):
                 continue
-            seen: dict[str, int] = {}
+            entries: list[tuple[int, str]] = []
             for r, row, role in roles:
-                if role != "detail" or c >= len(row) or _is_blank(row[c]):
+                if role not in ("detail", "part") or c >= len(row) or _is_blank(row[c]):
                     continue
                 raw = row[c]
                 if isinstance(raw, int | float) and not isinstance(raw, bool):
@@ -503,41 +634,166 @@ class _Checker:
                     if len(digits) >= 15:
                         self.add(table, r, c, "invalid_id",
                                  f"证件号码 {mask_id(digits)} 以数字格式保存，Excel 已丢失末几位："
-                                 "请把该列设为文本后重新录入", None, mask_id(digits))
-                        continue
+                                 "请把该列设为文本后重新录入", None, mask_id(digits), confidence=0.9,
+                                 cells=[f"{column_letter(c)}{r}"])
+                    continue
                 value = re.sub(r"[\s'‘’]", "", normalize(str(raw))).upper()
-                if "*" in value:
-                    continue  # masked on purpose: nothing to check
+                if "*" in value or len(re.findall(r"\d", value)) < 15:
+                    continue  # masked on purpose, a repeated header, 无, 待补: nothing to judge
+                entries.append((r, value))
+            if not entries:
+                continue
+            shaped = [v for _, v in entries if re.fullmatch(r"\d{17}[\dX]|\d{15}", v)]
+            valid = sum(1 for v in shaped if id_problem(v) is None)
+            # IDs that are mostly "wrong" are made-up or test data: one check digit then proves nothing
+            trust_check_digits = len(entries) >= 3 and valid >= 0.8 * len(entries)
+            head_of_household = bool(re.search(r"户主|家长", header))
+            counts: dict[str, int] = {}
+            for _, v in entries:
+                counts[v] = counts.get(v, 0) + 1
+            repeated_share = sum(n for n in counts.values() if n > 1) / len(entries)
+            seen: dict[str, int] = {}
+            for r, value in entries:
+                letter = column_letter(c)
                 if value in seen:
+                    if head_of_household or (repeated_share > 0.5 and len(entries) >= 6):
+                        continue  # a household's ID on every member's row, not a duplicate entry
+                    ok = id_problem(value) is None
                     self.add(table, r, c, "duplicate_id", f"证件号码 {mask_id(value)} 与第{seen[value]}行重复",
-                             seen[value], mask_id(value))
+                             seen[value], mask_id(value), confidence=0.95 if ok else 0.85,
+                             cells=[f"{letter}{seen[value]}", f"{letter}{r}"])
                     continue
                 seen[value] = r
                 problem = id_problem(value)
                 if problem:
-                    self.add(table, r, c, "invalid_id", f"证件号码 {mask_id(value)} {problem}", None, mask_id(value))
+                    self.add(table, r, c, "invalid_id", f"证件号码 {mask_id(value)} {problem}", None, mask_id(value),
+                             confidence=0.85 if trust_check_digits else 0.5, cells=[f"{letter}{r}"])
 
     # 必填 ------------------------------------------------------------------------------------
     def check_empty(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
-        details = [(r, row) for r, row, role in roles if role == "detail"]
-        if not details:
+        details = [(r, row) for r, row, role in roles if role == "detail" and _is_data_row(row, table)]
+        if len(details) < 3:
             return
         for c, header in enumerate(table.headers):
             if not header or OPTIONAL_HEADER.search(header):
                 continue
             values = [row[c] for _, row in details if c < len(row) and not _is_blank(row[c])]
             filled = len(values)
+            if filled == 0 or filled == len(details):
+                continue
             # A mostly filled *numeric* column is required too (a blank 实出勤天数 is an omission); a
             # mostly filled text column is not: 结业证书编号 stays blank for the one who did not finish.
-            numeric = bool(values) and all(to_number(v) is not None for v in values)
-            required = bool(REQUIRED_HEADER.search(header)) or (
-                numeric and len(details) >= 5 and filled >= 0.9 * len(details)
-            )
-            if not required or filled == 0:
+            numeric = all(to_number(v) is not None for v in values)
+            if REQUIRED_HEADER.search(header) and filled >= 0.8 * len(details):
+                confidence = 0.9
+            elif numeric and len(details) >= 5 and filled >= 0.9 * len(details) and not re.search(
+                    r"时间|日期|金额|补助|补贴|资金|收入", header):
+                confidence = 0.8
+            else:
                 continue
             for r, row in details:
                 if c >= len(row) or _is_blank(row[c]):
-                    self.add(table, r, c, "empty_cell", f"“{header}”未填写", None, None)
+                    self.add(table, r, c, "empty_cell", f"“{header}”未填写", None, None, confidence=confidence,
+                             cells=[f"{column_letter(c)}{r}"])
+
+
+def _never_summed(header: str) -> bool:
+    """A column whose total row is not compared with the column sum (averages, rates, ages, scores…)."""
+    return bool(AVERAGE_HEADER.search(header) or NON_ADDITIVE.search(header))
+
+
+def _block_below(roles: list[tuple[int, list[Any], str]], index: int, *, stop_at_subtotal: bool) -> Block:
+    """Detail rows under a total placed above its rows (a 合计 right under the header)."""
+    below: Block = []
+    for r2, row2, role2 in roles[index + 1:]:
+        if role2 in ("total", "county") or (stop_at_subtotal and role2 == "subtotal"):
+            break
+        if role2 == "detail":
+            below.append((r2, row2))
+    return below
+
+
+def _numeric_block(block: Block, width: int) -> dict[int, list[float]]:
+    """Column → the block's numbers, for columns whose non-empty cells are all numbers (text → skipped)."""
+    out: dict[int, list[float]] = {}
+    for j in range(width):
+        values = []
+        for _, row in block:
+            v = row[j] if j < len(row) else None
+            if _is_blank(v) or (isinstance(v, str) and _label(v) in NOTHING):
+                continue
+            n = to_number(v)
+            if n is None or isinstance(n, Percent):
+                values = []
+                break
+            values.append(n)
+        if values:
+            out[j] = values
+    return out
+
+
+def _row_values(block: Block, j: int) -> list[tuple[int, float]]:
+    out = []
+    for r, row in block:
+        n = to_number(row[j]) if j < len(row) else None
+        if n is not None:
+            out.append((r, n))
+    return out
+
+
+def _explain(total: float, j: int, values: list[float], numeric: dict[int, list[float]],
+             total_row: list[Any]) -> str | None:
+    """How a total relates to its column: a sum, a mean, a mean weighted by another column, a ratio of
+    two other columns' totals (单产 = 产量 ÷ 面积), or a sum of parents and their children; None if none."""
+    if _sum_close(total, values):
+        return "sum"
+    if len(values) >= 2 and _sum_close(2 * total, values):
+        return "parents"  # town rows and their village rows both listed: the total counts each once
+    if len(values) >= 2 and _close(total, sum(values) / len(values)):
+        return "mean"
+    for w, weights in numeric.items():
+        if w == j or len(weights) != len(values) or sum(weights) <= 0:
+            continue
+        if _close(total, sum(a * b for a, b in zip(weights, values, strict=True)) / sum(weights)):
+            return "weighted"
+    for a, tops in numeric.items():
+        for b, bottoms in numeric.items():
+            if j in (a, b) or a == b or len(tops) != len(values) or len(bottoms) != len(values):
+                continue
+            scale = _ratio_scale(values, tops, bottoms)
+            if scale is None:
+                continue
+            top = to_number(total_row[a]) if a < len(total_row) else None
+            bottom = to_number(total_row[b]) if b < len(total_row) else None
+            top = sum(tops) if top is None else top
+            bottom = sum(bottoms) if bottom is None else bottom
+            if bottom and _close(total, scale * top / bottom):
+                return "ratio"
+    return None
+
+
+def _ratio_scale(values: list[float], tops: list[float], bottoms: list[float]) -> float | None:
+    """The constant k with value ≈ k·top/bottom on every row (k a power of ten), or None."""
+    ks = [v * b / t for v, t, b in zip(values, tops, bottoms, strict=True) if t and b]
+    if len(ks) < 2 or len(ks) < 0.8 * len(values):
+        return None
+    k = sorted(ks)[len(ks) // 2]
+    if k <= 0:
+        return None
+    power = round(math.log10(k))
+    scale = 10.0 ** power
+    if abs(k - scale) > 0.02 * scale:
+        return None
+    if sum(1 for x in ks if abs(x - scale) <= 0.02 * scale) < 0.8 * len(ks):
+        return None
+    return scale
+
+
+def _is_data_row(row: list[Any], table: Table) -> bool:
+    """A row holding a record: at least two filled cells besides a 序号 (an empty numbered template row is not)."""
+    filled = [j for j, v in enumerate(row) if not _is_blank(v)
+              and not (j < len(table.headers) and re.search(r"序号|编号", table.headers[j]))]
+    return len(filled) >= 2
 
 
 def _without_notes(roles: list[tuple[int, list[Any], str]]) -> list[tuple[int, list[Any], str]]:
@@ -583,23 +839,26 @@ def id_problem(value: str) -> str | None:
 
 
 # entry points ----------------------------------------------------------------------------------
-def check_tables(tables: list[Table], evidence_id: str = "", file: str = "", indicator: str | None = None
-                 ) -> list[LedgerFinding]:
-    """All findings for already-read tables: the pure core, used by tests and by `check_file`."""
+def check_tables(tables: list[Table], evidence_id: str = "", file: str = "", indicator: str | None = None,
+                 *, include_unsure: bool = False) -> list[LedgerFinding]:
+    """Findings for already-read tables: the pure core, used by tests and by `check_file`.
+
+    Only reportable findings unless `include_unsure` (then every finding, each with its confidence).
+    """
     checker = _Checker(evidence_id, file, indicator)
     for table in tables:
         checker.check(table)
-    return checker.findings
+    return checker.findings if include_unsure else reportable(checker.findings)
 
 
 def check_file(path: Path, evidence_id: str = "", file: str | None = None, indicator: str | None = None,
-               meta: dict[str, Any] | None = None) -> list[LedgerFinding]:
+               meta: dict[str, Any] | None = None, *, include_unsure: bool = False) -> list[LedgerFinding]:
     """Findings for one xlsx file (or, if it cannot be opened, for the sheets in `meta`)."""
     try:
         tables = read_workbook(path)
     except Exception:  # noqa: BLE001 - a legacy or damaged file: fall back to what the extractor stored
         tables = tables_from_meta(meta)
-    return check_tables(tables, evidence_id, file or path.name, indicator)
+    return check_tables(tables, evidence_id, file or path.name, indicator, include_unsure=include_unsure)
 
 
 def _load_cache(path: Path) -> dict[str, Any]:
@@ -624,8 +883,12 @@ def _save_cache(path: Path, by_sha: dict[str, Any]) -> None:
         pass
 
 
-def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = True) -> list[LedgerFinding]:
-    """Findings for every xlsx ledger in the archive (filed or unsorted), cached by content hash."""
+def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = True,
+                    include_unsure: bool = False) -> list[LedgerFinding]:
+    """Findings for every xlsx ledger in the archive (filed or unsorted), cached by content hash.
+
+    What status, the reports and the documents print: reportable findings only, unless `include_unsure`.
+    """
     rows = catalogue.db.execute(
         "SELECT id, status, indicator, archive_path, original_name, sha256, file_type, meta FROM evidence"
         " WHERE status IN ('filed', 'unsorted') AND (file_type='xlsx' OR lower(original_name) LIKE '%.xlsx'"
@@ -655,9 +918,10 @@ def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = Tr
         path = ws.absolute(record["archive_path"]) if record.get("archive_path") else None
         try:
             if path is not None and path.is_file():
-                found = check_file(path, record["id"], shown, record.get("indicator"), meta)
+                found = check_file(path, record["id"], shown, record.get("indicator"), meta, include_unsure=True)
             else:
-                found = check_tables(tables_from_meta(meta), record["id"], shown, record.get("indicator"))
+                found = check_tables(tables_from_meta(meta), record["id"], shown, record.get("indicator"),
+                                     include_unsure=True)
         except Exception as exc:  # noqa: BLE001 - one odd ledger must not stop status for all the others
             log.warning("ledger check of %s failed: %r", shown, exc)
             continue
@@ -670,4 +934,4 @@ def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = Tr
         changed = True
     if use_cache and changed:
         _save_cache(cache_path, cache)
-    return findings
+    return findings if include_unsure else reportable(findings)
