@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from typer.testing import CliRunner
 from archivist.workspace import Workspace, init_workspace
 
 os.environ.setdefault("ARCHIVIST_TEST", "1")
+# audit-chain keys (one file per workspace id) in a folder of the test run's own, never ~/.config
+os.environ["ARCHIVIST_KEY_DIR"] = tempfile.mkdtemp(prefix="archivist-test-keys-")
 
 
 @pytest.fixture()

@@ -317,7 +317,7 @@ def test_doctor_never_touches_a_modified_file(cli, ingested: Workspace) -> None:
 def test_doctor_repair_refuses_while_a_writer_runs(cli, ingested: Workspace) -> None:
     with ingested.writer_lock(what="watch"):
         out = cli("doctor", "--repair", expect=1)
-    assert "正被另一个进程写入" in out
+    assert "正被" in out and "写入" in out
 
 
 def test_recover_rolls_back_an_interrupted_assign(cli, ingested: Workspace) -> None:
