@@ -15,6 +15,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from ..regular_files import open_regular
 from ..workspace import WorkspaceError
 
 MAX_COMPONENT_BYTES = 255
@@ -121,7 +122,7 @@ def copy_durably(source: Path, dest: Path, expect_sha256: str | None = None) -> 
     digest = hashlib.sha256()
     try:
         try:
-            src = open(source, "rb")
+            src = open_regular(source)  # a file swapped for a FIFO or a symlink is refused, never read
         except FileNotFoundError as exc:
             raise SourceChanged("文件在读取前已被移走或删除", vanished=True) from exc
         with src, open(temp, "wb") as out:

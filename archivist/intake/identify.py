@@ -12,11 +12,13 @@ with an Office extension, and OpenDocument (.odt/.ods).
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 from pathlib import Path
 
 from archivist.intake.extract.text import detect_encoding, looks_printable
+from archivist.regular_files import open_regular
 
 SNIFF_BYTES = 64 * 1024
 
@@ -30,10 +32,10 @@ _BMP_DIB_SIZES = {12, 16, 40, 52, 56, 64, 108, 124}
 def identify(path: Path) -> str:
     """Detected file type of `path` by content (see module docstring for the vocabulary)."""
     path = Path(path)
-    size = path.stat().st_size
-    if size == 0:
-        return "empty"
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:  # never a FIFO or a device: the read could block or never end
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0:
+            return "empty"
         head = fh.read(SNIFF_BYTES)
     if _is_image(head):
         return "image"

@@ -24,10 +24,12 @@ from typing import Any
 
 from ..catalogue import Catalogue, new_id
 from ..model import DUPLICATE, FILED, QUARANTINED, UNSORTED, Extraction, ExtractionError
+from ..regular_files import SKIP_HINT, irregular_reason, open_regular
 from ..workspace import Workspace
 from . import filing
 from .classify import Classifier, Document
 from .metadata import extract_meta
+from .unzip import MemberProblem, ZipBudget, safe_members, survey
 
 MAX_ZIP_DEPTH = 3
 IGNORED_NAMES = {"thumbs.db", ".ds_store", "desktop.ini"}
@@ -104,12 +106,15 @@ class Intake:
     problem: ExtractionError | None = None  # unreadable at all: no bytes to keep
     extract_error: ExtractionError | None = None  # readable bytes, unreadable content: quarantine them
     failure: Exception | None = None  # an unexpected error in a worker thread, re-raised in order
+    skipped: str = ""  # not a regular file (a symlink, FIFO, device…): why it is recorded, not read
+    zip_budget: ZipBudget | None = None  # shared by a zip and every zip nested in it
 
 
 def sha256_file(path: Path) -> tuple[str, int]:
+    """sha256 and size of a regular file (NotRegularFile for anything else: nothing blocks)."""
     digest = hashlib.sha256()
     size = 0
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         while chunk := fh.read(1024 * 1024):
             digest.update(chunk)
             size += len(chunk)
@@ -117,21 +122,52 @@ def sha256_file(path: Path) -> tuple[str, int]:
 
 
 def discover(paths: Iterable[Path], remove_source: bool = False) -> Iterator[Intake]:
-    """Every file under the given paths, sorted, with the parent-folder names as filing hints."""
+    """Every entry under the given paths, sorted, with the parent-folder names as filing hints.
+
+    Lazy (one folder listing at a time), so a stick of 20,000 files is never held as a list. Not
+    only files are yielded: a symlinked folder (not followed), a symlink loop, a FIFO, a socket or a
+    device, and a folder that cannot be listed are yielded too, so that receive() records each of
+    them with its reason instead of letting them vanish. A path given on the command line is
+    followed even when it is a symlink to a folder: the user named it.
+    """
     for top in paths:
         top = Path(top)
-        if top.is_dir() and not top.is_symlink():
-            for folder, dirs, files in os.walk(top):
-                dirs.sort()
-                here = Path(folder)
-                rel_parts = here.relative_to(top).parts
-                hints = [display_name(top)] + [display_name(Path(p)) for p in rel_parts]
-                for name in sorted(files):
-                    path = here / name
-                    if not is_ignored(path):
-                        yield Intake(path, display_name(path), hints, remove_source)
-        else:
+        if not top.is_dir():
             yield Intake(top, display_name(top), [display_name(top.parent)] if top.parent.name else [], remove_source)
+            continue
+        unreadable: list[OSError] = []
+        for folder, dirs, files in os.walk(top, onerror=unreadable.append):
+            here = Path(folder)
+            rel_parts = here.relative_to(top).parts
+            hints = [display_name(top)] + [display_name(Path(p)) for p in rel_parts]
+            linked = sorted(d for d in dirs if (here / d).is_symlink())
+            dirs[:] = sorted(d for d in dirs if d not in linked)
+            for name in sorted([*files, *linked]):
+                path = here / name
+                if not is_ignored(path):
+                    yield Intake(path, display_name(path), hints, remove_source)
+            yield from _unlistable(unreadable, top, remove_source)
+        yield from _unlistable(unreadable, top, remove_source)
+
+
+def _unlistable(errors: list[OSError], top: Path, remove_source: bool) -> Iterator[Intake]:
+    """Folders os.walk could not list (no permission): yielded so that they are recorded."""
+    while errors:
+        exc = errors.pop(0)
+        path = Path(exc.filename or top)
+        intake = Intake(path, display_name(path), [display_name(path.parent)], remove_source)
+        intake.skipped = f"文件夹无法读取（{exc.strerror}），其中的文件未导入"
+        yield intake
+
+
+def source_path_of(path: Path, follow: bool = True) -> str:
+    """The absolute path recorded as an input's source; never raises on a symlink loop."""
+    if follow:
+        try:
+            return display_path(path.resolve())
+        except (RuntimeError, OSError):
+            pass
+    return display_path(Path(os.path.abspath(path)))
 
 
 class Pipeline:
@@ -257,8 +293,10 @@ class Pipeline:
         if intake.failure is not None:
             raise intake.failure
         if intake.problem:
+            if intake.skipped and (before := self._skipped_before(intake)):
+                return [before]  # recorded once: a re-run or a rescan does not record it again
             return [self.quarantine(intake, intake.problem, keep_bytes=False)]
-        existing = self.catalogue.find_by_source(display_path(intake.source.resolve()), intake.sha256)
+        existing = self.catalogue.find_by_source(source_path_of(intake.source), intake.sha256)
         if existing and not intake.remove_source:
             return [existing]  # the same file from the same place: already ingested, nothing to do
         original = self.catalogue.find_by_sha(intake.sha256)
@@ -280,10 +318,20 @@ class Pipeline:
 
     # stages ----------------------------------------------------------------
     def receive(self, intake: Intake) -> ExtractionError | None:
-        """Hash the bytes; refuse what cannot be read at all (vanished, unreadable, a symlink)."""
-        if intake.source.is_symlink():
-            target = os.readlink(intake.source)
-            return ExtractionError(f"符号链接（指向 {target}），未跟随", "请直接提交文件本身，而不是快捷方式或链接")
+        """Hash the bytes; refuse what cannot be read at all (vanished, unreadable, not a regular file).
+
+        Only regular files are opened: a symlink (to a file, a folder, itself), a FIFO, a socket or
+        a device is recorded with its reason and never followed or read.
+        """
+        if not intake.skipped:
+            try:
+                intake.skipped = irregular_reason(intake.source) or ""
+            except FileNotFoundError:
+                return ExtractionError("文件在读取前已被移走或删除", "请重新提交该文件")
+            except OSError as exc:
+                return ExtractionError(f"无法读取文件（{exc.strerror}）", "请检查文件权限后重新提交")
+        if intake.skipped:
+            return ExtractionError(intake.skipped, SKIP_HINT)
         try:
             intake.sha256, intake.size = sha256_file(intake.source)
         except FileNotFoundError:
@@ -373,17 +421,24 @@ class Pipeline:
         return self.catalogue.get(intake.id) or {}
 
     def unpack(self, intake: Intake) -> list[dict[str, Any]]:
-        """Keep the zip itself, then ingest each member as its own evidence with its provenance."""
-        from .unzip import safe_members
+        """Keep the zip itself, then ingest each member as its own evidence with its provenance.
 
+        The limits hold for the input as a whole: an outermost zip is surveyed first (the whole
+        tree of zips inside it, from their headers) and refused at once, before anything is
+        unpacked, when it would exceed them; the zips inside share its budget while unpacking.
+        """
         depth = int(intake.provenance.get("depth", 0))
         if depth >= MAX_ZIP_DEPTH:
             error = ExtractionError(f"压缩包嵌套超过 {MAX_ZIP_DEPTH} 层，疑似压缩炸弹", "请解压后直接提交其中的文件")
             return [self.quarantine(intake, error)]
         work = Path(tempfile.mkdtemp(prefix="unzip-", dir=self.ws.cache_dir))
         try:
+            problems: list[MemberProblem] = []
             try:
-                members = safe_members(intake.source, work)
+                if intake.zip_budget is None:
+                    survey(intake.source, scratch=work)
+                    intake.zip_budget = ZipBudget()
+                members = safe_members(intake.source, work, budget=intake.zip_budget, problems=problems)
             except ExtractionError as exc:
                 return [self.quarantine(intake, exc)]
             # integrity (#7): the same zip again (a re-run after a crash mid-zip, or the same folder
@@ -418,26 +473,51 @@ class Pipeline:
                 if known and (done := self._member_record(intake.sha256, member_name)):
                     results.append(done)  # integrity (#7): filed by an earlier run of this same zip
                     continue
-                member = Intake(
-                    source=path,
-                    original_name=Path(member_name).name,
-                    folders=[*intake.folders, Path(intake.original_name).stem, *Path(member_name).parent.parts],
-                    remove_source=True,
-                    provenance={
-                        "container": intake.original_name,
-                        "container_id": intake.id,
-                        "container_sha256": intake.sha256,
-                        "member": member_name,
-                        "depth": depth + 1,
-                    },
-                )
-                results.extend(self.process(member))
+                results.extend(self.process(self._member_intake(intake, path, member_name)))
+            for problem in problems:
+                if known and (done := self._member_record(intake.sha256, problem.member)):
+                    results.append(done)
+                    continue
+                results.append(self._member_problem(intake, problem))
             self._remove_source(intake)
             return results
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
     # helpers -----------------------------------------------------------------
+    def _skipped_before(self, intake: Intake) -> dict[str, Any] | None:
+        """The record an earlier run made for this same skipped entry (same place, same reason)."""
+        if intake.provenance:
+            return None
+        row = self.catalogue.db.execute(
+            "SELECT id FROM evidence WHERE source_path=? AND status='quarantined' AND archive_path IS NULL"
+            " AND reason LIKE ? || '%' ORDER BY received_at LIMIT 1",
+            (source_path_of(intake.source, follow=False), intake.skipped),
+        ).fetchone()
+        return self.catalogue.get(row[0]) if row else None
+
+    def _member_problem(self, container: Intake, problem: MemberProblem) -> dict[str, Any]:
+        """A member that was not unpacked: recorded with its reason; its bytes stay in the kept zip."""
+        member = self._member_intake(container, Path(problem.member), problem.member)
+        error = ExtractionError(f"压缩包成员{problem.reason}（原件保存在压缩包原件中）", problem.hint)
+        return self.quarantine(member, error, keep_bytes=False)
+
+    def _member_intake(self, container: Intake, path: Path, member_name: str) -> Intake:
+        return Intake(
+            source=path,
+            original_name=Path(member_name.replace("\\", "/")).name or member_name,
+            folders=[*container.folders, Path(container.original_name).stem, *Path(member_name).parent.parts],
+            remove_source=True,
+            provenance={
+                "container": container.original_name,
+                "container_id": container.id,
+                "container_sha256": container.sha256,
+                "member": member_name,
+                "depth": int(container.provenance.get("depth", 0)) + 1,
+            },
+            zip_budget=container.zip_budget,
+        )
+
     def _member_record(self, container_sha256: str, member_name: str) -> dict[str, Any] | None:
         """integrity (#7): the record an earlier run made for this member of this same zip, if any."""
         row = self.catalogue.db.execute(
@@ -479,7 +559,9 @@ class Pipeline:
         return {
             "id": intake.id,
             "original_name": intake.original_name,
-            "source_path": display_path(intake.source.resolve()) if not intake.provenance else None,
+            "source_path": (
+                None if intake.provenance else source_path_of(intake.source, follow=not intake.skipped)
+            ),
             "sha256": intake.sha256,
             "size": intake.size,
             "file_type": intake.file_type or None,
