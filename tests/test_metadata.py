@@ -247,3 +247,75 @@ def test_odd_inputs_never_crash_and_never_invent_impossible_dates(text):
     for file_type in ("docx", "xlsx", "image", "pdf"):
         m = meta(text, "x.bin", file_type=file_type)
         assert m.doc_date is None or m.doc_date[:4] in ("2023", "2024")
+
+
+# ---------------------------------------------------------------- trust: only stated units, ranked dates
+def test_a_ledger_is_dated_by_its_title_as_of_date_not_a_later_date_in_a_cell():
+    text = ("【进展】\n全县农村公路提升改造项目进展台账（截至2024年10月31日）\n"
+            "序号\t项目\t进展\t计划完工\n1\t东岭路\t已完成路基\t2025年1月31日\n2\t西岭路\t已完工\t2024年9月30日\n")
+    title = "全县农村公路提升改造项目进展台账（截至2024年10月31日）"
+    m = meta(text, "进展台账.xlsx", file_type="xlsx", title_hint=title)
+    assert m.doc_date == "2024-10-31"
+    assert m.date_source == "title_as_of"
+
+
+def test_a_fill_date_beats_the_title_as_of_date_and_month_end_is_understood():
+    text = ("2024年村级集体经济收入统计表（截至11月底）\n村\t收入（万元）\n东坪村\t12.5\n"
+            "填报单位：河西镇人民政府\t\t填报日期：2024年12月5日\n")
+    m = meta(text, "统计表.xlsx", file_type="xlsx", title_hint="2024年村级集体经济收入统计表（截至11月底）")
+    assert m.doc_date == "2024-12-05" and m.date_source == "fill_date"
+    assert m.unit == "河西镇人民政府" and m.unit_source == "fill_unit"
+    m2 = meta(text.rsplit("\n", 2)[0] + "\n", "统计表.xlsx", file_type="xlsx",
+              title_hint="2024年村级集体经济收入统计表（截至11月底）")
+    assert m2.doc_date == "2024-11-30"
+
+
+def test_a_sentence_fragment_ending_like_an_organisation_is_not_the_unit():
+    text = ("垃圾填埋场整改情况\n一、整改措施\n加快管网建设，确保\n渗滤液纳管至城区污水处理中心\n2024年6月3日\n")
+    m = meta(text)
+    assert m.unit == ""  # nothing states the unit: better empty than a fragment
+    assert m.doc_date == "2024-06-03"
+
+
+def test_a_company_in_a_table_cell_is_not_the_unit_and_the_folder_names_the_sender():
+    text = ("2024年农村户厕改造项目验收情况\n经验收，项目全部合格。\n"
+            "序号\t村\t施工单位\t验收日期\n1\t东坪村\t青山建筑工程有限公司\t2024年9月30日\n")
+    m = extract_meta(Extraction(file_type="docx", text=text), "验收情况.docx", ["来件", "02-河西镇人民政府报送材料"])
+    assert m.unit == "河西镇人民政府" and m.unit_source == "folder"
+    bare = meta(text)
+    assert bare.unit == ""
+
+
+def test_a_unit_named_author_property_counts_a_person_or_tool_does_not():
+    text = "关于做好秋季农业生产的通知\n各乡镇：\n请抓好秋收秋种。\n"
+    assert meta(text, meta={"author": "青山县农业农村局"}).unit == "县农业农村局"
+    assert meta(text, meta={"author": "Administrator"}).unit == ""
+    assert meta(text, meta={"author": "张三"}).unit == ""
+
+
+def test_unit_folders_and_other_folders():
+    from archivist.intake.metadata import folder_unit
+
+    assert folder_unit(["U盘", "县农业农村局"]) == "县农业农村局"
+    assert folder_unit(["东坪村村委会", "照片"]) == "东坪村村委会"
+    assert folder_unit(["C01-农村厕所革命"]) == ""
+    assert folder_unit(["2024年", "照片"]) == ""
+
+
+@pytest.mark.parametrize("first", ["报送单位：河西镇人民政府", "附件1", "密级：内部", "签发人：王强", "特急"])
+def test_a_title_is_never_a_label_line(first):
+    text = f"{first}\n河西镇2024年人居环境整治工作总结\n今年以来，我镇……\n河西镇人民政府\n2024年12月2日\n"
+    m = meta(text)
+    assert m.title == "河西镇2024年人居环境整治工作总结"
+    assert m.title_source == "title_block"
+
+
+def test_an_ocr_garbled_header_is_not_the_title():
+    text = "县 农 业 农 衬 局 文 仵\n丨|l ~ 衣_发=\n关于开展农村人居环境整治\n检查的通知\n各乡镇：\n……\n"
+    m = meta(text, "scan_0001.pdf", file_type="pdf")
+    assert m.title == "关于开展农村人居环境整治检查的通知"
+
+
+def test_every_value_says_where_it_was_read():
+    m = meta(NOTICE)
+    assert (m.title_source, m.unit_source, m.date_source) == ("title_block", "signature", "signature_date")

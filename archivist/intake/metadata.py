@@ -174,21 +174,62 @@ def _date_rank(line: str, start: int) -> int:
     return 2
 
 
+def is_table_row(line: str) -> bool:
+    """A line the extractors made from a table row (cells joined by tabs), except a 2-cell 落款 row
+    ('县农业农村局<tab>2024年5月12日'): its dates are data, not the document's."""
+    if "\t" not in line:
+        return False
+    cells = [c for c in line.split("\t") if c.strip()]
+    return len(cells) > 2 or (len(cells) == 2 and not looks_like_org(_JUNK.sub("", cells[0])))
+
+
 def _is_date_line(line: str, start: int, end: int) -> bool:
     """A 落款 or header date: the date ends its line and what precedes it is short and no sentence."""
     tail = line[end:].strip(" )）〉”\"'。.")
     head = line[:start]
-    if tail:
+    if tail or is_table_row(line):
         return False
     return len(head) <= 48 and "，" not in head and "。" not in head
 
 
-def document_date(text: str) -> str | None:
-    """The 成文日期 of a document from its text alone, or None.
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截止至)\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月"
+                    r"\s*(?:(\d{1,2})\s*[日号]|(底|末))")
+
+
+def title_as_of_date(title: str) -> str | None:
+    """The 截至 date a title states ('…台账（截至2024年10月31日）', '2024年…（截至11月底）'), or None.
+
+    A ledger is dated by the day its figures stand at; a later date in one of its cells (a planned
+    completion, a 进展 note) is not the ledger's date.
+    """
+    text = meta_text(title or "")
+    m = _AS_OF.search(text)
+    if not m:
+        return None
+    year = m.group(1)
+    if not year:
+        other = re.search(r"((?:19|20)\d{2})\s*年", text)
+        if not other:
+            return None
+        year = other.group(1)
+    month = int(m.group(2))
+    if m.group(3):
+        return _iso(int(year), month, int(m.group(3)))
+    if not 1 <= month <= 12:
+        return None
+    following = dt.date(int(year) + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).isoformat()
+
+
+DATE_SOURCES = {0: "date_label", 1: "fill_date", 2: "signature_date"}
+
+
+def ranked_document_date(text: str) -> tuple[str, str] | None:
+    """(YYYY-MM-DD, source) of the 成文日期 from the text alone, or None.
 
     Order of trust: a date labelled 成文/签订日期; a labelled 填报/制表日期; the last 落款-style date line
-    (the date alone on its line, or after the unit); nothing else — body dates are left to the caller's
-    fallbacks because 截至/deadline/meeting dates are not the document date.
+    (the date alone on its line, or after the unit, never a table row); nothing else — body dates are
+    left to the caller's fallbacks because 截至/deadline/meeting dates are not the document date.
     """
     best: tuple[int, int, str] | None = None  # (rank, -line_index, iso) minimised on rank, latest line
     lines = _lines(text)
@@ -202,16 +243,28 @@ def document_date(text: str) -> str | None:
             key = (rank, -index, iso)
             if best is None or key[:2] < best[:2]:
                 best = key
-    return best[2] if best else None
+    return (best[2], DATE_SOURCES[best[0]]) if best else None
+
+
+def document_date(text: str) -> str | None:
+    """The 成文日期 of a document from its text alone, or None (see ranked_document_date)."""
+    found = ranked_document_date(text)
+    return found[0] if found else None
 
 
 def _fallback_body_date(text: str) -> str | None:
-    """Last resort: the last full date in the text that is not labelled as some other date."""
+    """Last resort: the last full date in the text that is not labelled as some other date; a date in
+    running text beats one in a table cell (a cell holds a record's date, not the document's)."""
     chosen = None
+    in_table = None
     for line in _lines(text):
         for start, _end, iso in find_dates(line):
             if _date_rank(line, start) != 9:
-                chosen = iso
+                if is_table_row(line):
+                    in_table = iso
+                else:
+                    chosen = iso
+    chosen = chosen or in_table
     if chosen is None:  # OCR often breaks a date across lines: try once with line breaks removed
         joined = re.sub(r"(?<=\d)\n(?=\d|[年月日])|(?<=[年月])\n(?=\d)", "", text)
         if joined != text:
@@ -257,6 +310,32 @@ _CITY_PREFIX = re.compile(rf"^[^县区乡镇\W]{{2,4}}?市(?=[{HAN}]{{2}})")
 _PROVINCE_PREFIX = re.compile(rf"^[{HAN}]{{2,3}}?省(?=[{HAN}]{{2}})")
 _DEPT_SUBUNIT = re.compile(rf"^((?:县|市|省)?委?[{HAN}]{{2,14}}?(?:局|委员会|部|厅))([{HAN}]{{2,14}}?"
                            r"(?:股|科|室|中心|站|队|大队|所|处|办公室|组))$")
+
+
+# Endings of a 责任者 name once normalised: ORG_SUFFIXES plus the places that are units themselves.
+UNIT_SUFFIXES: tuple[str, ...] = (*ORG_SUFFIXES, "镇", "乡", "街道", "村", "社区", "村委会", "居委会")
+# Words of running text that no unit name contains: a candidate with one of them is a sentence fragment
+# ('渗滤液纳管至县污水处理中心') or a caption run together with a name ('…小学开展防溺水教育').
+_NOT_IN_UNIT = re.compile(
+    r"[的了至把将被向对]|进行|开展|完成|实现|推进|落实|召开|参加|走进|纳管|组织开展|已经|正在|情况|工作|活动|"
+    r"项目|签约|现场|照片|合影|整治|整改|验收|检查|培训|会议|通知|方案|报告|台账|记录|名单|有限公司$"
+)
+
+
+def valid_unit(name: str) -> bool:
+    """A normalised 责任者 that reads as a unit name: short, all Chinese, a unit ending, no sentence words.
+
+    Companies are accepted only as 有限责任公司/股份有限公司/…公司 that are not from a table cell (the caller
+    decides where the name came from); '有限公司' alone at the end is treated like any other company.
+    """
+    if not (3 <= len(name) <= 24):
+        return False
+    if any(not ("\u4e00" <= ch <= "\u9fff") for ch in name):
+        return False
+    if not name.endswith(UNIT_SUFFIXES):
+        return False
+    core = re.sub(r"有限公司$|有限责任公司$|股份有限公司$", "公司", name)
+    return not _NOT_IN_UNIT.search(core)
 
 
 def looks_like_org(name: str) -> bool:
@@ -367,7 +446,9 @@ def _labelled_units(lines: list[str]) -> list[tuple[int, str]]:
     found = []
     for line in lines:
         for rank, label in _UNIT_LABELS:
-            for m in re.finditer(rf"{label}\s*[:：]\s*([^\s\u3000:：]+(?:[（(][^）)]*[）)])?)", line):
+            # the label starts a cell or a phrase: '施工单位：XX公司' is not a '单位：' label
+            lead = rf"(?<![{HAN}])" if rank >= 2 else ""
+            for m in re.finditer(rf"{lead}{label}\s*[:：]\s*([^\s\u3000:：]+(?:[（(][^）)]*[）)])?)", line):
                 value = re.split(r"[\u3000\t ]", m.group(1))[0]
                 value = _SEAL.sub("", value).strip(" ，,;；。")
                 if looks_like_org(_JUNK.sub("", _PARENS.sub("", value))):
@@ -378,6 +459,7 @@ def _labelled_units(lines: list[str]) -> list[tuple[int, str]]:
 
 def _signature_unit(lines: list[str]) -> str:
     """The 落款: the organisation on or just above the last date line (or among the last lines)."""
+    lines = [ln for ln in lines if not is_table_row(ln)]  # a name in a table cell is data, not the issuer
     date_line = None
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -434,26 +516,79 @@ def _caption_unit(caption: str) -> str:
     return ""
 
 
-def find_unit(text: str, file_type: str = "", caption: str = "", title: str = "") -> str:
-    """责任者 of a document, normalised (see normalize_unit)."""
+def _checked(raw: str) -> str:
+    """normalize_unit(raw) when the result validates as a unit name, else ''."""
+    if not raw:
+        return ""
+    unit = normalize_unit(raw)
+    return unit if valid_unit(unit) else ""
+
+
+_FOLDER_NOISE = re.compile(r"^[\d\s._\-、（）()]+|(?:报送|上报|提供|佐证|迎检|归档)?(?:材料|资料|文件|佐证)+$"
+                           r"|报送$|上报$")
+
+
+def folder_unit(folders: list[str] | None) -> str:
+    """The unit a file came from when its folder is named for one (县农业农村局/, 02-河西镇人民政府/,
+    河口镇报送材料/, XX村委会/): nearest folder first; other folder names (C01-农村厕所革命, 照片) say nothing."""
+    for name in reversed(folders or []):
+        bare = _FOLDER_NOISE.sub("", meta_text(name).strip())
+        bare = _FOLDER_NOISE.sub("", bare)
+        if re.search(r"[\d\s]", bare):
+            continue
+        if unit := _checked(bare):
+            return unit
+    return ""
+
+
+def author_unit(meta: dict | None) -> str:
+    """The document's author property (docx/xlsx/pdf author, photo XPAuthor/Artist) when it is a unit name;
+    a person's name, 'Administrator' or '微软用户' says nothing."""
+    for key in ("author", "artist", "xp_author", "creator"):
+        value = (meta or {}).get(key)
+        if value and (unit := _checked(str(value))):
+            return unit
+    return ""
+
+
+UNIT_SOURCES = ("fill_unit", "signature", "label", "header", "title", "caption", "author", "folder")
+
+
+def find_unit_ranked(
+    text: str, file_type: str = "", caption: str = "", title: str = "",
+    meta: dict | None = None, folders: list[str] | None = None,
+) -> tuple[str, str]:
+    """(责任者, source) from the places that state it, best first, each validated as a unit name:
+    a 填报/报送/制表/编制单位 label, the 落款, another labelled unit, the 发文机关 header, 'XX关于…' in the
+    title, a photo caption's township, the author property, the unit folder the file came from."""
     lines = _lines(text)
-    tail = lines[-12:]
-    labelled = _labelled_units(tail)
-    raw = ""
+    labelled = [(rank, value) for rank, value in _labelled_units(lines[-12:]) if _checked(value)]
+    candidates: list[tuple[str, str]] = []
     if labelled and labelled[0][0] == 0:
-        raw = labelled[0][1]
-    if not raw:
-        raw = _signature_unit(lines) if lines else ""
-    if not raw and labelled:
-        raw = labelled[0][1]
-    if not raw:
-        raw = _header_unit(lines)
-    if not raw and title:
+        candidates.append(("fill_unit", labelled[0][1]))
+    if lines:
+        candidates.append(("signature", _signature_unit(lines)))
+    if labelled:
+        candidates.append(("label", labelled[0][1]))
+    candidates.append(("header", _header_unit(lines)))
+    if title:
         m = re.match(rf"^([{HAN}]{{2,30}}?(?:局|委|办|部|政府|镇|乡|中心))关于", meta_text(title))
-        raw = m.group(1) if m else ""
-    if not raw and caption:
-        return _caption_unit(caption)
-    return normalize_unit(raw) if raw else ""
+        candidates.append(("title", m.group(1) if m else ""))
+    for source, raw in candidates:
+        if unit := _checked(raw):
+            return unit, source
+    if caption and (unit := _caption_unit(caption)):
+        return unit, "caption"
+    if unit := author_unit(meta):
+        return unit, "author"
+    if unit := folder_unit(folders):
+        return unit, "folder"
+    return "", ""
+
+
+def find_unit(text: str, file_type: str = "", caption: str = "", title: str = "") -> str:
+    """责任者 of a document, normalised (see normalize_unit and find_unit_ranked)."""
+    return find_unit_ranked(text, file_type, caption, title)[0]
 
 
 # ---------------------------------------------------------------- titles
@@ -489,8 +624,47 @@ _TITLE_END = re.compile(r"(?:方案|报告|通知|纪要|总结|汇报|说明|�
                         r"请示|批复|决定|记录|协议|合同|名单|名册|情况|规划|细则|规定|发言|讲话|[)）])$")
 
 
+# Lines that label a field and are never a title: '报送单位：…', '附件1', '密级：秘密', '签发人：张三',
+# '编号：…', '特急', '(此件公开发布)'.
+_LABEL_LINE = re.compile(
+    rf"^[{HAN}]{{1,8}}\s*[:：]|^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$|^(?:密级|签发人|紧急程度|编号|文号|"
+    r"联系人|联系电话|抄送|印发|主送)|^(?:绝密|机密|秘密|内部|特急|加急|平急|急件)(?:★.*)?$|^[（(]?此件.{0,8}[)）]?$"
+)
+
+
+def is_label_line(line: str) -> bool:
+    return bool(_LABEL_LINE.search(line.strip()))
+
+
+_ODD = re.compile(r"[|_~^\\{}<>=#$%&*@`¦丨]")
+
+
+def plausible_title(title: str) -> bool:
+    """A title a person wrote, not OCR garbage: mostly Chinese, no stray symbols, not a label line."""
+    text = re.sub(r"\s+", "", title or "")
+    if len(text) < 2 or is_label_line(title):
+        return False
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return han >= 4 and not garbled(title)
+
+
+def garbled(line: str) -> bool:
+    """OCR garbage: stray symbols, less than half Chinese, or single characters between spaces
+    ('县 农 业 农 衬 局 文 仵', how OCR reads a letterhead)."""
+    text = re.sub(r"\s+", "", line or "")
+    if not text:
+        return False
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if han < len(text) * 0.5 or _ODD.search(text):
+        return True
+    pieces = (line or "").split()
+    return len(pieces) >= 4 and sum(1 for p in pieces if len(p) == 1) >= len(pieces) * 0.6
+
+
 def _is_title_line(line: str) -> bool:
     if len(line) > 42 or line.endswith(("：", ":", "。", "；", "，")):
+        return False
+    if is_label_line(line):
         return False
     if "。" in line or _BODY_START.match(line) or _DOC_NUMBER.search(line):
         return False
@@ -502,7 +676,7 @@ def _is_title_line(line: str) -> bool:
 def title_from_lines(lines: list[str]) -> str:
     """The title block at the top of a document: 1–3 short lines joined, red header and masthead skipped."""
     start = 0
-    while start < min(len(lines), 5):
+    while start < min(len(lines), 8):
         line = lines[start]
         is_red_header = bool(re.match(rf"^[{HAN}（）()\s]{{3,40}}文件$", line))
         is_masthead = bool(re.search(r"[\u3000\t ]", line) and _MASTHEAD_TAIL.search(line)) or (
@@ -510,7 +684,8 @@ def title_from_lines(lines: list[str]) -> str:
         is_issuer_only = (looks_like_org(_JUNK.sub("", line)) and start + 1 < len(lines)
                           and _is_title_line(lines[start + 1]))
         is_number = bool(_DOC_NUMBER.search(line)) and len(line) < 20
-        if is_red_header or is_masthead or is_issuer_only or is_number or _ISSUE_LINE.match(line):
+        if is_red_header or is_masthead or is_issuer_only or is_number or _ISSUE_LINE.match(line) \
+                or is_label_line(line) or garbled(line):
             start += 1
             continue
         break
@@ -548,7 +723,7 @@ def ledger_title(extraction: Extraction) -> str:
     markers, which are not part of any title.
     """
     hint = extraction.title_hint or ""
-    if extraction.file_type == "xlsx" and sum(1 for ch in hint if "\u4e00" <= ch <= "\u9fff") >= 4:
+    if extraction.file_type == "xlsx" and plausible_title(meta_text(hint)):
         return meta_text(hint)[:120]
     rows: list[list[str]] = []
     for sheet in extraction.meta.get("sheets") or []:
@@ -557,7 +732,7 @@ def ledger_title(extraction: Extraction) -> str:
         rows = [ln.split("\t") for ln in (extraction.text or "").splitlines()[:6]]
     for row in rows:
         cells = [c.strip() for c in row if c and str(c).strip()]
-        if len(cells) == 1 and len(cells[0]) >= 6 and sum(1 for ch in cells[0] if "\u4e00" <= ch <= "\u9fff") >= 4:
+        if len(cells) == 1 and len(cells[0]) >= 6 and plausible_title(meta_text(cells[0])):
             return meta_text(cells[0])[:120]
     return ""
 
@@ -596,13 +771,39 @@ def _photo_caption(extraction: Extraction) -> str:
     return ""
 
 
-def extract_meta(extraction: Extraction, original_name: str, folders: list[str] | None = None) -> DocMeta:
-    """题名, 责任者, 成文日期, 文号 and kind of one extracted file.
+SOURCE_LABELS: dict[str, str] = {
+    # titles
+    "caption": "照片标题",
+    "sheet_title": "表格标题行",
+    "title_block": "文首标题",
+    "title_property": "文档标题属性",
+    "file_name": "文件名",
+    # units
+    "fill_unit": "填报/报送/制表单位栏",
+    "signature": "落款",
+    "label": "单位栏",
+    "header": "发文机关（文首）",
+    "title": "题名中的发文机关",
+    "author": "文档作者属性",
+    "folder": "来源文件夹",
+    # dates
+    "date_label": "成文日期栏",
+    "fill_date": "填报日期栏",
+    "signature_date": "落款日期",
+    "title_as_of": "题名中的截至日期",
+    "exif": "照片拍摄时间（EXIF）",
+    "name_date": "文件名中的日期",
+    "body_date": "正文或表格中的日期（无更可靠来源）",
+    "user": "人工更正",
+}
 
-    `folders` (parent folder names, nearest last) are accepted for interface stability; they are hints for
-    classification, not for metadata, because folder names name the sender batch, not the issuer.
+
+def extract_meta(extraction: Extraction, original_name: str, folders: list[str] | None = None) -> DocMeta:
+    """题名, 责任者, 成文日期, 文号 and kind of one extracted file, each with where it was read.
+
+    `folders` (parent folder names, nearest last) name the sender: a folder named for a unit is the
+    责任者 of last resort, after everything the document itself states.
     """
-    del folders  # not used for metadata (see docstring)
     text = meta_text(extraction.text or "")
     lines = _lines(text)
     is_image = extraction.file_type == "image"
@@ -614,32 +815,46 @@ def extract_meta(extraction: Extraction, original_name: str, folders: list[str] 
     is_photo = is_image and (bool(caption) or not ocr_body)
 
     # title
-    title = ""
+    title, title_source = "", ""
     if is_image and caption:
-        title = caption
+        title, title_source = caption, "caption"
     elif extraction.file_type == "xlsx":
-        title = ledger_title(extraction)
-    if not title:
-        title = title_from_lines(body_lines)
+        title, title_source = ledger_title(extraction), "sheet_title"
+    if not title or not plausible_title(title):
+        title, title_source = title_from_lines(body_lines), "title_block"
     hint = meta_text(extraction.title_hint or "")
-    if not title and hint and meaningful_stem(hint + ".x") and not re.match(r"^(Microsoft|WPS|Word)", hint):
-        title = hint
+    if not plausible_title(title) and hint and meaningful_stem(hint + ".x") and plausible_title(hint) \
+            and not re.match(r"^(Microsoft|WPS|Word)", hint):
+        title, title_source = hint, "title_property"
+    if not plausible_title(title) and (stem := meaningful_stem(original_name)):
+        title, title_source = stem, "file_name"
     if not title:
-        title = meaningful_stem(original_name)
+        title_source = ""
 
     # date
     exif_date = (extraction.meta or {}).get("exif_date")
-    text_date = document_date("\n".join(body_lines)) if body_lines else None
+    body = "\n".join(body_lines)
+    ranked = ranked_document_date(body) if body_lines else None
+    candidates: list[tuple[str | None, str]]
     if is_photo:
-        doc_date = exif_date or text_date or date_from_name(original_name)
+        candidates = [(exif_date, "exif"), *([ranked] if ranked else []), (date_from_name(original_name), "name_date")]
     else:
-        doc_date = text_date or (exif_date if is_image else None) or date_from_name(original_name) \
-            or _fallback_body_date("\n".join(body_lines))
+        candidates = [
+            *([ranked] if ranked else []),
+            (title_as_of_date(title), "title_as_of"),
+            (exif_date if is_image else None, "exif"),
+            (date_from_name(original_name), "name_date"),
+            (_fallback_body_date(body), "body_date"),
+        ]
+    doc_date, date_source = next(((d, src) for d, src in candidates if d), (None, ""))
 
     # unit
-    unit = find_unit("\n".join(body_lines), extraction.file_type, caption=caption if is_photo else "", title=title)
-    if not unit and caption:
-        unit = _caption_unit(caption)
+    unit, unit_source = find_unit_ranked(
+        body, extraction.file_type, caption=caption if is_photo else "", title=title,
+        meta=extraction.meta, folders=folders,
+    )
+    if not unit and caption and (unit := _caption_unit(caption)):
+        unit_source = "caption"
 
     return DocMeta(
         title=title,
@@ -647,4 +862,7 @@ def extract_meta(extraction: Extraction, original_name: str, folders: list[str] 
         doc_date=doc_date,
         doc_number=find_doc_number(text) if not is_photo else "",
         kind=detect_kind(title, original_name, extraction.file_type, is_photo=is_photo),
+        title_source=title_source,
+        unit_source=unit_source,
+        date_source=date_source,
     )
