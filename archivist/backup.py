@@ -247,6 +247,7 @@ def restore_backup(backup_file: Path, to: Path, progress: Progress = None) -> di
     staging = Path(tempfile.mkdtemp(prefix=f".{to.name}.restoring-", dir=to.parent))
     try:
         summary = _restore_into(backup_file, staging, progress)
+        _check_settings(staging)
         if to.exists():
             to.rmdir()  # empty (checked above)
         os.replace(staging, to)
@@ -325,6 +326,19 @@ def _restore_into(backup_file: Path, root: Path, progress: Progress) -> dict[str
                 )
             restored += 1
     return {"files": restored, "bytes": total, "records": _row_count(db_path), "notes": []}
+
+
+def _check_settings(root: Path) -> None:
+    """The restored archivist.toml and frameworks/ are not covered by the manifest's hashes: check
+    them as every load and every framework import does, before the restore is put in place."""
+    from .framework import FrameworkError
+    from .workspace import WorkspaceError, validate_workspace
+
+    try:
+        validate_workspace(root)
+    except (WorkspaceError, FrameworkError) as exc:
+        where = str(exc).replace(str(root.resolve()), "备份中")  # not the staging folder's name
+        raise BackupError(f"备份中的设置不可信，已拒绝恢复（未留下任何文件）：{where}") from exc
 
 
 def _read_member(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:

@@ -54,12 +54,21 @@ def writing(ws: Workspace, what: str, wait: bool = True) -> Iterator[Catalogue]:
             try:
                 for line in recover(ws, catalogue):
                     err_console.print(f"[yellow]恢复：[/]{line}", highlight=False)
+                file_queued_uploads(ws, catalogue)
                 yield catalogue
                 sync_search(ws, catalogue)
             finally:
                 catalogue.close()
     except WorkspaceBusy as exc:
         fail(str(exc))
+
+
+def file_queued_uploads(ws: Workspace, catalogue: Catalogue) -> None:
+    """Web uploads that arrived while another writer held the lock are filed by the next writer."""
+    from .intake.queue import file_pending
+
+    if filed := file_pending(ws, catalogue):
+        err_console.print(f"已归档 {len(filed)} 个排队等候的网页上传文件", highlight=False)
 
 
 def sync_search(ws: Workspace, catalogue: Catalogue) -> None:
@@ -161,7 +170,7 @@ def watch(
 
     ws = get_workspace(ctx)
     try:
-        with ws.writer_lock(wait=False, what="watch"):
+        with ws.watcher_lock():
             watcher = Watcher(ws, polling=ws.config.polling if polling is None else polling)
             if once:
                 records = watcher.run_once()

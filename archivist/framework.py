@@ -107,7 +107,46 @@ def _where(path: Path, text: str, code: str) -> str:
 
 
 def load_framework(path: Path) -> Framework:
-    """Read and validate one framework file."""
+    """Read and validate one framework file; anything malformed is a FrameworkError naming the file.
+
+    Framework files arrive from outside (a province's scheme, a restored backup), so a wrong type
+    anywhere — `code = 1`, `indicator = "x"`, points = nan, binary bytes — must be refused in one
+    line like a TOML error, never surface as a traceback deep inside scoring or filing.
+    """
+    try:
+        framework = _parse_framework(path)
+    except FrameworkError:
+        raise
+    except UnicodeDecodeError as exc:
+        raise FrameworkError(f"{path.name}: 不是 UTF-8 编码的文本文件，无法作为考核方案读取") from exc
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise FrameworkError(f"{path.name}: 结构不符合考核方案格式（{type(exc).__name__}: {exc}）") from exc
+    _validate_shape(framework, path)
+    return framework
+
+
+def _validate_shape(fw: Framework, path: Path) -> None:
+    """What the parser does not check by itself: types, a usable code for each indicator, finite points."""
+    import math
+
+    if not isinstance(fw.id, str) or not isinstance(fw.name, str):
+        raise FrameworkError(f"{path.name}: [framework] 的 id 和 name 必须是文字")
+    indicators = fw.indicators()
+    if not indicators:
+        raise FrameworkError(f"{path.name}: 没有任何指标（[[category.indicator]]）：不是可用的考核方案")
+    numbers = [("total_points", fw.total_points)] + [(f"大类 {c.code} points", c.points) for c in fw.categories]
+    for ind in indicators:
+        if not isinstance(ind.code, str) or not ind.code.strip() or not isinstance(ind.name, str):
+            raise FrameworkError(f"{path.name}: 指标 {ind.code!r} 的 code 和 name 必须是非空文字")
+        if any(not isinstance(x, str) for x in (*ind.evidence, *ind.see_also)):
+            raise FrameworkError(f"{path.name}: 指标 {ind.code} 的 evidence / see_also 必须是文字列表")
+        numbers += [(f"指标 {ind.code} points", ind.points), (f"指标 {ind.code} max_points", ind.max_points)]
+    for what, value in numbers:
+        if not math.isfinite(value):
+            raise FrameworkError(f"{path.name}: {what} 不是有效数字（{value}）")
+
+
+def _parse_framework(path: Path) -> Framework:
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)

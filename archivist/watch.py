@@ -5,6 +5,10 @@ big scans over slow networks). Events from watchdog only nominate candidates; a 
 periodic rescan catch whatever the events missed (network shares drop events), and the polling
 observer serves shares where inotify sees nothing. Files leave the inbox only after their bytes are
 archived and catalogued (the pipeline removes the source last).
+
+The writer lock is held per batch, never while idle: `ingest`, `assign`, `score`, `problems` and
+`reindex` run while watch waits for files, and web uploads queued meanwhile are filed with the
+next batch (archivist/intake/queue.py).
 """
 
 from __future__ import annotations
@@ -22,10 +26,15 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from .catalogue import Catalogue
+from .intake import queue
 from .intake.pipeline import Intake, Pipeline, display_name, is_ignored, recover
 from .workspace import Workspace
+from .writelock import Notify, print_to_stderr
 
 log = logging.getLogger(__name__)
+
+BATCH_FILES = 50  # files filed per hold of the writer lock
+YIELD_SECONDS = 0.3  # the lock stays free this long between batches (waiters poll every 0.1 s)
 
 
 def _signature(path: Path) -> tuple[int, float] | None:
@@ -52,10 +61,13 @@ class _Nominate(FileSystemEventHandler):
 
 
 class Watcher:
-    """Owns the candidate set; the caller holds the workspace's writer lock."""
+    """Owns the candidate set. The caller holds the watcher lock (one watch per workspace); the
+    writer lock is taken only while a batch is filed, so other commands run while watch is idle."""
 
-    def __init__(self, ws: Workspace, polling: bool = False, settle_seconds: float | None = None) -> None:
+    def __init__(self, ws: Workspace, polling: bool = False, settle_seconds: float | None = None,
+                 on_wait: Notify | None = print_to_stderr) -> None:
         self.ws = ws
+        self.on_wait = on_wait
         self.polling = polling
         self.settle = ws.config.settle_seconds if settle_seconds is None else settle_seconds
         self.candidates: dict[Path, tuple[int, float, float]] = {}  # path -> (size, mtime, first seen stable at)
@@ -109,26 +121,47 @@ class Watcher:
         return Intake(path, display_name(path), [display_name(Path(p)) for p in rel], remove_source=True)
 
     def process(self, paths: list[Path], on_record: Callable[[dict], None] | None = None) -> list[dict[str, Any]]:
-        if not paths:
+        """File `paths` (and any queued web uploads), taking the writer lock per batch of BATCH_FILES.
+
+        Between batches the lock is free for a moment, so an `assign` or `score set` waiting behind a
+        big delivery gets its turn instead of waiting for the whole delivery.
+        """
+        if not paths and not queue.pending(self.ws):
             return []
+        batches = [paths[i:i + BATCH_FILES] for i in range(0, len(paths), BATCH_FILES)] or [[]]
+        records: list[dict[str, Any]] = []
+        for number, batch in enumerate(batches):
+            if number:
+                self.stop_event.wait(YIELD_SECONDS)
+            with self.ws.writer_lock(what="watch", on_wait=self.on_wait):
+                records += self._file_batch(batch, on_record)
+        self._prune_empty_folders()
+        return records
+
+    def _file_batch(self, paths: list[Path], on_record: Callable[[dict], None] | None) -> list[dict[str, Any]]:
         catalogue = Catalogue(self.ws.catalogue_path)
         try:
-            recover(self.ws, catalogue)
-            pipeline = Pipeline(self.ws, catalogue, on_record=on_record)
-            records = []
-            wanted = (self.intake_for(p) for p in paths if p.exists() or p.is_symlink())
-            for intake, produced in pipeline.run_iter(wanted):
+            for line in recover(self.ws, catalogue):
+                log.warning("恢复：%s", line)
+            records: list[dict[str, Any]] = []
+            for produced in queue.file_pending(self.ws, catalogue).values():
                 records.extend(produced)
-                if intake.source.is_symlink() or intake.source.exists():
-                    # left in the inbox (a symlink, an unreadable file): recorded once, not on every rescan
-                    self.rejected[intake.source] = _signature(intake.source)
+                for record in produced if on_record else ():
+                    on_record(record)
+            if paths:
+                pipeline = Pipeline(self.ws, catalogue, on_record=on_record)
+                wanted = (self.intake_for(p) for p in paths if p.exists() or p.is_symlink())
+                for intake, produced in pipeline.run_iter(wanted):
+                    records.extend(produced)
+                    if intake.source.is_symlink() or intake.source.exists():
+                        # left in the inbox (a symlink, an unreadable file): recorded once, not on every rescan
+                        self.rejected[intake.source] = _signature(intake.source)
             from .search import sync_after_commit
 
             if warning := sync_after_commit(self.ws, catalogue):
                 log.warning(warning)
         finally:
             catalogue.close()
-        self._prune_empty_folders()
         return records
 
     def _prune_empty_folders(self) -> None:
@@ -150,6 +183,7 @@ class Watcher:
             records += self.process(self.ready())
             if self.candidates:
                 time.sleep(min(0.5, max(self.settle / 4, 0.05)))
+        records += self.process([])  # web uploads queued while another writer held the lock
         return records
 
     def run_forever(self, on_record: Callable[[dict], None] | None = None, tick: float = 0.5) -> None:

@@ -2,13 +2,14 @@
 
 Resolution order (CLI.md): -w/--workspace, then $ARCHIVIST_WORKSPACE, then the nearest
 archivist.toml upwards from the current folder. One writer at a time holds index/.writer.lock
-(fcntl), so a second watcher or ingest waits or refuses instead of corrupting the catalogue.
+(archivist/writelock.py), so a second writer waits — saying whom for — instead of corrupting the
+catalogue. Every configured path is checked to stay inside the workspace on every load
+(archivist/config_check.py): a copied or restored archivist.toml cannot aim `watch` at other folders.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import os
 import tomllib
 from collections.abc import Iterator
@@ -16,7 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .framework import FrameworkSet, load_frameworks
+from . import writelock
+from .config_check import ConfigUnsafe, check_config
+from .framework import FrameworkSet, load_framework, load_frameworks
+from .writelock import LockBusy, LockHolder, Notify, env_timeout, print_to_stderr
 
 CONFIG_NAME = "archivist.toml"
 DEFAULT_FRAMEWORKS = ["shiji-kaohe", "hou-pinggu"]
@@ -31,7 +35,11 @@ class WorkspaceError(Exception):
 
 
 class WorkspaceBusy(WorkspaceError):
-    """Another archivist process holds the writer lock."""
+    """Another archivist process holds the writer lock; `holder` says who."""
+
+    def __init__(self, message: str, holder: LockHolder | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder
 
 
 @dataclass
@@ -155,6 +163,10 @@ class Workspace:
             raise WorkspaceError(f"{config_path} 不存在：请先运行 archivist init {self.root}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise WorkspaceError(f"{config_path} 格式错误：{exc}（请修正后重试）") from exc
+        try:
+            check_config(self.root, data, config_path)
+        except ConfigUnsafe as exc:
+            raise WorkspaceError(str(exc)) from exc
         self.config = _config_from_toml(data)
         self._frameworks: FrameworkSet | None = None
 
@@ -212,25 +224,39 @@ class Workspace:
             d.mkdir(parents=True, exist_ok=True)
 
     @contextmanager
-    def writer_lock(self, wait: bool = True, what: str = "archivist") -> Iterator[None]:
-        """Hold the single-writer lock for the duration of a write (ingest, assign, watch batch)."""
-        self.index_dir.mkdir(parents=True, exist_ok=True)
-        lock_path = self.index_dir / ".writer.lock"
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    def writer_lock(
+        self,
+        wait: bool = True,
+        what: str = "archivist",
+        timeout: float | None = None,
+        on_wait: Notify | None = print_to_stderr,
+    ) -> Iterator[None]:
+        """Hold the single-writer lock for one write (an ingest, an assign, one watch batch).
+
+        A waiting caller is told once who it waits for (`on_wait`, stderr by default) and waits
+        until the lock frees — or `timeout` seconds ($ARCHIVIST_LOCK_TIMEOUT when not given), then
+        WorkspaceBusy naming the holder.
+        """
+        limit = timeout if timeout is not None else env_timeout()
         try:
-            flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
-            try:
-                fcntl.flock(fd, flags)
-            except BlockingIOError as exc:
-                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
-                raise WorkspaceBusy(
-                    f"工作区 {self.root} 正被另一个进程写入（{holder or '未知进程'}）：请等它结束后再试"
-                ) from exc
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{what} pid={os.getpid()}".encode(), 0)
-            yield
-        finally:
-            os.close(fd)
+            with writelock.hold(self.index_dir / ".writer.lock", what, wait=wait, timeout=limit, on_wait=on_wait):
+                yield
+        except LockBusy as exc:
+            waited = f"，已等待 {exc.waited:.0f} 秒" if wait else ""
+            raise WorkspaceBusy(f"工作区 {self.root} 正被 {exc} 写入{waited}：请等它结束后再试", exc.holder) from exc
+
+    def lock_holder(self) -> LockHolder | None:
+        """Who last took the writer lock (the current holder while it is held)."""
+        return writelock.read_holder(self.index_dir / ".writer.lock")
+
+    @contextmanager
+    def watcher_lock(self) -> Iterator[None]:
+        """One `watch` per workspace. Held for the whole run; the writer lock only per batch."""
+        try:
+            with writelock.hold(self.index_dir / ".watch.lock", "watch", wait=False):
+                yield
+        except LockBusy as exc:
+            raise WorkspaceBusy(f"工作区 {self.root} 已有 {exc} 在监视收件箱", exc.holder) from exc
 
 
 def init_workspace(
@@ -252,6 +278,25 @@ def init_workspace(
         config.write_text(render_config(county, fws, inspection_date, year), encoding="utf-8")
     ws = Workspace(root)
     ws.ensure_dirs()
+    return ws
+
+
+def validate_workspace(root: Path) -> Workspace:
+    """Open `root` as every command would, and read every framework file in its frameworks/ folder
+    as an import does: a restored or copied workspace is refused before anything uses it.
+
+    Raises WorkspaceError (a setting points outside the workspace) or FrameworkError (a framework
+    file is malformed, or the configured set does not load together).
+    """
+    ws = Workspace(root)
+    folder = ws.root / "frameworks"
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix == ".toml" or path.is_symlink():
+                if path.is_symlink() or not path.is_file():
+                    raise WorkspaceError(f"{path} 不是普通文件（符号链接或文件夹）：考核方案必须是 .toml 文件")
+                load_framework(path)
+    _ = ws.frameworks  # the configured set: found, and valid together (unique codes, see_also)
     return ws
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -55,11 +56,11 @@ def test_once_processes_inbox_and_ignores_litter(ws: Workspace) -> None:
 
 
 def test_second_watcher_on_the_same_workspace_is_refused(ws: Workspace) -> None:
-    with ws.writer_lock(wait=False, what="watch"):
+    with ws.watcher_lock():
         result = subprocess.run([sys.executable, "-m", "archivist", "-w", str(ws.root), "watch", "--once"],
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert "另一个进程" in result.stderr and "Traceback" not in result.stderr
+    assert f"已有 watch（进程 {os.getpid()}，自 " in result.stderr and "Traceback" not in result.stderr
 
 
 def test_watch_once_cli(cli, ws: Workspace) -> None:

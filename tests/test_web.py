@@ -311,13 +311,56 @@ def test_upload_refusals(site: Site, template: Path, tmp_path: Path) -> None:
     assert not list(small.ws.archive.rglob("big*"))
 
 
-def test_upload_while_another_writer_holds_the_workspace(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_upload_while_another_writer_holds_the_workspace_is_filed_when_it_frees(
+        site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archivist.intake.queue import pending
+
     monkeypatch.setattr(web_app, "WRITE_WAIT_SECONDS", 0.3)
-    with site.ws.writer_lock(what="watch"):
+    with site.ws.writer_lock(what="ingest"):  # a CLI ingest, and no watch running
         results = upload(site, [("晚到的材料.txt", "村庄清洁行动简报\n".encode())], unit="河口镇")
-    assert [r["status"] for r in results] == ["queued"]
-    assert (site.ws.inbox / "河口镇" / "晚到的材料.txt").read_text(encoding="utf-8") == "村庄清洁行动简报\n"
-    assert not list(site.ws.inbox.rglob(".*"))
+        assert [r["status"] for r in results] == ["queued"]
+        assert "ingest（进程" in results[0]["reason"] and "watch" not in results[0]["reason"]
+        assert [e.original_name for e in pending(site.ws)] == ["晚到的材料.txt"]  # durable while it waits
+    site.app.state.web.filer.join(timeout=60)  # the web process files it itself once the lock frees
+    assert pending(site.ws) == []
+    record = site.record("晚到的材料.txt")
+    assert record["status"] in ("filed", "unsorted") and record["provenance"]["unit"] == "河口镇"
+    assert (site.ws.root / record["archive_path"]).read_bytes() == "村庄清洁行动简报\n".encode()
+    assert not [p for p in site.ws.inbox.rglob("*") if p.is_file()]  # never handed to an absent watcher
+    assert not list((site.ws.index_dir / "queue").iterdir())
+
+
+def test_a_queued_upload_is_filed_by_the_next_cli_writer(site: Site, monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from archivist.cli import app as cli_app
+    from archivist.intake.queue import pending
+
+    monkeypatch.setattr(web_app, "WRITE_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(web_app.QueueFiler, "kick", lambda self: None)  # as if the server was stopped
+    with site.ws.writer_lock(what="ingest"):
+        assert [r["status"] for r in upload(site, [("排队.txt", "石门乡村庄清洁行动简报".encode())])] == ["queued"]
+    assert len(pending(site.ws)) == 1
+    other = tmp_path / "另一份.txt"
+    other.write_text("河口镇2024年农村户厕改造验收报告", encoding="utf-8")
+    result = CliRunner().invoke(cli_app, ["-w", str(site.ws.root), "ingest", str(other)])
+    assert result.exit_code == 0, result.output
+    assert "已归档 1 个排队等候的网页上传文件" in result.output
+    assert pending(site.ws) == [] and site.record("排队.txt")["archive_path"]
+
+
+def test_an_upload_queue_entry_left_by_a_stopped_server_is_filed_at_start(template: Path, tmp_path: Path) -> None:
+    from archivist.intake.queue import enqueue, pending
+
+    site = copy_site(template, tmp_path)
+    upload_file = tmp_path / "upload.bin"
+    upload_file.write_text("石门乡2024年村庄清洁行动简报", encoding="utf-8")
+    enqueue(site.ws, upload_file, "停机前的上传.txt", "石门乡", {"uploaded_via": "web"})
+    with TestClient(site.app, base_url=BASE) as client:  # runs the lifespan: start-up files the queue
+        site.app.state.web.filer.join(timeout=60)
+        assert client.get("/healthz").status_code == 200
+    assert pending(site.ws) == [] and site.record("停机前的上传.txt")["unit"]
 
 
 # 待分类 and assign -------------------------------------------------------------------------------

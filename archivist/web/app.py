@@ -4,7 +4,8 @@ Layering (outermost first): GuardMiddleware (Host check, size limits, security h
 SessionMiddleware (signed cookie: CSRF token, login, flash messages) → AuthMiddleware (token, when
 configured) → the routes in archivist/web/routes.py. Changes go through `web_writing()`, the same
 writer lock + crash recovery + search sync as the CLI's `writing()`, so a browser, `ingest` and
-`watch` never write the catalogue at the same time.
+`watch` never write the catalogue at the same time. An upload that cannot get the lock within
+WRITE_WAIT_SECONDS is queued durably and filed by QueueFiler when the lock frees.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..catalogue import Catalogue
 from ..workspace import Workspace, WorkspaceBusy
 from . import views
 from .security import AuthMiddleware, GuardMiddleware, csrf_token, is_loopback, session_secret, web_settings
+from .throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
 
@@ -45,30 +47,28 @@ SESSION_MAX_AGE = 12 * 3600  # one working day; then the token is asked again
 # writing ---------------------------------------------------------------------------------------
 def acquire_writer(ws: Workspace, what: str, timeout: float | None = None) -> ExitStack:
     """The workspace's writer lock, waiting at most `timeout` seconds (a web request must not hang
-    behind a `watch` that holds the lock for hours). Raises WorkspaceBusy with the holder's name."""
-    deadline = time.monotonic() + (WRITE_WAIT_SECONDS if timeout is None else timeout)
-    while True:
-        stack = ExitStack()
-        try:
-            stack.enter_context(ws.writer_lock(wait=False, what=what))
-            return stack
-        except WorkspaceBusy:
-            stack.close()
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.2)
+    behind a long ingest). Raises WorkspaceBusy naming the holder."""
+    stack = ExitStack()
+    stack.enter_context(ws.writer_lock(what=what, timeout=WRITE_WAIT_SECONDS if timeout is None else timeout,
+                                       on_wait=log.info))
+    return stack
 
 
 @contextmanager
-def web_writing(ws: Workspace, what: str, timeout: float | None = None) -> Iterator[Catalogue]:
-    """Writer lock + catalogue + crash recovery, then search sync: the CLI's `writing()` for the web."""
+def web_writing(ws: Workspace, what: str, timeout: float | None = None, *,
+                file_queue: bool = True) -> Iterator[Catalogue]:
+    """Writer lock + catalogue + crash recovery (+ queued uploads), then search sync: the CLI's
+    `writing()` for the web."""
     from ..intake.pipeline import recover
+    from ..intake.queue import file_pending
 
     with acquire_writer(ws, f"web {what}", timeout):
         catalogue = Catalogue(ws.catalogue_path)
         try:
             for line in recover(ws, catalogue):
                 log.warning("恢复：%s", line)
+            if file_queue:
+                file_pending(ws, catalogue)
             yield catalogue
             sync_search(ws, catalogue)
         finally:
@@ -82,6 +82,49 @@ def sync_search(ws: Workspace, catalogue: Catalogue) -> None:
 
     if warning := sync_after_commit(ws, catalogue):
         log.warning(warning)
+
+
+class QueueFiler:
+    """Files queued uploads (archivist/intake/queue.py) in the background as soon as the writer
+    lock frees: an upload that had to queue behind an `ingest` is filed by this process itself,
+    whether or not a `watch` runs. One thread at a time; it ends when the queue is empty."""
+
+    RETRY_SECONDS = 5.0
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+        self.stopped = threading.Event()
+
+    def kick(self) -> None:
+        """Make sure a filer runs (called after queueing, and at start for entries a crash left)."""
+        with self.lock:
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._run, name="archivist-upload-queue", daemon=True)
+                self.thread.start()
+
+    def _run(self) -> None:
+        from ..intake.queue import pending
+
+        while not self.stopped.is_set() and pending(self.ws):
+            try:
+                with web_writing(self.ws, "upload queue", timeout=self.RETRY_SECONDS):
+                    pass  # web_writing files the queue once it holds the lock
+            except WorkspaceBusy:
+                continue  # still busy: wait again (checking for shutdown between tries)
+            except Exception:  # noqa: BLE001 - a disk error: keep the entries, retry later
+                log.exception("排队的上传文件归档失败，稍后重试")
+                self.stopped.wait(self.RETRY_SECONDS)
+
+    def join(self, timeout: float = 30.0) -> None:
+        """Wait until the filer has finished (tests and scripts)."""
+        thread = self.thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def stop(self) -> None:
+        self.stopped.set()
 
 
 # background jobs (reports, dossier) ------------------------------------------------------------
@@ -174,6 +217,8 @@ class WebState:
     templates: Jinja2Templates
     jobs: Jobs
     loopback_only: bool
+    filer: QueueFiler
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
 
     @property
     def out_dir(self) -> Path:
@@ -214,7 +259,12 @@ def make_templates(ws: Workspace, token: str) -> Jinja2Templates:
 def _lifespan(state: WebState) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        from ..intake.queue import pending
+
+        if pending(state.ws):  # uploads a stopped server had queued
+            state.filer.kick()
         yield
+        state.filer.stop()
         state.jobs.shutdown()
 
     return lifespan
@@ -235,6 +285,7 @@ def create_app(ws: Workspace, *, host: str = "127.0.0.1", secret: str = "") -> S
         templates=make_templates(ws, token),
         jobs=Jobs(),
         loopback_only=loopback,
+        filer=QueueFiler(ws),
     )
     middleware = [
         Middleware(GuardMiddleware, loopback_only=loopback, max_upload_bytes=state.max_upload_bytes),

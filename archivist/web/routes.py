@@ -12,6 +12,7 @@ import asyncio
 import datetime as dt
 import shutil
 import tempfile
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from ..catalogue import Catalogue, public_record
 from ..framework import FrameworkError
 from ..workspace import Workspace, WorkspaceBusy
 from . import views
-from .app import WebState, web_writing
+from .app import QueueFiler, WebState, web_writing
 from .security import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -40,6 +41,7 @@ from .security import (
     token_fingerprint,
     token_matches,
 )
+from .throttle import wait_text
 
 REPORT_KINDS = {  # kind -> (button label, output file under out/)
     "self-eval": ("自评报告", "自评报告.docx"),
@@ -50,6 +52,8 @@ REPORT_KINDS = {  # kind -> (button label, output file under out/)
     "dossier": ("佐证材料汇编（PDF）", "佐证材料汇编.pdf"),
 }
 MAX_FILES_PER_UPLOAD = 50
+MAX_FORM_FIELDS = 50
+WRONG_TOKEN_DELAY = 1.0  # seconds a wrong token waits for its answer
 TEXT_VIEW_CHARS = 200_000
 CHUNK = 1024 * 1024
 
@@ -82,11 +86,26 @@ async def checked_form(request: Request) -> FormData:
     header = request.headers.get(CSRF_HEADER)
     if header is not None and not csrf_ok(request, header):
         raise HTTPException(403, "页面已过期（安全校验码不符）：请刷新页面后重试")
-    form = await request.form(max_files=MAX_FILES_PER_UPLOAD, max_fields=50)
+    try:
+        form = await request.form(max_files=MAX_FILES_PER_UPLOAD, max_fields=MAX_FORM_FIELDS)
+    except HTTPException as exc:  # starlette's multipart parser speaks English: say it in Chinese
+        raise HTTPException(exc.status_code, form_error_text(str(exc.detail))) from exc
     if header is None and not csrf_ok(request, str(form.get(CSRF_FIELD) or "")):
         await form.close()
         raise HTTPException(403, "页面已过期（安全校验码不符）：请刷新页面后重试")
     return form
+
+
+def form_error_text(detail: str) -> str:
+    """One Chinese line for a form the parser refused (its own messages are English)."""
+    if detail.startswith("Too many files"):
+        return (f"一次最多上传 {MAX_FILES_PER_UPLOAD} 个文件：请分批上传，"
+                "或把整个文件夹复制到收件箱 inbox/ 由 watch 归档")
+    if detail.startswith("Too many fields"):
+        return f"表单字段过多（最多 {MAX_FORM_FIELDS} 个）：请刷新页面后重试"
+    if "exceeded maximum size" in detail:
+        return "表单中的某一项太大：请刷新页面后重试"
+    return "提交的表单无法解析（格式不完整或已损坏）：请刷新页面后重试"
 
 
 def field(form: FormData, name: str, limit: int = 2000) -> str:
@@ -133,9 +152,17 @@ async def login(request: Request) -> Response:
     target = safe_next(field(form, "next"))
     if not st.token:
         return RedirectResponse(target, status_code=303)
+    client, account = request.client.host if request.client else "", field(form, "user", 100)
+    if wait := st.throttle.retry_after(client, account):
+        response = render(request, "login.html", {
+            "next": target, "error": f"访问口令输错次数过多：请 {wait_text(wait)}后再试"}, status=429)
+        response.headers["retry-after"] = str(wait)
+        return response
     if not token_matches(field(form, "token", 500), st.token):
-        await asyncio.sleep(1.0)  # slows guessing; the token itself is the real defence
+        st.throttle.failed(client, account)
+        await asyncio.sleep(WRONG_TOKEN_DELAY)  # slows guessing; the throttle and the token itself defend
         return render(request, "login.html", {"next": target, "error": "访问口令不正确"}, status=401)
+    st.throttle.succeeded(client)
     request.session.clear()  # a new session after login: nothing chosen before it carries over
     request.session["auth"] = token_fingerprint(st.token)
     csrf_token(request)
@@ -379,56 +406,51 @@ def _record_view(ws: Workspace, record: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def _process_uploads(ws: Workspace, saved: list[tuple[Path, str]], unit: str, client: str) -> list[dict[str, Any]]:
+def _process_uploads(ws: Workspace, saved: list[tuple[Path, str]], unit: str, client: str,
+                     filer: QueueFiler | None = None) -> list[dict[str, Any]]:
     """File the uploaded temp files through the same pipeline as `ingest`.
 
-    When another writer holds the workspace for longer than a click should wait (a running
-    `watch`), the files go to inbox/ instead, where that watcher files them: nothing is refused
-    for being busy and nothing is lost.
+    Each upload is first queued durably (index/queue/), then the queue is filed under the writer
+    lock. When another writer holds the workspace longer than a click should wait, the uploads stay
+    queued and `filer` files them as soon as the lock frees: nothing is refused for being busy, and
+    nothing is handed to a watcher that may not be running.
     """
-    from ..intake.pipeline import Intake, Pipeline, is_ignored
+    from ..intake.pipeline import is_ignored
+    from ..intake.queue import enqueue, file_pending
 
+    order: list[dict[str, Any] | str] = []  # a result, or the queue entry id whose records go here
+    names: dict[str, str] = {}  # queue entry id -> the uploaded name
+    for path, name in saved:
+        if is_ignored(Path(name)):
+            order.append({"original_name": name, "status": "ignored", "status_label": views.STATE_LABELS["ignored"],
+                          "reason": "Office 临时文件、系统文件或未下载完的文件，不作为佐证材料"})
+            continue
+        entry = enqueue(ws, path, name, unit, {"uploaded_via": "web", "client": client, "unit": unit or None})
+        order.append(entry.id)
+        names[entry.id] = name
+    filed: dict[str, list[dict[str, Any]]] = {}
+    busy: WorkspaceBusy | None = None
+    if names:
+        try:
+            with web_writing(ws, "upload", file_queue=False) as catalogue:
+                filed = file_pending(ws, catalogue)
+        except WorkspaceBusy as exc:
+            busy = exc
+            if filer is not None:
+                filer.kick()
     results: list[dict[str, Any]] = []
-    try:
-        with web_writing(ws, "upload") as catalogue:
-            pipeline = Pipeline(ws, catalogue)
-            for path, name in saved:
-                if is_ignored(Path(name)):
-                    results.append({"original_name": name, "status": "ignored",
-                                    "status_label": views.STATE_LABELS["ignored"],
-                                    "reason": "Office 临时文件、系统文件或未下载完的文件，不作为佐证材料"})
-                    continue
-                intake = Intake(source=path, original_name=name, folders=[unit] if unit else [],
-                                remove_source=True,
-                                provenance={"uploaded_via": "web", "client": client, "unit": unit or None})
-                for record in pipeline.process(intake):
-                    results.append(_record_view(ws, record))
-    except WorkspaceBusy:
-        results = [r for r in results if r.get("status") == "ignored"]
-        for path, name in saved:
-            if path.exists():
-                results.append(_to_inbox(ws, path, name, unit))
+    for item in order:
+        if not isinstance(item, str):
+            results.append(item)
+        elif item in filed:
+            results.extend(_record_view(ws, record) for record in filed[item])
+        else:
+            holder = busy.holder.describe() if busy and busy.holder else "另一个进程"
+            reason = (f"工作区正被 {holder} 写入：文件已安全排队，写锁释放后自动归档，无需重新上传"
+                      if busy else "已由后台归档：请在检索或待分类页面查看")
+            results.append({"original_name": names[item], "status": "queued", "status_label": "已排队",
+                            "archive_path": None, "queue_id": item, "reason": reason})
     return results
-
-
-def _to_inbox(ws: Workspace, path: Path, name: str, unit: str) -> dict[str, Any]:
-    """Hand a file to the running watcher: written under a hidden name, then renamed into place."""
-    from ..intake.filing import sanitize_component
-
-    folder = ws.inbox / sanitize_component(unit) if unit else ws.inbox
-    folder.mkdir(parents=True, exist_ok=True)
-    dest = folder / name
-    stem, suffix = Path(name).stem, Path(name).suffix
-    number = 2
-    while dest.exists():
-        dest = folder / f"{stem}（{number}）{suffix}"
-        number += 1
-    hidden = folder / f".{dest.name}.uploading"
-    shutil.move(str(path), hidden)
-    hidden.rename(dest)
-    return {"original_name": name, "status": "queued", "status_label": views.STATE_LABELS["queued"],
-            "archive_path": None,
-            "reason": f"工作区正被另一个进程写入，文件已放入收件箱 {ws.relative(dest)}，由 watch 自动归档"}
 
 
 async def upload(request: Request) -> Response:
@@ -452,7 +474,7 @@ async def upload(request: Request) -> Response:
                     out.write(chunk)
             saved.append((dest, name))
         client = request.client.host if request.client else ""
-        results = await run_in_threadpool(_process_uploads, ws, saved, unit, client)
+        results = await run_in_threadpool(_process_uploads, ws, saved, unit, client, st.filer)
     finally:
         await form.close()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -633,11 +655,30 @@ async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     status = exc.status_code
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail else "出错了"
-    if status == 404 and detail in ("Not Found", ""):
-        detail = "页面不存在"
+    if detail in ("", _phrase(status)):
+        detail = STATUS_TEXT.get(status, f"请求无法完成（HTTP {status}）")  # never starlette's English default
     if wants_json(request) or request.url.path == "/upload":
         return JSONResponse({"error": detail}, status_code=status)
     return render(request, "error.html", {"status": status, "message": detail}, status=status)
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+STATUS_TEXT = {
+    400: "请求格式不正确：请刷新页面后重试",
+    401: "未登录或登录已过期：请先输入访问口令",
+    403: "拒绝访问",
+    404: "页面不存在",
+    405: "不支持这种请求方式：请从工作台的页面上操作",
+    413: "提交的内容太大",
+    429: "请求过于频繁：请稍后再试",
+    500: "服务器内部错误：请查看运行 archivist serve 的窗口中的提示",
+}
 
 
 async def framework_error(request: Request, exc: Exception) -> Response:

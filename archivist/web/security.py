@@ -21,10 +21,12 @@ import hashlib
 import hmac
 import ipaddress
 import os
+import re
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
 from starlette.requests import Request
@@ -118,15 +120,26 @@ def csrf_ok(request: Request, submitted: str | None) -> bool:
 
 
 def same_origin(request: Request) -> bool:
-    """A browser names the page that sent a POST in Origin (or Referer); it must be this server."""
-    host = request.headers.get("host", "")
+    """A browser names the page that sent a POST in Origin (or Referer); it must be this server:
+    the same scheme and the same host and port, with nothing else (no user name, no garbage)."""
+    host = request.headers.get("host", "").lower()
+    scheme = request.url.scheme.lower()
     for header in ("origin", "referer"):
         value = request.headers.get(header)
-        if value and value != "null":
-            rest = value.split("://", 1)[-1]
-            return rest.split("/", 1)[0].lower() == host.lower()
+        if value is None:
+            continue
         if value == "null":
             return False
+        try:
+            parts = urlsplit(value.strip())
+            netloc = parts.netloc.lower()
+        except ValueError:
+            return False
+        if parts.scheme.lower() != scheme or "@" in netloc or not host_name(netloc):
+            return False
+        if header == "origin" and (parts.path not in ("", "/") or parts.query or parts.fragment):
+            return False
+        return netloc == host
     return True  # not a browser (curl, a script): the CSRF token still has to match
 
 
@@ -208,7 +221,13 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        if self.loopback_only and not _host_is_loopback(headers.get("host", "")):
+        host = headers.get("host")
+        if host is not None and host_name(host) is None:
+            response = PlainTextResponse("拒绝访问：请求的 Host 头格式不正确（只能是 主机名或地址[:端口]）",
+                                         status_code=400)
+            await response(scope, receive, send)
+            return
+        if self.loopback_only and not _host_is_loopback(host or ""):
             response = PlainTextResponse(
                 "拒绝访问：本工作台只接受本机地址（127.0.0.1 或 localhost）的访问", status_code=400)
             await response(scope, receive, send)
@@ -267,12 +286,43 @@ class GuardMiddleware:
         await response(scope, receive, send)
 
 
+# A Host header is a name or an address, and an optional port — nothing else. "127.0.0.1:18081@evil.com",
+# spaces, a path or a user name would make a loopback check and the server's own URLs disagree.
+_HOST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\.?")
+_HOST_V6 = re.compile(r"\[([0-9A-Fa-f:.]{2,45})\]")
+
+
+def host_name(host_header: str) -> str | None:
+    """The host part of a Host header ("127.0.0.1:8000" → "127.0.0.1", "[::1]:80" → "::1"); None
+    when the header is not a plain host[:port]."""
+    value = host_header
+    if not value or len(value) > 260:
+        return None
+    if value.startswith("["):
+        end = value.find("]")
+        if end < 0:
+            return None
+        literal, rest = value[: end + 1], value[end + 1:]
+        match = _HOST_V6.fullmatch(literal)
+        if not match:
+            return None
+        try:
+            ipaddress.IPv6Address(match.group(1))
+        except ValueError:
+            return None
+        name = match.group(1)
+    else:
+        name, sep, port = value.partition(":")
+        rest = sep + port
+        if not _HOST_NAME.fullmatch(name):
+            return None
+    if rest and not re.fullmatch(r":[0-9]{1,5}", rest):
+        return None
+    return name
+
+
 def _host_is_loopback(host_header: str) -> bool:
-    host = host_header.strip()
-    if host.startswith("["):
-        host = host[1:].split("]", 1)[0]
-    elif host.count(":") == 1:
-        host = host.split(":", 1)[0]
+    host = host_name(host_header.strip())
     return is_loopback(host) if host else False
 
 
