@@ -478,6 +478,7 @@ class Catalogue:
     def verify_audit(self, upto: int | None = None) -> list[str]:
         """Problems in the audit chain, each naming the entry: edited, deleted, reordered, signed
         without the key, cut off at the end (against the head record beside the key)."""
+        head = auditchain.read_head(self.path) if upto is None else None  # before the entries: see _check_head
         problems = []
         prev = GENESIS
         expected_seq = None
@@ -523,12 +524,13 @@ class Catalogue:
             expected_seq = seq + 1
         if key is not None and not keyed_seen and last_seq and upto is None:
             problems.append("本工作区的审计链已启用密钥，但日志中没有任何签名条目：日志被不持有密钥的人重建")
-        if upto is None:
-            problems += self._check_head(last_seq)
+        if head is not None:
+            problems += self._check_head(head, last_seq)
         return problems
 
-    def _check_head(self, last_seq: int) -> list[str]:
-        head = auditchain.read_head(self.path)
+    def _check_head(self, head: Head, last_seq: int) -> list[str]:
+        """The entries against the head record, read BEFORE them: a writer records its head only after
+        committing, so a head read first can never be ahead of an honest chain read afterwards."""
         if head is None:
             return []
         if head.workspace_id != self.workspace_id:

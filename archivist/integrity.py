@@ -30,7 +30,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue
+from .auditchain import Anchor, RowDigest, changed_fields
+from .catalogue import TABLE_LABELS, Catalogue
 from .model import DUPLICATE, FILED, UNSORTED
 from .workspace import Workspace
 
@@ -202,6 +203,9 @@ class Snapshot:
     containers: dict[str, dict[str, Any]]
     journal: list[dict[str, Any]]
     audit_seq: int  # the newest audit entry in this view: later ones belong to later changes
+    keyed: bool = False  # the chain is keyed, so every audited row must match its latest entry
+    current: dict[tuple[str, str], RowDigest] = field(default_factory=dict)  # audited rows, now
+    recorded: dict[tuple[str, str], RowDigest] = field(default_factory=dict)  # as their latest entry says
 
 
 def read_snapshot(catalogue: Catalogue) -> Snapshot:
@@ -218,6 +222,9 @@ def read_snapshot(catalogue: Catalogue) -> Snapshot:
         containers = {r["id"]: dict(r) for r in db.execute("SELECT * FROM containers")}
         journal = [dict(r) for r in db.execute("SELECT * FROM journal ORDER BY id")]
         audit_seq = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()[0])
+        keyed = catalogue.is_keyed()
+        current = catalogue.current_digests() if keyed else {}
+        recorded = catalogue.recorded_digests(audit_seq) if keyed else {}
     finally:
         db.execute("COMMIT")
     stored: dict[str, Stored] = {}
@@ -226,7 +233,7 @@ def read_snapshot(catalogue: Catalogue) -> Snapshot:
             stored[row["archive_path"]] = Stored(row["id"], row["archive_path"], row["sha256"], row["size"], "evidence")
     for row in containers.values():
         stored[row["archive_path"]] = Stored(row["id"], row["archive_path"], row["sha256"], -1, "containers")
-    return Snapshot(stored, rows, containers, journal, audit_seq)
+    return Snapshot(stored, rows, containers, journal, audit_seq, keyed, current, recorded)
 
 
 def rel_path(ws: Workspace, path: Path) -> str:
@@ -266,11 +273,13 @@ def verify(
     progress: Callable[[int, int], None] | None = None,
     check_index: bool = True,
     workers: int = HASH_WORKERS,
+    anchors: Iterable[Anchor] = (),
 ) -> Report:
     """Re-hash every archived file and cross-check catalogue, archive, index and audit log.
 
     `writer` says whether another process may be writing (None: probe the lock). `progress` is
-    called as (bytes_done, bytes_total) while hashing.
+    called as (bytes_done, bytes_total) while hashing. Each of `anchors` (a chain head printed on
+    an earlier dossier or export) must still be in the chain with the same hash.
     """
     started = time.perf_counter()
     if writer is None:
@@ -414,6 +423,11 @@ def verify(
 
     report.findings += orphan_rows(fresh)
     report.findings += audit_findings(catalogue, fresh)
+    report.findings += anchor_findings(catalogue, anchors)
+    if not fresh.keyed and fresh.audit_seq:
+        report.notes.append(
+            "审计日志尚未启用链密钥（旧版工作区）：下一次写入时自动启用；在此之前，直接修改数据库的记录无法被发现"
+        )
     if check_index:
         _check_index(ws, catalogue, report, writer)
     report.seconds = time.perf_counter() - started
@@ -536,14 +550,96 @@ def _json(value: Any) -> Any:
     return value
 
 
-def audit_findings(catalogue: Catalogue, snap: Snapshot) -> list[Finding]:
-    """The hash chain (edited, deleted, reordered entries) and each record against its history.
+FIELD_LABELS = {
+    "status": "状态", "indicator": "指标", "doc_date": "成文日期", "title": "题名", "unit": "责任者",
+    "sha256": "SHA-256", "size": "大小", "archive_path": "归档位置", "original_name": "原文件名",
+    "doc_number": "文号", "links": "互见指标", "duplicate_of": "原件", "text": "正文", "points": "分值",
+    "note": "说明", "evidence": "佐证材料", "closed_at": "销号日期", "close_note": "销号说明",
+    "close_evidence": "销号佐证", "deadline": "整改时限", "description": "问题描述", "measures": "整改措施",
+}
 
-    The chain alone cannot see the newest entries being cut off, or a row edited directly in
-    SQLite; so every record must have an audit entry, and its current place and indicator must be
-    the ones its latest entry recorded.
+
+def audit_findings(catalogue: Catalogue, snap: Snapshot) -> list[Finding]:
+    """The hash chain (edited, deleted, reordered, unsigned entries, a cut-off end) and each record
+    against its history.
+
+    With a keyed chain every audited row (evidence, containers, scores, problems and any table
+    registered later) must match the digest its latest entry recorded: a row inserted, edited or
+    deleted in SQLite directly shows, and so does a file swapped together with its sha256. An
+    unkeyed (old) chain only allows the weaker check of place and indicator against the entries.
     """
     found = [Finding(AUDIT, problem) for problem in catalogue.verify_audit()]
+    if snap.keyed:
+        return found + row_findings(snap)
+    return found + _legacy_history_findings(catalogue, snap)
+
+
+def _row_name(snap: Snapshot, table: str, key: str) -> str:
+    label = TABLE_LABELS.get(table, table)
+    if table == "evidence" and key in snap.rows:
+        return f"{label} {key}（{snap.rows[key]['original_name']}）"
+    if table == "self_scores":
+        return f"指标 {key} 的{label}"
+    if table == "problems":
+        return f"{label} #{key}"
+    return f"{label} {key}"
+
+
+def row_findings(snap: Snapshot) -> list[Finding]:
+    """Every audited row against the digest its latest audit entry recorded."""
+    found = []
+    for (table, key), now in sorted(snap.current.items()):
+        path = snap.rows.get(key, {}).get("archive_path") if table == "evidence" else None
+        was = snap.recorded.get((table, key))
+        if was is None or was.digest is None:
+            found.append(
+                Finding(
+                    AUDIT,
+                    f"{_row_name(snap, table, key)} 没有任何审计记录：可能被绕过系统直接写入数据库，或日志末尾被截去",
+                    path, key,
+                )
+            )
+        elif was.digest != now.digest:
+            fields = "、".join(FIELD_LABELS.get(f, f) for f in changed_fields(was, now)) or "内容"
+            found.append(
+                Finding(
+                    AUDIT,
+                    f"{_row_name(snap, table, key)} 与审计日志不一致（被改动：{fields}）：记录被绕过系统修改",
+                    path, key,
+                )
+            )
+    for (table, key), was in sorted(snap.recorded.items()):
+        if was.digest is not None and (table, key) not in snap.current:
+            label = TABLE_LABELS.get(table, table)
+            found.append(
+                Finding(
+                    AUDIT,
+                    f"审计日志记载的{label} {key} 已不在目录数据库中：记录被绕过系统删除（可从备份恢复）",
+                    None, key,
+                )
+            )
+    return found
+
+
+def anchor_findings(catalogue: Catalogue, anchors: Iterable[Anchor]) -> list[Finding]:
+    """Each anchor (seq:hash printed on an earlier dossier or export) must still be in the chain."""
+    found = []
+    for anchor in anchors:
+        row = catalogue.db.execute("SELECT hash FROM audit WHERE seq=?", (anchor.seq,)).fetchone()
+        if row is None:
+            message = f"锚点 {anchor} 对应的审计日志第 {anchor.seq} 条已不存在：日志在出具该锚点后被截去或重建"
+            found.append(Finding(AUDIT, message))
+        elif not row[0].startswith(anchor.hash):
+            found.append(
+                Finding(AUDIT, f"审计日志第 {anchor.seq} 条的哈希（{row[0][:len(anchor.hash)]}）与锚点 {anchor} 不符："
+                               "日志在出具该锚点后被改写")
+            )
+    return found
+
+
+def _legacy_history_findings(catalogue: Catalogue, snap: Snapshot) -> list[Finding]:
+    """Unkeyed chain: every record has an entry, and its place and indicator are the latest ones."""
+    found: list[Finding] = []
     history: dict[str, dict[str, Any]] = {}
     for entry in catalogue.audit_entries():
         evidence_id = entry["evidence_id"]

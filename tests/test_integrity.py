@@ -172,7 +172,7 @@ def _edit_row(ws: Workspace) -> None:
         (_delete_audit, "audit", "第 3 条"),
         (_reorder_audit, "audit", "第 2 条"),
         (_truncate_audit, "audit", "没有任何审计记录"),
-        (_edit_row, "audit", "指标与审计日志不一致"),
+        (_edit_row, "audit", "被改动：指标"),
     ],
     ids=lambda v: v.__name__ if callable(v) else None,
 )
@@ -205,8 +205,12 @@ def test_verify_sees_the_index_out_of_step(cli, ingested: Workspace) -> None:
     db.commit()
     db.close()
     assert "index_extra" in kinds(verify_json(cli))
-    cli("doctor", "--repair")  # re-indexes the victim, drops the stale entry, adopts the row-less file
-    assert verify_json(cli)["ok"]
+    # re-indexes the victim, drops the stale entry, adopts the row-less file; the deletion itself is
+    # tampering and stays on record (exit 1)
+    cli("doctor", "--repair", expect=1)
+    report = verify_json(cli)
+    assert kinds(report) == {"audit"}, report
+    assert [f["id"] for f in report["findings"]] == [other] and "删除" in report["findings"][0]["message"]
 
 
 @pytest.mark.skipif(not search_available(), reason="archivist.search 不可用")
