@@ -215,6 +215,21 @@ SCHEMA_PARTS["evidence_overrides"] = """
     )
 """
 
+# The user's 查漏补缺 marks (`archivist cover`): an item covered by a given document, or not applicable.
+SCHEMA_PARTS["coverage_marks"] = """
+    CREATE TABLE IF NOT EXISTS coverage_marks (
+        key TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        item_no INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        evidence_id TEXT,
+        not_applicable INTEGER NOT NULL DEFAULT 0,
+        note TEXT NOT NULL DEFAULT '',
+        actor TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    )
+"""
+
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
 GENESIS = "0" * 64
 

@@ -44,6 +44,7 @@ from ..textnorm import normalize, to_simplified
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..workspace import Workspace
+    from .coverage import CoverageMark
     from .ledger_checks import LedgerFinding
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
@@ -61,16 +62,17 @@ TEXT_WEIGHT = 0.6
 # catalogue kind, its file type and kind words in its title.
 KIND_WORDS: dict[str, tuple[str, ...]] = {
     "photo": ("照片", "图片", "影像", "视频"),
-    "ledger": ("台账", "统计表", "花名册", "名册", "名单", "名录", "清单", "明细", "登记表", "一览表", "汇总表"),
+    "ledger": ("台账", "统计表", "花名册", "名册", "名单", "名录", "清单", "明细", "登记表", "一览表", "汇总表",
+               "考勤表", "签到表", "报表", "公开榜", "发放表"),
     "stats": ("统计", "数据"),
-    "plan": ("方案", "规划", "计划", "预案", "办法", "制度", "细则", "意见"),
+    "plan": ("方案", "规划", "计划", "预案", "办法", "制度", "细则", "意见", "章程", "规约", "公约", "守则"),
     "minutes": ("纪要", "会议记录"),
     "acceptance": ("验收",),
     "report": ("总结", "报告", "情况说明", "说明", "通报", "简报", "分析"),
-    "record": ("记录", "日志", "考勤", "档案"),
-    "document": ("文件", "通知", "批复", "决定"),
+    "record": ("记录", "日志", "考勤", "档案", "签到", "登记", "案卷"),
+    "document": ("文件", "通知", "批复", "决定", "请示", "函"),
     "contract": ("合同", "协议", "责任书", "承诺书"),
-    "voucher": ("凭证", "票据", "发票", "回单"),
+    "voucher": ("凭证", "票据", "发票", "回单", "收据", "拨付单", "银行流水"),
     "generic": ("材料", "资料"),
 }
 # Which document sorts satisfy an item of a given sort.
@@ -85,7 +87,8 @@ COMPATIBLE: dict[str, set[str]] = {
     "record": {"record", "ledger", "photo", "report", "minutes"},
     "document": {"document", "plan", "report", "minutes"},
     "contract": {"contract"},
-    "voucher": {"voucher", "ledger", "photo", "record"},
+    # a 拨付通知 or a 发放文件 is how a payment is proven as often as a bank slip
+    "voucher": {"voucher", "ledger", "photo", "record", "document"},
 }
 CATALOGUE_KIND_SORTS: dict[str, set[str]] = {
     "照片": {"photo"},
@@ -102,11 +105,18 @@ CATALOGUE_KIND_SORTS: dict[str, set[str]] = {
     "通报": {"report"},
     "通知": {"document"},
     "合同": {"contract"},
+    "计划": {"plan"},
+    "制度": {"plan"},
+    "记录": {"record"},
+    "批复": {"document"},
+    "请示": {"document"},
+    "倡议": {"document"},
+    "发言": {"report"},
 }
 FILE_TYPE_SORTS = {"image": {"photo"}, "xlsx": {"ledger"}}
 # Words too general to say what an item is about.
 STOP_TERMS = {"工作", "情况", "相关", "有关", "年度", "材料", "资料", "开展", "落实", "进行", "推进", "全县", "县级",
-              "事件"}
+              "事件", "佐证", "证明", "各类", "主要", "具体", "本年度", "全年"}
 _SPLIT = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z]+|[和及与或的等、]")
 _HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WHITESPACE = re.compile(r"\s+")
@@ -143,12 +153,24 @@ class FlaggedEvidence:
 
 @dataclass
 class ItemCoverage:
-    """One required evidence item (佐证材料) and the evidence that covers it, best first."""
+    """One required evidence item (佐证材料) and the evidence that covers it, best first.
+
+    `how`: "matched" (a document is the item), "manual" (a user said which document is), "not_applicable"
+    (a user said the item does not apply here; counted as covered, never as missing), "" (not covered).
+    `reasons` say why, one Chinese line per covering document.
+    """
 
     item: str
     covered: bool
     evidence: list[str] = field(default_factory=list)
     score: float = 0.0
+    item_no: int = 0
+    how: str = ""
+    reasons: list[str] = field(default_factory=list)
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass
@@ -194,6 +216,10 @@ class IndicatorStatus:
         return [c.item for c in self.items if not c.covered]
 
     @property
+    def not_applicable(self) -> list[str]:
+        return [c.item for c in self.items if c.how == "not_applicable"]
+
+    @property
     def state(self) -> str:
         if not self.evidence:
             return MISSING
@@ -219,6 +245,8 @@ class IndicatorStatus:
             "lead_unit_inferred": self.lead_unit_inferred,
             "evidence": [e.id for e in self.evidence],
             "covered_by": {c.item: c.evidence for c in self.items if c.covered},
+            "coverage": [c.to_json() for c in self.items],
+            "not_applicable": self.not_applicable,
             "flagged": [asdict(f) for f in self.flagged],
             "undated": self.undated,
             "ledger_errors": [f.to_json() for f in self.ledger_errors],
@@ -554,22 +582,27 @@ def content_score(terms: Iterable[str], doc: _Doc) -> float:
     return total / len(terms)
 
 
-def match_item(item: str, docs: list[_Doc]) -> ItemCoverage:
-    """Which of the documents cover one evidence item (kind compatible and content close enough)."""
-    wanted = item_sorts(item)
-    term_sets = item_term_sets(item)
-    hits: list[tuple[float, str]] = []
-    for doc in docs:
-        if not sorts_match(wanted, doc.sorts):
-            continue
-        if wanted == {"photo"} and "photo" in doc.sorts:
-            hits.append((1.0, doc.id))  # a photo filed here shows the indicator's work; it has no text
-            continue
-        score = max(content_score(terms, doc) for terms in term_sets)
-        if score >= COVER_THRESHOLD:
-            hits.append((score, doc.id))
-    hits.sort(key=lambda h: -h[0])
-    return ItemCoverage(item, bool(hits), [h[1] for h in hits], round(hits[0][0], 3) if hits else 0.0)
+def match_item(item: str, docs: list[_Doc], item_no: int = 0, mark: CoverageMark | None = None,
+               titles: dict[str, str] | None = None) -> ItemCoverage:
+    """Which of the documents cover one evidence item: a document that is one of the item's parts
+    (kind compatible and key nouns present, see `coverage`), or the user's mark, which wins."""
+    from .coverage import describe, match_document
+
+    if mark is not None and mark.not_applicable:
+        return ItemCoverage(item, True, [], 1.0, item_no, "not_applicable",
+                            [f"第{item_no}项“{item}”经人工认定不适用：{mark.note}"], mark.note)
+    hits = [m for doc in docs if (m := match_document(item, doc)) is not None]
+    hits.sort(key=lambda h: -h.score)
+    titles = titles or {}
+    if mark is not None and mark.evidence_id:
+        title = titles.get(mark.evidence_id, mark.evidence_id)
+        note = f"（{mark.note}）" if mark.note else ""
+        others = [h.evidence_id for h in hits if h.evidence_id != mark.evidence_id]
+        return ItemCoverage(item, True, [mark.evidence_id, *others], 1.0, item_no, "manual",
+                            [f"《{title}》为第{item_no}项“{item}”：人工认定{note}"], mark.note)
+    reasons = [describe(h, item_no, item, titles.get(h.evidence_id, h.evidence_id)) for h in hits[:3]]
+    return ItemCoverage(item, bool(hits), [h.evidence_id for h in hits], round(min(hits[0].score, 1.0), 3)
+                        if hits else 0.0, item_no, "matched" if hits else "", reasons)
 
 
 # the whole picture -----------------------------------------------------------------------------
@@ -622,6 +655,9 @@ def compute_status(
         findings_by_evidence.setdefault(finding.evidence_id, []).append(finding)
 
     load_item_terms(ws, (item for ind in ws.frameworks.indicators() for item in ind.evidence))
+    from .coverage import load_marks, mark_for
+
+    marks = load_marks(catalogue)
     prepared: dict[str, _Doc] = {}
     statuses = []
     for fw in ws.frameworks.frameworks:
@@ -674,7 +710,13 @@ def compute_status(
                     prepared[record["id"]] = _Doc(record)
                 docs.append(prepared[record["id"]])
                 status.ledger_errors.extend(findings_by_evidence.get(record["id"], []))
-            status.items = [match_item(item, docs) for item in ind.evidence]
+            titles = {d.id: d.record.get("title") or d.record.get("original_name") or d.id for d in docs}
+            for mark in marks.values():
+                if mark.code == ind.code and mark.evidence_id and mark.evidence_id not in titles:
+                    other = catalogue.get(mark.evidence_id)
+                    titles[mark.evidence_id] = (other or {}).get("title") or mark.evidence_id
+            status.items = [match_item(item, docs, n, mark_for(marks, ind.code, n, item), titles)
+                            for n, item in enumerate(ind.evidence, 1)]
             statuses.append(status)
     return statuses
 

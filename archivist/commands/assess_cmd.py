@@ -84,6 +84,8 @@ def status(
     if not by_unit:
         console.print(_status_table(statuses, units), highlight=False)
     console.print(_unit_table(units), highlight=False)
+    if not by_unit:
+        _print_coverage(statuses)
     flagged = [(s.code, f) for s in statuses for f in s.flagged]
     if flagged:
         say(f"[yellow]不计入本年度考核的材料 {len(flagged)} 件：[/]")
@@ -100,6 +102,22 @@ def status(
             "再用 archivist assign 归档")
     if xlsx is not None:
         say(esc(f"已导出查漏补缺表：{xlsx}"))
+
+
+def _print_coverage(statuses: list) -> None:
+    """Why each item counts as covered (the document that is it, or the user's mark), and the numbers
+    `archivist cover CODE ITEM_NO` takes for the items still missing."""
+    lines = []
+    for s in statuses:
+        for c in s.items:
+            if c.covered:
+                lines.append(f"  {s.code} {c.reasons[0] if c.reasons else c.item}")
+            elif s.evidence:
+                lines.append(f"  {s.code} 第{c.item_no}项“{c.item}”：未找到对应材料")
+    if lines:
+        say("[bold]佐证材料对应情况[/]（有误可用 archivist cover 指标 序号 --by 材料编号 | --not-applicable 更正）：")
+        for line in lines:
+            say(esc(line))
 
 
 def _status_table(statuses: list, units: list) -> Table:
