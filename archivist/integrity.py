@@ -33,6 +33,7 @@ from typing import Any
 from .auditchain import Anchor, RowDigest, changed_fields
 from .catalogue import TABLE_LABELS, Catalogue
 from .model import DUPLICATE, FILED, UNSORTED
+from .regular_files import open_regular
 from .workspace import Workspace
 
 # Kinds of finding (the `kind` field of `verify --json`).
@@ -126,14 +127,18 @@ _buffers = threading.local()
 
 
 def hash_file(path: Path) -> tuple[str, int]:
-    """sha256 and size of a file, read in large chunks into a per-thread buffer (no copies)."""
+    """sha256 and size of a file, read in large chunks into a per-thread buffer (no copies).
+
+    Only a regular file is read: a symlink (to /dev/zero, to /etc/shadow), a FIFO or a device under
+    archive/ raises NotRegularFile (an OSError naming what it is) and is reported, never opened.
+    """
     buf = getattr(_buffers, "buf", None)
     if buf is None:
         buf = _buffers.buf = bytearray(CHUNK_BYTES)
     view = memoryview(buf)
     digest = hashlib.sha256()
     size = 0
-    with open(path, "rb", buffering=0) as fh:
+    with open_regular(path, buffering=0) as fh:
         while n := fh.readinto(view):
             digest.update(view[:n])
             size += n
@@ -436,7 +441,7 @@ def verify(
 
 def _size(path: Path) -> int:
     try:
-        return path.stat().st_size
+        return path.lstat().st_size  # a symlink's own size: its target is never read
     except OSError:
         return 0
 

@@ -64,7 +64,7 @@ def irregular_reason(path: Path) -> str | None:
     return f"符号链接（指向 {target}），未跟随"
 
 
-def open_regular(path: Path) -> BinaryIO:
+def open_regular(path: Path, buffering: int = -1) -> BinaryIO:
     """Open `path` for binary reading if, and only if, it is a regular file; else NotRegularFile.
 
     The type is checked on the opened descriptor (fstat), not on the name, so a file replaced by a
@@ -85,7 +85,7 @@ def open_regular(path: Path) -> BinaryIO:
             raise NotRegularFile(path, reason)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
+        return os.fdopen(fd, "rb", buffering=buffering)
     except BaseException:
         os.close(fd)
         raise

@@ -360,30 +360,31 @@ def _extract_one(
 ) -> Path:
     """Unpack one member; a path the file system refuses as too long is shortened to its leaf."""
     for attempt in (rel, _short(rel)):
-        target = _unique(root, attempt, taken)
-        if not target.resolve().is_relative_to(root):  # belt and braces (symlinked dest parents)
-            raise ExtractionError(f"压缩包成员路径越界：{info.filename}", _BOMB_HINT)
+        target = root / attempt
         try:
+            target = _unique(root, attempt, taken)
+            if not target.resolve().is_relative_to(root):  # belt and braces (symlinked dest parents)
+                raise ExtractionError(f"压缩包成员路径越界：{info.filename}", _BOMB_HINT)
             target.parent.mkdir(parents=True, exist_ok=True)
             with zf.open(info) as src, open(target, "xb") as out:
                 written.append(target)
                 _copy_counted(src, out, info.file_size, budget)
             return target
         except OSError as exc:
-            target.unlink(missing_ok=True)
+            _discard(target)
             if exc.errno == errno.ENAMETOOLONG and attempt is rel:
                 continue
             if exc.errno in _STORAGE_ERRNOS:
                 raise
             raise _MemberError(f"无法解压（{exc.strerror or type(exc).__name__}）") from exc
         except _MemberError:
-            target.unlink(missing_ok=True)
+            _discard(target)
             raise
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
-            target.unlink(missing_ok=True)
+            _discard(target)
             raise _MemberError(f"该成员已损坏（{exc}）"[:120]) from exc
         except NotImplementedError as exc:  # compression methods zipfile lacks (deflate64, 7z's PPMd)
-            target.unlink(missing_ok=True)
+            _discard(target)
             raise _MemberError(
                 "使用了不支持的压缩方式", "请用系统自带的“压缩”功能或WinRAR/7-Zip的ZIP格式重新打包"
             ) from exc
@@ -444,4 +445,11 @@ def _clash_index(root: Path, parts: list[str], taken: set[str]) -> int | None:
 
 def _remove(paths: list[Path]) -> None:
     for path in paths:
+        _discard(path)
+
+
+def _discard(path: Path) -> None:
+    try:
         path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a name the file system refused was never created
