@@ -230,6 +230,30 @@ SCHEMA_PARTS["coverage_marks"] = """
     )
 """
 
+# `scheme migrate`: each run from last year's scheme to this year's, and every file it moved (old → new code).
+SCHEMA_PARTS["scheme_migrations"] = """
+    CREATE TABLE scheme_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        old_framework TEXT NOT NULL,
+        new_framework TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        snapshot TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE scheme_migrations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL,
+        evidence_id TEXT NOT NULL,
+        old_code TEXT NOT NULL,
+        new_code TEXT,
+        old_path TEXT NOT NULL,
+        new_path TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    );
+    CREATE INDEX scheme_migrations_evidence ON scheme_migrations(evidence_id)
+"""
+
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
 GENESIS = "0" * 64
 
