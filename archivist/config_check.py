@@ -17,7 +17,7 @@ import string
 from pathlib import Path
 from typing import Any
 
-FRAMEWORK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+FRAMEWORK_ID = re.compile(r"\w[\w.-]{0,63}")  # a plain name (letters of any script), never a path
 TEMPLATE_FIELDS = {"category", "indicator", "code", "date", "unit", "title", "number", "year"}
 PATH_KEYS_REQUIRED = ("inbox", "archive", "index")
 
@@ -36,7 +36,7 @@ def inside(root: Path, value: Any, key: str, config: Path) -> Path:
     if candidate.is_absolute() or ".." in candidate.parts:
         raise ConfigUnsafe(
             f"{config} 中 {key} = \"{value}\" 指向工作区之外：只能使用工作区内的相对路径"
-            f"（如 \"{key.split()[-1]}\"），请修正后重试"
+            f"（如 \"{key.split('.')[-1]}\"），请修正后重试"
         )
     target = root / candidate
     try:
@@ -54,18 +54,18 @@ def inside(root: Path, value: Any, key: str, config: Path) -> Path:
 def check_paths(root: Path, paths: Any, config: Path) -> None:
     """Every entry of [paths] (inbox, archive, index and any other) stays inside the workspace."""
     if not isinstance(paths, dict):
-        raise ConfigUnsafe(f"{config} 中 [paths] 必须是一个表（inbox = \"inbox\" 等）：请修正后重试")
-    main = {key: inside(root, paths.get(key, key), f"[paths] {key}", config).resolve() for key in PATH_KEYS_REQUIRED}
+        raise ConfigUnsafe(f"{config} 中 paths 必须是一个表（inbox = \"inbox\" 等）：请修正后重试")
+    main = {key: inside(root, paths.get(key, key), f"paths.{key}", config).resolve() for key in PATH_KEYS_REQUIRED}
     for key, path in main.items():
         for other, other_path in main.items():
             if key != other and path.is_relative_to(other_path):
                 raise ConfigUnsafe(
-                    f"{config} 中 [paths] {key} 与 {other} 是同一个文件夹或在其内部：三者须是互不包含的文件夹，"
+                    f"{config} 中 paths.{key} 与 {other} 是同一个文件夹或在其内部：三者须是互不包含的文件夹，"
                     "请修正后重试"
                 )
     for key, value in paths.items():
         if key not in PATH_KEYS_REQUIRED:
-            inside(root, value, f"[paths] {key}", config)
+            inside(root, value, f"paths.{key}", config)
     frameworks = root / "frameworks"
     if frameworks.is_symlink() or frameworks.exists():
         inside(root, "frameworks", "frameworks/ 文件夹", config)
@@ -74,11 +74,11 @@ def check_paths(root: Path, paths: Any, config: Path) -> None:
 def check_frameworks(ids: Any, config: Path) -> None:
     """Framework ids are plain names: each becomes frameworks/<id>.toml, never a path."""
     if not isinstance(ids, list) or not ids:
-        raise ConfigUnsafe(f"{config} 中 [workspace] frameworks 必须是考核方案 id 的列表，如 [\"shiji-kaohe\"]")
+        raise ConfigUnsafe(f"{config} 中 workspace.frameworks 必须是考核方案 id 的列表，如 [\"shiji-kaohe\"]")
     for fid in ids:
         if not isinstance(fid, str) or not FRAMEWORK_ID.fullmatch(fid) or ".." in fid:
             raise ConfigUnsafe(
-                f"{config} 中 [workspace] frameworks 的 {fid!r} 不是有效的考核方案 id（只能含字母、数字、-、_）："
+                f"{config} 中 workspace.frameworks 的 {fid!r} 不是有效的考核方案 id（只能含文字、数字、-、_、.）："
                 "请修正后重试"
             )
 
@@ -86,15 +86,15 @@ def check_frameworks(ids: Any, config: Path) -> None:
 def check_template(template: Any, config: Path) -> None:
     """The filing template names only the documented fields, without attribute or index access."""
     if not isinstance(template, str) or not template.strip():
-        raise ConfigUnsafe(f"{config} 中 [filing] template 必须是非空字符串：请修正后重试")
+        raise ConfigUnsafe(f"{config} 中 filing.template 必须是非空字符串：请修正后重试")
     try:
         fields = [name for _text, name, _spec, _conv in string.Formatter().parse(template) if name is not None]
     except ValueError as exc:
-        raise ConfigUnsafe(f"{config} 中 [filing] template 格式错误（{exc}）：花括号须成对出现") from exc
+        raise ConfigUnsafe(f"{config} 中 filing.template 格式错误（{exc}）：花括号须成对出现") from exc
     for name in fields:
         if name not in TEMPLATE_FIELDS:
             raise ConfigUnsafe(
-                f"{config} 中 [filing] template 含有不支持的字段 {{{name}}}：可用 "
+                f"{config} 中 filing.template 含有不支持的字段 {{{name}}}：可用 "
                 + " ".join(f"{{{f}}}" for f in sorted(TEMPLATE_FIELDS))
             )
 

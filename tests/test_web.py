@@ -483,6 +483,82 @@ def test_token_login_flow(template: Path, tmp_path: Path) -> None:
     assert s.client.get("/", follow_redirects=False).status_code == 303
 
 
+def _login(client: TestClient, token: str) -> object:
+    page = client.get("/login").text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    return client.post("/login", data={"csrf_token": csrf, "token": token, "next": "/"}, follow_redirects=False)
+
+
+def test_login_is_throttled_per_client_and_per_account(template: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from archivist.web import routes, throttle
+
+    monkeypatch.setattr(routes, "WRONG_TOKEN_DELAY", 0.0)
+    monkeypatch.setattr(throttle, "PER_ACCOUNT", "8/10 minutes")
+    s = copy_site(template, tmp_path, extra_toml=f'[web]\ntoken = "{TOKEN}"', host="0.0.0.0",
+                  base_url="http://192.168.1.20:8000")
+    guesser = TestClient(s.app, base_url="http://192.168.1.20:8000", client=("192.168.1.66", 50000))
+    statuses = [_login(guesser, f"guess-{n}").status_code for n in range(5)]  # type: ignore[attr-defined]
+    assert statuses == [401] * 5
+    blocked = _login(guesser, TOKEN)  # even the right token, while this client is over its limit
+    assert blocked.status_code == 429  # type: ignore[attr-defined]
+    assert "输错次数过多" in blocked.text and int(blocked.headers["retry-after"]) > 0  # type: ignore[attr-defined]
+    clerk = TestClient(s.app, base_url="http://192.168.1.20:8000", client=("192.168.1.10", 50000))
+    assert _login(clerk, TOKEN).status_code == 303  # type: ignore[attr-defined]  # another machine is not slowed
+    for n in range(3):  # a third machine guessing the same account: the account limit (8) is reached
+        other = TestClient(s.app, base_url="http://192.168.1.20:8000", client=(f"192.168.1.{100 + n}", 50000))
+        assert _login(other, "guess").status_code == 401  # type: ignore[attr-defined]
+    late = TestClient(s.app, base_url="http://192.168.1.20:8000", client=("192.168.1.200", 50000))
+    assert _login(late, TOKEN).status_code == 429  # type: ignore[attr-defined]
+
+
+def test_origin_must_match_scheme_and_host(site: Site) -> None:
+    notice = site.record("会议通知.docx")
+    data = {"id": notice["id"], "code": "E01", "csrf_token": site.csrf()}
+    for origin in ("https://127.0.0.1:8000", "ftp://127.0.0.1:8000", "http://127.0.0.1:8000@evil.example",
+                   "http://127.0.0.1:8001", "http://evil.example", "null", "http://127.0.0.1:8000/path"):
+        r = site.client.post("/assign", data=data, headers={"Origin": origin}, follow_redirects=False)
+        assert r.status_code == 403, origin
+    r = site.client.post("/assign", data=data, headers={"Referer": "https://127.0.0.1:8000/unsorted"},
+                         follow_redirects=False)
+    assert r.status_code == 403  # the Referer's scheme is checked the same way
+    assert site.record("会议通知.docx")["status"] == "unsorted"
+    ok = site.client.post("/assign", data=data, headers={"Origin": "http://127.0.0.1:8000"}, follow_redirects=False)
+    assert ok.status_code == 303 and site.record("会议通知.docx")["status"] == "filed"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000@evil.example", "127.0.0.1:80:80", "127.0.0.1 evil",
+                                  "127.0.0.1/x", "[::1", "[zz]:80", "127.0.0.1:99999x", "_bad_.example"])
+def test_malformed_host_headers_are_refused(site: Site, host: str) -> None:
+    r = site.client.get("/", headers={"Host": host})
+    assert r.status_code == 400 and "Host" in r.text
+
+
+def test_malformed_host_is_refused_on_a_lan_server_too(template: Path, tmp_path: Path) -> None:
+    s = copy_site(template, tmp_path, extra_toml=f'[web]\ntoken = "{TOKEN}"', host="0.0.0.0",
+                  base_url="http://192.168.1.20:8000")
+    assert s.client.get("/login", headers={"Host": "192.168.1.20:8000@evil.example"}).status_code == 400
+    assert s.client.get("/login", headers={"Host": "[::1]:8000"}).status_code == 200
+    assert s.client.get("/login").status_code == 200
+
+
+def test_web_refusals_are_in_chinese(site: Site) -> None:
+    from archivist.web.routes import MAX_FILES_PER_UPLOAD
+
+    token = site.csrf()
+    files = [("files", (f"{n}.txt", b"x")) for n in range(MAX_FILES_PER_UPLOAD + 1)]
+    r = site.client.post("/upload", files=files, headers={"X-CSRF-Token": token, "Accept": "application/json"})
+    assert r.status_code == 400
+    assert f"一次最多上传 {MAX_FILES_PER_UPLOAD} 个文件" in r.json()["error"] and "Too many" not in r.text
+    broken = site.client.post("/upload", content=b"--zz\r\nnonsense", headers={
+        "X-CSRF-Token": token, "content-type": "multipart/form-data", "Accept": "application/json"})
+    assert broken.status_code == 400 and not re.search(r"[A-Za-z]{4,}", broken.json()["error"])
+    wrong_method = site.client.put("/upload")
+    assert wrong_method.status_code == 405 and "Method Not Allowed" not in wrong_method.text
+    assert "不支持这种请求方式" in wrong_method.text
+    assert not any(p.is_file() for p in site.ws.inbox.rglob("*"))
+
+
 def test_serving_rules() -> None:
     check_serving("127.0.0.1", "")
     check_serving("0.0.0.0", TOKEN)
