@@ -13,9 +13,9 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, CatalogueUnusable
 from ..cli_common import console, err_console, fail, get_workspace, print_json
-from ..workspace import WorkspaceBusy
+from ..workspace import Workspace, WorkspaceBusy
 
 SHOWN_PER_KIND = 20  # a damaged archive can have thousands of findings: the terminal shows a sample
 
@@ -53,17 +53,55 @@ def print_findings(findings: list, header: str) -> None:
             console.print(f"  ……另有 {len(group) - SHOWN_PER_KIND} 条（用 --json 查看全部）", highlight=False)
 
 
+def open_catalogue(ws: Workspace) -> Catalogue:
+    """The catalogue, or one line saying it is lost/damaged and what to do (restore or rebuild)."""
+    try:
+        return Catalogue(ws.catalogue_path)
+    except CatalogueUnusable as exc:
+        fail(str(exc))
+
+
+def print_rebuild(result: object) -> None:
+    from ..rebuild import RebuildResult
+
+    assert isinstance(result, RebuildResult)
+    say = lambda text: console.print(text, highlight=False, soft_wrap=True)  # noqa: E731
+    say(f"[bold yellow]目录数据库{result.problem}[/]：已从归档目录结构重建，这不是修复，请核对。")
+    for kept in result.kept:
+        say(f"• 原数据库已移到 {kept}（保留，未删除）")
+    say(f"• 重建记录 {result.records} 件：已归档 {result.filed}、待分类 {result.unsorted}、隔离 {result.quarantined}；"
+        f"压缩包原件 {result.containers} 个（指标按所在文件夹恢复，元数据重新读取）")
+    for line in result.skipped:
+        say(f"[red]•[/] 未能收入：{line}")
+    say("[bold red]已从目录重建，以下内容无法恢复[/]：" + "；".join(result.lost))
+    if result.previous_head:
+        head = result.previous_head
+        say(f"• 原审计链最后记录于第 {head.seq} 条（{head.hash[:16]}），新链从第 1 条重新开始")
+    say("如有备份，从备份恢复更完整：archivist restore 备份文件 --to 新目录（恢复后核对再替换本工作区）")
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
-    def verify(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="输出 JSON")) -> None:
+    def verify(
+        ctx: typer.Context,
+        as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+        anchor: list[str] = typer.Option(
+            [], "--anchor", metavar="SEQ:HASH", help="核对早先卷内备考表或导出清单上的审计链锚点（可多次）"
+        ),
+    ) -> None:
         """Re-hash every archived file; check catalogue, search index and audit log agree. Exit 1 on any mismatch."""
+        from ..auditchain import Anchor
         from ..integrity import verify as run_verify
 
+        try:
+            anchors = [Anchor.parse(a) for a in anchor]
+        except ValueError as exc:
+            fail(str(exc), code=2)
         ws = get_workspace(ctx)
-        catalogue = Catalogue(ws.catalogue_path)
+        catalogue = open_catalogue(ws)
         try:
             with hashing_progress(not as_json, "核验文件") as progress:
-                report = run_verify(ws, catalogue, progress=progress)
+                report = run_verify(ws, catalogue, progress=progress, anchors=anchors)
         finally:
             catalogue.close()
         if as_json:
@@ -90,15 +128,29 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Diagnose the workspace; with --repair finish interrupted moves, adopt orphans, rebuild the index."""
         from ..integrity import doctor as run_doctor
+        from ..rebuild import catalogue_problem, rebuild
 
         ws = get_workspace(ctx)
+        rebuilt = None
         try:
             if repair:
                 lock = ws.writer_lock(wait=False, what="doctor")
             else:
                 lock = _no_lock()
             with lock:
-                catalogue = Catalogue(ws.catalogue_path)
+                problem = catalogue_problem(ws)
+                if problem and not repair:
+                    message = (f"目录数据库 {ws.catalogue_path} {problem}：请用 archivist restore 从备份恢复"
+                               "（最完整），或运行 archivist doctor --repair 从归档目录结构重建"
+                               "（审计记录、评分、问题等无法恢复）")
+                    if as_json:
+                        print_json({"ok": False, "repair": False, "catalogue": problem, "actions": [],
+                                    "findings": [], "notes": [message]})
+                        raise typer.Exit(1)
+                    fail(message)
+                if problem:
+                    rebuilt = rebuild(ws, problem)
+                catalogue = open_catalogue(ws)
                 try:
                     with hashing_progress(not as_json, "检查文件") as progress:
                         result = run_doctor(ws, catalogue, repair, progress=progress)
@@ -106,6 +158,15 @@ def register(app: typer.Typer) -> None:
                     catalogue.close()
         except WorkspaceBusy as exc:
             fail(f"{exc}（修复需要独占工作区：请先停止 watch 或等待导入结束）")
+        if rebuilt is not None:
+            # a rebuilt archive is never "repaired": what was lost is said, and the exit status is 1
+            if as_json:
+                print_json(result.to_json(repair) | {"ok": False, "rebuilt": rebuilt.to_json()})
+            else:
+                print_rebuild(rebuilt)
+                for action in result.actions:
+                    console.print(f"[red]•[/] {action.message}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1)
         if as_json:
             print_json(result.to_json(repair))
         else:
