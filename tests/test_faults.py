@@ -32,6 +32,7 @@ from archivist.catalogue import Catalogue
 from archivist.intake import filing
 from archivist.samples import make_text_corpus
 from archivist.workspace import Workspace
+from archivist.writelock import read_holder
 
 STAGES = ("before_copy", "after_copy", "after_commit")
 
@@ -351,12 +352,14 @@ def test_read_only_archive_for_real(ws: Workspace, corpus: list[Path]) -> None:
 
 # two writers, readers during an ingest ------------------------------------------------------------------
 def _wait_for_lock_holder(
-    ws: Workspace, what: str, proc: subprocess.Popen, timeout: float = 60, allow_exit: bool = False
+    ws: Workspace, what: str, proc: subprocess.Popen, timeout: float = 60, allow_exit: bool = False,
+    lock_name: str = ".writer.lock",
 ) -> None:
-    lock = ws.index_dir / ".writer.lock"
+    lock = ws.index_dir / lock_name
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if lock.exists() and lock.read_text(errors="replace").startswith(f"{what} pid={proc.pid}"):
+        holder = read_holder(lock)
+        if holder is not None and (holder.command, holder.pid) == (what, proc.pid):
             return
         if proc.poll() is not None:
             assert allow_exit, proc.communicate()[1].decode()
@@ -368,12 +371,10 @@ def _wait_for_lock_holder(
 def test_a_second_watcher_is_refused(ws: Workspace, corpus: list[Path]) -> None:
     first = start(ws, "watch")
     try:
-        _wait_for_lock_holder(ws, "watch", first)
+        _wait_for_lock_holder(ws, "watch", first, lock_name=".watch.lock")
         second = run(ws, "watch", "--once", timeout=60)
         err = second.stderr.decode()
-        assert second.returncode == 1 and "正被另一个进程写入" in err and "Traceback" not in err
-        repair = CliRunner().invoke(_app(), ["-w", str(ws.root), "doctor", "--repair"])
-        assert repair.exit_code == 1 and "独占" in repair.output
+        assert second.returncode == 1 and f"已有 watch（进程 {first.pid}" in err and "Traceback" not in err
     finally:
         first.send_signal(signal.SIGINT)
         try:
