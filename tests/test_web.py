@@ -321,6 +321,8 @@ def test_upload_while_another_writer_holds_the_workspace_is_filed_when_it_frees(
         assert [r["status"] for r in results] == ["queued"]
         assert "ingest（进程" in results[0]["reason"] and "watch" not in results[0]["reason"]
         assert [e.original_name for e in pending(site.ws)] == ["晚到的材料.txt"]  # durable while it waits
+        page = site.client.get("/upload").text
+        assert "1 个上传文件正在排队等候归档" in page and "ingest（进程" in page and "晚到的材料.txt" in page
     site.app.state.web.filer.join(timeout=60)  # the web process files it itself once the lock frees
     assert pending(site.ws) == []
     record = site.record("晚到的材料.txt")
@@ -328,6 +330,7 @@ def test_upload_while_another_writer_holds_the_workspace_is_filed_when_it_frees(
     assert (site.ws.root / record["archive_path"]).read_bytes() == "村庄清洁行动简报\n".encode()
     assert not [p for p in site.ws.inbox.rglob("*") if p.is_file()]  # never handed to an absent watcher
     assert not list((site.ws.index_dir / "queue").iterdir())
+    assert "排队等候归档" not in site.client.get("/upload").text
 
 
 def test_a_queued_upload_is_filed_by_the_next_cli_writer(site: Site, monkeypatch: pytest.MonkeyPatch,

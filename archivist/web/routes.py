@@ -394,9 +394,19 @@ async def assign_action(request: Request) -> Response:
 
 
 # upload ----------------------------------------------------------------------------------------
+def _queued_uploads(ws: Workspace) -> dict[str, Any]:
+    """Uploads waiting for the writer lock, and who holds it: shown so nobody uploads them twice."""
+    from ..intake.queue import pending
+
+    waiting = pending(ws)
+    holder = ws.lock_holder() if waiting else None
+    return {"queued": [e.original_name for e in waiting], "holder": holder.describe() if holder else ""}
+
+
 async def upload_page(request: Request) -> Response:
     st = state(request)
-    return render(request, "upload.html", {"max_mb": st.max_upload_bytes / 1024 / 1024})
+    queued = await run_in_threadpool(_queued_uploads, st.ws)
+    return render(request, "upload.html", {"max_mb": st.max_upload_bytes / 1024 / 1024} | queued)
 
 
 def _record_view(ws: Workspace, record: dict[str, Any]) -> dict[str, Any]:
@@ -480,7 +490,8 @@ async def upload(request: Request) -> Response:
         shutil.rmtree(tmp, ignore_errors=True)
     if wants_json(request):
         return JSONResponse({"results": results})
-    return render(request, "upload.html", {"max_mb": st.max_upload_bytes / 1024 / 1024, "results": results})
+    queued = await run_in_threadpool(_queued_uploads, ws)
+    return render(request, "upload.html", {"max_mb": st.max_upload_bytes / 1024 / 1024, "results": results} | queued)
 
 
 # problems (整改台账) ----------------------------------------------------------------------------
