@@ -235,3 +235,67 @@ def test_verify_opens_only_regular_files(ws: Workspace, tmp_path: Path) -> None:
         assert sum(name in m for m in messages) == 1, (name, messages)
     assert "不是普通文件" in text or "符号链接" in text
     assert secret.stat().st_atime_ns == before  # the file behind the link was not read
+
+
+# --- spreadsheet formula injection -----------------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example/","点击查看验收报告")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)",
+            "\t=1+1", "＝1+1"]
+WANTED = sorted({text.strip() for text in FORMULAS})  # documents may trim the leading tab
+
+
+def formula_cells(path: Path) -> tuple[list[str], list[str]]:
+    """(cells that are live formulas, formula-looking texts that are safe text) in a workbook."""
+    from openpyxl import load_workbook
+
+    live, safe = [], []
+    for sheet in load_workbook(path).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    live.append(f"{sheet.title}!{cell.coordinate}={cell.value}")
+                elif isinstance(cell.value, str) and cell.value.strip() in WANTED:
+                    assert cell.quotePrefix, cell.coordinate  # stays text when someone edits the cell
+                    safe.append(cell.value.strip())
+    return live, safe
+
+
+def test_titles_that_look_like_formulas_stay_text_in_catalogue_and_export(cli, ws: Workspace, tmp_path: Path) -> None:
+    src = tmp_path / "来件"
+    src.mkdir()
+    for i, _ in enumerate(FORMULAS):
+        (src / f"验收报告{i}.txt").write_text(f"河口镇户厕改造验收报告第{i}份，完成改厕{i + 300}户。", encoding="utf-8")
+    records = cli.json("ingest", str(src))
+    catalogue = Catalogue(ws.catalogue_path)
+    with catalogue.transaction():  # titles and units as a unit's file (or a correction) may carry them
+        for record, text in zip(records, FORMULAS, strict=True):
+            catalogue.update(record["id"], title=text, unit=text, status="filed", indicator="C01")
+    catalogue.close()
+    cli("report", "catalogue")
+    live, safe = formula_cells(ws.root / "out" / "归档文件目录.xlsx")
+    assert live == [] and sorted(set(safe)) == WANTED
+
+    out = tmp_path / "给检查组.zip"
+    cli("export", "--zip", str(out))
+    with zipfile.ZipFile(out) as zf:
+        (tmp_path / "目录.xlsx").write_bytes(zf.read("归档文件目录.xlsx"))
+    live, safe = formula_cells(tmp_path / "目录.xlsx")
+    assert live == [] and sorted(set(safe)) == WANTED
+
+
+def test_problem_ledger_export_writes_formula_text_as_text(tmp_path: Path) -> None:
+    from archivist.assess.export import write_problems_xlsx
+    from archivist.assess.problems import Problem
+
+    problems = [Problem(i + 1, text, text, "县委督查", "2024-05-01", "2024-06-30", "C01", False, measures=text)
+                for i, text in enumerate(FORMULAS)]
+    path = write_problems_xlsx(tmp_path / "整改台账.xlsx", problems)
+    live, safe = formula_cells(path)
+    assert live == [] and sorted(set(safe)) == WANTED
+
+
+def test_csv_fields_get_the_owasp_quote() -> None:
+    from archivist.safety import csv_text
+
+    assert [csv_text(t)[0] for t in FORMULAS] == ["'"] * len(FORMULAS)
+    assert csv_text("河口镇验收报告") == "河口镇验收报告" and csv_text(None) == "" and csv_text(-3) == "'-3"

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..safety import protect_workbook
+
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
@@ -64,6 +66,7 @@ def save_workbook(wb: Workbook, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
     os.close(fd)
+    protect_workbook(wb)  # descriptions, titles, units come from data: text, never formulas
     try:
         wb.save(tmp)
         os.replace(tmp, path)

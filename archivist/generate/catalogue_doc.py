@@ -33,6 +33,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from ..assess.status import date_problem, evidence_date
+from ..safety import protect_workbook
 from .gongwen import BODY_PT, FANGSONG, HEITI, GongwenDocument, format_cn_date
 
 if TYPE_CHECKING:
@@ -462,6 +463,7 @@ def write_xlsx(ws: Workspace, groups: Sequence[IndicatorGroup], out: Path) -> Pa
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_area = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 2)}"
     out.parent.mkdir(parents=True, exist_ok=True)
+    protect_workbook(wb)  # titles and units come from the units' files: text, never formulas
     wb.save(out)
     return out
 
