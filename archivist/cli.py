@@ -17,12 +17,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import commands
+from . import cli_i18n, commands
 from .catalogue import Catalogue, public_record
-from .cli_common import console, err_console, fail, get_workspace, print_json
+from .cli_common import console, err_console, fail, get_workspace, print_json, require_code, safe
 from .framework import FrameworkError
 from .model import QUARANTINED, STATES
-from .workspace import Workspace, WorkspaceBusy, WorkspaceError, init_workspace
+from .workspace import Workspace, WorkspaceBusy, WorkspaceError, assessment_year, init_workspace
+
+cli_i18n.install()  # click's and typer's own messages (usage errors, help panels) in Chinese
 
 app = typer.Typer(
     help="迎检档案助手：接收、归档、检索佐证材料，查漏补缺，生成报告和档案。",
@@ -85,15 +87,39 @@ def init(
     framework: list[str] = typer.Option(None, "--framework", help="考核方案 id，可多次指定"),
     county: str = typer.Option("本县", "--county", help="县（市、区）名称"),
     inspection_date: str = typer.Option("", "--inspection-date", help="迎检日期 YYYY-MM-DD"),
-    year: int | None = typer.Option(None, "--year", help="考核年度"),
+    year: int | None = typer.Option(None, "--year", help="考核年度（不指定时：1—3月取上一年度，其余月份取当年）"),
 ) -> None:
     """Create a workspace: archivist.toml, inbox/, archive/, index/."""
+    existed = (directory / "archivist.toml").exists()
+    chosen = year if year is not None else assessment_year()
     try:
-        ws = init_workspace(directory, framework or None, county, inspection_date, year)
+        ws = init_workspace(directory, framework or None, county, inspection_date, chosen)
         Catalogue(ws.catalogue_path).close()
     except (FrameworkError, WorkspaceError, ValueError) as exc:
         fail(str(exc), 2 if isinstance(exc, ValueError) and not isinstance(exc, FrameworkError) else 1)
-    console.print(f"工作区已就绪：{ws.root}（考核方案：{', '.join(ws.config.frameworks)}）")
+    console.print(f"工作区已就绪：{safe(ws.root)}（考核方案：{', '.join(ws.config.frameworks)}）", highlight=False)
+    if existed:
+        console.print(f"已有 archivist.toml，保留原设置：考核年度 {ws.config.year}", highlight=False)
+    elif year is None:
+        console.print(
+            f"考核年度：{ws.config.year}（未指定 --year：1—3月按上一年度，其余月份按当年；"
+            "不对时请改 archivist.toml 的 assessment.year）",
+            highlight=False,
+        )
+
+
+def parse_status(value: str | None) -> str | None:
+    """--status as typed (filed, FILED, 已归档, 待分类…) -> the state name; exit 2 naming the valid ones."""
+    if value is None:
+        return None
+    folded = value.strip().lower()
+    by_label = {label: state for state, label in STATE_LABELS.items()}
+    if folded in STATES:
+        return folded
+    if value.strip() in by_label:
+        return by_label[value.strip()]
+    valid = "、".join(f"{s}（{STATE_LABELS[s]}）" for s in STATES)
+    fail(f"未知状态 {safe(value)}：可用 {valid}", 2)
 
 
 def summary_table(records: list[dict]) -> Table:
@@ -110,7 +136,18 @@ def report_problems(records: list[dict]) -> None:
     """One line per quarantined file: which file, what is wrong, what to do."""
     for r in records:
         if r["status"] == QUARANTINED:
-            err_console.print(f"[red]隔离[/] {r['original_name']}：{r.get('reason')}", highlight=False)
+            err_console.print(f"[red]隔离[/] {safe(r['original_name'])}：{safe(r.get('reason'))}", highlight=False)
+
+
+def where_text(r: dict) -> str:
+    """Where an intake ended, in words: its archive path, the original it duplicates, or why no bytes are kept."""
+    if r.get("archive_path"):
+        return safe(r["archive_path"])
+    if r["status"] == "duplicate":
+        return f"（重复，原件 {safe(r.get('duplicate_of'))}）"
+    if r["status"] == QUARANTINED:
+        return f"（未能保存原件：{safe(r.get('reason') or '原因未记录')}）"
+    return ""
 
 
 @app.command(help="一次性导入文件或整个文件夹（含子文件夹）；不会改动来源文件夹。")
@@ -153,9 +190,9 @@ def ingest(
     console.print(summary_table(records))
     for r in records:
         style = STATE_STYLES.get(r["status"], "")
-        where = r.get("archive_path") or f"（重复，原件 {r.get('duplicate_of')}）"
         console.print(
-            f"[{style}]{STATE_LABELS.get(r['status'], r['status'])}[/] {r['original_name']} → {where}", highlight=False
+            f"[{style}]{STATE_LABELS.get(r['status'], r['status'])}[/] {safe(r['original_name'])} → {where_text(r)}",
+            highlight=False,
         )
 
 
@@ -180,25 +217,29 @@ def watch(
             watcher.run_forever(
                 lambda r: console.print(
                     f"[{STATE_STYLES.get(r['status'], '')}]{STATE_LABELS.get(r['status'])}[/] "
-                    f"{r['original_name']} → {r.get('archive_path') or r.get('duplicate_of')}",
+                    f"{safe(r['original_name'])} → {where_text(r)}",
                     highlight=False,
                 )
             )
     except WorkspaceBusy as exc:
         fail(f"{exc}（同一工作区只能运行一个 watch）")
+    except WorkspaceError as exc:  # a configured folder became unsafe while watching
+        fail(str(exc))
 
 
 @app.command("list", help="列出材料记录（可按状态、指标筛选）。")
 def list_cmd(
     ctx: typer.Context,
-    status: str | None = typer.Option(None, "--status", help="filed | unsorted | duplicate | quarantined"),
-    indicator: str | None = typer.Option(None, "--indicator", help="指标代码，如 C01"),
-    as_json: bool = typer.Option(False, "--json"),
+    status: str | None = typer.Option(
+        None, "--status", help="状态：filed(已归档) | unsorted(待分类) | duplicate(重复) | quarantined(隔离)"
+    ),
+    indicator: str | None = typer.Option(None, "--indicator", help="指标代码，如 C01（大小写均可）"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """List intake records."""
-    if status and status not in STATES:
-        fail(f"未知状态 {status}：可用 {', '.join(STATES)}", 2)
+    status = parse_status(status)
     ws = get_workspace(ctx)
+    indicator = require_code(ws, indicator)
     catalogue = Catalogue(ws.catalogue_path)
     records = catalogue.records(status=status, indicator=indicator)
     if as_json:
@@ -208,93 +249,84 @@ def list_cmd(
     for col in ("编号", "状态", "指标", "置信度", "题名", "责任者", "日期", "位置 / 建议"):
         table.add_column(col, overflow="fold")
     for r in records:
-        where = r.get("archive_path") or ""
+        where = safe(r.get("archive_path") or "")
         if r["status"] == "unsorted":
             where = "建议：" + "；".join(
-                f"{s['code']} {s['confidence']:.2f}（{'、'.join(s.get('matched', [])[:4])}）"
+                safe(f"{s['code']} {s['confidence']:.2f}（{'、'.join(s.get('matched', [])[:4])}）")
                 for s in r.get("suggestions") or []
             )
         elif r["status"] == "quarantined":
-            where = f"{where}\n原因：{r.get('reason')}"
+            where = f"{where or '未能保存原件'}\n原因：{safe(r.get('reason'))}"
         elif r["status"] == "duplicate":
-            where = f"重复，原件 {r.get('duplicate_of')}"
+            where = f"重复，原件 {safe(r.get('duplicate_of'))}"
         table.add_row(
-            r["id"],
-            f"[{STATE_STYLES[r['status']]}]{STATE_LABELS[r['status']]}[/]",
-            r.get("indicator") or "",
+            safe(r["id"]),
+            f"[{STATE_STYLES.get(r['status'], '')}]{STATE_LABELS.get(r['status'], safe(r['status']))}[/]",
+            safe(r.get("indicator") or ""),
             f"{r['confidence']:.2f}" if r.get("confidence") is not None else "",
-            r.get("title") or r["original_name"],
-            r.get("unit") or "",
-            r.get("doc_date") or "",
+            safe(r.get("title") or r["original_name"]),
+            safe(r.get("unit") or ""),
+            safe(r.get("doc_date") or ""),
             where,
         )
     console.print(table)
 
 
-@app.command(help="查看一件材料：元数据、分类依据、来源和操作记录。")
+@app.command(help="查看一件材料：元数据及其来源、分类依据、人工更正和操作记录。")
 def show(
     ctx: typer.Context,
-    evidence_id: str = typer.Argument(..., metavar="ID"),
-    as_json: bool = typer.Option(False, "--json"),
+    evidence_id: str = typer.Argument(..., metavar="ID", help="材料编号（可只写前几位）"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
-    """Show one record: metadata, suggestions with their reasons, provenance and audit history."""
+    """Show one record: metadata with sources, suggestions with their reasons, corrections and history."""
+    from . import cli_show
+    from .intake.edits import overrides
+
     ws = get_workspace(ctx)
     catalogue = Catalogue(ws.catalogue_path)
-    record = catalogue.get(evidence_id)
+    record = catalogue.get(evidence_id.strip())
     if record is None:
-        fail(f"找不到编号为 {evidence_id} 的材料：请用 archivist list 查看编号")
+        fail(f"找不到编号为 {safe(evidence_id)} 的材料：请用 archivist list 查看编号")
     history = catalogue.audit_entries(record["id"])
+    kept = overrides(catalogue, record["id"])
     if as_json:
-        print_json(public_record(record) | {"text": record.get("text"), "meta": record.get("meta"), "history": history})
+        print_json(public_record(record) | {
+            "text": record.get("text"), "meta": record.get("meta"), "history": history,
+            "edits": [o.__dict__ for o in kept],
+        })
         return
-    table = Table(show_header=False, title=f"材料 {record['id']}")
-    for key, label in [
-        ("status", "状态"),
-        ("indicator", "指标"),
-        ("links", "关联指标"),
-        ("confidence", "置信度"),
-        ("title", "题名"),
-        ("unit", "责任者"),
-        ("doc_date", "成文日期"),
-        ("doc_number", "文号"),
-        ("kind", "类别"),
-        ("original_name", "原文件名"),
-        ("archive_path", "归档位置"),
-        ("sha256", "SHA-256"),
-        ("size", "字节数"),
-        ("pages", "页数"),
-        ("reason", "原因"),
-        ("duplicate_of", "重复于"),
-        ("provenance", "来源"),
-    ]:
-        value = record.get(key)
-        if value not in (None, "", []):
-            table.add_row(label, str(value))
-    for s in record.get("suggestions") or []:
-        table.add_row("建议", f"{s['code']}（{s['confidence']:.2f}）依据：{'、'.join(s.get('matched', []))}")
-    for h in history:
-        table.add_row("记录", f"{h['at']} {h['actor']} {h['action']}")
-    table.add_row("正文摘录", (record.get("text") or "")[:300])
+    try:
+        frameworks = ws.frameworks
+    except FrameworkError:
+        frameworks = None
+    table = Table(show_header=False, title=f"材料 {safe(record['id'])}")
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in cli_show.rows(record, history, kept, frameworks):
+        table.add_row(label, value)
+    table.add_row("正文摘录", safe((record.get("text") or "")[:300], keep_newlines=True))
     console.print(table, highlight=False)
 
 
-@app.command(help="调整归档：把材料移到指标 CODE 下，系统据此学习。")
+@app.command(help="调整归档：把材料移到指标 CODE 下，系统据此学习；--note 写明理由（记入审计日志）。")
 def assign(
     ctx: typer.Context,
-    evidence_id: str = typer.Argument(..., metavar="ID"),
-    code: str = typer.Argument(..., metavar="CODE"),
+    evidence_id: str = typer.Argument(..., metavar="ID", help="材料编号"),
+    code: str = typer.Argument(..., metavar="CODE", help="指标代码，如 C01（大小写均可）"),
+    note: str = typer.Option("", "--note", help="调整理由"),
 ) -> None:
     """Correct a filing: move the file under indicator CODE; the classifier learns from it."""
     from .intake.assign import AssignError
     from .intake.assign import assign as do_assign
 
     ws = get_workspace(ctx)
+    folded = require_code(ws, code)
     with writing(ws, "assign") as catalogue:
         try:
-            record = do_assign(ws, catalogue, evidence_id, code.upper())
+            record = do_assign(ws, catalogue, evidence_id.strip(), folded or "", note=note.strip())
         except AssignError as exc:
-            fail(str(exc))
-    console.print(f"已调整：{record['original_name']} → {record['archive_path']}", highlight=False)
+            fail(safe(str(exc)))
+    console.print(f"已调整：{safe(record['original_name'])} → {safe(record['archive_path'])}", highlight=False)
 
 
 @app.command(help="生成示例材料并完整演示：导入、检索、查漏补缺、报告、档案。")
@@ -339,18 +371,18 @@ def main() -> None:
     try:
         app()
     except (WorkspaceError, FrameworkError) as exc:
-        err_console.print(f"[bold red]错误：[/]{exc}", highlight=False)
+        err_console.print(f"[bold red]错误：[/]{safe(exc)}", highlight=False)
         raise SystemExit(1) from exc
     except sqlite3.Error as exc:
         err_console.print(
-            f"[bold red]错误：[/]目录数据库出错（{exc}）：请稍后重试；若反复出现，运行 archivist doctor",
+            f"[bold red]错误：[/]目录数据库出错（{safe(exc)}）：请稍后重试；若反复出现，运行 archivist doctor",
             highlight=False,
         )
         raise SystemExit(1) from exc
     except OSError as exc:
-        where = exc.filename or "文件系统"
+        where = safe(exc.filename or "文件系统")
         err_console.print(
-            f"[bold red]错误：[/]{where}：{exc.strerror or exc}（请检查该路径、权限和磁盘空间后重试；"
+            f"[bold red]错误：[/]{where}：{safe(exc.strerror or exc)}（请检查该路径、权限和磁盘空间后重试；"
             "已归档的文件不受影响，重新运行会接着处理）",
             highlight=False,
         )

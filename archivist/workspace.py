@@ -170,6 +170,14 @@ class Workspace:
         self.config = _config_from_toml(data)
         self._frameworks: FrameworkSet | None = None
 
+    def check_paths(self) -> None:
+        """Check again that the configured folders stay inside the workspace (a long-running `watch`
+        calls this before each scan and batch: a folder swapped for a symlink meanwhile is refused)."""
+        try:
+            check_config(self.root, self.config.raw, self.root / CONFIG_NAME)
+        except ConfigUnsafe as exc:
+            raise WorkspaceError(str(exc)) from exc
+
     # paths -----------------------------------------------------------------
     @property
     def inbox(self) -> Path:
@@ -259,6 +267,13 @@ class Workspace:
             raise WorkspaceBusy(f"工作区 {self.root} 已有 {exc} 在监视收件箱", exc.holder) from exc
 
 
+def assessment_year(today: dt.date | None = None) -> int:
+    """The year being assessed on `today`: the 实绩考核 of a year runs into the first quarter of the next
+    (inspections in January–March look back at the year before), so January–March means last year."""
+    today = today or dt.date.today()
+    return today.year - 1 if today.month <= 3 else today.year
+
+
 def init_workspace(
     root: Path,
     frameworks: list[str] | None = None,
@@ -272,7 +287,7 @@ def init_workspace(
     if not config.exists():
         fws = frameworks or list(DEFAULT_FRAMEWORKS)
         load_frameworks(fws, [root / "frameworks"])  # fail early on a wrong id
-        year = year or (dt.date.today().year - 1 if dt.date.today().month < 7 else dt.date.today().year)
+        year = year or assessment_year()
         if not inspection_date:
             inspection_date = f"{year + 1}-01-20"
         config.write_text(render_config(county, fws, inspection_date, year), encoding="utf-8")

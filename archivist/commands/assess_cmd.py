@@ -279,17 +279,23 @@ def problems_import(
     file: Path = typer.Argument(..., metavar="FILE.xlsx", help="整改台账（.xlsx）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只检查，不导入"),
     as_json: bool = typer.Option(False, "--json"),
-    today: str | None = typer.Option(None, "--today", help="导入日期（缺“发现时间”列时作为发现日期）"),
+    today: str | None = typer.Option(None, "--today", help="导入日期（推算未写年份的时限）"),
+    found: str | None = typer.Option(None, "--found", help="表中未写发现时间的行按此日期记（YYYY-MM-DD）"),
 ) -> None:
     """Import a rectification ledger sheet (headers matched leniently) and report unreadable rows."""
     from ..assess.problems import import_problems
     from ..cli import writing
 
+    if file.is_dir():
+        sheets = sorted(p.name for p in file.glob("*.xlsx"))[:5]
+        hint = f"（该文件夹中有：{'、'.join(sheets)}）" if sheets else ""
+        fail(esc(f"{file} 是文件夹，不是整改台账：请给出 .xlsx 文件的路径{hint}"), 2)
     ws = get_workspace(ctx)
     day = _today(today)
+    found_day = _today(found) if found else None
     with writing(ws, "problems import") as catalogue:
         try:
-            report = import_problems(ws, catalogue, file, today=day, dry_run=dry_run)
+            report = import_problems(ws, catalogue, file, today=day, dry_run=dry_run, found=found_day)
         except AssessError as exc:
             fail(str(exc))
     if as_json:

@@ -37,7 +37,11 @@ MAX_LENGTH = {"title": 200, "unit": 60, "doc_number": 60, "kind": 20}
 
 
 class EditError(Exception):
-    """The edit cannot be made; the message says why and what to do."""
+    """The edit cannot be made; the message says why and what to do. `usage`: the input itself is wrong."""
+
+    def __init__(self, message: str, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 @dataclass
@@ -76,27 +80,27 @@ def parse_user_date(value: str) -> str:
     text = unicodedata.normalize("NFKC", fold_width(value)).strip()
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?", text)
     if not m:
-        raise EditError(f"日期“{value}”无法识别：请写成 YYYY-MM-DD，如 2024-10-08")
+        raise EditError(f"日期“{value}”无法识别：请写成 YYYY-MM-DD，如 2024-10-08", usage=True)
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError as exc:
-        raise EditError(f"日期“{value}”不存在：请检查月份和日") from exc
+        raise EditError(f"日期“{value}”不存在：请检查月份和日", usage=True) from exc
 
 
 def clean_value(name: str, value: str) -> str | None:
     """The value as stored: trimmed, control characters refused; '' clears a field (None), except the title."""
     text = value.strip()
     if re.search(r"[\x00-\x1f\x7f-\x9f]", text):
-        raise EditError(f"{FIELD_LABELS[name]}含有控制字符：请重新输入")
+        raise EditError(f"{FIELD_LABELS[name]}含有控制字符：请重新输入", usage=True)
     if not text:
         if name == "title":
-            raise EditError("题名不能为空")
+            raise EditError("题名不能为空", usage=True)
         return None
     if name == "doc_date":
         return parse_user_date(text)
     limit = MAX_LENGTH.get(name)
     if limit and len(text) > limit:
-        raise EditError(f"{FIELD_LABELS[name]}过长（{len(text)} 字，最多 {limit} 字）")
+        raise EditError(f"{FIELD_LABELS[name]}过长（{len(text)} 字，最多 {limit} 字）", usage=True)
     return text
 
 
@@ -106,7 +110,7 @@ def edit(
     """Correct the given fields of one record; None in `values` means "not given"."""
     note = (note or "").strip()
     if not note:
-        raise EditError("请用 --note 写明更正理由（会记入审计日志）")
+        raise EditError("请用 --note 写明更正理由（会记入审计日志）", usage=True)
     record = catalogue.get(evidence_id)
     if record is None:
         raise EditError(f"找不到编号为 {evidence_id} 的材料：请用 archivist list 查看编号")
@@ -114,10 +118,10 @@ def edit(
         raise EditError(f"{record['id']} 是重复文件，请更正其原件 {record['duplicate_of']}")
     unknown = [k for k in values if k not in FIELD_LABELS]
     if unknown:
-        raise EditError(f"不能更正的字段：{'、'.join(unknown)}")
+        raise EditError(f"不能更正的字段：{'、'.join(unknown)}", usage=True)
     wanted = {k: clean_value(k, v) for k, v in values.items() if v is not None}
     if not wanted:
-        raise EditError("没有给出要更正的内容：用 --title / --unit / --date / --number / --kind")
+        raise EditError("没有给出要更正的内容：用 --title / --unit / --date / --number / --kind", usage=True)
     changes = [FieldChange(k, record.get(k), v) for k, v in wanted.items() if (record.get(k) or None) != v]
     if not changes:
         raise EditError(f"{record['id']} 的这些字段已经是给出的值，没有改动")
