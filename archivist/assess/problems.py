@@ -27,6 +27,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import math
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -50,13 +51,16 @@ SITE_WORDS = (
     "河道", "河塘", "沟渠", "水渠", "道路", "路面", "路灯", "桥梁", "房屋", "危房", "住房", "农房", "墙体", "屋顶",
     "围墙", "广场", "村容", "村貌", "乱堆", "乱放", "乱搭", "乱建", "杂物", "中转站", "饮水", "水源", "供水", "水厂",
     "场地", "大棚", "圈舍", "电站", "光伏", "宣传栏", "公示栏", "标识牌", "活动室", "卫生室", "校舍", "车间",
-    "管护", "绿化", "池塘", "堆放", "破损",
+    "管护", "绿化", "池塘", "堆放", "破损", "违建", "违章建筑", "棚舍", "棚房", "窝棚", "拆除", "残垣断壁", "断壁残垣",
+    "乱堆乱放", "坑塘", "排水", "直排", "垃圾堆", "露天", "护栏", "围栏", "边坡", "塌方", "渗滤液", "猪牛栏", "柴草",
 )
 PAPER_WORDS = ("台账", "资料", "材料", "档案", "记录", "数据", "信息", "系统", "录入", "填报", "签字", "手续",
-               "会议", "制度", "方案", "报表", "统计", "名单", "花名册", "合同", "协议")
+               "会议", "制度", "方案", "报表", "统计", "名单", "花名册", "合同", "协议", "资金", "补助", "补贴", "发放",
+               "拨付", "公示")
 PHYSICAL_WORDS = ("破损", "损坏", "脏", "乱", "堆放", "堆积", "积存", "渗漏", "漏水", "堵塞", "外溢", "溢流", "臭",
                   "未清理", "未清运", "未拆除", "未建成", "未完工", "无法使用", "不能使用", "闲置", "停运", "坍塌",
-                  "裂缝", "积水", "损毁", "老化", "不达标", "未硬化", "未整治")
+                  "裂缝", "积水", "损毁", "老化", "不达标", "未硬化", "未整治", "未拆", "未清", "残留", "裸露", "直排",
+                  "违建", "残垣", "杂草", "淤积")
 
 # field → header synonyms. Matching picks, for each header cell, the field of the longest synonym
 # it contains, so "问题来源" (source) beats "问题" (description).
@@ -69,7 +73,9 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                "发现单位", "督查来源", "检查组", "来源"),
     "deadline": ("整改完成时限", "整改时限", "整改期限", "完成时限", "整改完成时间", "完成时间", "截止时间",
                  "截止日期", "整改时间", "时限", "期限"),
-    "found": ("发现时间", "发现日期", "交办时间", "交办日期", "反馈时间", "反馈日期", "检查时间", "督查时间"),
+    "found": ("问题发现时间", "问题发现日期", "发现时间", "发现日期", "交办时间", "交办日期", "反馈时间", "反馈日期",
+              "检查时间", "检查日期", "督查时间", "督查日期", "暗访时间", "暗访日期", "排查时间", "排查日期",
+              "登记时间", "登记日期", "发现于", "发现"),
     "indicator": ("关联指标", "对应指标", "考核指标", "所属指标", "指标代码", "指标名称", "涉及指标", "指标"),
     "measures": ("整改措施", "整改举措", "措施"),
     "state": ("整改状态", "整改情况", "整改进展", "是否销号", "销号情况", "是否完成", "完成情况"),
@@ -79,6 +85,21 @@ FIELD_LABELS = {"description": "问题描述", "unit": "责任单位", "source":
 IMMEDIATE = ("立行立改", "立即整改", "即知即改", "已整改", "马上整改")
 ONGOING = ("长期坚持", "持续整改", "长期", "持续推进", "常态化")
 _CODE = re.compile(r"(?<![A-Za-z])([A-Za-z]\d{2})(?!\d)")
+
+# A photo of the state before the work (整改前) proves the problem, not its fix; words in its title,
+# caption, file name or folder say which it is.
+BEFORE_WORDS = ("整改前", "整治前", "拆除前", "改造前", "治理前", "改厕前", "清理前", "施工前", "维修前", "问题照片",
+                "原貌", "before")
+AFTER_WORDS = ("整改后", "整治后", "拆除后", "改造后", "治理后", "改厕后", "清理后", "施工后", "维修后", "完工",
+               "竣工", "前后对比", "after")
+# Place names: two or more characters before 村/镇/乡/社区/街道/组 (杏花村, 河口镇); words that only
+# look like one (农村, 部分村, 行政村) are not places.
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:社区|街道|村|镇|乡)")
+_PLACE_STOP = ("部分", "个别", "全部", "所有", "各个", "少数", "多个", "有的", "农村", "乡村", "行政", "自然", "美丽",
+               "示范", "重点", "薄弱", "脱贫", "相关", "周边", "城乡", "全县", "本县", "各乡", "乡镇", "村镇", "中心",
+               "和美", "宜居", "文明", "贫困", "移民", "搬迁")
+_PARTICLES = re.compile(r"[的在于和及与对把将了是、，,]")
+NEAR_KM = 1.0
 
 
 @dataclass
@@ -228,6 +249,45 @@ def parse_deadline(value: Any, reference: dt.date) -> tuple[str | None, str | No
     if any(w in text for w in ONGOING):
         return None, f"整改时限“{value}”为长期任务，未设截止日期"
     return None, f"整改时限“{value}”无法识别为日期，未设截止日期"
+
+
+def parse_found_date(value: Any, today: dt.date) -> tuple[dt.date | None, str | None]:
+    """(date or None, warning or None) for a 发现时间 cell: a date, an Excel serial, 2024-11-20, 2024/11/20,
+    2024.11.20, 2024年11月20日, 20241120; 11月20日 takes the latest year not after today (with a warning); a
+    month alone (2024年11月) is its 1st, with a warning, so evidence is never judged too late. Else (None, None)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 20000 < value < 80000:
+            return dt.date(1899, 12, 30) + dt.timedelta(days=int(value)), None
+        if 19000101 <= value <= 21001231:
+            return parse_found_date(str(int(value)), today)
+        return None, None
+    text = re.sub(r"\s+", "", normalize(str(value)))
+    m = re.search(r"(20\d{2})[年./\-](\d{1,2})[月./\-](\d{1,2})", text) or re.fullmatch(
+        r"(20\d{2})(\d{2})(\d{2})", text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), None
+        except ValueError:
+            return None, None
+    m = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", text)
+    if m:
+        try:
+            day = dt.date(today.year, int(m[1]), int(m[2]))
+        except ValueError:
+            return None, None
+        if day > today:
+            day = day.replace(year=today.year - 1)
+        return day, f"发现时间“{value}”未写年份，按 {day.year} 年计"
+    m = re.search(r"(20\d{2})[年./\-](\d{1,2})月?$", text)
+    if m and 1 <= int(m[2]) <= 12:
+        return dt.date(int(m[1]), int(m[2]), 1), f"发现时间“{value}”只写到月，按该月1日计"
+    return None, None
 
 
 def resolve_indicator(value: Any, frameworks: FrameworkSet) -> tuple[str | None, str | None]:
@@ -392,9 +452,14 @@ def match_headers(cells: list[Any]) -> dict[str, int]:
     return mapping
 
 
-def read_problem_sheets(path: Path, frameworks: FrameworkSet, today: dt.date) -> tuple[list[dict[str, Any]],
-                                                                                      ImportReport]:
-    """Rows of every sheet that has a problem header, as problem dicts, plus the report. No database."""
+def read_problem_sheets(path: Path, frameworks: FrameworkSet, today: dt.date,
+                        found_default: dt.date | None = None) -> tuple[list[dict[str, Any]], ImportReport]:
+    """Rows of every sheet that has a problem header, as problem dicts, plus the report. No database.
+
+    The 发现日期 of each row comes from the sheet; a row without one takes `found_default` (the user's
+    --found) or is not imported: the import day is not when a problem was found, and 销号 evidence is
+    judged against that date.
+    """
     from openpyxl import load_workbook
 
     from ..intake.extract._ooxml import check_ooxml
@@ -428,15 +493,16 @@ def read_problem_sheets(path: Path, frameworks: FrameworkSet, today: dt.date) ->
             for needed in ("unit", "deadline"):
                 if needed not in mapping:
                     report.issues.append(RowIssue(sheet.title, at + 1, f"未找到“{FIELD_LABELS[needed]}”列，该项留空"))
-            if "found" not in mapping:
+            if "found" not in mapping and found_default is None:
                 report.issues.append(RowIssue(sheet.title, at + 1,
-                                              f"未找到“发现时间”列：发现日期按导入当天（{today.isoformat()}）记"))
+                                              "未找到“发现时间”列：各行缺少发现日期，未导入。请在表中补“发现时间”列，"
+                                              "或用 --found YYYY-MM-DD 指定这些问题的发现日期"))
             for k in range(at + 1, len(rows)):
                 row = rows[k]
                 number = k + 1
                 if all(_blank(row[c]) for c in mapping.values() if c < len(row)):
                     continue  # a blank template row, or a 填表人/审核 line under the table
-                item = _problem_from_row(row, mapping, frameworks, today, sheet.title, number, report)
+                item = _problem_from_row(row, mapping, frameworks, today, sheet.title, number, report, found_default)
                 if item is not None:
                     item |= {"origin": f"{path.name}「{sheet.title}」第{number}行", "sheet": sheet.title, "row": number}
                     out.append(item)
@@ -460,7 +526,8 @@ def _cell(row: list[Any], mapping: dict[str, int], name: str) -> Any:
 
 
 def _problem_from_row(row: list[Any], mapping: dict[str, int], frameworks: FrameworkSet, today: dt.date,
-                      sheet: str, number: int, report: ImportReport) -> dict[str, Any] | None:
+                      sheet: str, number: int, report: ImportReport,
+                      found_default: dt.date | None = None) -> dict[str, Any] | None:
     description = _cell(row, mapping, "description")
     if description is None or not str(description).strip():
         report.issues.append(RowIssue(sheet, number, "缺少问题描述，未导入", skipped=True))
@@ -469,17 +536,29 @@ def _problem_from_row(row: list[Any], mapping: dict[str, int], frameworks: Frame
     if re.fullmatch(r"[\d.]+", description):
         report.issues.append(RowIssue(sheet, number, f"问题描述“{description}”只是数字，未导入", skipped=True))
         return None
-    found = today
     found_cell = _cell(row, mapping, "found")
-    if found_cell not in (None, ""):
-        parsed, warning = parse_deadline(found_cell, today)
-        if parsed and not warning:
-            found = dt.date.fromisoformat(parsed)
-        else:
-            report.issues.append(RowIssue(sheet, number, f"发现时间“{found_cell}”无法识别，按导入当天记"))
+    found, warning = parse_found_date(found_cell, today)
+    if warning:
+        report.issues.append(RowIssue(sheet, number, warning))
+    if found is None:
+        if found_default is None:
+            what = f"发现时间“{found_cell}”无法识别" if found_cell not in (None, "") else "未填发现时间"
+            report.issues.append(RowIssue(sheet, number, f"{what}，未导入：请在表中补填，或用 --found YYYY-MM-DD 指定",
+                                          skipped=True))
+            return None
+        found = found_default
+    if found > today:
+        report.issues.append(RowIssue(sheet, number, f"发现时间 {found.isoformat()} 晚于今天，未导入：请检查日期",
+                                      skipped=True))
+        return None
     deadline, warning = parse_deadline(_cell(row, mapping, "deadline"), found)
     if warning:
         report.issues.append(RowIssue(sheet, number, warning))
+    due_day = parse_date(deadline)
+    if due_day is not None and due_day < found:
+        report.issues.append(RowIssue(sheet, number, f"整改时限 {deadline} 早于发现日期 {found.isoformat()}，未导入："
+                                                     "请检查日期", skipped=True))
+        return None
     code, warning = resolve_indicator(_cell(row, mapping, "indicator"), frameworks)
     if warning:
         report.issues.append(RowIssue(sheet, number, warning))
@@ -503,10 +582,13 @@ def _problem_from_row(row: list[Any], mapping: dict[str, int], frameworks: Frame
 
 
 def import_problems(ws: Workspace, catalogue: Catalogue, path: Path, *, today: dt.date | None = None,
-                    dry_run: bool = False) -> ImportReport:
-    """Import a rectification ledger sheet; problems already registered (same description and unit) are skipped."""
+                    dry_run: bool = False, found: dt.date | None = None) -> ImportReport:
+    """Import a rectification ledger sheet; problems already registered (same description and unit) are skipped.
+
+    `found`: the 发现日期 of rows that have none (the user says it; never assumed).
+    """
     today = today or dt.date.today()
-    items, report = read_problem_sheets(path, ws.frameworks, today)
+    items, report = read_problem_sheets(path, ws.frameworks, today, found)
     existing = {
         (_same(r["description"]), _same(r["unit"] or "")): int(r["id"])
         for r in catalogue.db.execute("SELECT id, description, unit FROM problems")
@@ -573,18 +655,7 @@ def close_problem(
         raise AssessError(f"问题 #{problem.id} 发现于 {problem.found_date}，所附材料均早于该日期，不能证明已整改："
                           "请附整改后形成的材料")
     if problem.site:
-        photos = [r for r in records if r.get("file_type") == "image"]
-        after = [r for r in photos if (d := dated(r)) is not None and d > found]
-        if not after:
-            if not photos:
-                why = "所附材料中没有照片"
-            elif all(dated(r) is None for r in photos):
-                why = "所附照片没有拍摄日期"
-            else:
-                why = "所附照片拍摄于 " + "、".join(sorted({evidence_date(r) or "" for r in photos if dated(r)})) \
-                      + "，不晚于发现日期"
-            raise AssessError(f"问题 #{problem.id} 属现场类问题，销号须附发现日期（{problem.found_date}）之后"
-                              f"拍摄的整改后照片，{why}：请导入现场照片后用 --evidence 指定其编号")
+        _check_site_photos(problem, records, found)
     ids = [r["id"] for r in records]
     closed_on = (today or dt.date.today()).isoformat()
     with catalogue.transaction():
@@ -597,6 +668,132 @@ def close_problem(
     closed = get_problem(catalogue, problem.id)
     assert closed is not None
     return closed
+
+
+def place_names(text: str) -> list[str]:
+    """Village/town names in a text: 杏花村, 河口镇 (not 农村, 部分村)."""
+    out: list[str] = []
+    for m in _PLACE.finditer(normalize(text or "")):
+        name = _PARTICLES.split(m[0])[-1]
+        suffix = re.search(r"(社区|街道|村|镇|乡)$", name)
+        if suffix is None:
+            continue
+        stem = name[: suffix.start()]
+        while len(stem) > 2 and any(stem.startswith(w) for w in _PLACE_STOP):
+            stem = stem[2:]
+        if len(stem) < 2 or any(stem.endswith(w) for w in _PLACE_STOP):
+            continue
+        if stem + suffix[0] not in out:
+            out.append(stem + suffix[0])
+    return out
+
+
+def _village_level(name: str) -> bool:
+    return name.endswith(("村", "社区"))
+
+
+def photo_text(record: dict[str, Any]) -> str:
+    """Everything that says what a photo shows: title, file name, folder, unit, caption/EXIF text, source path."""
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    parts = [str(record.get(k) or "") for k in ("title", "original_name", "archive_path", "unit")]
+    parts.append(str(record.get("text") or "")[:500])
+    parts += [str(v) for k, v in (meta or {}).items() if isinstance(v, str) and re.search(
+        r"title|comment|subject|keyword|description|caption", k)]
+    provenance = record.get("provenance")
+    if provenance:
+        parts.append(json.dumps(provenance, ensure_ascii=False) if not isinstance(provenance, str) else provenance)
+    return normalize(" | ".join(parts))  # a separator, so one field's name never runs into the next
+
+
+def photo_phase(record: dict[str, Any]) -> str:
+    """'before' (整改前/整治前… and no after word), 'after' (整改后…), or '' when the photo does not say."""
+    text = photo_text(record).lower()
+    if any(w in text for w in AFTER_WORDS):
+        return "after"
+    if any(w in text for w in BEFORE_WORDS):
+        return "before"
+    return ""
+
+
+def _gps(record: dict[str, Any]) -> tuple[float, float] | None:
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    value = (meta or {}).get("gps")
+    if isinstance(value, list | tuple) and len(value) == 2:
+        try:
+            return float(value[0]), float(value[1])
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine) between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _photo_name(record: dict[str, Any]) -> str:
+    return str(record.get("original_name") or record.get("title") or record.get("id"))
+
+
+def site_photo_problem(problem: Problem, photo: dict[str, Any], found: dt.date,
+                       references: list[tuple[float, float]]) -> str | None:
+    """Why one photo cannot prove a site problem fixed (the first rule it fails, in Chinese), or None.
+
+    Rules: it is not a before photo; it was taken after the problem was found; it shows the same
+    place — its GPS within NEAR_KM of a photo that recorded the problem, else a village/town named in
+    the problem (description, else the responsible unit) named in its title/caption/folder/unit, and
+    no other village when the problem names one.
+    """
+    name = _photo_name(photo)
+    if photo_phase(photo) == "before":
+        return f"{name} 是整改前照片（题名、说明或文件夹写明“整改前/整治前”），不能证明已整改"
+    day = parse_date(evidence_date(photo))
+    if day is None:
+        return f"{name} 没有拍摄日期，不能证明拍摄于发现问题之后"
+    if day <= found:
+        return f"{name} 拍摄于 {day.isoformat()}，不晚于发现日期 {found.isoformat()}"
+    here = _gps(photo)
+    if here is not None and references:
+        nearest = min(distance_km(here, ref) for ref in references)
+        if nearest <= NEAR_KM:
+            return None
+        return f"{name} 的拍摄位置距问题现场照片约 {nearest:.1f} 公里，不是同一地点"
+    wanted = place_names(problem.description)
+    villages = [p for p in wanted if _village_level(p)]
+    if not wanted:
+        wanted = place_names(problem.unit)
+    if not wanted:
+        return None  # the problem names no place: nothing to compare
+    shown = place_names(photo_text(photo))
+    if villages:
+        other = [p for p in shown if _village_level(p) and not any(v in p for v in villages)]
+        if other and not any(v in photo_text(photo) for v in villages):
+            return f"{name} 拍摄的是{'、'.join(other)}，与问题所在的{'、'.join(villages)}不符"
+    text = photo_text(photo)
+    if any(p in text for p in wanted):
+        return None
+    return (f"{name} 的题名、说明、文件夹和报送单位都看不出拍摄于{'、'.join(wanted)}：请附写明地点的整改后照片，"
+            "或附带定位的整改前照片以便比对位置")
+
+
+def _check_site_photos(problem: Problem, records: list[dict[str, Any]], found: dt.date) -> None:
+    """A site problem closes only with an after photo of the same place taken after it was found."""
+    photos = [r for r in records if r.get("file_type") == "image"]
+    if not photos:
+        raise AssessError(f"问题 #{problem.id} 属现场类问题，销号须附发现日期（{problem.found_date}）之后拍摄的"
+                          "整改后照片，所附材料中没有照片：请导入现场照片后用 --evidence 指定其编号")
+    references = [g for r in records if (g := _gps(r)) is not None and (
+        photo_phase(r) == "before" or ((d := parse_date(evidence_date(r))) is not None and d <= found))]
+    reasons = []
+    for photo in sorted(photos, key=lambda r: photo_phase(r) != "after"):
+        why = site_photo_problem(problem, photo, found, references)
+        if why is None:
+            return
+        reasons.append(why)
+    raise AssessError(f"问题 #{problem.id} 属现场类问题，销号须附同一地点、发现日期（{problem.found_date}）之后拍摄的"
+                      f"整改后照片：{'；'.join(reasons)}")
 
 
 def problems_by_unit(problems: list[Problem], today: dt.date | None = None) -> list[UnitProblems]:
