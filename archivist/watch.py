@@ -95,6 +95,7 @@ class Watcher:
                 self.nominate(Path(root) / name)
 
     def scan(self) -> None:
+        self.ws.check_paths()
         self.nominate_tree(self.ws.inbox)
 
     # settling ----------------------------------------------------------------------
@@ -134,6 +135,7 @@ class Watcher:
             if number:
                 self.stop_event.wait(YIELD_SECONDS)
             with self.ws.writer_lock(what="watch", on_wait=self.on_wait):
+                self.ws.check_paths()  # inbox/ or archive/ may have been replaced by a symlink since the start
                 records += self._file_batch(batch, on_record)
         self._prune_empty_folders()
         return records

@@ -167,3 +167,14 @@ def test_a_restore_whose_toml_names_a_framework_it_lacks_is_refused(ws: Workspac
     with pytest.raises(BackupError, match="本省方案|workspace.frameworks"):
         restore_backup(bad, target)
     _assert_nothing_left(tmp_path, target)
+
+
+def test_an_inbox_swapped_for_a_symlink_while_watching_is_refused(ws: Workspace, outside: Path) -> None:
+    from archivist.watch import Watcher
+
+    watcher = Watcher(ws, settle_seconds=0.0)  # loaded while the inbox was an ordinary folder
+    ws.inbox.rmdir()
+    ws.inbox.symlink_to(outside)
+    with pytest.raises(WorkspaceError, match="paths.inbox"):
+        watcher.run_once()
+    assert (outside / "个人材料.txt").read_text(encoding="utf-8") == REPORT
