@@ -18,8 +18,9 @@ HEADER_2 = [None, None, None, None, None, None, None, "牵头单位", "责任单
 
 # (一级, 二级, 三级, 分值, 评分标准, 考核方式, 佐证材料, 牵头, 责任)
 KAOHE_2024: list[tuple[Any, ...]] = [
-    ("产业振兴（30分）", "粮食安全（12分）", "粮食播种面积和产量", 6, "完成省下达播种面积目标得满分，每低1%扣0.5分，扣完为止",
-     "日常监督", "1.粮食播种面积统计表；2.粮食产量调查报告", "农业农村局", "统计局、各乡镇"),
+    ("产业振兴（30分）", "粮食安全（12分）", "粮食播种面积和产量", 6,
+     "完成省下达播种面积目标得满分，每低1%扣0.5分，扣完为止", "日常监督",
+     "1.粮食播种面积统计表；2.粮食产量调查报告", "农业农村局", "统计局、各乡镇"),
     (None, None, "高标准农田建设", 6, "未完成年度建设任务的，每少1万亩扣1分", "实地评估",
      "1.高标准农田建设项目验收报告\n2.耕地保护目标责任书", "农业农村局", "自然资源局"),
     (None, "乡村产业（18分）", "特色产业发展", 10, "特色产业产值增速低于全省平均的扣2分", "评议评分",
@@ -48,8 +49,9 @@ PENALTY_2024 = [("发生重大安全事故或负面舆情", "最多扣5分", "�
 
 KAOHE_2025: list[tuple[Any, ...]] = [
     # renamed (粮食播种面积和产量 → 粮食生产和播种面积)
-    ("产业振兴（30分）", "粮食安全（11分）", "粮食生产和播种面积", 6, "完成省下达播种面积目标得满分，每低1%扣0.5分，扣完为止",
-     "日常监督", "1.粮食播种面积统计表；2.粮食产量调查报告", "农业农村局", "统计局"),
+    ("产业振兴（30分）", "粮食安全（11分）", "粮食生产和播种面积", 6,
+     "完成省下达播种面积目标得满分，每低1%扣0.5分，扣完为止", "日常监督",
+     "1.粮食播种面积统计表；2.粮食产量调查报告", "农业农村局", "统计局"),
     # points changed 6 → 5
     (None, None, "高标准农田建设", 5, "未完成年度建设任务的，每少1万亩扣1分", "实地评估",
      "1.高标准农田建设项目验收报告\n2.耕地保护目标责任书", "农业农村局", "自然资源局"),
@@ -197,5 +199,30 @@ def numbered_xlsx(path: Path) -> Path:
         ws.append(list(row))
     ws.append(["合计", None, 100])
     path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(str(path))
+    return path
+
+
+def malformed_kaohe_xlsx(path: Path) -> Path:
+    """The 2024 workbook with three faults a clerk makes: 高标准农田建设 given 7 points (粮食安全 no longer adds
+    up to 12), 驻村帮扶's row taken out of the 组织振兴/基层党建 merges (a row without a parent), and an empty
+    佐证材料 cell for 秸秆综合利用."""
+    from openpyxl import load_workbook
+
+    rows = [list(r) for r in KAOHE_2024]
+    rows[1][3] = 7
+    rows[8][6] = None
+    kaohe_xlsx(path, rows=[tuple(r) for r in rows])
+    wb = load_workbook(path)
+    ws = wb.active
+    orphan = 4 + len(rows) - 1  # the last data row (驻村帮扶)
+    for rng in list(ws.merged_cells.ranges):
+        if rng.min_col <= 2 and rng.min_row <= orphan <= rng.max_row and rng.max_row > rng.min_row:
+            ws.unmerge_cells(str(rng))
+            if orphan - 1 > rng.min_row:
+                ws.merge_cells(start_row=rng.min_row, start_column=rng.min_col, end_row=orphan - 1,
+                               end_column=rng.max_col)
+            ws.cell(orphan, rng.min_col).value = None
+            ws.cell(rng.min_row, rng.min_col).value = ws.cell(rng.min_row, rng.min_col).value or "组织振兴（30分）"
     wb.save(str(path))
     return path

@@ -15,7 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from .columns import ROLE_LABELS, Layout, detect_layout
+from .columns import Layout, detect_layout
 from .model import BASE, BONUS, PENALTY, ImportedScheme, Issue, Node
 from .numbering import parse_points, points_in_name, short_name, split_items, split_numbering, split_units
 from .table import Cell, Grid, read_grids
@@ -30,15 +30,19 @@ MAX_LEVELS = 3
 LETTERS = [ch for ch in "ABCDEFGHIJKLMNOPQRSTUVWYZ"]  # X is the 加减分项 category
 
 
-def import_table(path: Path, scheme_id: str = "", name: str = "", prefix: str = "") -> ImportedScheme:
-    """Read FILE and build the scheme. Raises table.SchemeReadError when nothing in it looks like a scheme."""
+GRADED_PREFIX = "P"  # 后评估 codes (PA01…) never clash with a 实绩考核's (A01…) in the same workspace
+
+
+def import_table(path: Path, scheme_id: str = "", name: str = "", prefix: str | None = None) -> ImportedScheme:
+    """Read FILE and build the scheme. Raises table.SchemeReadError when nothing in it looks like a scheme.
+    `prefix` goes before every code; by default a graded scheme's codes start with GRADED_PREFIX."""
     last: ImportedScheme | None = None
     for grid in read_grids(path):
         layout = detect_layout(grid)
         if layout is None:
             continue
         scheme = build(grid, layout, scheme_id, name)
-        assign_codes(scheme, prefix)
+        assign_codes(scheme, (GRADED_PREFIX if scheme.kind == "graded" else "") if prefix is None else prefix)
         return scheme
     last = ImportedScheme(scheme_id or "scheme", name or path.stem, "graded", path.name, [], [])
     last.issues.append(Issue("no_header", "找不到表头：表格前几行中没有“一级指标”“考核内容”“分值”“佐证材料”等列名，"
@@ -149,6 +153,7 @@ class _Builder:
         name, declared = points_in_name(text.replace("\n", ""))
         if declared is None:
             declared = parse_points(text)
+        name = re.sub(r"[（(][^（()）]*[）)]\s*$", "", name).strip() or name  # 加分项（最高加3分） → 加分项
         node = Node(name=split_numbering(name).text or name, level=0, row=cell.row,
                     column=self.col_label(cell.col), block=BONUS if word == "加分" else PENALTY,
                     declared_points=declared, origin=cell.origin, name_raw=text)
@@ -189,6 +194,15 @@ class _Builder:
 
     def _row(self, row: list[Cell], spanning: bool, first: Cell) -> None:
         claims = self._claims(row, spanning, first)
+        if not self.by_numbering and not spanning:
+            # in a column that merges its cells, a blank that is not part of a merge means "no node at this
+            # level" (not "same as above"): the row must not silently join the group above it
+            for level, cell in enumerate(self._name_cells(row)):
+                if cell.col in self.grid.merged_cols and not cell.text and not cell.merged_copy:
+                    for deeper in range(level, len(self.stack)):
+                        if self.stack[deeper] is not self.block:
+                            self.stack[deeper] = None
+                    break
         if not claims:
             self.issue("orphan_row", "这一行没有指标名称，无法确定归属：请填写指标名称或删除该行", first.row,
                        self.layout.levels[0] if self.layout.levels else first.col)
@@ -256,6 +270,9 @@ class _Builder:
             self.used.add(cell.origin)
             return cell
 
+        number = self.cell(row, "number")
+        if number is not None and number.text and not self.by_numbering and not node.own_code:
+            node.own_code = number.text.strip()
         if (cell := fresh("points")) is not None:
             value = parse_points(cell.text) if cell.text else None
             if value is not None:
@@ -368,11 +385,8 @@ def build(grid: Grid, layout: Layout, scheme_id: str = "", name: str = "") -> Im
         level_names=[n for n in layout.level_names if n],
         declared_total=builder.declared_total,
         notes=builder.notes + [t for t in grid.after if _NOTE.match(t)],
-        issues=builder.issues,
+        issues=sorted(builder.issues, key=lambda i: (i.row == 0, i.row)),
     )
-    for role in ("points",) if kind == "scored" else ():
-        if layout.col(role) is None:
-            builder.issue("no_header", f"表头中没有{ROLE_LABELS[role]}列")
     return scheme
 
 
@@ -416,6 +430,20 @@ def assign_codes(scheme: ImportedScheme, prefix: str = "") -> None:
                 continue
             count += 1
             leaf.code = f"{prefix}X{count:02d}"
+    _own_codes(scheme, prefix)
+
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,15}$")
+
+
+def _own_codes(scheme: ImportedScheme, prefix: str) -> None:
+    """A 代码/编号 column that gives every leaf a distinct code (e.g. a table exported by archivist) wins:
+    re-importing the same table keeps the codes the archive is filed under."""
+    leaves = [*scheme.leaves(), *[a for a in scheme.adjustments() if a.parent is not None]]
+    codes = [leaf.own_code for leaf in leaves]
+    if leaves and all(_CODE.match(c) for c in codes) and len(set(codes)) == len(codes):
+        for leaf in leaves:
+            leaf.code = leaf.own_code if leaf.own_code.startswith(prefix) else prefix + leaf.own_code
 
 
 def _dedupe(nodes: list[Node]) -> None:

@@ -43,7 +43,8 @@ def filed_under(catalogue: Catalogue, codes: set[str]) -> int:
     return int(row[0])
 
 
-def read_scheme(file: Path, scheme_id: str = "", name: str = "", prefix: str = "") -> tuple[ImportedScheme, str]:
+def read_scheme(file: Path, scheme_id: str = "", name: str = "",
+                prefix: str | None = None) -> tuple[ImportedScheme, str]:
     """Build the scheme and its TOML, loading that TOML back so what is shown is what archivist will use."""
     try:
         scheme = import_table(file, scheme_id, name, prefix)
@@ -64,7 +65,7 @@ def parse_back(text: str, scheme_id: str) -> Framework:
 
 
 def import_scheme(ws: Workspace, catalogue: Catalogue, file: Path, scheme_id: str = "", name: str = "",
-                  force: bool = False, use: bool = True, prefix: str = "") -> ImportResult:
+                  force: bool = False, use: bool = True, prefix: str | None = None) -> ImportResult:
     scheme, text = read_scheme(file, scheme_id, name, prefix)
     result = ImportResult(scheme)
     if scheme.issues and not force:

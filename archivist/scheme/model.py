@@ -51,6 +51,7 @@ class Node:
     code: str = ""
     origin: tuple[int, int] = (0, 0)
     name_raw: str = ""
+    own_code: str = ""  # the row's 代码/编号 cell, when the table has one
     category_code: str = ""  # a top-level node's category code (differs from `code` when it is itself a leaf)
 
     @property
