@@ -93,10 +93,11 @@ def test_page_count_labels_and_write_back(built: Built) -> None:
     labels = reader.page_labels
     assert labels[0] == "封面" and labels[1] == "目录-1"
     body_start = labels.index("1")
-    assert labels[body_start:] == [str(i) for i in range(1, built.result["body_pages"] + 1)]
+    assert labels[-1] == "备考表"  # the 卷内备考表 closes the volume (DA/T 22)
+    assert labels[body_start:-1] == [str(i) for i in range(1, built.result["body_pages"] + 1)]
     # 页数 went back into the catalogue, one audit entry per changed record
     marks = sorted({p for d, t, p in _outline(reader) if d == 2 and not t.startswith("（互见）")})
-    spans = [b - a for a, b in zip(marks, [*marks[1:], len(reader.pages)], strict=True)]
+    spans = [b - a for a, b in zip(marks, [*marks[1:], len(reader.pages) - 1], strict=True)]
     bound = [r for r in built.records() if (r["doc_date"] or "") <= "2024-12-31"]
     assert sorted(r["pages"] for r in bound) == sorted(spans)
     assert sum(spans) == built.result["body_pages"]
@@ -219,7 +220,7 @@ def test_empty_workspace_still_gives_a_binder(tmp_path: Path, monkeypatch: pytes
     result = json.loads(Cli(ws)("dossier", "--out", str(out), "--json"))
     assert result["documents"] == 0 and result["pages"] >= 2
     reader = PdfReader(str(out))
-    assert [t for _, t, _ in _outline(reader)] == ["封面", "卷内目录"]
+    assert [t for _, t, _ in _outline(reader)] == ["封面", "卷内目录", "卷内备考表"]
     zipped = tmp_path / "empty.zip"
     Cli(ws)("export", "--zip", str(zipped))
     with zipfile.ZipFile(zipped) as zf:

@@ -14,7 +14,9 @@ Inspectors page through a binder, not an archive tree. The binder is built from 
 4. assemble — pypdf: bookmarks category → indicator → document, page labels ("封面", "目录-1", then
    1, 2, 3 … for the evidence, matching the 页号 column), document properties.
 5. write back — each bound record's 页数 goes into the catalogue, audited, under the writer lock
-   (held only for that short write, so a long dossier never blocks an ingest).
+   (held only for that short write, so a long dossier never blocks an ingest). This happens once the
+   pages are counted, before the front matter, so the 卷内备考表 (which closes the volume) prints the
+   audit chain head that already includes them: a re-run with nothing changed prints the same anchor.
 
 Without LibreOffice the binder is still made from what needs no conversion (PDFs, photos), with cover
 and catalogue drawn by Pillow, and every skipped file is listed with the reason and what to install.
@@ -106,10 +108,12 @@ class DossierResult:
     front_matter: str = "libreoffice"  # or "pillow" when LibreOffice was missing
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    anchor: str = ""  # audit chain head printed on the 卷内备考表 (SEQ:HASH)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "out": str(self.out),
+            "anchor": self.anchor,
             "pages": self.pages,
             "documents": self.documents,
             "body_pages": self.body_pages,
@@ -489,6 +493,21 @@ def _cover_docx(ws: Workspace, title_lines: list[str], summary: list[str], out: 
     return _save_reproducible(doc, out, today)
 
 
+def _beikao_docx(lines: Sequence[str], out: Path, today: _dt.date) -> Path:
+    """The 卷内备考表 as a GB/T 9704 page (fonts embedded like the rest of the front matter)."""
+    from .beikao import TITLE
+
+    doc = GongwenDocument(page_numbers="none")
+    styled_line(doc, TITLE, XIAOBIAOSONG, 22, align="center")
+    doc.blank_line()
+    for line in lines:
+        if line:
+            styled_line(doc, line, FANGSONG, 14, align="left")
+        else:
+            doc.blank_line()
+    return _save_reproducible(doc, out, today)
+
+
 def _catalogue_rows(g: IndicatorGroup, placed: dict[str, Placed], skipped: dict[str, Skipped]) -> list[list[object]]:
     rows: list[list[object]] = []
     for e in g.entries:
@@ -633,6 +652,9 @@ def build_dossier(
                 body += n
         result.body_pages = body
         result.documents = len(placed)
+        if write_back:
+            # before the front matter: the 备考表's chain anchor then covers the page counts it prints
+            result.pages_updated = write_page_counts(ws, catalogue, {eid: p.pages for eid, p in placed.items()})
 
         summary = [f"共{len(placed)}件　{body}页"]
         if result.skipped or result.quarantined:
@@ -641,17 +663,25 @@ def build_dossier(
         cover_docx = _cover_docx(ws, title_lines, summary, work / "front" / "封面.docx", today)
         cat_docx = _catalogue_docx(ws, title, groups, placed, result.skipped, result.quarantined,
                                    work / "front" / "卷内目录.docx", today)
+        from .beikao import anchor_text, beikao_lines, beikao_pdf
+
+        result.anchor = anchor_text(catalogue)
+        note_lines = beikao_lines(catalogue, documents=len(placed), pages=body,
+                                  not_bound=len(result.skipped) + len(result.quarantined), today=today)
+        beikao_docx = _beikao_docx(note_lines, work / "front" / "卷内备考表.docx", today)
         try:
-            front = render.to_pdf_many([cover_docx, cat_docx], work / "front-pdf", ws.cache_dir / "pdf")
-            if cover_docx not in front or cat_docx not in front:
+            front = render.to_pdf_many([cover_docx, cat_docx, beikao_docx], work / "front-pdf", ws.cache_dir / "pdf")
+            if cover_docx not in front or cat_docx not in front or beikao_docx not in front:
                 raise render.RenderError("; ".join(front.failed.values()) or "no PDF")
-            cover_pdf, cat_pdf = front[cover_docx], front[cat_docx]
+            cover_pdf, cat_pdf, beikao_file = front[cover_docx], front[cat_docx], front[beikao_docx]
         except (render.RenderUnavailable, render.RenderError) as exc:
             if isinstance(exc, render.RenderUnavailable) and str(exc) not in result.warnings:
                 result.warnings.append(str(exc))
             result.front_matter = "pillow"
             cover_pdf, cat_pdf = _front_matter_pillow(ws, title, summary, groups, placed, result.skipped,
                                                       result.quarantined, work, today)
+            # a real text layer (standard CJK font, not embedded) so the anchor can still be read back
+            beikao_file = beikao_pdf(note_lines, work / "front" / "卷内备考表.pdf")
 
         say("装订PDF")
         writer = PdfWriter()
@@ -666,6 +696,11 @@ def build_dossier(
             for page in p.reader.pages:
                 writer.add_page(page)
             p.reader = None  # the writer holds what it needs
+
+        # 卷内备考表 closes the volume (DA/T 22), with the audit chain head as an anchor
+        n_beikao = len(writer.pages)
+        for page in PdfReader(str(beikao_file)).pages:
+            writer.add_page(page)
 
         # Bookmarks: 封面, 卷内目录, then category → indicator → document.
         writer.add_outline_item(title="封面", page_number=0)
@@ -689,13 +724,15 @@ def build_dossier(
                     continue
                 name = f"{e.archive_no} {e.title}" if d.group is g else f"（互见）{e.archive_no} {e.title}"
                 writer.add_outline_item(title=name, page_number=d.start, parent=parent)
+        writer.add_outline_item(title="卷内备考表", page_number=n_beikao)
 
         # Page labels: the viewer's page box shows 封面 / 目录-1 / 1 … = the 页号 of the catalogue.
         writer.set_page_label(0, n_cover - 1, prefix="封面")
         if n_front > n_cover:
             writer.set_page_label(n_cover, n_front - 1, style=PageLabelStyle.DECIMAL, prefix="目录-", start=1)
-        if len(writer.pages) > n_front:
-            writer.set_page_label(n_front, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
+        if n_beikao > n_front:
+            writer.set_page_label(n_front, n_beikao - 1, style=PageLabelStyle.DECIMAL, start=1)
+        writer.set_page_label(n_beikao, len(writer.pages) - 1, prefix="备考表")
         writer.add_metadata({"/Title": title, "/Author": issuer(ws), "/Creator": "archivist",
                              "/Subject": f"{ws.config.county}{ws.config.year}年度乡村振兴考核佐证材料"})
         writer.page_mode = "/UseOutlines"
@@ -708,8 +745,6 @@ def build_dossier(
         os.replace(tmp_out, out)
         result.pages = len(writer.pages)
 
-    if write_back:
-        result.pages_updated = write_page_counts(ws, catalogue, {eid: p.pages for eid, p in placed.items()})
     result.seconds = time.perf_counter() - started
     return result
 
