@@ -10,12 +10,17 @@ cannot break the page or point elsewhere.
 
 The listing is the same plan as the catalogue (:func:`catalogue_doc.build_groups`): same 档号, same
 互见 cross references (linking to the one archived copy).
+
+``manifest.json`` lists every file with its sha256 and carries the audit chain head at export time
+(``audit_anchor``, SEQ:HASH): whoever received the export can later run ``archivist verify --anchor``
+on the archive to learn whether its history still contains what they were given.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import html
+import json
 import os
 import zipfile
 from collections.abc import Sequence
@@ -42,10 +47,29 @@ class ExportResult:
     files: int
     indicators: int
     missing_files: list[str]
+    anchor: str = ""  # audit chain head at export time (SEQ:HASH), also in manifest.json
 
     def to_json(self) -> dict[str, object]:
         return {"out": str(self.out), "files": self.files, "indicators": self.indicators,
-                "missing_files": self.missing_files}
+                "missing_files": self.missing_files, "anchor": self.anchor}
+
+
+MANIFEST_FORMAT = 1
+
+
+def manifest(ws: Workspace, catalogue: Catalogue, members: dict[str, tuple[Path, str]], today: _dt.date) -> dict:
+    """What the export holds (member -> sha256) and the audit chain head it was made at."""
+    head = catalogue.chain_head()
+    return {
+        "format": MANIFEST_FORMAT,
+        "county": ws.config.county,
+        "year": ws.config.year,
+        "exported_on": today.isoformat(),
+        "audit_anchor": str(head) if head else None,
+        "audit_anchor_note": "生成时审计日志的最新条目（序号:哈希前16位）；"
+                             "用 archivist verify --anchor 核对档案此后未被改写",
+        "files": [{"path": member, "sha256": sha} for member, (_src, sha) in sorted(members.items())],
+    }
 
 
 def zip_member(ws: Workspace, archive_path: str) -> str:
@@ -142,7 +166,7 @@ def export_zip(
     """Write the ZIP (atomically: a half-written export never has the final name)."""
     today = today or _dt.date.today()
     groups = build_groups(ws, catalogue, indicator=indicator, framework=framework)
-    members: dict[str, Path] = {}
+    members: dict[str, tuple[Path, str]] = {}
     missing: list[str] = []
     for g in groups:
         for x in g.entries:
@@ -153,20 +177,23 @@ def export_zip(
             if not src.is_file():
                 missing.append(rel)
                 continue
-            members.setdefault(zip_member(ws, rel), src)
+            members.setdefault(zip_member(ws, rel), (src, x.record.get("sha256") or ""))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     xlsx = out.with_name(f".{out.stem}.{os.getpid()}.catalogue.xlsx")
     try:
         write_xlsx(ws, groups, xlsx)
+        listing = manifest(ws, catalogue, members, today)
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             zf.writestr("index.html", render_index(ws, groups, today))
             zf.write(xlsx, "归档文件目录.xlsx")
-            for member, src in sorted(members.items()):
+            zf.writestr("manifest.json", json.dumps(listing, ensure_ascii=False, indent=1))
+            for member, (src, _sha) in sorted(members.items()):
                 kind = zipfile.ZIP_STORED if src.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
                 zf.write(src, member, compress_type=kind)
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
         xlsx.unlink(missing_ok=True)
-    return ExportResult(out, len(members), sum(1 for g in groups if g.entries), sorted(set(missing)))
+    return ExportResult(out, len(members), sum(1 for g in groups if g.entries), sorted(set(missing)),
+                        listing["audit_anchor"] or "")
