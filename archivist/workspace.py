@@ -17,9 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import writelock
+from . import validate, writelock
 from .config_check import ConfigUnsafe, check_config
 from .framework import FrameworkSet, load_framework, load_frameworks
+from .validate import InvalidValue
 from .writelock import LockBusy, LockHolder, Notify, env_timeout, print_to_stderr
 
 CONFIG_NAME = "archivist.toml"
@@ -87,23 +88,37 @@ def _config_from_toml(data: dict) -> Config:
     cfg = Config(raw=data)
     cfg.county = ws.get("county", cfg.county)
     cfg.frameworks = list(ws.get("frameworks", cfg.frameworks))
-    cfg.year = int(assess.get("year", cfg.year))
-    cfg.data_cutoff = str(assess.get("data_cutoff", ""))
-    cfg.inspection_date = str(assess.get("inspection_date", ""))
-    cfg.excellent_line = float(assess.get("excellent_line", cfg.excellent_line))
+    # dates and numbers are checked here, on load, so no later report or page meets 2024-13-45 or nan
+    cfg.year = validate.year(assess.get("year", cfg.year), "考核年度 year ")
+    cfg.data_cutoff = _date_text(assess.get("data_cutoff", ""), "数据统计截止日期 data_cutoff ")
+    cfg.inspection_date = _date_text(assess.get("inspection_date", ""), "迎检日期 inspection_date ")
+    cfg.excellent_line = validate.finite_number(assess.get("excellent_line", cfg.excellent_line), "优秀线 ", 0, 1000)
     cfg.milestones = dict(assess.get("milestones", cfg.milestones))
     cfg.inbox = paths.get("inbox", cfg.inbox)
     cfg.archive = paths.get("archive", cfg.archive)
     cfg.index = paths.get("index", cfg.index)
     cfg.filename_template = filing.get("template", cfg.filename_template)
-    cfg.confidence_threshold = float(filing.get("confidence_threshold", cfg.confidence_threshold))
+    cfg.confidence_threshold = validate.finite_number(
+        filing.get("confidence_threshold", cfg.confidence_threshold), "归档置信度阈值 ", 0, 1
+    )
     cfg.rules = list(data.get("rules", []))
-    cfg.settle_seconds = float(watch.get("settle_seconds", cfg.settle_seconds))
-    cfg.rescan_seconds = float(watch.get("rescan_seconds", cfg.rescan_seconds))
+    cfg.settle_seconds = validate.finite_number(watch.get("settle_seconds", cfg.settle_seconds), "settle_seconds ", 0)
+    cfg.rescan_seconds = validate.finite_number(watch.get("rescan_seconds", cfg.rescan_seconds), "rescan_seconds ", 0.1)
     cfg.polling = bool(watch.get("polling", cfg.polling))
-    cfg.extract_timeout = float(extract.get("timeout_seconds", cfg.extract_timeout))
-    cfg.extract_memory_mb = int(extract.get("memory_mb", cfg.extract_memory_mb))
+    timeout = extract.get("timeout_seconds", cfg.extract_timeout)
+    memory = extract.get("memory_mb", cfg.extract_memory_mb)
+    cfg.extract_timeout = validate.finite_number(timeout, "timeout_seconds ", 1)
+    cfg.extract_memory_mb = int(validate.finite_number(memory, "memory_mb ", 64))
     return cfg
+
+
+def _date_text(value: object, what: str) -> str:
+    """A configured date as its YYYY-MM-DD text ('' when not set); InvalidValue when it is no date."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, dt.date):  # TOML allows bare dates: inspection_date = 2025-01-20
+        value = value.isoformat()
+    return validate.iso_date(value, what).isoformat()
 
 
 def render_config(county: str, frameworks: list[str], inspection_date: str, year: int) -> str:
@@ -167,7 +182,10 @@ class Workspace:
             check_config(self.root, data, config_path)
         except ConfigUnsafe as exc:
             raise WorkspaceError(str(exc)) from exc
-        self.config = _config_from_toml(data)
+        try:
+            self.config = _config_from_toml(data)
+        except InvalidValue as exc:
+            raise WorkspaceError(f"{config_path}：{exc}（请修正后重试）") from exc
         self._frameworks: FrameworkSet | None = None
 
     def check_paths(self) -> None:
@@ -282,6 +300,10 @@ def init_workspace(
     year: int | None = None,
 ) -> Workspace:
     """Create a workspace (idempotent: an existing archivist.toml is kept)."""
+    if inspection_date:  # refused before anything is created: a bad date would break countdown later
+        inspection_date = validate.iso_date(inspection_date, "迎检日期 --inspection-date ").isoformat()
+    if year is not None:
+        year = validate.year(year, "考核年度 --year ")
     root.mkdir(parents=True, exist_ok=True)
     config = root / CONFIG_NAME
     if not config.exists():

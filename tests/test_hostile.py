@@ -299,3 +299,37 @@ def test_csv_fields_get_the_owasp_quote() -> None:
 
     assert [csv_text(t)[0] for t in FORMULAS] == ["'"] * len(FORMULAS)
     assert csv_text("河口镇验收报告") == "河口镇验收报告" and csv_text(None) == "" and csv_text(-3) == "'-3"
+
+
+# --- dates and numbers at the edge -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("date", ["2024-13-45", "2024-02-30", "20250120", "明年一月", "9999-01-01"])
+def test_init_refuses_an_impossible_inspection_date(tmp_path: Path, date: str) -> None:
+    from typer.testing import CliRunner
+
+    from archivist.cli import app
+
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--inspection-date", date])
+    assert result.exit_code == 2 and date in result.output
+    assert "YYYY-MM-DD" in result.output or "年份" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "ws").exists()  # refused before anything was created
+
+
+def test_a_hand_edited_bad_date_is_one_line_not_a_traceback(ws: Workspace) -> None:
+    config = ws.root / "archivist.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('inspection_date = "2025-01-20"',
+                                                                  'inspection_date = "2024-13-45"'), encoding="utf-8")
+    for command in (["countdown"], ["status"], ["report", "briefing"]):
+        result = run_cli(ws, *command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, (command, result.stderr)
+        assert "2024-13-45" in result.stderr and "archivist.toml" in result.stderr
+
+
+@pytest.mark.parametrize("points", ["nan", "inf", "-inf", "NaN"])
+def test_score_set_refuses_numbers_that_are_not_numbers(cli, ws: Workspace, points: str) -> None:
+    out = cli("score", "set", "C01", points, "--note", "试", expect=1)
+    assert "不是有效数字" in out
+    db = Catalogue(ws.catalogue_path).db
+    assert db.execute("SELECT count(*) FROM self_scores").fetchone()[0] == 0  # nothing reached SQLite

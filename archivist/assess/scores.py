@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalogue import actor, now
 from ..framework import ADJUSTMENT_CATEGORY, Indicator
+from ..validate import InvalidValue, finite_number
 from . import AssessError
 from .status import COMPLETE, IndicatorStatus, date_problem, evidence_date, serves
 
@@ -172,6 +173,10 @@ def _scorable(ws: Workspace, code: str) -> Indicator:
 
 def check_points(ind: Indicator, points: float) -> float:
     """The points as stored (penalties negative), or AssessError saying the allowed range."""
+    try:  # nan passes every range check below (all comparisons with it are false): refuse it first
+        points = finite_number(points, f"{ind.code} 的自评分")
+    except InvalidValue as exc:
+        raise AssessError(str(exc)) from None
     if ind.kind == "penalty":
         if abs(points) > ind.max_points:
             raise AssessError(f"{ind.code} 最多扣 {ind.max_points:g} 分，不能扣 {abs(points):g} 分："
@@ -200,7 +205,7 @@ def set_score(
     in the catalogue (AssessError). A positive score without usable evidence is stored but flagged.
     """
     ind = _scorable(ws, code.upper())
-    stored_points = check_points(ind, float(points))
+    stored_points = check_points(ind, points)
     ids: list[str] = []
     for raw in evidence or []:
         record = catalogue.get(raw)
