@@ -338,3 +338,13 @@ def test_precision_and_recall_on_generated_ledgers(tmp_path: Path) -> None:
         false_pos += sum(1 for f in found if f not in want)
         missed += sum(1 for w in want if w not in found)
     assert (true_pos, false_pos, missed) == (4, 0, 0)
+
+
+def test_a_stale_total_row_is_reported_unless_one_row_explains_it(tmp_path: Path) -> None:
+    # every column a little off (typed before the rows were updated): a real error
+    findings = check_file(make_ledger(tmp_path / "stale.xlsx", HEADER, toilet_rows(), ["合计", 1320, 1320, 1300]))
+    assert [(f.kind, f.column) for f in findings] == [("total_mismatch", "B"), ("total_mismatch", "C"),
+                                                       ("total_mismatch", "D")]
+    # the same shortfall explained by one row (an unlabelled sub-item): the layout is not understood
+    rows = [*toilet_rows(), ["脱贫户", 180, 180, 188]]
+    assert check_file(make_ledger(tmp_path / "subitem.xlsx", HEADER, rows, ["合计", 1500, 1500, 1488])) == []

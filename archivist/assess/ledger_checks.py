@@ -512,6 +512,8 @@ class _Checker:
             elif len(additive) == 1:
                 # the only number of the row: nothing else confirms that this row totals these rows
                 confidence = 0.85 if ADDITIVE_HEADER.search(header) and len(c.values) >= 2 else 0.6
+            elif _stale_total(additive, block):
+                confidence = 0.8  # every column a little off: a 合计 typed in before the rows changed
             else:
                 confidence = 0.4  # no column adds up: this row does not total these rows at all
             if role == "county":
@@ -695,6 +697,23 @@ class _Checker:
                 if c >= len(row) or _is_blank(row[c]):
                     self.add(table, r, c, "empty_cell", f"“{header}”未填写", None, None, confidence=confidence,
                              cells=[f"{column_letter(c)}{r}"])
+
+
+def _stale_total(checks: list[_ColumnCheck], block: Block) -> bool:
+    """Whether a total row that matches in no column is still plainly meant as this block's total.
+
+    Yes when every column is within 15 % of its sum and no single row explains the difference (if
+    leaving one row out makes every column add up, that row is a sub-item or outside the total: the
+    layout is not understood, so nothing is said).
+    """
+    if len(checks) < 2 or any(not c.values or not sum(c.values) for c in checks):
+        return False
+    if any(abs(c.total - sum(c.values)) > 0.15 * abs(sum(c.values)) for c in checks):
+        return False
+    for r, _ in block:
+        if all(_sum_close(c.total, [v for r2, v in _row_values(block, c.col) if r2 != r]) for c in checks):
+            return False
+    return True
 
 
 def _never_summed(header: str) -> bool:
