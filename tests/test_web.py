@@ -562,6 +562,22 @@ def test_web_refusals_are_in_chinese(site: Site) -> None:
     assert not any(p.is_file() for p in site.ws.inbox.rglob("*"))
 
 
+def test_an_unexpected_error_is_a_chinese_page(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archivist.web import routes
+
+    fired = []
+
+    def broken(ws: Workspace) -> dict:
+        fired.append(ws)
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(routes, "_dashboard_data", broken)
+    client = TestClient(site.app, base_url=BASE, raise_server_exceptions=False)
+    r = client.get("/")
+    assert fired and r.status_code == 500
+    assert "服务器内部错误" in r.text and "Internal Server Error" not in r.text and "boom" not in r.text
+
+
 def test_serving_rules() -> None:
     check_serving("127.0.0.1", "")
     check_serving("0.0.0.0", TOKEN)

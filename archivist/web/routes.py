@@ -696,7 +696,18 @@ async def framework_error(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", {"status": 500, "message": f"考核方案无法读取：{exc}"}, status=500)
 
 
-error_handlers = {HTTPException: http_error, FrameworkError: framework_error}
+async def server_error(request: Request, exc: Exception) -> Response:
+    """An unexpected error: a Chinese page (or JSON) instead of starlette's "Internal Server Error"."""
+    message = STATUS_TEXT[500]
+    if wants_json(request) or request.url.path == "/upload":
+        return JSONResponse({"error": message}, status_code=500)
+    try:
+        return render(request, "error.html", {"status": 500, "message": message}, status=500)
+    except Exception:  # noqa: BLE001 - the template itself may be what failed
+        return Response(message, status_code=500, media_type="text/plain; charset=utf-8")
+
+
+error_handlers = {HTTPException: http_error, FrameworkError: framework_error, 500: server_error}
 
 routes = [
     Route("/", dashboard),
