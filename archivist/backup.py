@@ -13,7 +13,13 @@ Layout of the tar (plain, or gzip when the name ends .gz/.tgz):
     archivist-backup/<index>/catalogue.sqlite3
     archivist-backup/archive/...            every file the catalogue names, at its catalogue path
     archivist-backup/frameworks/...         the workspace's own frameworks, if any
+    archivist-backup/chain.key              only with --with-key: the audit chain key
 The search index is derived and is not backed up; restore rebuilds it.
+
+The audit chain key lives outside the workspace (archivist/auditchain.py) and is left out by
+default: a backup that travels (a USB stick, a cloud folder) must not carry what it takes to forge
+the history it proves. `backup --with-key` includes it for a move to another machine; restore then
+installs it in that machine's key folder.
 
 Restore writes into a new directory beside the target, checks every file against the restored
 catalogue (and the manifest), and only then renames it into place: on any mismatch nothing is left.
@@ -37,6 +43,7 @@ from .workspace import CONFIG_NAME, Workspace
 
 FORMAT = 1
 PREFIX = "archivist-backup"
+KEY_MEMBER = "chain.key"
 CHUNK = 4 * 1024 * 1024
 
 
@@ -117,8 +124,22 @@ class _HashingReader:
         return data
 
 
-def make_backup(ws: Workspace, out: Path, progress: Progress = None) -> dict[str, Any]:
-    """Write a backup of `ws` to `out` (atomically: a half-written backup never has the final name)."""
+def _workspace_id(db_path: Path) -> str:
+    db = sqlite3.connect(db_path)
+    try:
+        row = db.execute("SELECT value FROM catalogue_meta WHERE name='workspace_id'").fetchone()
+    except sqlite3.Error:
+        row = None
+    finally:
+        db.close()
+    return row[0] if row else ""
+
+
+def make_backup(ws: Workspace, out: Path, progress: Progress = None, with_key: bool = False) -> dict[str, Any]:
+    """Write a backup of `ws` to `out` (atomically: a half-written backup never has the final name).
+    `with_key` adds the audit chain key (needed to verify and extend the chain on another machine)."""
+    from . import auditchain
+
     out = out.resolve()
     if out.is_relative_to(ws.archive.resolve()):
         raise BackupError(f"备份文件不能放在归档目录 {ws.archive} 内：请换一个位置")
@@ -130,6 +151,12 @@ def make_backup(ws: Workspace, out: Path, progress: Progress = None) -> dict[str
         moving = snapshot_catalogue(ws, db_copy)
         files = named_files(db_copy)
         records = _row_count(db_copy)
+        workspace_id = _workspace_id(db_copy)
+        key = auditchain.load_key(workspace_id) if with_key and workspace_id else None
+        if with_key and key is None:
+            raise BackupError(
+                f"本机没有该工作区的链密钥（{auditchain.key_path(workspace_id or '?')}），无法按 --with-key 备份"
+            )
         sizes = {}
         for f in files:
             try:
@@ -152,6 +179,8 @@ def make_backup(ws: Workspace, out: Path, progress: Progress = None) -> dict[str
             "workspace": str(ws.root),
             "county": ws.config.county,
             "catalogue": {"path": catalogue_rel, "sha256": _sha256(db_copy)},
+            "workspace_id": workspace_id,
+            "chain_key": key is not None,
             "files": files,
         }
         try:
@@ -159,6 +188,9 @@ def make_backup(ws: Workspace, out: Path, progress: Progress = None) -> dict[str
                 _add_bytes(tar, "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
                 tar.add(ws.root / CONFIG_NAME, f"{PREFIX}/{CONFIG_NAME}", recursive=False)
                 tar.add(db_copy, f"{PREFIX}/{catalogue_rel}", recursive=False)
+                if key is not None:
+                    key_json = {"workspace_id": workspace_id, "key": key.hex()}
+                    _add_bytes(tar, KEY_MEMBER, json.dumps(key_json).encode("ascii"), mode=0o600)
                 frameworks = ws.root / "frameworks"
                 if frameworks.is_dir():
                     for path in sorted(frameworks.rglob("*")):
@@ -172,7 +204,7 @@ def make_backup(ws: Workspace, out: Path, progress: Progress = None) -> dict[str
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
-    return {"out": str(out), "files": len(files), "bytes": total, "records": records}
+    return {"out": str(out), "files": len(files), "bytes": total, "records": records, "with_key": key is not None}
 
 
 def _add_archived(
@@ -202,13 +234,13 @@ def _add_archived(
         )
 
 
-def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes, mode: int = 0o644) -> None:
     import io
 
     info = tarfile.TarInfo(f"{PREFIX}/{name}")
     info.size = len(data)
     info.mtime = int(dt.datetime.now().timestamp())
-    info.mode = 0o644
+    info.mode = mode
     tar.addfile(info, io.BytesIO(data))
 
 
@@ -310,8 +342,12 @@ def _restore_into(backup_file: Path, root: Path, progress: Progress) -> dict[str
                 progress(done, total)
 
         restored = 0
+        notes: list[str] = []
         for rel, member in members.items():
             if rel in ("manifest.json", catalogue_rel):
+                continue
+            if rel == KEY_MEMBER:
+                notes.append(_install_key(_read_member(tar, member), _workspace_id(db_path)))
                 continue
             if rel == CONFIG_NAME or rel.startswith("frameworks/"):
                 _extract(tar, member, root / rel, lambda n: None)
@@ -325,7 +361,26 @@ def _restore_into(backup_file: Path, root: Path, progress: Progress) -> dict[str
                     "备份已损坏或被改动，已拒绝恢复"
                 )
             restored += 1
-    return {"files": restored, "bytes": total, "records": _row_count(db_path), "notes": []}
+    return {"files": restored, "bytes": total, "records": _row_count(db_path), "notes": notes}
+
+
+def _install_key(data: bytes, workspace_id: str) -> str:
+    """Put the chain key from a --with-key backup into this machine's key folder."""
+    from . import auditchain
+
+    try:
+        carried = json.loads(data)
+        key_hex = str(carried["key"])
+        bytes.fromhex(key_hex)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BackupError("备份中的链密钥无法读取：备份已损坏或被改动，已拒绝恢复") from exc
+    if carried.get("workspace_id") != workspace_id:
+        raise BackupError("备份中的链密钥与其目录数据库不属于同一工作区：已拒绝恢复")
+    try:
+        path = auditchain.install_key(workspace_id, key_hex)
+    except ValueError as exc:
+        raise BackupError(f"{exc}：已拒绝恢复，请人工核对两把密钥") from exc
+    return f"链密钥已安装到 {path}"
 
 
 def _check_settings(root: Path) -> None:
@@ -376,6 +431,7 @@ def _row_count(db_path: Path) -> int:
 
 def _after_restore(root: Path) -> list[str]:
     """Make the restored folder a working workspace: its folders, the search index, an audit check."""
+    from . import auditchain
     from .catalogue import Catalogue
 
     notes = []
@@ -383,7 +439,18 @@ def _after_restore(root: Path) -> list[str]:
     ws.ensure_dirs()
     catalogue = Catalogue(ws.catalogue_path)
     try:
-        problems = catalogue.verify_audit()
+        # the restored chain is this location's history from now on: record its head beside the key
+        auditchain.forget_head(ws.catalogue_path)
+        last = catalogue.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        if last is not None:
+            auditchain.write_head(ws.catalogue_path, auditchain.Head(catalogue.workspace_id, last[0], last[1]),
+                                  force=True)
+        if catalogue.is_keyed() and auditchain.load_key(catalogue.workspace_id) is None:
+            notes.append(
+                f"本机没有该工作区的链密钥（应在 {auditchain.key_path(catalogue.workspace_id)}）：审计日志无法核验，"
+                "也不能写入新记录；请从原机器复制密钥，或用 archivist backup --with-key 重新备份后恢复"
+            )
+        problems = [p for p in catalogue.verify_audit() if "没有密钥" not in p]
         if problems:
             notes.append(f"审计日志有 {len(problems)} 处问题（备份时即已存在）：{problems[0]}")
         try:

@@ -187,6 +187,9 @@ def register(app: typer.Typer) -> None:
     def backup(
         ctx: typer.Context,
         out: Path = typer.Option(..., "--out", help="备份文件（.tar，或 .tar.gz 压缩）"),
+        with_key: bool = typer.Option(
+            False, "--with-key", help="同时备份审计链密钥（迁移到另一台电脑时用；带密钥的备份须妥善保管）"
+        ),
         as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
     ) -> None:
         """A consistent snapshot (catalogue + every archived file it names), safe while watch is running."""
@@ -195,7 +198,7 @@ def register(app: typer.Typer) -> None:
         ws = get_workspace(ctx)
         try:
             with hashing_progress(not as_json, "备份") as progress:
-                summary = make_backup(ws, out, progress=progress)
+                summary = make_backup(ws, out, progress=progress, with_key=with_key)
         except BackupError as exc:
             fail(str(exc))
         if as_json:
@@ -206,6 +209,9 @@ def register(app: typer.Typer) -> None:
             f"{summary['records']} 条记录）",
             highlight=False,
         )
+        if summary["with_key"]:
+            warning = "[yellow]提示：[/]备份中含审计链密钥：持有它的人可以伪造审计记录，请妥善保管"
+            err_console.print(warning, highlight=False)
 
     @app.command()
     def restore(
