@@ -730,3 +730,12 @@ routes = [
     Route("/reports", reports_generate, methods=["POST"]),
     Route("/jobs", jobs_json),
 ]
+
+# the province's own scheme (考核细则): view it, edit an indicator's evidence items and lead unit
+from . import scheme_page  # noqa: E402 - its handlers use the helpers above
+
+routes += [
+    Route("/scheme", scheme_page.scheme_page, methods=["GET"]),
+    Route("/scheme/{scheme_id:str}", scheme_page.scheme_page, methods=["GET"]),
+    Route("/scheme/{scheme_id:str}/{code:str}", scheme_page.scheme_edit, methods=["POST"]),
+]
