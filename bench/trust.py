@@ -157,6 +157,9 @@ def measure(code_root: Path, corpus: Corpus, keep: Path | None = None) -> dict[s
         lab = corpus.labels.get(name or "")
         if not lab or rec["status"] in ("duplicate",):
             continue
+        if lab.get("unit"):
+            dens["unit incl. folder"] += 1
+            hits["unit incl. folder"] += norm_unit(rec.get("unit"), county) == norm_unit(lab["unit"], county)
         if lab.get("unit") and lab.get("unit_stated", True):
             dens["unit"] += 1
             ok = norm_unit(rec.get("unit"), county) == norm_unit(lab["unit"], county)
@@ -187,6 +190,7 @@ def measure(code_root: Path, corpus: Corpus, keep: Path | None = None) -> dict[s
                     misses["filing"].append(f"{name}: {rec.get('indicator')} ≠ {want}")
             else:
                 filing["abstain"] += 1
+    out["unit accuracy incl. folder"] = ratio(hits["unit incl. folder"], dens["unit incl. folder"])
     for key in ("unit", "date", "title"):
         out[f"{key} accuracy"] = ratio(hits[key], dens[key])
         out[f"{key} n"] = dens[key]
