@@ -120,3 +120,32 @@ def test_assign_of_a_record_whose_file_is_gone_says_so_and_leaves_no_journal(cli
         assert catalogue.journal_entries() == []
     finally:
         catalogue.close()
+
+
+def test_the_web_document_page_has_the_same_edit_form(cli, ws, tmp_path):
+    import re
+
+    import pytest
+
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+
+    from archivist.web import create_app
+
+    record = ingest_notice(cli, tmp_path)
+    client = TestClient(create_app(ws, host="127.0.0.1"), base_url="http://127.0.0.1:8000")
+    page = client.get(f"/doc/{record['id']}").text
+    assert f'action="/doc/{record["id"]}/edit"' in page and "更正理由" in page
+    token = re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
+    form = {"csrf_token": token, "title": record["title"], "unit": "河西镇人民政府", "doc_date": "2024-10-08",
+            "doc_number": "", "kind": record["kind"] or "", "note": "网页更正：按纸质件"}
+    refused = client.post(f"/doc/{record['id']}/edit", data=form | {"note": ""}, follow_redirects=False)
+    assert refused.status_code == 303 and audit_of(ws, record["id"], "edited") == []
+    done = client.post(f"/doc/{record['id']}/edit", data=form, follow_redirects=False)
+    assert done.status_code == 303
+    [now] = cli.json("list")
+    assert now["unit"] == "河西镇人民政府" and now["doc_date"] == "2024-10-08"
+    [entry] = audit_of(ws, record["id"], "edited")
+    assert entry["note"] == "网页更正：按纸质件" and set(entry["changes"]) == {"unit", "doc_date"}
+    shown = client.get(f"/doc/{record['id']}").text
+    assert "河西镇人民政府" in shown and "理由：网页更正：按纸质件" in shown

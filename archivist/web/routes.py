@@ -290,8 +290,50 @@ async def document(request: Request) -> Response:
         "r": record, "original": original, "history": history, "viewer": views.viewer_kind(shown),
         "text": text[:TEXT_VIEW_CHARS], "text_cut": len(text) > TEXT_VIEW_CHARS,
         "indicator": indicator_label(ws, record.get("indicator")), "suggestions": suggestions,
-        "indicators": indicator_options(ws),
+        "indicators": indicator_options(ws), "history_text": _history_text(ws, history),
     })
+
+
+def _history_text(ws: Workspace, history: list[dict[str, Any]]) -> dict[int, str]:
+    """Corrections and reassignments as sentences (from → to, why), keyed by audit seq."""
+    from ..cli_show import history_text
+
+    return {h["seq"]: history_text(h | {"at": "", "actor": ""}, ws.frameworks) for h in history
+            if h.get("action") in ("edited", "reassigned", "metadata_refreshed")}
+
+
+def _edit(ws: Workspace, evidence_id: str, values: dict[str, str | None], note: str) -> Any:
+    from ..intake.edits import edit
+
+    with web_writing(ws, "edit") as catalogue:
+        return edit(ws, catalogue, evidence_id, values, note)
+
+
+async def edit_action(request: Request) -> Response:
+    """The document page's 更正 form: the same correction, audit and overrides as `archivist edit`."""
+    from urllib.parse import quote
+
+    from ..intake.edits import EditError
+
+    ws = state(request).ws
+    evidence_id = request.path_params["evidence_id"]
+    form = await checked_form(request)
+    values: dict[str, str | None] = {
+        key: (field(form, key, 300) if key in form else None)
+        for key in ("title", "unit", "doc_date", "doc_number", "kind")
+    }
+    try:
+        result = await run_in_threadpool(_edit, ws, evidence_id, values, field(form, "note", 500))
+        message, ok = "已更正：" + "；".join(f"{c.label} {c.before or '（空）'} → {c.after or '（空）'}"
+                                          for c in result.changes), True
+    except EditError as exc:
+        message, ok = str(exc), False
+    except WorkspaceBusy as exc:
+        message, ok = busy_message(exc), False
+    if wants_json(request):
+        return JSONResponse({"ok": ok, "message": message}, status_code=200 if ok else 409)
+    flash(request, message, "ok" if ok else "error")
+    return RedirectResponse(f"/doc/{quote(evidence_id)}", status_code=303)
 
 
 def _file_path(ws: Workspace, evidence_id: str) -> tuple[Path, dict[str, Any]]:
@@ -717,6 +759,7 @@ routes = [
     Route("/healthz", healthz),
     Route("/search", search_page),
     Route("/doc/{evidence_id:str}", document),
+    Route("/doc/{evidence_id:str}/edit", edit_action, methods=["POST"]),
     Route("/file/{evidence_id:str}", document_file),
     Route("/download", download),
     Route("/unsorted", unsorted_page),
