@@ -60,6 +60,7 @@ def test_merged_three_level_workbook_imports_tree_points_and_items(ws: Workspace
     # status, the score list and the scheme preview all run on three levels
     status = {s["code"]: s for s in as_json(ws, "status")}
     assert status["B01"]["name"] == "农村厕所革命" and status["B01"]["missing"] == ind["B01"]["evidence"]
+    assert status["B01"]["path"] == ["生态振兴", "人居环境整治", "农村厕所革命"]
     assert "A01" in run(ws, "score", "list").stdout
     preview = run(ws, "scheme", "show", "kaohe-2024").stdout
     assert "A1 粮食安全  12分" in preview and "1. 粮食播种面积统计表" in preview

@@ -194,6 +194,7 @@ class IndicatorStatus:
     lead_unit: str
     lead_unit_inferred: bool
     evidence: list[EvidenceRef] = field(default_factory=list)
+    path: list[str] = field(default_factory=list)  # level names from the top (1–3 levels), ending with `name`
     items: list[ItemCoverage] = field(default_factory=list)
     flagged: list[FlaggedEvidence] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
@@ -240,6 +241,7 @@ class IndicatorStatus:
             "state": self.state,
             "framework_name": self.framework_name,
             "category": f"{self.category_code}-{self.category_name}",
+            "path": self.path,
             "kind": self.kind,
             "max_points": self.max_points,
             "lead_unit_inferred": self.lead_unit_inferred,
@@ -655,8 +657,9 @@ def compute_status(
         findings_by_evidence.setdefault(finding.evidence_id, []).append(finding)
 
     load_item_terms(ws, (item for ind in ws.frameworks.indicators() for item in ind.evidence))
-    from .coverage import load_marks, mark_for
+    from .coverage import load_marks, mark_for, use_items
 
+    use_items([item for ind in ws.frameworks.indicators() for item in ind.evidence])
     marks = load_marks(catalogue)
     prepared: dict[str, _Doc] = {}
     statuses = []
@@ -675,6 +678,7 @@ def compute_status(
                 max_points=ind.max_points,
                 lead_unit=unit,
                 lead_unit_inferred=inferred,
+                path=list(ind.path),
             )
             candidates: dict[str, tuple[dict[str, Any], bool]] = {}
             for record in by_code.get(ind.code, []):
