@@ -22,8 +22,10 @@ mark), and every change is audited.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import actor, now
@@ -142,6 +144,7 @@ def part_score(part: ItemPart, doc: _Doc) -> tuple[float, list[str], bool]:
         scores.append(s)
         if s >= 0.5:
             found.append(term)
+    weights = [term_weight(t) for t in part.terms]
     if part.subject:
         best, word = 0.0, ""
         for term in part.subject:
@@ -153,11 +156,33 @@ def part_score(part: ItemPart, doc: _Doc) -> tuple[float, list[str], bool]:
         if best < 0.5:
             return 0.0, found, False  # 活动记录 of what? without the shared subject it is some other record
         scores.append(best)
+        weights.append(max(term_weight(t) for t in part.subject))
         found.append(word)
         in_title = in_title and best >= TITLE_WEIGHT
     if not scores:
         return 1.0, [], True
-    return sum(scores) / len(scores), found, in_title
+    return sum(w * x for w, x in zip(weights, scores, strict=True)) / sum(weights), found, in_title
+
+
+_ITEM_TEXTS: list[str] = []
+
+
+def use_items(items: list[str]) -> None:
+    """The scheme's items, whose words say how specific a term is (see `term_weight`)."""
+    texts = [normalize(i) for i in dict.fromkeys(items)]
+    if texts != _ITEM_TEXTS:
+        _ITEM_TEXTS[:] = texts
+        term_weight.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def term_weight(term: str) -> float:
+    """How much a term says about which document is meant: 1 for a term of one item of the scheme,
+    less for one that many items share (帮扶 is in a dozen items, 收益分配 in one), as in IDF."""
+    if not _ITEM_TEXTS:
+        return 1.0
+    df = sum(1 for text in _ITEM_TEXTS if term in text)
+    return 1.0 / (1.0 + math.log(max(df, 1)))
 
 
 def match_document(item: str, doc: _Doc) -> Match | None:
