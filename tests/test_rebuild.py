@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures_gen import make_zip  # tests/ is on sys.path under pytest
 from typer.testing import CliRunner
 
 from archivist.catalogue import Catalogue, CatalogueUnusable
 from archivist.samples import make_text_corpus
 from archivist.workspace import Workspace
-from fixtures_gen import make_zip  # tests/ is on sys.path under pytest
 
 
 @pytest.fixture()
