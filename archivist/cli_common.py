@@ -31,8 +31,13 @@ def get_workspace(ctx: typer.Context) -> Workspace:
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """One clear line on stderr, then exit: never a bare traceback."""
-    err_console.print(f"[bold red]错误：[/]{message}", highlight=False, soft_wrap=True)
+    """One clear line on stderr, then exit: never a bare traceback.
+
+    The message is printed as plain text (never markup) with control characters shown escaped: it
+    usually quotes what the user typed or a file name, and a '[/]' or an ESC in those must not break it.
+    """
+    err_console.print("[bold red]错误：[/]", end="", highlight=False)
+    err_console.print(visible(message, keep_newlines=True), markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -83,7 +88,7 @@ def require_code(ws: Workspace, code: str | None, *, allow_category: bool = Fals
     if allow_category and folded in categories:
         return folded
     listed = "、".join(known)
-    fail(f"指标代码 {visible(code)} 不存在：可用的代码有 {listed}", 2)
+    fail(f"指标代码 {code} 不存在：可用的代码有 {listed}", 2)
 
 
 _DATE_PARTS = re.compile(r"^\s*(\d{4})\s*年?\s*(?:[-/.]?\s*(\d{1,2})\s*月?)?\s*(?:[-/.]?\s*(\d{1,2})\s*[日号]?)?\s*$")

@@ -139,3 +139,14 @@ def test_problems_import_of_a_folder_says_it_is_a_folder(cli, tmp_path):
     (tmp_path / "台账" / "整改台账.xlsx").write_bytes(b"")
     out = cli("problems", "import", str(tmp_path / "台账"), expect=2)
     assert "是文件夹" in out and "整改台账.xlsx" in out and "不存在" not in out
+
+
+def test_problems_with_brackets_and_escapes_list_and_show_safely(cli):
+    cli("problems", "add", "--desc", "[/]河道[bold]垃圾未清理\x1b[2J", "--unit", "河西镇[/]人民政府",
+        "--found", "2024-10-01", "--deadline", "2024-11-30")
+    listed = cli("problems", "list")
+    shown = cli("problems", "show", "1")
+    for out in (listed, shown):
+        assert "\x1b" not in out
+        assert "[/]" in out
+    assert "\\x1b[2J" in shown

@@ -10,12 +10,12 @@ import datetime as dt
 from pathlib import Path
 
 import typer
-from rich.markup import escape as esc
 from rich.table import Table
 
 from ..assess import AssessError
 from ..catalogue import Catalogue
 from ..cli_common import console, err_console, fail, get_workspace, print_json
+from ..cli_common import safe as esc  # data printed through rich: [ ] and control characters made harmless
 
 STATE_STYLES = {"complete": "green", "partial": "yellow", "missing": "red"}
 MILESTONE_STYLES = {"done": "green", "late": "bold red", "due_soon": "yellow", "pending": "", "unknown": "cyan"}
@@ -158,7 +158,7 @@ def _unit_table(units: list) -> Table:
         table.add_column(col, justify="right" if col in ("指标", "齐全", "部分", "缺失", "材料") else "left")
     for u in units:
         hint = "[bold red]尚未报送任何材料[/]" if u.sent_nothing else ("[yellow]有缺失指标[/]" if u.missing else "")
-        table.add_row(u.unit, str(len(u.indicators)), f"[green]{u.complete}[/]", f"[yellow]{u.partial}[/]",
+        table.add_row(esc(u.unit), str(len(u.indicators)), f"[green]{u.complete}[/]", f"[yellow]{u.partial}[/]",
                       f"[red]{u.missing}[/]", str(u.evidence_count), hint)
     return table
 
@@ -289,7 +289,7 @@ def problems_import(
     if file.is_dir():
         sheets = sorted(p.name for p in file.glob("*.xlsx"))[:5]
         hint = f"（该文件夹中有：{'、'.join(sheets)}）" if sheets else ""
-        fail(esc(f"{file} 是文件夹，不是整改台账：请给出 .xlsx 文件的路径{hint}"), 2)
+        fail(f"{file} 是文件夹，不是整改台账：请给出 .xlsx 文件的路径{hint}", 2)
     ws = get_workspace(ctx)
     day = _today(today)
     found_day = _today(found) if found else None
@@ -390,7 +390,7 @@ def problems_list(
         for col in ("责任单位", "问题", "未销号", "逾期", "已销号"):
             summary.add_column(col, justify="left" if col == "责任单位" else "right")
         for u in units:
-            summary.add_row(u.unit, str(u.total), str(u.open), f"[red]{u.overdue}[/]" if u.overdue else "0",
+            summary.add_row(esc(u.unit), str(u.total), str(u.open), f"[red]{u.overdue}[/]" if u.overdue else "0",
                             str(u.closed))
         console.print(summary, highlight=False)
 
@@ -430,8 +430,8 @@ def problems_show(
             table.add_row(label, esc(str(value)))
     for record in evidence:
         if record:
-            table.add_row("销号佐证", f"{record['id']} {record.get('title') or record['original_name']}"
-                                       f"（{record.get('doc_date') or '无日期'}）")
+            table.add_row("销号佐证", esc(f"{record['id']} {record.get('title') or record['original_name']}"
+                                           f"（{record.get('doc_date') or '无日期'}）"))
     for h in history:
         table.add_row("记录", f"{h['at']} {h['actor']} {h['action']}")
     console.print(table, highlight=False)

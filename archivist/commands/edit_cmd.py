@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
             try:
                 result = do_edit(ws, catalogue, evidence_id.strip(), values, note)
             except EditError as exc:
-                fail(safe(str(exc)), 2 if exc.usage else 1)
+                fail(str(exc), 2 if exc.usage else 1)
         if as_json:
             print_json(public_record(result.record) | {
                 "changes": [{"field": c.field, "from": c.before, "to": c.after} for c in result.changes],

@@ -14,7 +14,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
 
 from ..catalogue import Catalogue, CatalogueUnusable
-from ..cli_common import console, err_console, fail, get_workspace, print_json
+from ..cli_common import console, err_console, fail, get_workspace, print_json, safe
 from ..workspace import Workspace, WorkspaceBusy
 
 SHOWN_PER_KIND = 20  # a damaged archive can have thousands of findings: the terminal shows a sample
@@ -48,7 +48,7 @@ def print_findings(findings: list, header: str) -> None:
             continue
         console.print(f"[bold red]{KIND_LABELS[kind]}[/]（{len(group)}）", highlight=False)
         for f in group[:SHOWN_PER_KIND]:
-            console.print(f"  {f.message}", highlight=False, soft_wrap=True)
+            console.print(f"  {safe(f.message)}", highlight=False, soft_wrap=True)
         if len(group) > SHOWN_PER_KIND:
             console.print(f"  ……另有 {len(group) - SHOWN_PER_KIND} 条（用 --json 查看全部）", highlight=False)
 
@@ -68,11 +68,11 @@ def print_rebuild(result: object) -> None:
     say = lambda text: console.print(text, highlight=False, soft_wrap=True)  # noqa: E731
     say(f"[bold yellow]目录数据库{result.problem}[/]：已从归档目录结构重建，这不是修复，请核对。")
     for kept in result.kept:
-        say(f"• 原数据库已移到 {kept}（保留，未删除）")
+        say(f"• 原数据库已移到 {safe(kept)}（保留，未删除）")
     say(f"• 重建记录 {result.records} 件：已归档 {result.filed}、待分类 {result.unsorted}、隔离 {result.quarantined}；"
         f"压缩包原件 {result.containers} 个（指标按所在文件夹恢复，元数据重新读取）")
     for line in result.skipped:
-        say(f"[red]•[/] 未能收入：{line}")
+        say(f"[red]•[/] 未能收入：{safe(line)}")
     say("[bold red]已从目录重建，以下内容无法恢复[/]：" + "；".join(result.lost))
     if result.previous_head:
         head = result.previous_head
@@ -165,14 +165,14 @@ def register(app: typer.Typer) -> None:
             else:
                 print_rebuild(rebuilt)
                 for action in result.actions:
-                    console.print(f"[red]•[/] {action.message}", highlight=False, soft_wrap=True)
+                    console.print(f"[red]•[/] {safe(action.message)}", highlight=False, soft_wrap=True)
             raise typer.Exit(1)
         if as_json:
             print_json(result.to_json(repair))
         else:
             for action in result.actions:
                 style = "red" if action.kind in ("unrepaired", "found") else "green"
-                console.print(f"[{style}]•[/] {action.message}", highlight=False, soft_wrap=True)
+                console.print(f"[{style}]•[/] {safe(action.message)}", highlight=False, soft_wrap=True)
             if result.ok and not result.actions:
                 console.print("[green]一切正常[/]：没有需要修复的问题", highlight=False)
             elif result.ok:

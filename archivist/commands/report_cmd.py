@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from ..catalogue import Catalogue
-from ..cli_common import console, err_console, fail, get_workspace, print_json
+from ..cli_common import console, err_console, fail, get_workspace, print_json, safe
 from ..framework import FrameworkError
 from ..workspace import Workspace
 
@@ -62,14 +62,14 @@ def _render_pdfs(paths: list[Path], ws_cache: Path) -> list[Path]:
     from ..generate.dossier import font_warning
 
     if (hint := font_warning()) is not None:
-        err_console.print(f"[yellow]警告：[/]{hint}", highlight=False)
+        err_console.print(f"[yellow]警告：[/]{safe(hint)}", highlight=False)
     docx = [p for p in paths if p.suffix.lower() == ".docx"]
     try:
         result = render.to_pdf_many(docx, docx[0].parent if docx else ws_cache)
     except render.RenderUnavailable as exc:
         fail(f"{exc}（.docx 已生成：{'、'.join(str(p) for p in docx)}）")
     for src, reason in result.failed.items():
-        err_console.print(f"[yellow]警告：[/]{src.name} 未能转换为 PDF：{reason}", highlight=False)
+        err_console.print(f"[yellow]警告：[/]{safe(src.name)} 未能转换为 PDF：{safe(reason)}", highlight=False)
     return [result[p] for p in docx if p in result]
 
 
@@ -105,7 +105,7 @@ def report(
         print_json(payload)
         return
     for p in [*written, *pdfs]:
-        console.print(f"已生成：{p}", highlight=False)
+        console.print(f"已生成：{safe(p)}", highlight=False)
 
 
 def dossier(
@@ -125,7 +125,7 @@ def dossier(
 
     def progress(message: str) -> None:
         if not quiet:
-            err_console.print(f"[dim]{message}…[/]", highlight=False)
+            err_console.print(f"[dim]{safe(message)}…[/]", highlight=False)
 
     with writing_to(out, ws) as catalogue:
         result = build_dossier(
@@ -141,15 +141,15 @@ def dossier(
         print_json(result.to_json())
         return
     for warning in result.warnings:
-        err_console.print(f"[yellow]警告：[/]{warning}", highlight=False)
+        err_console.print(f"[yellow]警告：[/]{safe(warning)}", highlight=False)
     for s in result.skipped:
-        err_console.print(f"[yellow]未编入[/] {s.indicator} {s.title}：{s.reason}", highlight=False)
+        err_console.print(f"[yellow]未编入[/] {safe(s.indicator)} {safe(s.title)}：{safe(s.reason)}", highlight=False)
     if result.quarantined:
         err_console.print(
             f"[yellow]隔离材料 {len(result.quarantined)} 件未编入[/]（已列在卷内目录末尾）", highlight=False
         )
     console.print(
-        f"已生成：{result.out}（{result.documents} 件材料，共 {result.pages} 页；"
+        f"已生成：{safe(result.out)}（{result.documents} 件材料，共 {result.pages} 页；"
         f"LibreOffice 转换 {result.converted} 个，缓存 {result.cached} 个；"
         f"更新页数 {result.pages_updated} 条；用时 {result.seconds:.1f} 秒）",
         highlight=False,
@@ -175,9 +175,10 @@ def export(
         print_json(result.to_json())
         return
     for rel in result.missing_files:
-        err_console.print(f"[yellow]警告：[/]归档文件不存在，未导出：{rel}（请运行 archivist verify）", highlight=False)
+        err_console.print(f"[yellow]警告：[/]归档文件不存在，未导出：{safe(rel)}（请运行 archivist verify）",
+                          highlight=False)
     console.print(
-        f"已导出：{result.out}（{result.files} 个文件，{result.indicators} 项指标；解压后打开 index.html）",
+        f"已导出：{safe(result.out)}（{result.files} 个文件，{result.indicators} 项指标；解压后打开 index.html）",
         highlight=False,
     )
 

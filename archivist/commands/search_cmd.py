@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
         words = words or []
         for word in words:  # unknown options are let through so that '-词' can exclude; a '--typo' cannot
             if word.startswith("--"):
-                fail(f"未知选项 {safe(word)}：用 archivist search --help 查看可用的选项", 2)
+                fail(f"未知选项 {word}：用 archivist search --help 查看可用的选项", 2)
         query = " ".join(w for w in words if w.strip())
         ws = get_workspace(ctx)
         indicator = require_code(ws, indicator, allow_category=True)

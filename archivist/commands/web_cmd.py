@@ -50,7 +50,7 @@ def serve(
         settings = web_settings(ws.config.raw)
         check_serving(host, settings["token"])
     except WebConfigError as exc:
-        fail(escape(str(exc)), 2)
+        fail(str(exc), 2)
     if not 0 < port < 65536:
         fail(f"端口 {port} 无效：请用 1–65535 之间的数字", 2)
     try:
@@ -58,7 +58,7 @@ def serve(
     except ImportError:
         fail("缺少 uvicorn：请运行 pip install uvicorn")
     if problem := _probe(host, port):
-        fail(escape(problem))
+        fail(problem)
     from ..web import create_app
 
     app = create_app(ws, host=host)
