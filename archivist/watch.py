@@ -34,7 +34,7 @@ from .writelock import Notify, print_to_stderr
 log = logging.getLogger(__name__)
 
 BATCH_FILES = 50  # files filed per hold of the writer lock
-YIELD_SECONDS = 0.3  # the lock stays free this long between batches (waiters poll every 0.1 s)
+YIELD_SECONDS = 0.3  # the lock stays free this long between batches when a command waits (it polls every 0.1 s)
 
 
 def _signature(path: Path) -> tuple[int, float] | None:
@@ -124,46 +124,51 @@ class Watcher:
     def process(self, paths: list[Path], on_record: Callable[[dict], None] | None = None) -> list[dict[str, Any]]:
         """File `paths` (and any queued web uploads), taking the writer lock per batch of BATCH_FILES.
 
-        Between batches the lock is free for a moment, so an `assign` or `score set` waiting behind a
-        big delivery gets its turn instead of waiting for the whole delivery.
+        Between batches the lock is let go, and held off for YIELD_SECONDS when another command is
+        waiting for it, so an `assign` or `score set` behind a big delivery waits for one batch,
+        not for the whole delivery. The catalogue and the pipeline stay open across batches.
         """
         if not paths and not queue.pending(self.ws):
             return []
         batches = [paths[i:i + BATCH_FILES] for i in range(0, len(paths), BATCH_FILES)] or [[]]
         records: list[dict[str, Any]] = []
-        for number, batch in enumerate(batches):
-            if number:
-                self.stop_event.wait(YIELD_SECONDS)
-            with self.ws.writer_lock(what="watch", on_wait=self.on_wait):
-                self.ws.check_paths()  # inbox/ or archive/ may have been replaced by a symlink since the start
-                records += self._file_batch(batch, on_record)
+        catalogue = Catalogue(self.ws.catalogue_path)
+        pipeline: Pipeline | None = None
+        try:
+            for number, batch in enumerate(batches):
+                if number and self.ws.lock_waiters():
+                    self.stop_event.wait(YIELD_SECONDS)
+                with self.ws.writer_lock(what="watch", on_wait=self.on_wait):
+                    self.ws.check_paths()  # inbox/ or archive/ may have been replaced by a symlink since the start
+                    if batch and pipeline is None:
+                        pipeline = Pipeline(self.ws, catalogue, on_record=on_record)
+                    records += self._file_batch(catalogue, pipeline, batch, on_record)
+        finally:
+            catalogue.close()
         self._prune_empty_folders()
         return records
 
-    def _file_batch(self, paths: list[Path], on_record: Callable[[dict], None] | None) -> list[dict[str, Any]]:
-        catalogue = Catalogue(self.ws.catalogue_path)
-        try:
-            for line in recover(self.ws, catalogue):
-                log.warning("恢复：%s", line)
-            records: list[dict[str, Any]] = []
-            for produced in queue.file_pending(self.ws, catalogue).values():
+    def _file_batch(self, catalogue: Catalogue, pipeline: Pipeline | None, paths: list[Path],
+                    on_record: Callable[[dict], None] | None) -> list[dict[str, Any]]:
+        """One hold of the writer lock: finish what a crash left, queued uploads, then `paths`."""
+        for line in recover(self.ws, catalogue):
+            log.warning("恢复：%s", line)
+        records: list[dict[str, Any]] = []
+        for produced in queue.file_pending(self.ws, catalogue).values():
+            records.extend(produced)
+            for record in produced if on_record else ():
+                on_record(record)
+        if paths and pipeline is not None:
+            wanted = (self.intake_for(p) for p in paths if p.exists() or p.is_symlink())
+            for intake, produced in pipeline.run_iter(wanted):
                 records.extend(produced)
-                for record in produced if on_record else ():
-                    on_record(record)
-            if paths:
-                pipeline = Pipeline(self.ws, catalogue, on_record=on_record)
-                wanted = (self.intake_for(p) for p in paths if p.exists() or p.is_symlink())
-                for intake, produced in pipeline.run_iter(wanted):
-                    records.extend(produced)
-                    if intake.source.is_symlink() or intake.source.exists():
-                        # left in the inbox (a symlink, an unreadable file): recorded once, not on every rescan
-                        self.rejected[intake.source] = _signature(intake.source)
-            from .search import sync_after_commit
+                if intake.source.is_symlink() or intake.source.exists():
+                    # left in the inbox (a symlink, an unreadable file): recorded once, not on every rescan
+                    self.rejected[intake.source] = _signature(intake.source)
+        from .search import sync_after_commit
 
-            if warning := sync_after_commit(self.ws, catalogue):
-                log.warning(warning)
-        finally:
-            catalogue.close()
+        if warning := sync_after_commit(self.ws, catalogue):
+            log.warning(warning)
         return records
 
     def _prune_empty_folders(self) -> None:

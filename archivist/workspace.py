@@ -271,6 +271,10 @@ class Workspace:
             waited = f"，已等待 {exc.waited:.0f} 秒" if wait else ""
             raise WorkspaceBusy(f"工作区 {self.root} 正被 {exc} 写入{waited}：请等它结束后再试", exc.holder) from exc
 
+    def lock_waiters(self) -> int:
+        """How many commands are waiting for the writer lock now."""
+        return writelock.waiters(self.index_dir / ".writer.lock")
+
     def lock_holder(self) -> LockHolder | None:
         """Who last took the writer lock (the current holder while it is held)."""
         return writelock.read_holder(self.index_dir / ".writer.lock")

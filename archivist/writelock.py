@@ -17,6 +17,7 @@ import fcntl
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -99,6 +100,28 @@ def read_holder(path: Path) -> LockHolder | None:
         return None
 
 
+def _waiting_marker(path: Path) -> Path:
+    return path.with_name(f"{path.name}.waiting-{os.getpid()}-{threading.get_ident()}")
+
+
+def waiters(path: Path) -> int:
+    """How many processes are waiting for the lock at `path` now (each leaves a marker file while it
+    waits; markers of processes that died are removed). Lets a holder that works in batches, like
+    `watch`, leave the lock free for a moment only when someone actually wants it."""
+    count = 0
+    for marker in path.parent.glob(f"{path.name}.waiting-*"):
+        pid = marker.name.rsplit(".waiting-", 1)[1].split("-", 1)[0]
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            marker.unlink(missing_ok=True)
+            continue
+        except (ValueError, PermissionError):
+            pass
+        count += 1
+    return count
+
+
 @contextmanager
 def hold(
     path: Path,
@@ -115,6 +138,7 @@ def hold(
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    marker: Path | None = None
     try:
         started = time.monotonic()
         announced: LockHolder | None = None
@@ -127,13 +151,21 @@ def hold(
                 waited = time.monotonic() - started
                 if not wait or (timeout is not None and waited >= timeout):
                     raise LockBusy(holder, waited) from None
+                if marker is None:
+                    marker = _waiting_marker(path)
+                    marker.touch()
                 if on_wait is not None and holder != announced:
                     on_wait(waiting_line(holder))
                     announced = holder
                 time.sleep(POLL_SECONDS)
+        if marker is not None:
+            marker.unlink(missing_ok=True)
+            marker = None
         me = LockHolder(command, os.getpid(), dt.datetime.now().astimezone())
         os.ftruncate(fd, 0)
         os.pwrite(fd, me.encode(), 0)
         yield me
     finally:
+        if marker is not None:
+            marker.unlink(missing_ok=True)
         os.close(fd)  # closing the descriptor releases the flock

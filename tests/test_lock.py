@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -129,3 +130,36 @@ def test_watch_releases_the_lock_between_batches(ws: Workspace, monkeypatch: pyt
     records = Watcher(ws, settle_seconds=0.0).run_once()
     assert len(records) == 5
     assert holds[:3] == [0, 2, 4]  # three holds of the lock, two files each, released in between
+
+
+def test_a_waiting_command_gets_the_lock_between_two_batches(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(watch_module, "BATCH_FILES", 2)
+    for number in range(6):
+        (ws.inbox / f"简报{number}.txt").write_text(f"第{number}期村庄清洁行动简报，拆除危旧房{number}处。",
+                                                    encoding="utf-8")
+    seen: list[int] = []  # records in the catalogue when the waiting command got the lock
+    said: list[str] = []
+
+    def assign_like() -> None:
+        with ws.writer_lock(what="assign", on_wait=said.append):
+            seen.append(len(Catalogue(ws.catalogue_path).records()))
+
+    waiter = threading.Thread(target=assign_like)
+    original = Watcher._file_batch
+
+    def first_batch_starts_the_waiter(self: Watcher, *args: object) -> list[dict]:
+        if not waiter.is_alive() and not seen:
+            waiter.start()
+            deadline = time.monotonic() + 10
+            while ws.lock_waiters() == 0 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert ws.lock_waiters() == 1  # the waiter announced itself while watch holds the lock
+        return original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Watcher, "_file_batch", first_batch_starts_the_waiter)
+    records = Watcher(ws, settle_seconds=0.0).run_once()
+    waiter.join(timeout=30)
+    assert len(records) == 6
+    assert seen == [2]  # it got in after the first batch, not after the whole delivery
+    assert len(said) == 1 and said[0].startswith(f"正在等待 watch（进程 {os.getpid()}，")
+    assert ws.lock_waiters() == 0  # the marker is gone once it got the lock
