@@ -149,3 +149,38 @@ def test_the_web_document_page_has_the_same_edit_form(cli, ws, tmp_path):
     assert entry["note"] == "网页更正：按纸质件" and set(entry["changes"]) == {"unit", "doc_date"}
     shown = client.get(f"/doc/{record['id']}").text
     assert "河西镇人民政府" in shown and "理由：网页更正：按纸质件" in shown
+
+
+def test_a_crash_between_the_rename_and_the_commit_is_rolled_back(cli, ws, tmp_path, monkeypatch):
+    import pytest
+
+    from archivist.intake import assign as assign_module
+    from archivist.intake import edits
+    from archivist.intake.pipeline import recover
+
+    record = ingest_notice(cli, tmp_path)
+    fired = []
+    real_move = assign_module.filing.move_durably
+
+    def move_then_crash(source, dest):
+        real_move(source, dest)
+        fired.append(dest)
+        raise RuntimeError("power cut after the rename")
+
+    monkeypatch.setattr(assign_module.filing, "move_durably", move_then_crash)
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        with pytest.raises(RuntimeError):
+            edits.edit(ws, catalogue, record["id"], {"unit": "河西镇人民政府"}, "断电测试")
+        assert fired and fired[0].is_file()  # the fault fired after the file was renamed
+        assert [j["stage"] for j in catalogue.journal_entries()] == ["moving"]
+        monkeypatch.setattr(assign_module.filing, "move_durably", real_move)
+        done = recover(ws, catalogue)
+        assert any("回滚" in line for line in done)
+        assert catalogue.journal_entries() == []
+        assert edits.overrides(catalogue, record["id"]) == []
+        assert (catalogue.get(record["id"]) or {})["unit"] == record["unit"]
+    finally:
+        catalogue.close()
+    assert (ws.root / record["archive_path"]).is_file() and not fired[0].exists()
+    cli("verify")
