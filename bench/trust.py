@@ -316,7 +316,7 @@ def main() -> None:
     print("$ " + " ".join([Path(sys.executable).name, *sys.argv]))
     results: dict[str, dict[str, Any]] = {}
     for root in args.corpus:
-        corpus = Corpus.load(root)
+        corpus = Corpus.load(root.resolve())
         runs = {"now": measure(ROOT, corpus)}
         if args.against:
             runs = {"first": measure(args.against.resolve(), corpus), **runs}
