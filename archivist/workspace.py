@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import validate, writelock
 from .config_check import ConfigUnsafe, check_config
-from .framework import FrameworkSet, load_framework, load_frameworks
+from .framework import FrameworkError, FrameworkSet, load_framework, load_frameworks
 from .validate import InvalidValue
 from .writelock import LockBusy, LockHolder, Notify, env_timeout, print_to_stderr
 
@@ -336,7 +336,11 @@ def validate_workspace(root: Path) -> Workspace:
             if path.suffix == ".toml" or path.is_symlink():
                 if path.is_symlink() or not path.is_file():
                     raise WorkspaceError(f"{path} 不是普通文件（符号链接或文件夹）：考核方案必须是 .toml 文件")
-                load_framework(path)
+                framework = load_framework(path)
+                if framework.id != path.stem:
+                    raise FrameworkError(
+                        f"{path.name}: [framework] id 为 {framework.id!r}，与文件名不符：应为 {path.stem!r}"
+                    )
     _ = ws.frameworks  # the configured set: found, and valid together (unique codes, see_also)
     return ws
 
