@@ -19,6 +19,7 @@ from pathlib import Path
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates" / "frameworks"
 ADJUSTMENT_CATEGORY = "X"
 ADJUSTMENT_CATEGORY_NAME = "加减分项"
+ADJUSTMENT_BLOCKS = {"bonus": "加分项", "penalty": "扣分项"}  # the block an adjustment sits in (its path)
 
 
 class FrameworkError(ValueError):
@@ -210,7 +211,8 @@ def _parse_framework(path: Path) -> Framework:
             method=raw.get("method", ""),
             scoring=raw.get("scoring", ""),
             responsible_units=list(raw.get("responsible_units", [])),
-            path=list(raw.get("path", [])),
+            path=list(raw.get("path", []))
+            or [ADJUSTMENT_BLOCKS.get(raw.get("kind", "bonus"), ADJUSTMENT_CATEGORY_NAME), raw["name"]],
         )
         for raw in data.get("adjustment", [])
     ]

@@ -127,7 +127,7 @@ def test_export_to_xlsx_and_toml_round_trips(ws: Workspace, tmp_path: Path) -> N
     out = tmp_path / "导出.xlsx"
     run(ws, "scheme", "export", "kaohe-2024", "--out", str(out))
     sheet = load_workbook(out).active
-    assert sheet.cell(2, 1).value == "一级指标" and sheet.cell(2, 4).value == "代码"
+    assert sheet.cell(2, 1).value == "一级指标" and sheet.cell(2, 5).value == "代码"
     assert any(str(r.coord) == "A3:A6" for r in sheet.merged_cells.ranges)  # 产业振兴 merged over its rows
     again = as_json(ws, "scheme", "import", str(out), "--id", "copy-2024", "--no-use")
     assert again["issues"] == []
@@ -156,3 +156,17 @@ def test_classifier_profiles_come_from_the_imported_scheme(ws: Workspace, tmp_pa
     record = as_json(ws, "ingest", str(inbox))[0]
     assert record["status"] == "filed" and record["indicator"] == "B01"
     assert record["archive_path"].startswith("archive/B-生态振兴/B01-农村厕所革命/")
+
+
+def test_reference_frameworks_survive_export_and_import(ws: Workspace, tmp_path: Path) -> None:
+    """The shipped frameworks as a province table and back: same codes, points, contents and items."""
+    for fid, new_id in (("shiji-kaohe", "kaohe-copy"), ("hou-pinggu", "pinggu-copy")):
+        reference = as_json(ws, "scheme", "show", fid)
+        out = tmp_path / f"{fid}.xlsx"
+        run(ws, "scheme", "export", fid, "--out", str(out))
+        again = as_json(ws, "scheme", "import", str(out), "--id", new_id, "--no-use")
+        assert again["issues"] == [] and again["levels"] == reference["levels"] == 2
+        assert again["total_points"] == reference["total_points"]
+        keys = ("code", "name", "path", "points", "kind", "max_points", "content", "evidence", "lead_unit")
+        assert [{k: i[k] for k in keys} for i in again["indicators"]] == [
+            {k: i[k] for k in keys} for i in reference["indicators"]]

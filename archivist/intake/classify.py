@@ -508,6 +508,9 @@ def _profile(ind: Indicator, topics: list[Topic]) -> tuple[dict[str, float], dic
             add(word, P_EVIDENCE)
     for word in segment(ind.content):
         add(word, P_CONTENT)
+    # an imported scheme often has no 考核内容 but its 评分标准 and 二级指标 name the same subject
+    for word in segment(" ".join([ind.scoring, ind.group_name])):
+        add(word, P_CONTENT)
     decisive: dict[str, str] = {}
     for topic in topics:
         for term in topic.core:

@@ -42,7 +42,8 @@ def import_table(path: Path, scheme_id: str = "", name: str = "", prefix: str | 
         if layout is None:
             continue
         scheme = build(grid, layout, scheme_id, name)
-        assign_codes(scheme, (GRADED_PREFIX if scheme.kind == "graded" else "") if prefix is None else prefix)
+        default = GRADED_PREFIX if scheme.kind == "graded" else ""
+        assign_codes(scheme, default if prefix is None else prefix, own_prefix=prefix or "")
         return scheme
     last = ImportedScheme(scheme_id or "scheme", name or path.stem, "graded", path.name, [], [])
     last.issues.append(Issue("no_header", "找不到表头：表格前几行中没有“一级指标”“考核内容”“分值”“佐证材料”等列名，"
@@ -391,7 +392,7 @@ def build(grid: Grid, layout: Layout, scheme_id: str = "", name: str = "") -> Im
 
 
 # ---------------------------------------------------------------- codes
-def assign_codes(scheme: ImportedScheme, prefix: str = "") -> None:
+def assign_codes(scheme: ImportedScheme, prefix: str = "", own_prefix: str = "") -> None:
     """The scheme's own numbering when every base node has one (（一）1.（1） → 1.1.1), else A / A1 / A01."""
     nodes = [n for root in scheme.roots for n in _walk(root)]
     scheme.own_numbering = bool(nodes) and all(n.numbered for n in nodes)
@@ -430,7 +431,7 @@ def assign_codes(scheme: ImportedScheme, prefix: str = "") -> None:
                 continue
             count += 1
             leaf.code = f"{prefix}X{count:02d}"
-    _own_codes(scheme, prefix)
+    _own_codes(scheme, own_prefix)  # a table's own 代码 column only gets a prefix the user asked for
 
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,15}$")

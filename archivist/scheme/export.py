@@ -27,7 +27,7 @@ def export_xlsx(fw: Framework, out: Path) -> Path:
     base = [i for c in fw.categories if c.code != ADJUSTMENT_CATEGORY for i in c.indicators]
     adjustments = [i for c in fw.categories if c.code == ADJUSTMENT_CATEGORY for i in c.indicators]
     levels = max((len(i.path) for i in base), default=1)
-    headers = [*LEVEL_HEADERS[:levels], "代码"] + (["分值"] if scored else []) + [
+    headers = [*LEVEL_HEADERS[:levels], "考核内容", "代码"] + (["分值"] if scored else []) + [
         "评分标准", "考核方式", "佐证材料", "牵头单位", "责任单位"]
     width = len(headers)
     wb = Workbook()
@@ -57,7 +57,7 @@ def export_xlsx(fw: Framework, out: Path) -> Path:
         points = ([f"最高{'加' if ind.kind == 'bonus' else '扣'}{ind.max_points:g}分" if block else ind.points]
                   if scored else [])
         evidence = "\n".join(f"{n}.{item}" for n, item in enumerate(ind.evidence, start=1))
-        return [*names, ind.code, *points, ind.scoring, ind.method, evidence, ind.lead_unit,
+        return [*names, ind.content, ind.code, *points, ind.scoring, ind.method, evidence, ind.lead_unit,
                 "、".join(ind.responsible_units)]
 
     first = ws.max_row + 1
@@ -88,7 +88,7 @@ def export_xlsx(fw: Framework, out: Path) -> Path:
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
-    for col, size in zip("ABCDEFGHIJKL", [16, 18, 22, 8, 8, 30, 12, 36, 14, 18], strict=False):
+    for col, size in zip("ABCDEFGHIJKLM", [16, 18, 22, 40, 8, 8, 30, 12, 36, 14, 18], strict=False):
         ws.column_dimensions[col].width = size
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(str(out))
