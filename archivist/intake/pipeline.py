@@ -9,6 +9,7 @@ move that a crash interrupted; it runs at the start of every writing command.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import sqlite3
@@ -22,6 +23,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..authenticity.index import index_filed
 from ..catalogue import Catalogue, new_id
 from ..model import DUPLICATE, FILED, QUARANTINED, UNSORTED, Extraction, ExtractionError
 from ..regular_files import SKIP_HINT, irregular_reason, open_regular
@@ -35,6 +37,8 @@ MAX_ZIP_DEPTH = 3
 IGNORED_NAMES = {"thumbs.db", ".ds_store", "desktop.ini"}
 SOURCE_RETRIES = 2  # integrity (#7): times a file that changed while being read is started again
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".download", ".partial", ".swp")
+SYNC_EVERY = 500  # records between search-index syncs in a long run (0: only at the end, by the caller)
+log = logging.getLogger(__name__)
 
 
 def is_ignored(path: Path) -> bool:
@@ -108,6 +112,12 @@ class Intake:
     failure: Exception | None = None  # an unexpected error in a worker thread, re-raised in order
     skipped: str = ""  # not a regular file (a symlink, FIFO, device…): why it is recorded, not read
     zip_budget: ZipBudget | None = None  # shared by a zip and every zip nested in it
+
+    def release(self) -> None:
+        """Drop the extracted text and the record once filed: a caller may keep the intake (a list
+        of 20,000 for a progress bar), but not every file's text with it."""
+        self.extraction = None
+        self.record = {}
 
 
 def sha256_file(path: Path) -> tuple[str, int]:
@@ -183,6 +193,7 @@ class Pipeline:
         self._taken: set[Path] = set()
         self._local = threading.local()
         self.workers = max(1, min(2, os.cpu_count() or 1))
+        self.sync_every = SYNC_EVERY
         ws.ensure_dirs()
 
     # the producer ----------------------------------------------------------
@@ -198,6 +209,7 @@ class Pipeline:
         source = iter(intakes)
         pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="extract")
         completed = False
+        done = 0
         try:
             window: deque[Future[Intake]] = deque(
                 pool.submit(self.prepare, i) for i in islice(source, self.workers * 2)
@@ -212,10 +224,22 @@ class Pipeline:
                     for record in records:
                         self.on_record(record)
                 yield intake, records
+                intake.release()
+                done += len(records)
+                if self.sync_every and done >= self.sync_every:
+                    self.sync_index()  # the index catches up in batches: memory stays flat with the count
+                    done = 0
             completed = True
         finally:
             # a failing run (full disk, Ctrl+C) reports at once instead of finishing queued extractions
             pool.shutdown(wait=completed, cancel_futures=not completed)
+
+    def sync_index(self) -> None:
+        """Index what was committed so far (derived data: a failure is logged, the next sync repairs it)."""
+        from ..search import sync_after_commit
+
+        if warning := sync_after_commit(self.ws, self.catalogue):
+            log.warning(warning)
 
     def prepare(self, intake: Intake) -> Intake:
         """receive → identify → extract → describe → classify, without the catalogue's writer: thread-safe.
@@ -385,7 +409,7 @@ class Pipeline:
         record = intake.record
         dest = self.destination(intake)
         self._commit_with_copy(intake, dest, record | self._base_record(intake, dest))
-        return self.catalogue.get(intake.id) or {}
+        return index_filed(self.ws, self.catalogue, self.catalogue.get(intake.id) or {})  # hashed once, for check
 
     # terminal states without classification ---------------------------------
     def duplicate(self, intake: Intake, original: dict[str, Any]) -> dict[str, Any]:
