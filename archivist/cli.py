@@ -119,7 +119,7 @@ def parse_status(value: str | None) -> str | None:
     if value.strip() in by_label:
         return by_label[value.strip()]
     valid = "、".join(f"{s}（{STATE_LABELS[s]}）" for s in STATES)
-    fail(f"未知状态 {safe(value)}：可用 {valid}", 2)
+    fail(f"未知状态 {value}：可用 {valid}", 2)
 
 
 def summary_table(records: list[dict]) -> Table:
@@ -286,7 +286,7 @@ def show(
     catalogue = Catalogue(ws.catalogue_path)
     record = catalogue.get(evidence_id.strip())
     if record is None:
-        fail(f"找不到编号为 {safe(evidence_id)} 的材料：请用 archivist list 查看编号")
+        fail(f"找不到编号为 {evidence_id} 的材料：请用 archivist list 查看编号")
     history = catalogue.audit_entries(record["id"])
     kept = overrides(catalogue, record["id"])
     if as_json:
@@ -325,7 +325,7 @@ def assign(
         try:
             record = do_assign(ws, catalogue, evidence_id.strip(), folded or "", note=note.strip())
         except AssignError as exc:
-            fail(safe(str(exc)))
+            fail(str(exc))
     console.print(f"已调整：{safe(record['original_name'])} → {safe(record['archive_path'])}", highlight=False)
 
 
