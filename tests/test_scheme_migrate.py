@@ -149,3 +149,76 @@ def test_map_overrides_the_automatic_pairing(filled, tmp_path: Path) -> None:
     report = as_json(ws, "scheme", "migrate", "kaohe-2024", "kaohe-2025", "--yes", "--map", "B05=B03")
     assert {m["name"]: m["new_code"] for m in report["moved"]}["秸秆禁烧.docx"] == "B03"
     assert report["unsorted"] == []
+
+
+def test_an_interrupted_migration_is_finished_by_running_it_again(filled, tmp_path: Path, monkeypatch) -> None:
+    from archivist.intake import filing
+    from archivist.scheme import migrate as migrate_module
+    from archivist.scheme.diff import diff_schemes
+    from archivist.scheme.store import load_scheme
+
+    ws, before = filled
+    run(ws, "scheme", "import", str(kaohe_xlsx(tmp_path / "细则2025.xlsx", year=2025)), "--no-use")
+    real_move, calls = filing.move_durably, []
+
+    def failing_move(source: Path, dest: Path) -> None:
+        calls.append(dest)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device", str(dest))
+        real_move(source, dest)
+
+    monkeypatch.setattr(migrate_module.filing, "move_durably", failing_move)
+    ws = Workspace(ws.root)
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        with pytest.raises(OSError):
+            migrate_module.migrate(ws, catalogue, diff_schemes(load_scheme(ws, "kaohe-2024"),
+                                                               load_scheme(ws, "kaohe-2025")))
+    finally:
+        catalogue.close()
+    assert len(calls) == 3  # the fault fired on the third move
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        first = {r[0] for r in catalogue.db.execute("SELECT evidence_id FROM scheme_migrations")}
+    finally:
+        catalogue.close()
+    assert 0 < len(first) < len(DOCS)
+    monkeypatch.setattr(migrate_module.filing, "move_durably", real_move)
+    report = as_json(ws, "scheme", "migrate", "kaohe-2024", "kaohe-2025", "--yes")
+    second = {m["evidence_id"] for m in report["moved"] + report["unsorted"]}
+    assert not first & second and len(first | second) == len(DOCS)  # the rest, and only the rest
+    after = {r["original_name"]: r for r in as_json(ws, "list")}
+    assert after["秸秆禁烧.docx"]["status"] == "unsorted"
+    assert {after[n]["indicator"] for n in ("污水设施运行.docx", "垃圾收运台账.docx")} == {"B02"}
+    for record in after.values():
+        assert (ws.root / record["archive_path"]).is_file()
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        moves = catalogue.db.execute("SELECT evidence_id, COUNT(*) FROM scheme_migrations GROUP BY evidence_id")
+        assert all(n == 1 for _, n in moves)  # nothing moved twice
+        assert catalogue.journal_entries() == []
+    finally:
+        catalogue.close()
+    assert run(ws, "verify").exit_code == 0
+
+
+def test_reimporting_a_scheme_in_use_must_keep_the_codes_evidence_is_filed_under(filled, tmp_path: Path) -> None:
+    ws, _ = filled
+    changed = kaohe_xlsx(tmp_path / "细则2024改.xlsx", year=2025)  # B05 is gone, filed evidence uses it
+    result = run(ws, "scheme", "import", str(changed), "--id", "kaohe-2024", expect=1)
+    assert "B05" in result.stderr and "scheme migrate kaohe-2024" in result.stderr
+    kept = {i["code"]: i["name"] for i in as_json(ws, "scheme", "show", "kaohe-2024")["indicators"]}
+    assert kept["B03"] == "农村生活污水治理" and kept["B05"] == "秸秆综合利用"  # the stored scheme is unchanged
+
+
+def test_reports_run_on_a_three_level_scheme(filled, tmp_path: Path) -> None:
+    from docx import Document
+
+    ws, _ = filled
+    out = tmp_path / "out" / "自评报告.docx"
+    run(ws, "report", "self-eval", "--out", str(out))
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "农村厕所革命" in text and "驻村帮扶" in text
+    catalogue_out = tmp_path / "out" / "归档文件目录.docx"
+    run(ws, "report", "catalogue", "--out", str(catalogue_out))
+    assert catalogue_out.is_file() and catalogue_out.with_suffix(".xlsx").is_file()

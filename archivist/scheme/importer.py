@@ -15,7 +15,7 @@ from ..framework import Framework, FrameworkError, load_framework
 from ..workspace import Workspace
 from .build import import_table
 from .model import ImportedScheme
-from .store import SchemeError, check_set, replacement_ids, set_frameworks, write_scheme_file
+from .store import SchemeError, check_set, frameworks_dir, replacement_ids, set_frameworks, write_scheme_file
 from .table import SchemeReadError
 from .toml_io import to_toml
 
@@ -54,6 +54,22 @@ def read_scheme(file: Path, scheme_id: str = "", name: str = "",
     return scheme, text
 
 
+def _refuse_orphaning(ws: Workspace, catalogue: Catalogue, fw: Framework) -> None:
+    """Re-importing a scheme in use (a corrected table) must keep every code evidence is filed under."""
+    existing = frameworks_dir(ws) / f"{fw.id}.toml"
+    if fw.id not in ws.config.frameworks or not existing.is_file():
+        return
+    try:
+        old_codes = {i.code for i in load_framework(existing).indicators()}
+    except FrameworkError:
+        return
+    lost = old_codes - {i.code for i in fw.indicators()}
+    if count := filed_under(catalogue, lost):
+        raise SchemeError(f"方案 {fw.id} 正在使用，已有 {count} 件材料归档在新表中没有的指标 "
+                          f"{'、'.join(sorted(lost)[:5])} 下：请用新的 --id 导入，再运行 "
+                          f"archivist scheme migrate {fw.id} 新id")
+
+
 def parse_back(text: str, scheme_id: str) -> Framework:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{scheme_id}.toml"
@@ -78,6 +94,7 @@ def import_scheme(ws: Workspace, catalogue: Catalogue, file: Path, scheme_id: st
         raise SchemeError(f"{file.name}：没有读到任何指标，未导入")
     fw = parse_back(text, scheme.id)
     result.framework = fw
+    _refuse_orphaning(ws, catalogue, fw)
     ids = list(ws.config.frameworks)
     if use:
         ids, replaced = replacement_ids(ws, fw)
