@@ -134,14 +134,15 @@ def hold(
     """Hold the exclusive lock on `path` for the block, writing our LockHolder into it.
 
     wait=False: one try, LockBusy at once if taken. wait=True: poll until free, calling `on_wait`
-    with the waiting line once per holder; with `timeout` (seconds), LockBusy after that long.
+    with the waiting line once per holder (command and process); with `timeout` (seconds), LockBusy
+    after that long. While waiting, a marker file says so (see `waiters`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     marker: Path | None = None
     try:
         started = time.monotonic()
-        announced: LockHolder | None = None
+        announced: tuple[str, int] | None = None  # whom we said we wait for (a watch re-taking it is the same)
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -154,9 +155,11 @@ def hold(
                 if marker is None:
                     marker = _waiting_marker(path)
                     marker.touch()
-                if on_wait is not None and holder != announced:
+                who = (holder.command, holder.pid) if holder else ("", 0)
+                # an empty holder is the instant between another's flock and its pwrite: say it only if it lasts
+                if on_wait is not None and who != announced and (holder is not None or waited > 0.5):
                     on_wait(waiting_line(holder))
-                    announced = holder
+                    announced = who
                 time.sleep(POLL_SECONDS)
         if marker is not None:
             marker.unlink(missing_ok=True)

@@ -163,3 +163,29 @@ def test_a_waiting_command_gets_the_lock_between_two_batches(ws: Workspace, monk
     assert seen == [2]  # it got in after the first batch, not after the whole delivery
     assert len(said) == 1 and said[0].startswith(f"正在等待 watch（进程 {os.getpid()}，")
     assert ws.lock_waiters() == 0  # the marker is gone once it got the lock
+
+
+def test_a_holder_that_takes_the_lock_again_is_announced_once(ws: Workspace) -> None:
+    said: list[str] = []
+    order: list[str] = []
+    got = threading.Event()
+    first = ws.writer_lock(what="watch")
+    first.__enter__()
+
+    def waiter() -> None:
+        with ws.writer_lock(what="assign", on_wait=said.append):
+            order.append("assign")
+            got.set()
+
+    thread = threading.Thread(target=waiter)
+    thread.start()
+    while ws.lock_waiters() == 0:
+        time.sleep(0.02)
+    time.sleep(1.1)  # the next hold starts in another second
+    first.__exit__(None, None, None)
+    with ws.writer_lock(what="watch"):  # the next batch of the same watch, at once
+        order.append("watch again")
+        time.sleep(0.5)
+    thread.join(timeout=10)
+    assert got.is_set() and order == ["watch again", "assign"]  # it really waited through the second hold
+    assert len(said) == 1, said  # the same watch process: not a new line per batch
