@@ -39,6 +39,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
+from .leftovers import RESTORING, owned_mkdtemp, remove_stale_dirs
 from .workspace import CONFIG_NAME, Workspace
 
 FORMAT = 1
@@ -276,7 +277,9 @@ def restore_backup(backup_file: Path, to: Path, progress: Progress = None) -> di
     if not backup_file.is_file():
         raise BackupError(f"找不到备份文件 {backup_file}")
     to.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{to.name}.restoring-", dir=to.parent))
+    # a restore killed earlier left its staging copy (named with its pid): removed before this one starts
+    cleaned = [f"已清理中断的恢复留下的临时目录 {p.name}" for p in remove_stale_dirs(to.parent, RESTORING)]
+    staging = owned_mkdtemp(f".{to.name}.restoring-", to.parent)
     try:
         summary = _restore_into(backup_file, staging, progress)
         _check_settings(staging)
@@ -287,7 +290,7 @@ def restore_backup(backup_file: Path, to: Path, progress: Progress = None) -> di
         shutil.rmtree(staging, ignore_errors=True)
         raise
     summary["to"] = str(to)
-    summary["notes"] += _after_restore(to)
+    summary["notes"] += cleaned + _after_restore(to)
     return summary
 
 
@@ -361,6 +364,10 @@ def _restore_into(backup_file: Path, root: Path, progress: Progress) -> dict[str
                     "备份已损坏或被改动，已拒绝恢复"
                 )
             restored += 1
+            if os.environ.get("ARCHIVIST_CRASH_AT"):  # tests: kill -9 mid-restore
+                from .intake.pipeline import crash_point
+
+                crash_point("restore_file")
     return {"files": restored, "bytes": total, "records": _row_count(db_path), "notes": notes}
 
 

@@ -333,3 +333,91 @@ def test_score_set_refuses_numbers_that_are_not_numbers(cli, ws: Workspace, poin
     assert "不是有效数字" in out
     db = Catalogue(ws.catalogue_path).db
     assert db.execute("SELECT count(*) FROM self_scores").fetchone()[0] == 0  # nothing reached SQLite
+
+
+# --- killed runs leave nothing behind ------------------------------------------------------------------
+
+
+def test_a_killed_restore_is_cleaned_up_by_the_next(cli, ws: Workspace, tmp_path: Path) -> None:
+    src = tmp_path / "来件"
+    src.mkdir()
+    for i in range(4):
+        (src / f"验收报告{i}.txt").write_text(f"河口镇户厕改造验收报告第{i}份，完成改厕{i + 300}户。", encoding="utf-8")
+    cli("ingest", str(src))
+    backup = tmp_path / "备份.tar"
+    cli("backup", "--out", str(backup))
+    target = tmp_path / "恢复"
+    killed = subprocess.run([sys.executable, "-m", "archivist", "restore", str(backup), "--to", str(target)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT,
+                            env=os.environ | {"ARCHIVIST_CRASH_AT": "restore_file:2"})
+    assert killed.returncode == 137  # the fault fired: killed like kill -9, mid-restore
+    left = list(tmp_path.glob(".恢复.restoring-*"))
+    assert left and not target.exists()
+
+    again = subprocess.run([sys.executable, "-m", "archivist", "restore", str(backup), "--to", str(target)],
+                           capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert again.returncode == 0, again.stderr
+    assert not list(tmp_path.glob(".*.restoring-*")) and "已清理" in again.stderr
+    assert len(list((target / "archive").rglob("*.txt"))) == 4
+
+
+FAKE_SOFFICE = """#!/bin/sh
+# a LibreOffice that hangs: what a killed dossier leaves running
+echo $$ >> "{pids}"
+sleep 300
+"""
+
+
+def test_a_killed_dossier_leaves_no_soffice_and_no_temp_folder(cli, ws: Workspace, tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("河口镇2024年农村户厕改造验收报告：完成改厕320户，验收合格。")
+    src = tmp_path / "验收报告.docx"
+    doc.save(src)
+    [record] = cli.json("ingest", str(src))
+    cli("assign", record["id"], "C01")
+    pids = tmp_path / "soffice.pids"
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text(FAKE_SOFFICE.format(pids=pids))
+    fake.chmod(0o755)
+    env = os.environ | {"ARCHIVIST_SOFFICE": str(fake)}
+    before = set(Path(tempfile_dir()).glob("archivist-dossier-*"))
+    dossier = subprocess.Popen([sys.executable, "-m", "archivist", "-w", str(ws.root), "dossier", "--out",
+                                str(tmp_path / "卷.pdf")], env=env, cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not (pids.exists() and pids.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    soffice_pid = int(pids.read_text().split()[0])
+    dossier.send_signal(signal.SIGKILL)
+    assert dossier.wait(timeout=30) == -signal.SIGKILL  # the fault fired: killed mid-conversion
+    left = set(Path(tempfile_dir()).glob("archivist-dossier-*")) - before
+    assert left and alive(soffice_pid)  # what kill -9 leaves: its temp folder and a running soffice
+
+    result = run_cli(ws, "dossier", "--out", str(tmp_path / "卷2.pdf"), timeout=180)
+    assert "Traceback" not in result.stderr, result.stderr
+    deadline = time.monotonic() + 10
+    while alive(soffice_pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(soffice_pid)
+    assert not any(p.exists() for p in left)
+
+
+def tempfile_dir() -> str:
+    import tempfile
+
+    return tempfile.gettempdir()
+
+
+def alive(pid: int) -> bool:
+    """Running and not a zombie (a killed child of a dead parent is reaped by init)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return False

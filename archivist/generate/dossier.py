@@ -30,7 +30,6 @@ import logging
 import os
 import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..leftovers import clean_after_killed_runs, owned_temp_dir
 from . import render
 from .catalogue_doc import (
     EMPTY_TEXT,
@@ -627,7 +627,9 @@ def build_dossier(
     title_lines = dossier_title(ws, groups, indicator)
     title = "".join(title_lines)
 
-    with tempfile.TemporaryDirectory(prefix="archivist-dossier-") as tmp:
+    for line in clean_after_killed_runs(ws.cache_dir):  # what a killed dossier left: its temp folder, soffice
+        say(line)
+    with owned_temp_dir("archivist-dossier-") as tmp:
         work = Path(tmp)
         say(f"编入 {len(home)} 件材料")
         pdfs = _convert(ws, catalogue, home, work, result, say)

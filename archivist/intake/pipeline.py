@@ -13,7 +13,6 @@ import logging
 import os
 import shutil
 import sqlite3
-import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +24,7 @@ from typing import Any
 
 from ..authenticity.index import index_filed
 from ..catalogue import Catalogue, new_id
+from ..leftovers import clean_after_killed_runs, owned_mkdtemp
 from ..model import DUPLICATE, FILED, QUARANTINED, UNSORTED, Extraction, ExtractionError
 from ..regular_files import SKIP_HINT, irregular_reason, open_regular
 from ..workspace import Workspace
@@ -195,6 +195,8 @@ class Pipeline:
         self.workers = max(1, min(2, os.cpu_count() or 1))
         self.sync_every = SYNC_EVERY
         ws.ensure_dirs()
+        for line in clean_after_killed_runs(ws.cache_dir):  # a killed ingest's unzip folder, an orphan soffice
+            log.info(line)
 
     # the producer ----------------------------------------------------------
     def run(self, intakes: Iterable[Intake]) -> list[dict[str, Any]]:
@@ -455,7 +457,7 @@ class Pipeline:
         if depth >= MAX_ZIP_DEPTH:
             error = ExtractionError(f"压缩包嵌套超过 {MAX_ZIP_DEPTH} 层，疑似压缩炸弹", "请解压后直接提交其中的文件")
             return [self.quarantine(intake, error)]
-        work = Path(tempfile.mkdtemp(prefix="unzip-", dir=self.ws.cache_dir))
+        work = owned_mkdtemp("unzip-", self.ws.cache_dir)  # named with our pid: a killed run's is removed later
         try:
             problems: list[MemberProblem] = []
             try:
