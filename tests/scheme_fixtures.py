@@ -226,3 +226,25 @@ def malformed_kaohe_xlsx(path: Path) -> Path:
             ws.cell(rng.min_row, rng.min_col).value = ws.cell(rng.min_row, rng.min_col).value or "组织振兴（30分）"
     wb.save(str(path))
     return path
+
+
+# (序号, 考核指标, 考核内容, 佐证材料, 责任单位): one level, points written in the names, no 分值 column
+FLAT_ROWS = [
+    ("1", "党建引领（20分）", "村党组织书记专题培训全覆盖，软弱涣散村整顿到位。", "1.培训通知\n2.整顿方案", "组织部"),
+    ("2", "产业发展（40分）", "特色产业覆盖脱贫村，联农带农机制健全。", "1.产业项目清单；2.联农带农协议", "农业农村局"),
+    ("3", "乡村治理（40分）", "村规民约修订完善，积分制管理推广。", "1.村规民约文本；2.积分台账", "民政局、司法局"),
+]
+
+
+def flat_xlsx(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "考核指标", "考核内容", "佐证材料", "责任单位"])
+    for row in FLAT_ROWS:
+        ws.append(list(row))
+    ws.append(["注：各项分值已含在指标名称中。"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(str(path))
+    return path

@@ -170,3 +170,18 @@ def test_reference_frameworks_survive_export_and_import(ws: Workspace, tmp_path:
         keys = ("code", "name", "path", "points", "kind", "max_points", "content", "evidence", "lead_unit")
         assert [{k: i[k] for k in keys} for i in again["indicators"]] == [
             {k: i[k] for k in keys} for i in reference["indicators"]]
+
+
+def test_one_level_table_with_points_in_the_names(ws: Workspace, tmp_path: Path) -> None:
+    from scheme_fixtures import flat_xlsx
+
+    data = as_json(ws, "scheme", "import", str(flat_xlsx(tmp_path / "简表.xlsx")), "--id", "flat", "--no-use")
+    assert data["issues"] == [] and data["levels"] == 1 and data["total_points"] == 100
+    # the 序号 column is the scheme's own numbering: it gives the codes
+    assert [(i["code"], i["name"], i["points"], i["path"]) for i in data["indicators"]] == [
+        ("1", "党建引领", 20, ["党建引领"]), ("2", "产业发展", 40, ["产业发展"]), ("3", "乡村治理", 40, ["乡村治理"])]
+    ind = by_code(data)
+    # 考核内容 beside 考核指标, one row each, describes it: it is not a level below it
+    assert ind["1"]["content"] == "村党组织书记专题培训全覆盖，软弱涣散村整顿到位。"
+    assert ind["3"]["lead_unit"] == "民政局" and ind["3"]["responsible_units"] == ["司法局"]
+    assert [c["code"] for c in data["categories"]] == ["A"]

@@ -15,7 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from .columns import Layout, detect_layout
+from .columns import Layout, demote_descriptions, detect_layout
 from .model import BASE, BONUS, PENALTY, ImportedScheme, Issue, Node
 from .numbering import parse_points, points_in_name, short_name, split_items, split_numbering, split_units
 from .table import Cell, Grid, read_grids
@@ -41,6 +41,7 @@ def import_table(path: Path, scheme_id: str = "", name: str = "", prefix: str | 
         layout = detect_layout(grid)
         if layout is None:
             continue
+        demote_descriptions(grid, layout)
         scheme = build(grid, layout, scheme_id, name)
         default = GRADED_PREFIX if scheme.kind == "graded" else ""
         assign_codes(scheme, default if prefix is None else prefix, own_prefix=prefix or "")
@@ -311,6 +312,8 @@ class _Builder:
                     node.declared_points, node.points = node.points, None  # a group's own points cell
                 if node.is_leaf and len(node.name) > 30 and not node.content:
                     node.name, node.content = short_name(node.name)
+                if node.is_leaf and node.points is None and node.declared_points is not None:
+                    node.points, node.declared_points = node.declared_points, None  # "粮食生产（6分）"
         for block in self.blocks:
             for node in _walk(block):
                 if node.is_leaf and len(node.name) > 30 and not node.content:
@@ -371,7 +374,9 @@ def build(grid: Grid, layout: Layout, scheme_id: str = "", name: str = "") -> Im
         builder.issue("no_header", "表头中没有指标名称列（一级指标、考核内容、评估要点……）")
     else:
         builder.run()
-    kind = "scored" if layout.col("points") else "graded"
+    named_points = [leaf.declared_points for root in builder.roots for leaf in root.leaves()]
+    kind = "scored" if layout.col("points") or (named_points and all(p is not None for p in named_points)) \
+        else "graded"
     builder.check(kind)
     title = _title_of(grid, layout)
     if builder.declared_total is None and (m := _TOTAL_IN_TITLE.search(title)):
@@ -408,8 +413,13 @@ def assign_codes(scheme: ImportedScheme, prefix: str = "", own_prefix: str = "")
                 cursor = cursor.parent
             node.code = prefix + ".".join(reversed(parts))
         _dedupe(nodes)
+        one_level = all(root.is_leaf for root in scheme.roots)
         for root in scheme.roots:
-            root.category_code = root.code
+            root.category_code = prefix + "A" if one_level else root.code
+    elif scheme.roots and all(root.is_leaf for root in scheme.roots):
+        for count, root in enumerate(scheme.roots, start=1):  # one level: one category, A01…
+            root.category_code = prefix + "A"
+            root.code = f"{prefix}A{count:02d}"
     else:
         for index, root in enumerate(scheme.roots):
             letter = LETTERS[index] if index < len(LETTERS) else f"Z{index}"

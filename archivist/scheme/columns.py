@@ -53,6 +53,7 @@ class Layout:
     levels: list[int]  # level columns, top level first
     roles: dict[str, int] = field(default_factory=dict)  # role -> column (first of its kind)
     level_names: list[str] = field(default_factory=list)
+    explicit_levels: bool = False  # headed 一级/二级/三级指标 (else inferred from content-like names)
 
     @property
     def data_start(self) -> int:
@@ -98,6 +99,7 @@ def _assign(header_rows: list[int], names: dict[int, str], roles: dict[int, str]
     levelish = sorted(c for c, r in roles.items() if r == "levelish")
     layout = Layout(header_rows, names, [])
     if explicit:
+        layout.explicit_levels = True
         layout.levels = explicit[:3]
         after = [c for c in levelish if c > explicit[-1]]
         if after:
@@ -123,3 +125,31 @@ def _assign(header_rows: list[int], names: dict[int, str], roles: dict[int, str]
 def _level_number(name: str) -> int:
     m = re.match(r"([一二三四1-4])级", name)
     return "一二三四".find(m.group(1)) + 1 if m and m.group(1) in "一二三四" else int(m.group(1)) if m else 9
+
+
+def demote_descriptions(grid: Grid, layout: Layout) -> None:
+    """"考核指标 | 考核内容" side by side, one row each: the right column describes the left one, it is not a
+    level below it. A column is only a level above another when some of its cells span (or, unmerged, repeat
+    over) several rows; headed 一级/二级/三级指标 columns are always levels."""
+    if layout.explicit_levels or len(layout.levels) < 2:
+        return
+    rows = [r for r in grid.rows[layout.data_start:] if len({c.origin for c in r if c.text}) >= 2]
+    kept = [layout.levels[0]]
+    for lower in layout.levels[1:]:
+        upper = kept[-1]
+        groups = False
+        previous = None
+        for row in rows:
+            if upper > len(row) or lower > len(row):
+                continue
+            cell = row[upper - 1]
+            if cell.merged_copy or not cell.text or (previous is not None and cell.text == previous):
+                groups = True
+                break
+            previous = cell.text
+        if groups:
+            kept.append(lower)
+        elif "content" not in layout.roles:
+            layout.roles["content"] = lower
+    layout.levels = kept
+    layout.level_names = [layout.names.get(c, "") for c in kept]

@@ -104,9 +104,16 @@ def to_data(scheme: ImportedScheme, flagged: list[str] | None = None) -> dict[st
         "penalty_max": scheme.block_max("penalty"),
         "flagged": flagged or [],
     }
-    categories = []
+    categories: list[dict[str, Any]] = []
+    one_level = all(root.is_leaf for root in scheme.roots)
     for root in scheme.roots:
-        cat: dict[str, Any] = {"code": root.category_code or root.code, "name": root.name}
+        code = root.category_code or root.code
+        if one_level and categories and categories[-1]["code"] == code:
+            categories[-1]["indicator"].append(_leaf(root, graded))
+            if not graded:
+                categories[-1]["points"] += root.total()
+            continue
+        cat: dict[str, Any] = {"code": code, "name": scheme.name if one_level else root.name}
         if not graded:
             cat["points"] = root.total()
         groups, indicators = [], []
