@@ -159,6 +159,8 @@ UNAUDITED_COLUMNS: dict[str, frozenset[str]] = {"evidence": frozenset({"indexed"
 TABLE_LABELS: dict[str, str] = {
     "evidence": "材料", "containers": "压缩包原件", "self_scores": "自评分", "problems": "问题",
 }
+AUDITED_TABLES["finding_marks"] = "finding_id"  # `check --explain`: a person's judgement on a finding
+TABLE_LABELS["finding_marks"] = "核查说明"
 AUTO_ACTION = "row_changed"  # rows changed in a transaction that no audit() call covered
 MARKER_NAME = "catalogue.id"  # beside the catalogue: "a catalogue existed here" (a lost one is not re-created)
 
@@ -252,6 +254,42 @@ SCHEMA_PARTS["scheme_migrations"] = """
         at TEXT NOT NULL
     );
     CREATE INDEX scheme_migrations_evidence ON scheme_migrations(evidence_id)
+"""
+
+# `archivist check`: per-file facts (derived, like the search index), the last check's findings, and the
+# audited "explained" marks a person puts on a finding.
+SCHEMA_PARTS["authenticity"] = """
+    CREATE TABLE authenticity_facts (
+        evidence_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        phash TEXT,
+        minhash BLOB,
+        sentences BLOB,
+        created TEXT,
+        modified TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE findings (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        evidence_ids TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '{}',
+        subject TEXT NOT NULL DEFAULT '',
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX findings_kind ON findings(kind);
+    CREATE TABLE finding_marks (
+        finding_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        evidence_ids TEXT NOT NULL,
+        note TEXT NOT NULL,
+        actor TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    )
 """
 
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")

@@ -1,0 +1,141 @@
+"""The per-file facts the checks compare, made once per file on ingest (and backfilled by `check`).
+
+A photo's perceptual hash, a document's MinHash signature and sentence hashes, an Office file's
+created/modified times (Beijing time) are derived data — like the search index they can be rebuilt
+from the archive, so they are stored unaudited in `authenticity_facts`, keyed by evidence id and by
+`FACTS_VERSION` (a change in how a fact is computed recomputes it).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..catalogue import Catalogue, now
+from ..workspace import Workspace
+
+if TYPE_CHECKING:  # numpy, imagehash and the detectors load only when a file is indexed or checked
+    import numpy as np
+
+FACTS_VERSION = 1
+OFFICE_TYPES = {"docx", "xlsx", "pptx"}
+IMAGE_TYPES = {"image"}
+BATCH = 200
+
+
+@dataclass
+class Facts:
+    evidence_id: str
+    phash: str | None = None
+    minhash: np.ndarray | None = None
+    sentences: np.ndarray | None = None
+    created: str | None = None
+    modified: str | None = None
+
+    def times(self) -> dict[str, str]:
+        return {k: v for k, v in (("created", self.created), ("modified", self.modified)) if v}
+
+
+def office_times(path: Path) -> dict[str, str]:
+    """created/modified from an Office file's docProps/core.xml, in Beijing time."""
+    from . import dates
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 1 << 20:
+                return {}
+            return dates.core_times(zf.read(info).decode("utf-8", "replace"))
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return {}
+
+
+def compute_facts(ws: Workspace, record: dict[str, Any]) -> Facts:
+    """The facts of one archived record (what its type has: a hash, a signature, core times)."""
+    from . import photos, text
+
+    facts = Facts(record["id"])
+    rel = record.get("archive_path")
+    path = ws.absolute(rel) if rel else None
+    kind = record.get("file_type") or ""
+    if path is not None and path.is_file():
+        if kind in IMAGE_TYPES:
+            facts.phash = photos.perceptual_hash(path)
+        if kind in OFFICE_TYPES:
+            times = office_times(path)
+            facts.created, facts.modified = times.get("created"), times.get("modified")
+    body = record.get("text") or ""
+    if kind in text.TEXT_TYPES and body:
+        facts.minhash = text.signature(body)
+        facts.sentences = text.sentence_hashes(body)
+    return facts
+
+
+def store_facts(catalogue: Catalogue, facts: Iterable[Facts]) -> None:
+    import numpy as np
+
+    rows = [
+        (f.evidence_id, FACTS_VERSION, f.phash,
+         f.minhash.astype(np.uint32).tobytes() if f.minhash is not None else None,
+         f.sentences.astype(np.uint64).tobytes() if f.sentences is not None else None,
+         f.created, f.modified, now())
+        for f in facts
+    ]
+    with catalogue.transaction():
+        catalogue.db.executemany(
+            "INSERT OR REPLACE INTO authenticity_facts(evidence_id, version, phash, minhash, sentences, created,"
+            " modified, at) VALUES (?,?,?,?,?,?,?,?)",
+            rows,
+        )
+
+
+def index_filed(ws: Workspace, catalogue: Catalogue, record: dict[str, Any]) -> dict[str, Any]:
+    """Called by the intake pipeline once a file is committed: hash it once, for every later check;
+    returns the record. Derived data: a failure here never fails the ingest (`check` backfills it)."""
+    if not record or record.get("status") not in ("filed", "unsorted") or not record.get("archive_path"):
+        return record
+    try:
+        store_facts(catalogue, [compute_facts(ws, record)])
+    except (OSError, sqlite3.Error, ValueError):
+        pass
+    return record
+
+
+def missing(catalogue: Catalogue) -> list[str]:
+    rows = catalogue.db.execute(
+        "SELECT e.id FROM evidence e LEFT JOIN authenticity_facts f ON f.evidence_id = e.id"
+        " WHERE e.status IN ('filed','unsorted') AND e.archive_path IS NOT NULL"
+        " AND (f.evidence_id IS NULL OR f.version != ?) ORDER BY e.rowid",
+        (FACTS_VERSION,),
+    )
+    return [r[0] for r in rows]
+
+
+def backfill(ws: Workspace, catalogue: Catalogue) -> int:
+    """Compute the facts of every archived file that has none yet (archived before this feature)."""
+    todo = missing(catalogue)
+    for start in range(0, len(todo), BATCH):
+        batch = [catalogue.get(i) for i in todo[start:start + BATCH]]
+        store_facts(catalogue, [compute_facts(ws, r) for r in batch if r])
+    return len(todo)
+
+
+def load_facts(catalogue: Catalogue) -> dict[str, Facts]:
+    import numpy as np
+
+    out = {}
+    for row in catalogue.db.execute(
+        "SELECT evidence_id, phash, minhash, sentences, created, modified FROM authenticity_facts WHERE version=?",
+        (FACTS_VERSION,),
+    ):
+        out[row[0]] = Facts(
+            row[0], row[1],
+            np.frombuffer(row[2], dtype=np.uint32) if row[2] is not None else None,
+            np.frombuffer(row[3], dtype=np.uint64) if row[3] is not None else None,
+            row[4], row[5],
+        )
+    return out
