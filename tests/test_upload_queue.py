@@ -37,6 +37,7 @@ def test_an_entry_is_complete_on_disk_and_filed_once(ws: Workspace, tmp_path: Pa
     source = _upload(tmp_path)
     entry = queue.enqueue(ws, source, "村庄清洁简报.txt", "石门乡", {"uploaded_via": "web"})
     assert not source.exists() and entry.payload.read_text(encoding="utf-8") == TEXT
+    assert entry.payload.name == "村庄清洁简报.txt"  # its own name and suffix, as extractors expect
     assert [e.original_name for e in queue.pending(ws)] == ["村庄清洁简报.txt"]
     filed = _file(ws)
     records = filed[entry.id]
@@ -99,6 +100,7 @@ def test_an_unreadable_entry_is_kept_and_the_rest_are_filed(ws: Workspace, tmp_p
     broken = queue.queue_dir(ws) / "00000000000000-broken"
     broken.mkdir()
     (broken / queue.MANIFEST).write_text("{not json", encoding="utf-8")
-    (broken / queue.PAYLOAD).write_bytes(b"kept for a person to look at")
+    (broken / queue.PAYLOAD_DIR).mkdir()
+    (broken / queue.PAYLOAD_DIR / "简报.txt").write_bytes(b"kept for a person to look at")
     assert list(_file(ws)) == [good.id]
-    assert (broken / queue.PAYLOAD).read_bytes() == b"kept for a person to look at"
+    assert (broken / queue.PAYLOAD_DIR / "简报.txt").read_bytes() == b"kept for a person to look at"

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUEUE_DIR = "queue"
-PAYLOAD = "payload"
+PAYLOAD_DIR = "file"  # the bytes, under the uploaded name: extractors and soffice look at its suffix
 MANIFEST = "upload.json"
 CHUNK = 1024 * 1024
 
@@ -47,14 +47,22 @@ class QueuedUpload:
     unit: str = ""
     provenance: dict[str, Any] = field(default_factory=dict)
     queued_at: str = ""
+    payload_name: str = ""
 
     @property
     def payload(self) -> Path:
-        return self.folder / PAYLOAD
+        return self.folder / PAYLOAD_DIR / (self.payload_name or payload_name(self.original_name))
 
 
 def queue_dir(ws: Workspace) -> Path:
     return ws.index_dir / QUEUE_DIR
+
+
+def payload_name(original_name: str) -> str:
+    """The file name the bytes are kept under: the uploaded name made safe as one path component."""
+    from .filing import sanitize_component
+
+    return sanitize_component(original_name)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -73,8 +81,10 @@ def enqueue(ws: Workspace, source: Path, original_name: str, unit: str = "",
     entry_id = dt.datetime.now().strftime("%Y%m%d%H%M%S") + "-" + uuid.uuid4().hex[:8]
     partial = base / f".partial-{entry_id}"
     partial.mkdir()
+    name = payload_name(original_name)
+    payload = partial / PAYLOAD_DIR / name
     try:
-        payload = partial / PAYLOAD
+        payload.parent.mkdir()
         try:
             os.replace(source, payload)  # same file system (index/cache → index/queue): no copy
         except OSError:
@@ -82,23 +92,24 @@ def enqueue(ws: Workspace, source: Path, original_name: str, unit: str = "",
         with open(payload, "rb+") as fh:
             os.fsync(fh.fileno())
         queued_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        manifest = {"id": entry_id, "original_name": original_name, "unit": unit,
+        manifest = {"id": entry_id, "original_name": original_name, "payload_name": name, "unit": unit,
                     "provenance": provenance or {}, "queued_at": queued_at}
         with open(partial / MANIFEST, "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False)
             fh.flush()
             os.fsync(fh.fileno())
+        _fsync_dir(payload.parent)
         _fsync_dir(partial)
         final = base / entry_id
         os.rename(partial, final)
         _fsync_dir(base)
     except BaseException:
-        if (partial / PAYLOAD).exists() and not source.exists():
-            os.replace(partial / PAYLOAD, source)  # the caller still has the upload; nothing is lost
+        if payload.exists() and not source.exists():
+            os.replace(payload, source)  # the caller still has the upload; nothing is lost
         shutil.rmtree(partial, ignore_errors=True)
         raise
     source.unlink(missing_ok=True)
-    return QueuedUpload(entry_id, final, original_name, unit, provenance or {}, queued_at)
+    return QueuedUpload(entry_id, final, original_name, unit, provenance or {}, queued_at, name)
 
 
 def pending(ws: Workspace) -> list[QueuedUpload]:
@@ -113,7 +124,8 @@ def pending(ws: Workspace) -> list[QueuedUpload]:
         try:
             data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
             entries.append(QueuedUpload(folder.name, folder, str(data["original_name"]), str(data.get("unit") or ""),
-                                        dict(data.get("provenance") or {}), str(data.get("queued_at") or "")))
+                                        dict(data.get("provenance") or {}), str(data.get("queued_at") or ""),
+                                        str(data.get("payload_name") or "")))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("上传队列中的 %s 无法读取（%s），已跳过", folder, exc)
     return entries
