@@ -107,7 +107,7 @@ class QueueFiler:
     def _run(self) -> None:
         from ..intake.queue import pending
 
-        while not self.stopped.is_set() and pending(self.ws):
+        while not self.stopped.is_set() and (left := len(pending(self.ws))):
             try:
                 with web_writing(self.ws, "upload queue", timeout=self.RETRY_SECONDS):
                     pass  # web_writing files the queue once it holds the lock
@@ -115,6 +115,10 @@ class QueueFiler:
                 continue  # still busy: wait again (checking for shutdown between tries)
             except Exception:  # noqa: BLE001 - a disk error: keep the entries, retry later
                 log.exception("排队的上传文件归档失败，稍后重试")
+                self.stopped.wait(self.RETRY_SECONDS)
+                continue
+            if len(pending(self.ws)) >= left:  # nothing could be taken out (a folder not removable): no busy loop
+                log.warning("上传队列 %s 中有 %d 项无法移出，稍后重试", self.ws.index_dir / "queue", left)
                 self.stopped.wait(self.RETRY_SECONDS)
 
     def join(self, timeout: float = 30.0) -> None:
