@@ -421,3 +421,43 @@ def alive(pid: int) -> bool:
             return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
     except OSError:
         return False
+
+
+# --- assign on a record whose file is gone ---------------------------------------------------------------
+
+
+def test_assign_when_the_file_was_deleted_is_one_line_and_leaves_no_journal(ws: Workspace, tmp_path: Path) -> None:
+    src = tmp_path / "验收报告.txt"
+    src.write_text("河口镇户厕改造验收报告，完成改厕320户。", encoding="utf-8")
+    [record] = json.loads(run_cli(ws, "ingest", str(src), "--json").stdout)
+    (ws.root / record["archive_path"]).unlink()
+    result = run_cli(ws, "assign", record["id"], "A01")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert record["archive_path"] in result.stderr and "verify" in result.stderr
+    assert Catalogue(ws.catalogue_path).journal_entries() == []
+
+
+def test_assign_when_the_file_vanishes_during_the_move(ws: Workspace, tmp_path: Path, monkeypatch) -> None:
+    """The file is deleted after assign checked it and before the move (fault injected): one clear
+    error, the journal row closed, the record unchanged."""
+    from archivist.intake import assign as assign_mod
+    from archivist.intake import filing
+
+    src = tmp_path / "验收报告.txt"
+    src.write_text("河口镇户厕改造验收报告，完成改厕320户。", encoding="utf-8")
+    [record] = json.loads(run_cli(ws, "ingest", str(src), "--json").stdout)
+    real_move = filing.move_durably
+    fired = []
+
+    def vanish_then_move(source: Path, dest: Path) -> None:
+        source.unlink()
+        fired.append(source)
+        real_move(source, dest)
+
+    monkeypatch.setattr(filing, "move_durably", vanish_then_move)
+    catalogue = Catalogue(ws.catalogue_path)
+    with pytest.raises(assign_mod.AssignError, match="不在原位置"):
+        assign_mod.assign(ws, catalogue, record["id"], "A01")
+    assert fired  # the fault fired
+    assert catalogue.journal_entries() == []
+    assert catalogue.get(record["id"])["archive_path"] == record["archive_path"]

@@ -89,7 +89,14 @@ def relocate(
             (record["id"], str(source), str(dest), str(dest)),
         )
         journal_id = cur.lastrowid
-    filing.move_durably(source, dest)
+    try:
+        filing.move_durably(source, dest)
+    except filing.SourceChanged as exc:  # deleted after the check above: close the journal, say so
+        with catalogue.transaction():
+            catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+        raise AssignError(
+            f"{record['archive_path']} 在调整归档时已不在原位置（{exc.reason}）：请先运行 archivist verify 查明原因"
+        ) from None
     relative = ws.relative(dest)
     with catalogue.transaction():
         commit(relative)

@@ -209,6 +209,10 @@ def move_durably(source: Path, dest: Path) -> None:
     try:
         os.rename(source, dest)
         fsync_dir(dest.parent)
+    except FileNotFoundError as exc:
+        if not dest.parent.is_dir():
+            raise
+        raise SourceChanged("文件已被移走或删除", vanished=True) from exc
     except OSError:
         copy_durably(source, dest)
         source.unlink()
