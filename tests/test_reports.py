@@ -243,13 +243,48 @@ def test_briefing_names_units_problems_and_deadlines(built: Built) -> None:
 def test_speech_facts_come_from_the_data(built: Built) -> None:
     text = built.text("speech")
     days = (dt.date(2025, 1, 20) - dt.date.fromisoformat(DATE)).days
-    assert f"距今只有{days}天" in text
+    assert f"距今还有{days}天" in text
     assert "“优秀”线为90分" in text
     status = built.cli.json("status")
-    risky = [s for s in status if s["state"] != "complete" and s["points"]]
-    assert f"{len(risky)}项指标佐证材料缺失或不全，涉及分值{sum(s['points'] for s in risky):g}分" in text
-    assert text.index("一、提高政治站位") < text.index("二、瞄准目标任务") < text.index("三、压实工作责任")
+    incomplete = [s for s in status if s["state"] != "complete"]
+    assert f"{len(incomplete)}项指标佐证材料缺失或不全" in text
+    assert text.index("一、统一思想认识") < text.index("二、正视问题短板") < text.index("三、倒排时间节点") \
+        < text.index("四、压实工作责任")
     assert "同志们：" in text
+    # a speaker line (an editor's placeholder until one is configured) and the date line in words
+    lines = [p.text for p in built.doc("speech").paragraphs]
+    assert "【待补充：讲话人职务、姓名】" in lines[:4] and "（2025年1月8日）" in lines[:5]
+    body = "".join(lines)
+    assert 4000 <= len(body) <= 6000, len(body)
+    # the real milestones in words
+    assert "佐证材料收集完毕要在2025年1月10日前完成，还有2天" in text
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2025-03-01", "原定于2025年1月20日的迎检日期已经过去40天"),
+    ("2025-01-20", "迎检就在今天"),
+])
+def test_speech_handles_a_past_or_present_inspection_in_words(built: Built, tmp_path: Path, date: str,
+                                                              expected: str) -> None:
+    out = tmp_path / "speech.docx"
+    built.cli("report", "speech", "--out", str(out), "--date", date)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert expected in text
+    assert not re.search(r"-\d+天|只有-|还有-", text)
+    if date == "2025-03-01":
+        assert "已经逾期50天" in text  # 佐证材料收集完毕 was due 2025-01-10
+
+
+def test_speech_without_an_inspection_date(tmp_path: Path) -> None:
+    ws = init_workspace(tmp_path / "nodate", county="青山县", year=2024)
+    toml = ws.root / "archivist.toml"
+    toml.write_text(re.sub(r'inspection_date = "[^"]*"', 'inspection_date = ""', toml.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    cli = Cli(Workspace(ws.root))
+    cli("report", "speech", "--out", str(tmp_path / "s.docx"), "--date", DATE)
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "s.docx")).paragraphs)
+    assert "迎检的具体日期尚未确定" in text and "天" not in text.split("迎检的具体日期尚未确定")[0][-20:]
+    assert not re.search(r"-\d", text)
 
 
 def test_phrase_file_holds_no_figures() -> None:
@@ -271,7 +306,7 @@ def test_workspace_phrases_override_single_keys(built: Built, tmp_path: Path) ->
         text = "\n".join(p.text for p in docx.Document(str(tmp_path / "s.docx")).paragraphs)
     finally:
         (phrases / "speech.toml").unlink()
-    assert "各位同志：" in text and "提高政治站位" in text  # the rest still from the built-in file
+    assert "各位同志：" in text and "统一思想认识" in text  # the rest still from the built-in file
 
 
 # -- catalogue and problems -------------------------------------------------------------------

@@ -62,25 +62,32 @@ def status(
     """Completeness per indicator (查漏补缺): evidence count, covered and missing items, per lead unit."""
     from ..assess.export import write_status_xlsx
     from ..assess.ledger_checks import ledger_findings
-    from ..assess.status import by_lead_unit, compute_status
+    from ..assess.status import compute_status
+    from ..assess.summary import summary_of_status
 
     ws = get_workspace(ctx)
     catalogue = Catalogue(ws.catalogue_path)
     try:
         findings = [] if no_ledger_checks else ledger_findings(ws, catalogue)
         statuses = compute_status(ws, catalogue, ledgers=not no_ledger_checks, findings=findings)
-        units = by_lead_unit(statuses)
-        unsorted = catalogue.db.execute("SELECT count(*) FROM evidence WHERE status='unsorted'").fetchone()[0]
+        figures = summary_of_status(ws, catalogue, statuses, findings)
     finally:
         catalogue.close()
+    units = figures.readiness.units if figures.readiness else []
+    unsorted = figures.unsorted
     if xlsx is not None:
         try:
             write_status_xlsx(xlsx, statuses, units, findings)
         except OSError as exc:
             fail(f"无法写入 {xlsx}（{exc.strerror}）：请检查路径或关闭正在打开该文件的 Excel/WPS")
     if as_json:
+        if figures.year_warning:
+            warn(esc(figures.year_warning))
         print_json([u.to_json() for u in units] if by_unit else [s.to_json() for s in statuses])
         return
+    if figures.year_warning:
+        say(f"[bold yellow]{esc(figures.year_warning)}[/]")
+    say(summary_line(figures))
     if not by_unit:
         console.print(_status_table(statuses, units), highlight=False)
     console.print(_unit_table(units), highlight=False)
@@ -102,6 +109,25 @@ def status(
             "再用 archivist assign 归档")
     if xlsx is not None:
         say(esc(f"已导出查漏补缺表：{xlsx}"))
+
+
+def summary_line(figures) -> str:  # noqa: ANN001 - assess.summary.Summary
+    """The headline figures of the one summary, worded as the documents word them."""
+    line = (f"汇总：接收材料 {figures.received} 件，已归档 {figures.filed} 件，待分类 {figures.unsorted} 件；"
+            f"{figures.indicators} 项指标中齐全 {figures.complete} 项、部分齐全 {figures.partial} 项、"
+            f"缺失 {figures.missing} 项（缺失或不全共 {figures.incomplete} 项）")
+    if figures.ledger_errors:
+        line += f"；台账数据逻辑错误 {figures.ledger_errors} 处"
+    return line
+
+
+def score_line(score) -> str:  # noqa: ANN001 - assess.summary.ScoreFigures
+    """自评总分 and both distances to the 优秀 line, each named for the total it is measured on."""
+    line = f"自评总分 [bold]{score.total:g}[/] 分，优秀线 {score.excellent_line:g} 分："
+    line += "[green]已达到[/]" if score.reached else f"[red]按自评总分还差 {score.gap:g} 分[/]"
+    line += f"；有佐证支撑 {score.backed_total:g} 分，"
+    line += "[green]已达到[/]" if score.backed_reached else f"[red]按有佐证支撑的得分还差 {score.backed_gap:g} 分[/]"
+    return line
 
 
 def _print_coverage(statuses: list) -> None:
@@ -223,22 +249,28 @@ def score_list(
 ) -> None:
     """Self-scores with their warnings, totals per category and overall, and the distance to 优秀."""
     from ..assess.export import write_scores_xlsx
-    from ..assess.scores import score_summary
+    from ..assess.summary import compute_summary
 
     ws = get_workspace(ctx)
     catalogue = Catalogue(ws.catalogue_path)
     try:
-        summary = score_summary(ws, catalogue)
+        figures = compute_summary(ws, catalogue)
     finally:
         catalogue.close()
+    summary = figures.readiness.scores
+    score_figures = {f.framework: f for f in figures.scores}
     if xlsx is not None:
         try:
             write_scores_xlsx(xlsx, summary)
         except OSError as exc:
             fail(f"无法写入 {xlsx}（{exc.strerror}）：请检查路径或关闭正在打开该文件的 Excel/WPS")
     if as_json:
+        if figures.year_warning:
+            warn(esc(figures.year_warning))
         print_json(summary.to_json())
         return
+    if figures.year_warning:
+        say(f"[bold yellow]{esc(figures.year_warning)}[/]")
     for fw in summary.frameworks:
         table = Table(title=f"{fw.name} 自评")
         for col in ("指标", "名称", "分值", "自评", "佐证", "提示"):
@@ -258,12 +290,8 @@ def score_list(
             table.add_row(e.code, esc(e.name), f"{e.max_points:g}", score, str(len(e.evidence)) if e.evidence else "",
                           "\n".join(hints))
         console.print(table, highlight=False)
-        line = (f"自评总分 [bold]{fw.total:g}[/]（基础 {fw.base:g} + 加分 {fw.bonus:g} − 减分 {abs(fw.penalty):g}），"
-                f"有佐证支撑 {fw.backed_total:g}；优秀线 {fw.excellent_line:g}：")
-        line += "[green]已达到[/]" if fw.gap == 0 else f"[red]还差 {fw.gap:g} 分[/]"
-        if fw.backed_gap and not fw.gap:
-            line += f"（按有佐证支撑的得分还差 [red]{fw.backed_gap:g}[/] 分）"
-        say(line)
+        parts = f"基础 {fw.base:g} + 加分 {fw.bonus:g} − 减分 {abs(fw.penalty):g}；"
+        say(parts + score_line(score_figures[fw.framework]))
         if fw.unscored:
             say(f"[yellow]尚未自评：[/]{'、'.join(fw.unscored)}")
     if summary.flagged:

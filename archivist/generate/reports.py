@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from ..assess.ledger_checks import LedgerFinding
     from ..assess.problems import Problem
     from ..assess.scores import ScoreEntry, ScoreSummary
+    from ..assess.summary import Summary
     from ..catalogue import Catalogue
     from ..workspace import Workspace
 
@@ -184,6 +185,7 @@ class ReportData:
     counts: dict[str, int] = field(default_factory=dict)  # records per intake state
     supplied: set[str] = field(default_factory=set)  # ids whose title the archivist supplied ([ ])
     findings: list[LedgerFinding] | None = None  # ledger errors of every xlsx (filed or unsorted)
+    summary: Summary | None = None  # the one set of figures (assess.summary); every count printed comes from it
 
     @cached_property
     def units(self) -> list[UnitStatus]:
@@ -261,42 +263,67 @@ class ReportData:
         lead = next((s.lead_unit for s in self.statuses if s.code == code), "")
         return self.unit_of_record(finding.evidence_id, lead if lead != NO_LEAD_UNIT else "")
 
+    @cached_property
+    def figures(self) -> Summary:
+        """The summary every count in the documents comes from (computed here when not supplied)."""
+        if self.summary is not None:
+            return self.summary
+        from ..assess import Readiness
+        from ..assess.problems import problems_by_unit
+        from ..assess.scores import ScoreSummary
+        from ..assess.summary import summary_from
+        from ..catalogue import Catalogue
+
+        ready = Readiness(self.today.isoformat(), self.statuses, self.units, self.scores or ScoreSummary([], []),
+                          self.problems, problems_by_unit(self.problems, self.today), self.countdown,
+                          self.ledger_findings())
+        catalogue = Catalogue(self.ws.catalogue_path)
+        try:
+            self.summary = summary_from(self.ws, catalogue, ready)
+        finally:
+            catalogue.close()
+        return self.summary
+
     def context(self) -> dict[str, Any]:
-        """The placeholders of the phrase file, all computed from the data."""
-        cfg = self.ws.config
-        inspection = cfg.inspection
-        nothing = [u.unit for u in self.named_units if u.sent_nothing]
+        """The placeholders of the phrase file, every figure read from the one summary."""
+        f = self.figures
+        nothing = f.units_nothing
         ctx: dict[str, Any] = {
-            "county": cfg.county,
-            "year": cfg.year,
-            "today": cn_date(self.today),
-            "cutoff": cn_date(cfg.cutoff_date),
-            "inspection": cn_date(inspection) if inspection else "",
-            "days_left": (inspection - self.today).days if inspection else "",
-            "excellent_line": num(cfg.excellent_line),
-            "indicators": len(self.statuses),
-            "complete": sum(1 for s in self.statuses if s.state == "complete"),
-            "partial": sum(1 for s in self.statuses if s.state == "partial"),
-            "missing": sum(1 for s in self.statuses if s.state == "missing"),
-            "filed": self.filed,
-            "unsorted": self.counts.get("unsorted", 0),
-            "quarantined": self.counts.get("quarantined", 0),
-            "duplicate": self.counts.get("duplicate", 0),
-            "received": self.received,
-            "units": len(self.named_units),
-            "units_complete": sum(1 for u in self.named_units if u.missing == 0 and u.partial == 0),
-            "units_nothing": sum(1 for u in self.named_units if u.sent_nothing),
+            "county": f.county,
+            "year": f.year,
+            "today": cn_date(f.today),
+            "cutoff": cn_date(f.cutoff),
+            "inspection": cn_date(f.inspection) if f.inspection else "",
+            "days_left": f.days_left if f.days_left is not None else "",
+            "days_passed": -f.days_left if f.days_left is not None and f.days_left < 0 else "",
+            "excellent_line": num(self.ws.config.excellent_line),
+            "indicators": f.indicators,
+            "complete": f.complete,
+            "partial": f.partial,
+            "missing": f.missing,
+            "incomplete": f.incomplete,
+            "filed": f.filed,
+            "unsorted": f.unsorted,
+            "quarantined": f.quarantined,
+            "duplicate": f.duplicate,
+            "received": f.received,
+            "units": f.units,
+            "units_complete": f.units_complete,
+            "units_nothing": len(nothing),
             "units_nothing_list": f"（{join_cn(nothing, unit='个单位')}）" if nothing else "",
-            "problems": len(self.problems),
-            "problems_open": len(self.open_problems()),
-            "problems_closed": len(self.problems) - len(self.open_problems()),
-            "problems_overdue": len(self.overdue_problems()),
-            "scored": len(self.scored_entries),
+            "problems": f.problems,
+            "problems_open": f.problems_open,
+            "problems_closed": f.problems_closed,
+            "problems_overdue": f.problems_overdue,
+            "ledger_errors": f.ledger_errors,
+            "ledger_files": f.ledger_files,
+            "scored": f.score.scored if f.score else 0,
+            "year_warning": f.year_warning,
         }
-        scored_fw = self.scores.frameworks[0] if self.scores and self.scores.frameworks else None
-        if scored_fw is not None:
-            ctx.update(score_total=num(scored_fw.total), score_backed=num(scored_fw.backed_total),
-                       score_gap=num(scored_fw.backed_gap))
+        if f.score is not None:
+            ctx.update(score_total=num(f.score.total), score_backed=num(f.score.backed_total),
+                       score_gap=num(f.score.gap), score_backed_gap=num(f.score.backed_gap),
+                       score_full=num(f.score.total_points))
         return ctx
 
 
@@ -313,13 +340,15 @@ def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None) -
     is None and the documents say the date is not set instead of counting days.
     """
     from ..assess import readiness
+    from ..assess.summary import summary_from
 
     today = today or _dt.date.today()
     r = readiness(ws, catalogue, today)
     records = {rec["id"]: rec for rec in catalogue.records()}
     numbers = archive_numbers(ws, records.values())
     return ReportData(ws, today, r.statuses, records, numbers, r.scores, r.problems, r.countdown,
-                      _counts(catalogue), supplied_titles(catalogue), list(r.ledger_findings))
+                      _counts(catalogue), supplied_titles(catalogue), list(r.ledger_findings),
+                      summary_from(ws, catalogue, r))
 
 
 def briefing_figures(data: ReportData) -> dict[str, Any]:
@@ -367,6 +396,17 @@ def missing_by_unit(data: ReportData) -> dict[str, list[tuple[str, str]]]:
 # Both ways of writing a report consume the same model: the docx templates in templates/docx/
 # (docxtpl, editable in Word/WPS; the default) and the code-built GongwenDocument (``template=False``).
 # The model is documented for counties in README ("Report templates and their data").
+
+
+def score_key(data: ReportData) -> str:
+    """Which score sentence fits: gap on the claimed total, reached on it only, or reached on both
+    ("" when nothing is scored). Both gaps come from the summary and each sentence names which it is."""
+    score = data.figures.score
+    if score is None or not score.scored:
+        return ""
+    if not score.reached:
+        return "score_sentence"
+    return "score_backed_reached" if score.backed_reached else "score_reached"
 
 
 def _frameworks_sentence(data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> str:
@@ -463,10 +503,8 @@ def self_eval_model(data: ReportData, phrases: Phrases | None = None) -> dict[st
         overview = f"{ph.fill('common', 'empty', ctx)}。" + overview
     section = num_.heading(1, ph.fill("self_eval", "overview_heading", ctx))
     section["paragraphs"].append(overview)
-    if data.scored_entries and data.scores and data.scores.frameworks:
-        fws = data.scores.frameworks[0]
-        key = "score_reached" if fws.backed_gap <= 0 else "score_sentence"
-        section["paragraphs"].append(ph.fill("self_eval", key, ctx))
+    if score_key(data):
+        section["paragraphs"].append(ph.fill("self_eval", score_key(data), ctx))
     else:
         section["paragraphs"].append(ph.fill("self_eval", "no_scores", ctx))
     m["sections"].append(section)
@@ -652,9 +690,8 @@ def briefing_model(data: ReportData, phrases: Phrases | None = None) -> dict[str
     paragraphs.append(received)
     paragraphs.append(_frameworks_sentence(data, ph, ctx) + "。")
     paragraphs.append(ph.fill("briefing", "units", ctx))
-    if data.scored_entries and data.scores and data.scores.frameworks:
-        key = "score_reached" if data.scores.frameworks[0].backed_gap <= 0 else "score_sentence"
-        paragraphs.append(ph.fill("self_eval", key, ctx))
+    if score_key(data):
+        paragraphs.append(ph.fill("self_eval", score_key(data), ctx))
     if data.named_units:
         paragraphs.append(ph.fill("briefing", "units_table", ctx))
         section["table"] = [{"seq": i, "unit": u.unit, "indicators": len(u.indicators), "complete": u.complete,
@@ -761,9 +798,10 @@ def _briefing_next(num_: Numbering, section: dict[str, Any], data: ReportData, p
 
 
 def at_risk(data: ReportData) -> list[IndicatorStatus]:
-    """Indicators not complete, the heaviest first (scored frameworks' points decide the order)."""
-    risky = [s for s in data.statuses if s.state != "complete" and s.kind != "penalty"]
-    return sorted(risky, key=lambda s: (-(s.points or s.max_points), s.state != "missing", s.code))
+    """Indicators not complete — all of them, so the count equals the summary's ``incomplete`` — the
+    heaviest first (points decide), 扣分项 last (no material there is no loss)."""
+    risky = [s for s in data.statuses if s.state != "complete"]
+    return sorted(risky, key=lambda s: (s.kind == "penalty", -(s.points or 0), s.state != "missing", s.code))
 
 
 def units_behind(data: ReportData) -> list[UnitStatus]:
@@ -772,80 +810,166 @@ def units_behind(data: ReportData) -> list[UnitStatus]:
     return sorted(behind, key=lambda u: (not u.sent_nothing, -u.missing, -u.partial, u.unit))
 
 
+def documents_config(ws: Workspace) -> dict[str, Any]:
+    """The ``[documents]`` table of archivist.toml (speaker, 红头 settings), empty when absent."""
+    path = ws.root / "archivist.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    value = data.get("documents")
+    return value if isinstance(value, dict) else {}
+
+
+def inspection_words(data: ReportData, ph: Phrases, ctx: Mapping[str, Any], section: str) -> str:
+    """The inspection date in words: days ahead, today, already past, or not set — never a negative count."""
+    days = data.figures.days_left
+    if days is None:
+        return ph.fill(section, "facts_unknown", ctx)
+    if days > 0:
+        return ph.fill(section, "facts_ahead", ctx)
+    if days == 0:
+        return ph.fill(section, "facts_today", ctx)
+    return ph.fill(section, "facts_passed", ctx)
+
+
+def milestone_words(m: Any, ph: Phrases, ctx: Mapping[str, Any], section: str) -> str:
+    """One milestone in words by its state: ahead (days left), today, late (whose), done or passed."""
+    due = cn_date(m.due)
+    if m.state == "late":
+        key = "milestone_late" if m.units else "milestone_late_nobody"
+        return ph.fill(section, key, ctx, name=m.name, due=due, days=-m.days_left if m.days_left < 0 else 0,
+                       units=join_cn(m.units, 5, "个单位"))
+    if m.days_left > 0:
+        return ph.fill(section, "milestone_ahead", ctx, name=m.name, due=due, days=m.days_left)
+    if m.days_left == 0:
+        return ph.fill(section, "milestone_today", ctx, name=m.name, due=due)
+    return ph.fill(section, "milestone_done" if m.state == "done" else "milestone_passed", ctx, name=m.name, due=due)
+
+
 def speech_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, Any]:
-    """讲话稿 for the leader at the 动员部署会: 认识/形势 → 目标/措施 → 责任/纪律, facts from the data."""
+    """讲话稿 for the leader at the 推进会: 认识与形势 → 问题短板 (the real gaps, units named) → 倒排时间
+    (the real milestones) → 压实责任、严肃纪律; every figure from the summary, the wording from the phrases."""
     ph = phrases or load_phrases(data.ws)
     ctx = data.context()
+    fig = data.figures
     m = _common(data, ph, ctx, "speech")
-    m["speaker"] = ph.fill("speech", "speaker", ctx).strip()
+    speaker = str(documents_config(data.ws).get("speaker") or "").strip() or ph.fill("speech", "speaker", ctx).strip()
+    m["speaker"] = speaker or ph.fill("speech", "speaker_missing", ctx)
     m["byline"] = f"（{cn_date(data.today)}）"
     m["greeting"] = ph.fill("speech", "greeting", ctx)
     m["opening"] = ph.fill("speech", "opening", ctx)
     num_ = Numbering()
 
-    # 一、认识和形势
+    # 一、认识与形势
     section = num_.heading(1, ph.fill("speech", "part1_heading", ctx))
     section["paragraphs"].extend(ph.fill_list("speech", "part1", ctx))
-    facts = ph.fill("speech", "part1_facts" if data.ws.config.inspection else "part1_facts_unknown", ctx)
-    all_done = bool(data.statuses) and not any(s.state == "missing" for s in data.statuses)
-    status = ph.fill("speech", "part1_status_ok" if all_done else "part1_status", ctx,
-                     frameworks_sentence=_frameworks_sentence(data, ph, ctx))
-    if data.filed == 0:
-        status = f"目前档案中{ph.fill('common', 'empty', ctx)}，" + status.removeprefix("从目前情况看，")
-    section["paragraphs"].append(facts + status)
+    frameworks = _frameworks_sentence(data, ph, ctx)
+    if fig.filed == 0:
+        status = ph.fill("speech", "part1_empty", ctx, frameworks_sentence=frameworks,
+                         empty=ph.fill("common", "empty", ctx))
+    else:
+        key = "part1_status" if fig.incomplete else "part1_status_ok"
+        status = ph.fill("speech", key, ctx, frameworks_sentence=frameworks)
+    section["paragraphs"].append(inspection_words(data, ph, ctx, "speech") + status)
+    key = score_key(data)
+    goal = ph.fill("speech", "goal", ctx)
+    goal += ph.fill("speech", {"score_sentence": "goal_gap", "score_reached": "goal_reached",
+                               "score_backed_reached": "goal_backed_reached"}[key], ctx) if key else \
+        ph.fill("speech", "goal_unscored", ctx)
+    section["paragraphs"].append(goal)
     m["sections"].append(section)
 
-    # 二、目标和措施
+    # 二、问题短板
     section = num_.heading(1, ph.fill("speech", "part2_heading", ctx))
-    goal = ph.fill("speech", "goal", ctx)
-    fws = data.scores.frameworks[0] if data.scores and data.scores.frameworks else None
-    if data.scored_entries and fws is not None:
-        goal += ph.fill("speech", "goal_reached" if fws.backed_gap <= 0 else "goal_gap", ctx)
-    else:
-        goal += ph.fill("speech", "goal_unscored", ctx)
-    section["paragraphs"].append(goal)
+    section["paragraphs"].append(ph.fill("speech", "part2_intro", ctx))
     risky = at_risk(data)
-    scored_risky = [s for s in risky if s.points]
-    if not risky:
-        body = ph.fill("speech", "risk_none", ctx)
-    elif scored_risky:
-        items = join_cn([f"{s.name}（{num(s.points)}分）" for s in scored_risky], limit=5)
-        body = ph.fill("speech", "risk", ctx, count=len(scored_risky), points=num(sum(s.points for s in scored_risky)),
-                       items=items)
+    if risky:
+        items = join_cn([f"{s.name}（{num(s.points)}分）" if s.points else s.name for s in risky], limit=5)
+        body = ph.fill("speech", "gaps", ctx, items=items)
+        gaps = missing_by_unit(data)
+        named = [(u, items) for u, items in gaps.items() if u != NO_LEAD_UNIT][:LIST_LIMIT]
+        if named:
+            parts = []
+            for n, (u, its) in enumerate(named):
+                names = join_cn(list(dict.fromkeys(_indicator_name(data, c) for c, _ in its)), 3)
+                if n < 3:  # the units furthest behind: what exactly they still owe
+                    missing = join_cn([f"“{item}”" for _c, item in its], 3)
+                    parts.append(ph.fill("speech", "gaps_unit_items", ctx, unit=u, items=names, missing=missing))
+                else:
+                    parts.append(ph.fill("speech", "gaps_unit", ctx, unit=u, items=names))
+            body += ph.fill("speech", "gaps_units", ctx, units="；".join(parts))
+        body += ph.fill("speech", "gaps_tail", ctx)
     else:
-        body = ph.fill("speech", "risk_unscored", ctx, count=len(risky), items=join_cn([s.name for s in risky], 5))
-    section["subsections"].append(num_.heading(2, ph.fill("speech", "risk_heading", ctx), body))
-    quality = " ".join(ph.fill_list("speech", "quality", ctx))
+        body = ph.fill("speech", "gaps_none", ctx)
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "gaps_heading", ctx), body))
+    if data.unbacked:
+        items = join_cn([f"{e.name}（自评{num(e.points)}分）" for e in data.unbacked], 5)
+        body = ph.fill("speech", "scores_unbacked", ctx, count=len(data.unbacked), items=items)
+    else:
+        body = ph.fill("speech", "scores_ok", ctx)
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "scores_heading", ctx), body))
     findings = data.ledger_findings()
     if findings:
         units = list(dict.fromkeys(data.ledger_unit(f) for f in findings))
-        quality += ph.fill("speech", "ledger", ctx, count=len(findings), units=join_cn(units, 4, "个单位"))
-    if data.problems:
-        quality += ph.fill("speech", "problems_fact", ctx)
-    section["subsections"].append(num_.heading(2, ph.fill("speech", "quality_heading", ctx), quality))
+        body = ph.fill("speech", "ledger", ctx, count=fig.ledger_errors, units=join_cn(units, 4, "个单位"))
+    else:
+        body = ph.fill("speech", "ledger_none", ctx)
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "ledger_heading", ctx), body))
+    if fig.problems:
+        body = ph.fill("speech", "problems_fact", ctx)
+        overdue_units = list(dict.fromkeys(p.unit for p in data.overdue_problems() if p.unit))
+        if overdue_units:
+            body += ph.fill("speech", "problems_overdue_units", ctx, units=join_cn(overdue_units, 5, "个单位"))
+        if fig.problems_open:
+            body += ph.fill("speech", "problems_open_tail", ctx)
+    else:
+        body = ph.fill("speech", "problems_none", ctx)
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "problems_heading", ctx), body))
+    flagged = data.flagged_evidence()
+    if flagged:
+        section["subsections"].append(num_.heading(2, ph.fill("speech", "dates_heading", ctx),
+                                                   ph.fill("speech", "dates", ctx, count=len(flagged))))
+    section["tail"].extend(ph.fill_list("speech", "part2_tail", ctx))
     m["sections"].append(section)
 
-    # 三、责任和纪律
+    # 三、倒排时间
     section = num_.heading(1, ph.fill("speech", "part3_heading", ctx))
+    if data.countdown is None:
+        section["paragraphs"].append(ph.fill("speech", "part3_unknown", ctx))
+    else:
+        section["paragraphs"].append(ph.fill("speech", "part3_intro", ctx))
+        for mi in data.countdown.milestones:
+            section["paragraphs"].append(milestone_words(mi, ph, ctx, "speech"))
+    section["paragraphs"].append(ph.fill("speech", "part3_tail", ctx))
+    section["paragraphs"].extend(ph.fill_list("speech", "part3_requirements", ctx))
+    m["sections"].append(section)
+
+    # 四、压实责任、严肃纪律
+    section = num_.heading(1, ph.fill("speech", "part4_heading", ctx))
     behind = units_behind(data)
     if behind:
         text = ph.fill("speech", "behind", ctx, units=join_cn([u.unit for u in behind], 5, "个单位"))
         nothing = [u.unit for u in behind if u.sent_nothing]
         if nothing:
             text += ph.fill("speech", "behind_nothing", ctx, units=join_cn(nothing, 5, "个单位"))
-        section["paragraphs"].append(text)
-    elif data.named_units:
-        section["paragraphs"].append(ph.fill("speech", "behind_none", ctx))
-    section["paragraphs"].extend(ph.fill_list("speech", "responsibility", ctx))
-    if data.countdown is not None:
-        upcoming = [mi for mi in data.countdown.milestones if mi.days_left >= 0 or mi.state == "late"]
-        if upcoming:
-            items = "；".join(ph.fill("speech", "deadline_item", ctx, name=mi.name, due=cn_date(mi.due))
-                             for mi in upcoming)
-            section["paragraphs"].append(ph.fill("speech", "deadlines", ctx, items=items))
+    else:
+        text = ph.fill("speech", "behind_none", ctx)
+    text += "".join(ph.fill_list("speech", "responsibility", ctx))
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "duty_heading", ctx), text))
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "together_heading", ctx),
+                                               "".join(ph.fill_list("speech", "together", ctx))))
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "supervision_heading", ctx),
+                                               "".join(ph.fill_list("speech", "supervision", ctx))))
+    section["subsections"].append(num_.heading(2, ph.fill("speech", "discipline_heading", ctx),
+                                               "".join(ph.fill_list("speech", "discipline", ctx))))
     m["sections"].append(section)
     m["closing"] = [ph.fill("speech", "closing", ctx)]
     return m
+
+
+def _indicator_name(data: ReportData, code: str) -> str:
+    return next((s.name for s in data.statuses if s.code == code), code)
 
 
 # 问题整改台账 -------------------------------------------------------------------------------------
@@ -885,6 +1009,21 @@ def _cite_short(data: ReportData, evidence_id: str) -> str:
         return data.numbers[evidence_id][0]
     record = data.records.get(evidence_id)
     return display_title(record, evidence_id in data.supplied) if record else evidence_id
+
+
+def with_year_note(model: dict[str, Any], data: ReportData) -> dict[str, Any]:
+    """Put the summary's year warning at the head of the body, where the editor cannot miss it: when
+    most evidence is dated outside the workspace's year, every figure below it is suspect."""
+    note = data.figures.year_check.document_note
+    if not note:
+        return model
+    if model.get("sections"):
+        model["sections"][0]["paragraphs"].insert(0, note)
+    elif "summary" in model:
+        model["summary"] = note + (model["summary"] or "")
+        model["empty"] = note + (model.get("empty") or "")
+    model["year_note"] = note
+    return model
 
 
 MODELS = {
@@ -1102,7 +1241,7 @@ def write_report(kind: str, ws: Workspace, catalogue: Catalogue, out: Path, *,
 
         return list(write_catalogue(ws, catalogue, out, date=today))
     data = data or gather(ws, catalogue, today)
-    model = MODELS[kind](data, load_phrases(ws))
+    model = with_year_note(MODELS[kind](data, load_phrases(ws)), data)
     if template and template_for(kind, ws) is not None:
         return [render_with_template(kind, model, out, ws)]
     return [document_from_model(kind, model).save(out)]
