@@ -181,15 +181,17 @@ async def healthz(request: Request) -> Response:
 
 # dashboard -------------------------------------------------------------------------------------
 def _dashboard_data(ws: Workspace) -> dict[str, Any]:
-    from ..assess import readiness
+    from ..assess.summary import compute_summary
 
     catalogue = read_catalogue(ws)
     try:
-        ready = readiness(ws, catalogue)
-        counts = dict(catalogue.db.execute("SELECT status, COUNT(*) FROM evidence GROUP BY status").fetchall())
+        figures = compute_summary(ws, catalogue)  # the one summary: the same figures as status and the reports
     finally:
         catalogue.close()
-    today = dt.date.fromisoformat(ready.today)
+    ready = figures.readiness
+    counts = {"filed": figures.filed, "unsorted": figures.unsorted, "quarantined": figures.quarantined,
+              "duplicate": figures.duplicate}
+    today = figures.today
     grid: list[dict[str, Any]] = []
     for fw in ws.frameworks.frameworks:
         statuses = [s for s in ready.statuses if s.framework == fw.id]
@@ -198,17 +200,18 @@ def _dashboard_data(ws: Workspace) -> dict[str, Any]:
             if not categories or categories[-1]["code"] != s.category_code:
                 categories.append({"code": s.category_code, "name": s.category_name, "tiles": []})
             categories[-1]["tiles"].append(s)
-        totals = {k: sum(1 for s in statuses if s.state == k) for k in ("complete", "partial", "missing")}
+        fig = next(f for f in figures.frameworks if f.id == fw.id)
+        totals = {"complete": fig.complete, "partial": fig.partial, "missing": fig.missing}
         grid.append({"id": fw.id, "name": fw.name, "categories": categories, "totals": totals})
     scores = []
-    for f in ready.scores.frameworks:
+    for f in figures.scores:
         scores.append({"f": f, "bar": views.score_bar(f.total, f.excellent_line, f.total_points),
                        "backed_bar": views.score_bar(f.backed_total, f.excellent_line, f.total_points)})
     behind = [u for u in ready.units if u.missing or u.partial][:10]
     overdue = sorted((p for p in ready.problems if p.overdue(today)), key=lambda p: p.deadline or "")
     open_problems = [p for p in ready.problems if not p.closed]
     return {"ready": ready, "grid": grid, "scores": scores, "behind": behind, "overdue": overdue,
-            "open_problems": open_problems, "counts": counts, "today": today}
+            "open_problems": open_problems, "counts": counts, "today": today, "figures": figures}
 
 
 async def dashboard(request: Request) -> Response:
