@@ -32,18 +32,39 @@ def archivist(ws: Workspace, *args: str, env: dict[str, str] | None = None,
 
 
 @contextmanager
-def holder_process(ws: Workspace, what: str, seconds: float) -> Iterator[subprocess.Popen[str]]:
-    """Another process holding the writer lock for `seconds`, as `what`."""
-    code = ("import sys, time; from pathlib import Path; from archivist.workspace import Workspace\n"
+def holder_process(ws: Workspace, what: str) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the writer lock as `what` until the block ends (or a line on its stdin)."""
+    code = ("import sys; from pathlib import Path; from archivist.workspace import Workspace\n"
             f"ws = Workspace(Path({str(ws.root)!r}))\n"
             f"with ws.writer_lock(what={what!r}):\n"
-            "    print('held', flush=True); time.sleep(float(sys.argv[1]))\n")
-    proc = subprocess.Popen([sys.executable, "-c", code, str(seconds)], stdout=subprocess.PIPE, text=True)
+            "    print('held', flush=True); sys.stdin.readline()\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
         yield proc
     finally:
-        proc.wait(timeout=seconds + 30)
+        release(proc)
+        proc.wait(timeout=30)
+
+
+def release(proc: subprocess.Popen[str]) -> None:
+    if proc.stdin and not proc.stdin.closed:
+        proc.stdin.write("\n")
+        proc.stdin.close()
+
+
+def start(ws: Workspace, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "archivist", "-w", str(ws.root), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+
+
+def wait_until_waiting(ws: Workspace, proc: subprocess.Popen[str], timeout: float = 120) -> None:
+    """Until `proc` waits for the writer lock (its marker file is there)."""
+    deadline = time.monotonic() + timeout
+    while ws.lock_waiters() == 0:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the command never waited for the lock"
+        time.sleep(0.05)
 
 
 def test_the_lock_records_who_holds_it_and_since_when(ws: Workspace) -> None:
@@ -62,30 +83,34 @@ def test_the_lock_records_who_holds_it_and_since_when(ws: Workspace) -> None:
 def test_a_waiting_command_says_whom_it_waits_for_then_runs(ws: Workspace, tmp_path: Path) -> None:
     report = tmp_path / "报告.txt"
     report.write_text(TEXT, encoding="utf-8")
-    with holder_process(ws, "ingest", 3.0) as other:
-        started = time.monotonic()
-        result = archivist(ws, "ingest", str(report))
-        waited = time.monotonic() - started
-    assert result.returncode == 0, result.stderr
-    lines = [line for line in result.stderr.splitlines() if "正在等待" in line]
-    assert len(lines) == 1, result.stderr  # one line, not one per poll
+    with holder_process(ws, "ingest") as other:
+        ingest = start(ws, "ingest", str(report))
+        wait_until_waiting(ws, ingest)
+        time.sleep(0.5)  # several polls while the lock is still taken
+        assert ingest.poll() is None  # it waits rather than failing
+        release(other)
+        _out, err = ingest.communicate(timeout=120)
+    assert ingest.returncode == 0, err
+    lines = [line for line in err.splitlines() if "正在等待" in line]
+    assert len(lines) == 1, err  # one line, not one per poll
     match = WAITING.search(lines[0])
     assert match and match.group(1) == "ingest" and int(match.group(2)) == other.pid, lines[0]
-    assert waited >= 1.0  # it really waited for the holder, then filed the file
     records = Catalogue(ws.catalogue_path).records()
-    assert [r["original_name"] for r in records] == ["报告.txt"]
+    assert [r["original_name"] for r in records] == ["报告.txt"]  # and then it did its work
 
 
 def test_a_waiting_command_gives_up_after_the_documented_time(ws: Workspace, tmp_path: Path) -> None:
     report = tmp_path / "报告.txt"
     report.write_text(TEXT, encoding="utf-8")
-    with holder_process(ws, "watch", 6.0) as other:
-        result = archivist(ws, "ingest", str(report), env={"ARCHIVIST_LOCK_TIMEOUT": "1"})
-    assert result.returncode == 1
-    assert WAITING.search(result.stderr)
-    assert f"正被 watch（进程 {other.pid}，" in result.stderr and "已等待 1 秒" in result.stderr
-    assert "Traceback" not in result.stderr
+    with holder_process(ws, "watch") as other:
+        ingest = start(ws, "ingest", str(report), env={"ARCHIVIST_LOCK_TIMEOUT": "1"})
+        _out, err = ingest.communicate(timeout=120)
+    assert ingest.returncode == 1
+    assert WAITING.search(err)
+    assert f"正被 watch（进程 {other.pid}，" in err and "已等待 1 秒" in err
+    assert "Traceback" not in err
     assert Catalogue(ws.catalogue_path).records() == []
+    assert ws.lock_waiters() == 0  # a command that gave up leaves no marker behind
 
 
 def test_an_idle_watch_does_not_block_an_ingest(ws: Workspace, tmp_path: Path) -> None:
@@ -95,7 +120,7 @@ def test_an_idle_watch_does_not_block_an_ingest(ws: Workspace, tmp_path: Path) -
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert watcher.stdout is not None and "正在监视" in watcher.stdout.readline()
-        result = archivist(ws, "ingest", str(report), timeout=60)
+        result = archivist(ws, "ingest", str(report))
         assert result.returncode == 0, result.stderr
         assert "正在等待" not in result.stderr  # watch held nothing while idle
         late = ws.inbox / "晚到的简报.txt"
