@@ -320,7 +320,7 @@ def assign(
     from .intake.assign import assign as do_assign
 
     ws = get_workspace(ctx)
-    folded = require_code(ws, code)
+    folded = require_code(ws, code, status=1)  # exit 1 as before: scripts test for it
     with writing(ws, "assign") as catalogue:
         try:
             record = do_assign(ws, catalogue, evidence_id.strip(), folded or "", note=note.strip())

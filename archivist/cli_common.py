@@ -76,8 +76,8 @@ def fold_code(code: str | None) -> str | None:
     return unicodedata.normalize("NFKC", fold_width(code)).strip().upper() or None
 
 
-def require_code(ws: Workspace, code: str | None, *, allow_category: bool = False) -> str | None:
-    """The folded code when the workspace's frameworks have it; otherwise exit 2 listing the valid codes."""
+def require_code(ws: Workspace, code: str | None, *, allow_category: bool = False, status: int = 2) -> str | None:
+    """The folded code when the workspace's frameworks have it; otherwise exit `status` listing the valid codes."""
     folded = fold_code(code)
     if folded is None:
         return None
@@ -88,7 +88,7 @@ def require_code(ws: Workspace, code: str | None, *, allow_category: bool = Fals
     if allow_category and folded in categories:
         return folded
     listed = "、".join(known)
-    fail(f"指标代码 {code} 不存在：可用的代码有 {listed}", 2)
+    fail(f"指标代码 {code} 不存在：可用的代码有 {listed}", status)
 
 
 _DATE_PARTS = re.compile(r"^\s*(\d{4})\s*年?\s*(?:[-/.]?\s*(\d{1,2})\s*月?)?\s*(?:[-/.]?\s*(\d{1,2})\s*[日号]?)?\s*$")
