@@ -98,12 +98,28 @@ def sha256(path: Path) -> str:
 
 # ------------------------------------------------------------------ comparisons
 def norm_unit(value: str | None, county: str) -> str:
-    v = re.sub(r"\s+", "", value or "")
+    """One spelling per unit: Simplified, no 中共, the county's name or the short 县 prefix dropped."""
+    v = re.sub(r"\s+", "", to_simplified(value or ""))
     v = re.sub(r"^中共", "", v)
-    if v.startswith(county) and len(v) > len(county):
+    if v.startswith(county):
         v = v[len(county):]
+    elif v.startswith("县"):
+        v = v[1:]
     v = re.sub(r"(人民政府|委员会)$", "", v)
-    return v
+    return v or ("县" if value else "")
+
+
+def same_unit(got: str | None, want: str | None, county: str) -> bool:
+    return bool(got) and norm_unit(got, county) == norm_unit(want, county)
+
+
+def to_simplified(text: str) -> str:
+    try:
+        import opencc
+
+        return opencc.OpenCC("t2s").convert(text)
+    except ImportError:  # the bench still runs; Traditional labels then count as different
+        return text
 
 
 def norm_title(value: str | None) -> str:
@@ -159,10 +175,10 @@ def measure(code_root: Path, corpus: Corpus, keep: Path | None = None) -> dict[s
             continue
         if lab.get("unit"):
             dens["unit incl. folder"] += 1
-            hits["unit incl. folder"] += norm_unit(rec.get("unit"), county) == norm_unit(lab["unit"], county)
+            hits["unit incl. folder"] += same_unit(rec.get("unit"), lab["unit"], county)
         if lab.get("unit") and lab.get("unit_stated", True):
             dens["unit"] += 1
-            ok = norm_unit(rec.get("unit"), county) == norm_unit(lab["unit"], county)
+            ok = same_unit(rec.get("unit"), lab["unit"], county)
             hits["unit"] += ok
             if not ok:
                 misses["unit"].append(f"{name}: {rec.get('unit')!r} ≠ {lab['unit']!r}")
