@@ -137,7 +137,8 @@ def install() -> None:
         original_usage = formatting.HelpFormatter.write_usage
 
         def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-            original_usage(self, prog, args.replace("[OPTIONS]", "[选项]"), "用法：" if prefix is None else prefix)
+            args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
+            original_usage(self, prog, args, "用法：" if prefix is None else prefix)
 
         write_usage._zh = True  # type: ignore[attr-defined]
         formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]

@@ -150,3 +150,25 @@ def test_problems_with_brackets_and_escapes_list_and_show_safely(cli):
         assert "\x1b" not in out
         assert "[/]" in out
     assert "\\x1b[2J" in shown
+
+
+def _all_command_paths() -> list[list[str]]:
+    import typer.main
+
+    def walk(command, path):
+        yield path
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            yield from walk(sub, [*path, name])
+
+    return list(walk(typer.main.get_command(app), []))
+
+
+def test_the_help_of_every_command_is_in_chinese():
+    runner = CliRunner()
+    paths = _all_command_paths()
+    assert ["edit"] in paths and ["problems", "import"] in paths
+    for path in paths:
+        out = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "200"}).output
+        for english in ("Usage", "Show this message", "Options", "Arguments", "Commands", "[required]",
+                        "[default:", "COMMAND [ARGS]"):
+            assert english not in out, f"archivist {' '.join(path)} --help: {english}"
