@@ -319,3 +319,13 @@ def test_an_ocr_garbled_header_is_not_the_title():
 def test_every_value_says_where_it_was_read():
     m = meta(NOTICE)
     assert (m.title_source, m.unit_source, m.date_source) == ("title_block", "signature", "signature_date")
+
+
+def test_a_fill_unit_stated_under_the_title_is_the_unit():
+    rows = "".join(f"{n}\t人员{n}\t保洁员\t东坪村\n" for n in range(1, 21))  # the label is far from the end
+    text = ("【台账】\n2024年农村公益性岗位人员花名册\n填报单位：青山县河西镇人民政府\t填报日期：2024年7月3日\n"
+            "序号\t姓名\t岗位\t所在村\n" + rows)
+    m = meta(text, "花名册.xlsx", file_type="xlsx")
+    assert m.unit == "河西镇人民政府" and m.unit_source == "fill_unit"
+    assert m.doc_date == "2024-07-03"
+    assert m.title == "2024年农村公益性岗位人员花名册"

@@ -563,6 +563,9 @@ def find_unit_ranked(
     title, a photo caption's township, the author property, the unit folder the file came from."""
     lines = _lines(text)
     labelled = [(rank, value) for rank, value in _labelled_units(lines[-12:]) if _checked(value)]
+    if not labelled or labelled[0][0] != 0:  # a ledger often states 填报单位 right under its title
+        head = [(rank, value) for rank, value in _labelled_units(lines[:8]) if rank == 0 and _checked(value)]
+        labelled = head[:1] + labelled
     candidates: list[tuple[str, str]] = []
     if labelled and labelled[0][0] == 0:
         candidates.append(("fill_unit", labelled[0][1]))
