@@ -292,6 +292,24 @@ SCHEMA_PARTS["authenticity"] = """
     )
 """
 
+# `archivist check`: pictures inside Office files ((member, pHash) pairs as JSON), compared like photos
+SCHEMA_PARTS["authenticity-embedded-images"] = """
+    ALTER TABLE authenticity_facts ADD COLUMN images TEXT
+"""
+# `archivist check`: picture pairs already verified (archived bytes never change: aligned once, remembered)
+SCHEMA_PARTS["authenticity-picture-pairs"] = """
+    CREATE TABLE authenticity_pairs (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        same INTEGER NOT NULL,
+        distance INTEGER,
+        changed REAL,
+        rmse REAL,
+        PRIMARY KEY (a, b)
+    )
+"""
+
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
 GENESIS = "0" * 64
 

@@ -125,7 +125,8 @@ def test_dated_after_received(cli, inbox: Path) -> None:
 
 
 def test_exif_date_against_caption_and_file_name(cli, inbox: Path) -> None:
-    save_photo(inbox / "河口镇" / "东岭村道路硬化.jpg", scene(5, 1), "2024-03-15 10:00:00", "2024年9月20日东岭村道路硬化")
+    save_photo(inbox / "河口镇" / "东岭村道路硬化.jpg", scene(5, 1), "2024-03-15 10:00:00",
+               "2024年9月20日东岭村道路硬化")
     save_photo(inbox / "河口镇" / "IMG_20240712_101500.jpg", scene(6, 1), "2024-02-01 10:00:00", "西坪村河道清理")
     save_photo(inbox / "河口镇" / "20240601南溪村公厕.jpg", scene(7, 1), "2024-06-01 23:50:00", "2024年6月南溪村公厕")
     save_photo(inbox / "河口镇" / "北山村庭院.jpg", scene(8, 1), "2024-05-02 09:00:00", "2024年5月3日北山村庭院")
@@ -159,7 +160,8 @@ def test_personal_data_listed_not_codes(cli, inbox: Path) -> None:
               {"花名册": [["姓名", "身份证号", "联系电话"], ["王某某", person, "13912345678"]]})
     make_docx(inbox / "县人社局" / "公益岗招聘公告.docx", "公益岗招聘公告",
               ["统一社会信用代码：91330102MA2H0KXW1X", "项目编号：330102202401010011",
-               f"账号：6222021234567890123", "咨询电话：0571-88123456", f"身份证号码样例 {person[:6]}********{person[-4:]}"])
+               "账号：6222021234567890123", "咨询电话：0571-88123456",
+               f"身份证号码样例 {person[:6]}********{person[-4:]}"])
     cli("ingest", str(inbox))
     pii = _by_kind(cli.json("check"), "pii")
     assert [_names(cli, f) for f in pii] == [{"公益岗人员花名册.xlsx"}]

@@ -86,6 +86,7 @@ def run_check(
         if d.status == "duplicate" and d.duplicate_of in facts:
             facts[d.id] = facts[d.duplicate_of]
     wanted = set(kinds or KINDS)
+    verdicts = index.load_verdicts(catalogue)
     found: list[Finding] = []
     cutoff = ws.config.cutoff_date
 
@@ -94,7 +95,8 @@ def run_check(
 
     runs: list[tuple[set[str], Callable[[], list[Finding]]]] = [
         ({"photo_reuse", "before_after_same"},
-         lambda: photos.photo_findings(docs, {i: f.phash for i, f in facts.items() if f.phash}, path_of)),
+         lambda: photos.photo_findings(docs, {i: f.phash for i, f in facts.items() if f.phash}, path_of,
+                                       {i: f.images for i, f in facts.items() if f.images}, verdicts)),
         ({"near_duplicate_text", "template_copy"},
          lambda: text.text_findings(
              docs, {i: f.minhash for i, f in facts.items() if f.minhash is not None},
@@ -109,6 +111,8 @@ def run_check(
     for produces, run in runs:
         if produces & wanted:
             found += [f for f in run() if f.kind in wanted]
+    if verdicts.new:
+        index.store_verdicts(catalogue, verdicts.new)
     found = _merge_same_files(found)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     found.sort(key=lambda f: (order.get(f.severity, 9), KINDS.index(f.kind), f.evidence_ids))

@@ -133,7 +133,7 @@ _RECEIVED_HEADER = ("收文日期", "收到日期", "接收日期", "签收日�
 _TITLE_HEADER = ("文件名称", "文件标题", "标题", "题名", "材料名称", "文件题名", "名称")
 
 
-def received_dates(docs: Iterable[Doc]) -> dict[str, tuple[dt.date, str]]:
+def received_dates(docs: Iterable[Doc]) -> dict[str, tuple[dt.date, str, str]]:
     """When each document was received, and where that is written: its own 收文 stamp, a 收文登记 register
     (a sheet with a title column and a received-date column) naming it by title, else its intake."""
     docs = list(docs)
@@ -142,11 +142,11 @@ def received_dates(docs: Iterable[Doc]) -> dict[str, tuple[dt.date, str]]:
         key = _title_key(doc.title)
         if len(key) >= 6:
             by_title.setdefault(key, []).append(doc)
-    found: dict[str, tuple[dt.date, str]] = {}
+    found: dict[str, tuple[dt.date, str, str]] = {}  # id -> (received, where it is written, register id)
     for doc in docs:
         m = _RECEIVED_IN_TEXT.search(doc.text or "")
         if m and (day := _loose_to_date(m.group(2))):
-            found[doc.id] = (day, f"文中收文记录“{m.group(0).strip()}”")
+            found[doc.id] = (day, f"文中收文记录“{m.group(0).strip()}”", "")
     for register in docs:
         for sheet in (register.meta or {}).get("sheets") or []:
             header = [str(h or "") for h in sheet.get("header") or []]
@@ -163,10 +163,10 @@ def received_dates(docs: Iterable[Doc]) -> dict[str, tuple[dt.date, str]]:
                     continue
                 for doc in by_title.get(key, []):
                     if doc.id != register.id and doc.id not in found:
-                        found[doc.id] = (day, f"{register.label} 登记的{header[r_col]}")
+                        found[doc.id] = (day, f"{register.label} 登记的{header[r_col]}", register.id)
     for doc in docs:
         if doc.id not in found and (day := _date(doc.received_at)):
-            found[doc.id] = (day, "本系统接收时间")
+            found[doc.id] = (day, "本系统接收时间", "")
     return found
 
 
@@ -208,13 +208,13 @@ def after_receipt_findings(docs: Iterable[Doc]) -> list[Finding]:
     docs = list(docs)
     by_id = {d.id: d for d in docs}
     out = []
-    for doc_id, (received, where) in received_dates(docs).items():
+    for doc_id, (received, where, register) in received_dates(docs).items():
         doc = by_id[doc_id]
         dated = signed_date(doc.text) or _date(doc.doc_date)
         if dated is None or dated <= received:
             continue
         out.append(Finding(
-            kind="backdated_file", evidence_ids=[doc.id], severity="high",
+            kind="backdated_file", evidence_ids=[doc.id, register] if register else [doc.id], severity="high",
             detail=f"{doc.label}：落款日期 {dated.isoformat()} 晚于收到日期 {received.isoformat()}（{where}），"
                    "日期被改动或材料为事后补做",
             evidence={"doc_date": dated.isoformat(), "received": received.isoformat(), "received_from": where},

@@ -8,6 +8,7 @@ from the archive, so they are stored unaudited in `authenticity_facts`, keyed by
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zipfile
 from collections.abc import Iterable
@@ -21,7 +22,9 @@ from ..workspace import Workspace
 if TYPE_CHECKING:  # numpy, imagehash and the detectors load only when a file is indexed or checked
     import numpy as np
 
-FACTS_VERSION = 1
+    from . import photos as photos_module
+
+FACTS_VERSION = 2  # 2: pictures inside Office files
 OFFICE_TYPES = {"docx", "xlsx", "pptx"}
 IMAGE_TYPES = {"image"}
 BATCH = 200
@@ -35,6 +38,7 @@ class Facts:
     sentences: np.ndarray | None = None
     created: str | None = None
     modified: str | None = None
+    images: list[tuple[str, str]] | None = None  # (member, pHash) of pictures inside an Office file
 
     def times(self) -> dict[str, str]:
         return {k: v for k, v in (("created", self.created), ("modified", self.modified)) if v}
@@ -68,6 +72,7 @@ def compute_facts(ws: Workspace, record: dict[str, Any]) -> Facts:
         if kind in OFFICE_TYPES:
             times = office_times(path)
             facts.created, facts.modified = times.get("created"), times.get("modified")
+            facts.images = photos.embedded_hashes(path) or None
     body = record.get("text") or ""
     if kind in text.TEXT_TYPES and body:
         facts.minhash = text.signature(body)
@@ -82,13 +87,13 @@ def store_facts(catalogue: Catalogue, facts: Iterable[Facts]) -> None:
         (f.evidence_id, FACTS_VERSION, f.phash,
          f.minhash.astype(np.uint32).tobytes() if f.minhash is not None else None,
          f.sentences.astype(np.uint64).tobytes() if f.sentences is not None else None,
-         f.created, f.modified, now())
+         f.created, f.modified, now(), json.dumps(f.images) if f.images else None)
         for f in facts
     ]
     with catalogue.transaction():
         catalogue.db.executemany(
             "INSERT OR REPLACE INTO authenticity_facts(evidence_id, version, phash, minhash, sentences, created,"
-            " modified, at) VALUES (?,?,?,?,?,?,?,?)",
+            " modified, at, images) VALUES (?,?,?,?,?,?,?,?,?)",
             rows,
         )
 
@@ -129,13 +134,35 @@ def load_facts(catalogue: Catalogue) -> dict[str, Facts]:
 
     out = {}
     for row in catalogue.db.execute(
-        "SELECT evidence_id, phash, minhash, sentences, created, modified FROM authenticity_facts WHERE version=?",
+        "SELECT evidence_id, phash, minhash, sentences, created, modified, images FROM authenticity_facts"
+        " WHERE version=?",
         (FACTS_VERSION,),
     ):
         out[row[0]] = Facts(
             row[0], row[1],
             np.frombuffer(row[2], dtype=np.uint32) if row[2] is not None else None,
             np.frombuffer(row[3], dtype=np.uint64) if row[3] is not None else None,
-            row[4], row[5],
+            row[4], row[5], [tuple(x) for x in json.loads(row[6])] if row[6] else None,
         )
     return out
+
+
+def load_verdicts(catalogue: Catalogue) -> photos_module.Verdicts:
+    """Picture pairs verified by earlier checks (see photos.Verdicts)."""
+    from .photos import PhotoMatch, Verdicts
+
+    known: dict[tuple[str, str], PhotoMatch | None] = {}
+    for a, b, same, distance, changed, rmse in catalogue.db.execute(
+        "SELECT a, b, same, distance, changed, rmse FROM authenticity_pairs WHERE version=?", (FACTS_VERSION,)
+    ):
+        known[(a, b)] = PhotoMatch(distance, changed, rmse) if same else None
+    return Verdicts(known)
+
+
+def store_verdicts(catalogue: Catalogue, new: dict[tuple[str, str], photos_module.PhotoMatch | None]) -> None:
+    rows = [(a, b, FACTS_VERSION, int(m is not None), m.distance if m else None, m.changed if m else None,
+             m.rmse if m else None) for (a, b), m in new.items()]
+    with catalogue.transaction():
+        catalogue.db.executemany(
+            "INSERT OR REPLACE INTO authenticity_pairs(a, b, version, same, distance, changed, rmse)"
+            " VALUES (?,?,?,?,?,?,?)", rows)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +43,51 @@ def perceptual_hash(path: Path) -> str | None:
             return str(imagehash.phash(im.convert("RGB")))
     except Exception:  # noqa: BLE001 - an undecodable picture simply has no hash
         return None
+
+
+MEDIA_DIRS = ("word/media/", "xl/media/", "ppt/media/")
+MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+MIN_MEDIA_BYTES = 8 * 1024  # logos, seals and icons are smaller: not evidence photos
+MAX_MEDIA = 40
+
+
+def embedded_hashes(path: Path) -> list[tuple[str, str]]:
+    """(member, pHash) of each picture inside an Office file (photos pasted into a Word report)."""
+    import io
+    import zipfile
+
+    import imagehash
+    from PIL import Image
+
+    out = []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = [i for i in zf.infolist() if i.filename.startswith(MEDIA_DIRS)
+                       and i.filename.lower().endswith(MEDIA_SUFFIXES) and MIN_MEDIA_BYTES <= i.file_size < 32 << 20]
+            for info in members[:MAX_MEDIA]:
+                try:
+                    with Image.open(io.BytesIO(zf.read(info))) as im:
+                        im.draft("RGB", (256, 256))
+                        out.append((info.filename, str(imagehash.phash(im.convert("RGB")))))
+                except Exception:  # noqa: BLE001 - one undecodable picture does not cost the others
+                    continue
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return []
+    return out
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture to compare: a photo file, or a picture inside an Office document (`member`)."""
+
+    doc: Doc
+    phash: str
+    path: Path
+    member: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc.id}#{self.member}" if self.member else self.doc.id
 
 
 class BKTree:
@@ -81,11 +126,19 @@ class BKTree:
         return found
 
 
-def _thumb(path: Path) -> object | None:
+def _thumb(path: Path, member: str = "") -> object | None:
+    import io
+    import zipfile
+
     from PIL import Image, ImageFilter, ImageOps
 
     try:
-        with Image.open(path) as im:
+        if member:
+            with zipfile.ZipFile(path) as zf:
+                source: object = io.BytesIO(zf.read(member))
+        else:
+            source = path
+        with Image.open(source) as im:  # type: ignore[arg-type]
             im.draft("RGB", (THUMB[0] * 2, THUMB[1] * 2))
             im = ImageOps.exif_transpose(im).convert("RGB")
             return im.resize(THUMB, Image.BILINEAR).filter(ImageFilter.GaussianBlur(1.0))
@@ -153,13 +206,13 @@ class PhotoMatch:
     rmse: float
 
 
-def verify(path_a: Path, path_b: Path, distance: int, cache: dict[str, object | None]) -> PhotoMatch | None:
+def verify(a: Picture, b: Picture, distance: int, cache: dict[str, object | None]) -> PhotoMatch | None:
     """The pair is the same picture (a re-saved or cropped copy): its match, else None."""
     thumbs = []
-    for p in (path_a, path_b):
-        key = str(p)
+    for pic in (a, b):
+        key = f"{pic.path}#{pic.member}"
         if key not in cache:
-            cache[key] = _thumb(p)
+            cache[key] = _thumb(pic.path, pic.member)
         thumbs.append(cache[key])
     if thumbs[0] is None or thumbs[1] is None:
         return None
@@ -211,52 +264,90 @@ def _components(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     return [sorted(g) for g in groups.values()]
 
 
+_BEFORE_AFTER_DOC = re.compile(r"前后对比|对比照片|整改前后|改造前后|治理前后|前后照片")
+
+
+@dataclass
+class Verdicts:
+    """Pair verdicts already reached (picture key pair → match or None): archived bytes never change, so
+    a pair verified once is never aligned again; `new` holds the ones this check added, to be stored."""
+
+    known: dict[tuple[str, str], PhotoMatch | None] = field(default_factory=dict)
+    new: dict[tuple[str, str], PhotoMatch | None] = field(default_factory=dict)
+
+
 def photo_findings(
-    docs: Sequence[Doc], hashes: dict[str, str], path_of: Callable[[Doc], Path | None]
+    docs: Sequence[Doc], hashes: dict[str, str], path_of: Callable[[Doc], Path | None],
+    embedded: dict[str, list[tuple[str, str]]] | None = None, verdicts: Verdicts | None = None,
 ) -> list[Finding]:
     """Reused photos (one finding per set of copies) and before/after pairs that are one picture."""
-    photos = {d.id: d for d in docs if d.is_photo and hashes.get(d.id)}
+    verdicts = verdicts if verdicts is not None else Verdicts()
+    pictures: dict[str, Picture] = {}
+    for d in docs:
+        path = path_of(d)
+        if path is None:
+            continue
+        if d.is_photo and hashes.get(d.id):
+            pic = Picture(d, hashes[d.id], path)
+            pictures[pic.key] = pic
+        for member, value in (embedded or {}).get(d.id, []):
+            pic = Picture(d, value, path, member)
+            pictures[pic.key] = pic
     tree = BKTree()
-    values = {i: int(hashes[i], 16) for i in photos}
-    for i in sorted(photos):
-        tree.add(values[i], i)
+    values = {k: int(p.phash, 16) for k, p in pictures.items()}
+    for k in sorted(pictures):
+        tree.add(values[k], k)
     cache: dict[str, object | None] = {}
     matched: dict[tuple[str, str], PhotoMatch] = {}
-    for a_id in sorted(photos):
-        for distance, b_id in tree.query(values[a_id], CANDIDATE_DISTANCE):
-            if b_id <= a_id:
+    for a_key in sorted(pictures):
+        for distance, b_key in tree.query(values[a_key], CANDIDATE_DISTANCE):
+            if b_key <= a_key:
                 continue
-            pa, pb = path_of(photos[a_id]), path_of(photos[b_id])
-            if pa is None or pb is None:
-                continue
-            if pa == pb:  # one stored file, two records (an exact duplicate received twice)
-                match = PhotoMatch(0, 0.0, 0.0)
+            a, b = pictures[a_key], pictures[b_key]
+            if a.path == b.path and a.member == b.member:  # one stored file, two records (received twice)
+                match: PhotoMatch | None = PhotoMatch(0, 0.0, 0.0)
+            elif (a_key, b_key) in verdicts.known:
+                match = verdicts.known[(a_key, b_key)]
             else:
-                match = verify(pa, pb, distance, cache)
+                match = verify(a, b, distance, cache)
+                verdicts.new[(a_key, b_key)] = match
             if match is not None:
-                matched[(a_id, b_id)] = match
+                matched[(a_key, b_key)] = match
     out: list[Finding] = []
     reuse_pairs = []
-    for (a_id, b_id), match in matched.items():
-        a, b = photos[a_id], photos[b_id]
+    for (a_key, b_key), match in matched.items():
+        a, b = pictures[a_key].doc, pictures[b_key].doc
+        if a.id == b.id:  # one document shows the picture twice: a before/after sheet with one photo
+            text = f"{a.name} {a.title} {a.text[:2000]}"
+            if _BEFORE_AFTER_DOC.search(text) or (_BEFORE.search(text) and _AFTER.search(text)):
+                out.append(Finding(
+                    kind="before_after_same", evidence_ids=[a.id], severity="high",
+                    detail=f"{a.label} 中的整改前、整改后照片是同一张图（感知哈希相差 {match.distance} 位，"
+                           f"对齐后仅 {match.changed:.1%} 的画面不同）：不能证明已整改",
+                    evidence={"hash_distance": match.distance, "changed_area": round(match.changed, 4),
+                              "pictures": [pictures[a_key].member, pictures[b_key].member], "files": [a.label]},
+                    subject=f"{pictures[a_key].member}|{pictures[b_key].member}",
+                ))
+            continue
         stages = {stage(a), stage(b)}
         if stages == {"before", "after"}:
             before, after = (a, b) if stage(a) == "before" else (b, a)
             out.append(Finding(
-                kind="before_after_same", evidence_ids=[a_id, b_id], severity="high",
+                kind="before_after_same", evidence_ids=[a.id, b.id], severity="high",
                 detail=f"整改后照片 {after.label} 与整改前照片 {before.label} 是同一张图"
                        f"（感知哈希相差 {match.distance} 位，对齐后仅 {match.changed:.1%} 的画面不同）：不能证明已整改",
                 evidence={"hash_distance": match.distance, "changed_area": round(match.changed, 4),
                           "before": before.id, "after": after.id, "files": [before.label, after.label]},
             ))
         else:
-            reuse_pairs.append((a_id, b_id))
-    for group in _components(reuse_pairs):
-        contexts = {i: _context(photos[i]) for i in group}
+            reuse_pairs.append((a.id, b.id, match))
+    by_id = {p.doc.id: p.doc for p in pictures.values()}
+    for group in _components((a, b) for a, b, _m in reuse_pairs):
+        contexts = {i: _context(by_id[i]) for i in group}
         differs = [k for k in ("place", "indicator", "year", "date") if len({c[k] for c in contexts.values()}) > 1]
-        labels = "、".join(photos[i].label for i in group)
+        labels = "、".join(by_id[i].label for i in group)
         pairs = {f"{a}:{b}": {"hash_distance": m.distance, "changed_area": round(m.changed, 4)}
-                 for (a, b), m in matched.items() if a in group and b in group}
+                 for a, b, m in reuse_pairs if a in group and b in group}
         why = {"place": "不同村镇", "indicator": "不同指标", "year": "不同年度", "date": "不同日期"}
         out.append(Finding(
             kind="photo_reuse", evidence_ids=group,

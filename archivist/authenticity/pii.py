@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .finding import Doc, Finding
 
@@ -122,3 +123,65 @@ def pii_findings(docs: Iterable[Doc]) -> list[Finding]:
             evidence={"id_numbers": len(ids), "mobiles": len(mobiles), "examples": examples},
         ))
     return findings
+
+
+_XML_PARTS = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml|xl/sharedStrings\.xml|"
+                        r"xl/worksheets/sheet\d+\.xml|ppt/slides/slide\d+\.xml|docProps/(core|app)\.xml)$")
+_NUMERIC_CELL = re.compile(r'<c ([^>]*?)(?<!t="s")(?<!t="str")>(<f>[^<]*</f>)?<v>(\d{11}|\d{17}[0-9X])</v></c>')
+
+
+def _mask_numeric_cell(m: re.Match[str]) -> str:
+    value = m.group(3)
+    masked = mask_text(value)
+    if masked == value:
+        return m.group(0)
+    attrs = re.sub(r'\s*t="[^"]*"', "", m.group(1))
+    return f'<c {attrs} t="inlineStr"><is><t>{masked}</t></is></c>'
+
+
+def mask_file_bytes(name: str, data: bytes) -> bytes:
+    """The file with 身份证号 and mobile numbers masked where its text is stored: .docx/.xlsx/.pptx XML
+    parts (including numbers typed into number cells) and plain text; other formats are returned as-is."""
+    lower = name.lower()
+    if lower.endswith((".docx", ".xlsx", ".pptx")):
+        return _mask_ooxml(data)
+    if lower.endswith((".txt", ".csv", ".md", ".html", ".htm", ".xml", ".json")):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            masked = mask_text(text)
+            return data if masked == text else masked.encode(encoding)
+    return data
+
+
+def _mask_ooxml(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    try:
+        source = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return data
+    out = io.BytesIO()
+    changed = False
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if _XML_PARTS.match(info.filename):
+                text = part.decode("utf-8", "replace")
+                masked = _NUMERIC_CELL.sub(_mask_numeric_cell, text) if info.filename.startswith("xl/worksheets/") \
+                    else text
+                masked = mask_text(masked)
+                if masked != text:
+                    part, changed = masked.encode("utf-8"), True
+            target.writestr(info, part)
+    return out.getvalue() if changed else data
+
+
+def masked_copy(path: Path) -> bytes | None:
+    """The bytes of `path` with personal data masked, or None when nothing in it needed masking."""
+    data = path.read_bytes()
+    masked = mask_file_bytes(path.name, data)
+    return None if masked is data or masked == data else masked

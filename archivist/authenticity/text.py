@@ -35,7 +35,7 @@ BANDS, ROWS = 16, 4
 MIN_SHINGLES = 120  # after standard sentences are removed: shorter texts say too little to compare
 NEAR_DUPLICATE = 0.80  # share of the smaller document's shingles found in the other
 MIN_JACCARD = 0.45  # and the two mostly the same size: a notice quoted inside a long report is not a copy
-TEMPLATE = 0.90  # the same once place names are masked, and the names differ
+TEMPLATE = 0.97  # identical once place names are masked, and the names differ: a template filled in twice
 STANDARD_MIN_DOCS = 4  # a sentence in at least this many documents (and ≥ 1 % of them) is standard wording
 TEXT_TYPES = {"docx", "pdf", "text", "legacy", "pptx", "doc", "wps", "rtf", "html"}
 
@@ -134,6 +134,7 @@ class Comparison:
     overlap: float  # share of the smaller document found in the other
     jaccard: float
     masked_overlap: float  # the same with place names masked
+    masked_jaccard: float
     shared: list[str]  # passages both contain (the longest first)
     renamed: list[tuple[str, str]]  # place names that differ (A's, B's)
 
@@ -163,8 +164,10 @@ def compare(a_parts: Sequence[str], b_parts: Sequence[str]) -> Comparison | None
     overlap = inter / min(a.size, b.size)
     jaccard = inter / (a.size + b.size - inter)
     m_inter = np.intersect1d(a_masked, b_masked, assume_unique=True).size
-    masked = m_inter / min(a_masked.size, b_masked.size) if min(a_masked.size, b_masked.size) else 0.0
-    return Comparison(overlap, jaccard, masked, [], [])
+    smaller = min(a_masked.size, b_masked.size)
+    masked = m_inter / smaller if smaller else 0.0
+    masked_jaccard = m_inter / (a_masked.size + b_masked.size - m_inter) if smaller else 0.0
+    return Comparison(overlap, jaccard, masked, masked_jaccard, [], [])
 
 
 def explain_overlap(a_parts: Sequence[str], b_parts: Sequence[str], comparison: Comparison) -> Comparison:
@@ -209,11 +212,13 @@ def text_findings(
             continue
         differ = _places(a_parts) != _places(b_parts) or (a.unit and b.unit and a.unit != b.unit)
         template = bool(differ) and comparison.masked_overlap >= TEMPLATE and comparison.overlap < 0.98
-        near = comparison.overlap >= NEAR_DUPLICATE and comparison.jaccard >= MIN_JACCARD
+        near = (max(comparison.overlap, comparison.masked_overlap) >= NEAR_DUPLICATE
+                and max(comparison.jaccard, comparison.masked_jaccard) >= MIN_JACCARD)
         if not (template or near):
             continue
         explain_overlap(a_parts, b_parts, comparison)
-        pct = round(100 * (comparison.masked_overlap if template else comparison.overlap))
+        pct = round(100 * (comparison.masked_overlap if template else max(comparison.overlap,
+                                                                          comparison.masked_overlap)))
         side = "；".join(f"“{x}”→“{y}”" for x, y in comparison.renamed[:3])
         evidence = {
             "overlap": round(comparison.overlap, 3), "jaccard": round(comparison.jaccard, 3),

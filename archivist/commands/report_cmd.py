@@ -162,6 +162,7 @@ def export(
     indicator: str | None = typer.Option(None, "--indicator", help="只导出一个指标"),
     framework: str | None = typer.Option(None, "--framework", help="只导出一个考核方案"),
     as_json: bool = typer.Option(False, "--json"),
+    unmasked: bool = typer.Option(False, "--unmasked", help="不遮盖身份证号和手机号（仅供考核组，记入审计日志）"),
 ) -> None:
     """Export the archive as a ZIP: folder tree, 归档文件目录.xlsx and an offline index.html."""
     from ..generate.export import export_zip
@@ -169,7 +170,8 @@ def export(
     ws = get_workspace(ctx)
     with writing_to(zip_path, ws) as catalogue:
         result = export_zip(
-            ws, catalogue, zip_path, indicator=indicator.upper() if indicator else None, framework=framework
+            ws, catalogue, zip_path, indicator=indicator.upper() if indicator else None, framework=framework,
+            unmasked=unmasked,
         )
     if as_json:
         print_json(result.to_json())

@@ -162,8 +162,11 @@ def export_zip(
     indicator: str | None = None,
     framework: str | None = None,
     today: _dt.date | None = None,
+    unmasked: bool = False,
 ) -> ExportResult:
-    """Write the ZIP (atomically: a half-written export never has the final name)."""
+    """Write the ZIP (atomically: a half-written export never has the final name). 身份证号 and mobile
+    numbers are masked in every file and page it writes unless `unmasked` (for the inspection team: audited)."""
+    from ..authenticity.pii import mask_text, masked_copy
     today = today or _dt.date.today()
     groups = build_groups(ws, catalogue, indicator=indicator, framework=framework)
     members: dict[str, tuple[Path, str]] = {}
@@ -185,13 +188,21 @@ def export_zip(
         write_xlsx(ws, groups, xlsx)
         listing = manifest(ws, catalogue, members, today)
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("index.html", render_index(ws, groups, today))
-            zf.write(xlsx, "归档文件目录.xlsx")
+            page = render_index(ws, groups, today)
+            zf.writestr("index.html", page if unmasked else mask_text(page))
+            zf.writestr("归档文件目录.xlsx", (None if unmasked else masked_copy(xlsx)) or xlsx.read_bytes())
             zf.writestr("manifest.json", json.dumps(listing, ensure_ascii=False, indent=1))
             for member, (src, _sha) in sorted(members.items()):
                 kind = zipfile.ZIP_STORED if src.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
-                zf.write(src, member, compress_type=kind)
+                masked = None if unmasked else masked_copy(src)
+                if masked is None:
+                    zf.write(src, member, compress_type=kind)
+                else:
+                    zf.writestr(member, masked, compress_type=kind)
         os.replace(tmp, out)
+        if unmasked:
+            with catalogue.transaction():
+                catalogue.audit("export_unmasked", None, {"out": str(out), "files": len(members)})
     finally:
         tmp.unlink(missing_ok=True)
         xlsx.unlink(missing_ok=True)
