@@ -329,3 +329,21 @@ def test_a_fill_unit_stated_under_the_title_is_the_unit():
     assert m.unit == "河西镇人民政府" and m.unit_source == "fill_unit"
     assert m.doc_date == "2024-07-03"
     assert m.title == "2024年农村公益性岗位人员花名册"
+
+
+@pytest.mark.parametrize("name", ["县委组织部", "县乡村振兴工作领导小组办公室", "县人居环境整治办公室",
+                                  "石桥镇人民调解委员会", "云峰镇上坪村股份经济合作社", "县农业综合开发项目管理中心",
+                                  "县老年人活动中心",
+                                  "青山茶业有限公司", "东坪村村委会", "河西镇"])
+def test_real_unit_names_validate(name):
+    from archivist.intake.metadata import valid_unit
+
+    assert valid_unit(name)
+
+
+@pytest.mark.parametrize("name", ["渗滤液纳管至城区污水处理中心", "河西镇中心小学开展防溺水教育", "张三",
+                                  "Administrator", "县农业农村局关于印发方案的通知", "现场照片", "2024年河西镇"])
+def test_fragments_people_and_sentences_do_not(name):
+    from archivist.intake.metadata import valid_unit
+
+    assert not valid_unit(name)

@@ -316,17 +316,18 @@ _DEPT_SUBUNIT = re.compile(rf"^((?:县|市|省)?委?[{HAN}]{{2,14}}?(?:局|委�
 UNIT_SUFFIXES: tuple[str, ...] = (*ORG_SUFFIXES, "镇", "乡", "街道", "村", "社区", "村委会", "居委会")
 # Words of running text that no unit name contains: a candidate with one of them is a sentence fragment
 # ('渗滤液纳管至县污水处理中心') or a caption run together with a name ('…小学开展防溺水教育').
+# Words that are part of real unit names (工作领导小组, 人居环境整治办公室, 项目管理中心, 纪律检查委员会,
+# 活动中心, 培训学校) are deliberately not listed.
 _NOT_IN_UNIT = re.compile(
-    r"[的了至把将被向对]|进行|开展|完成|实现|推进|落实|召开|参加|走进|纳管|组织开展|已经|正在|情况|工作|活动|"
-    r"项目|签约|现场|照片|合影|整治|整改|验收|检查|培训|会议|通知|方案|报告|台账|记录|名单|有限公司$"
+    r"[的了至把将被向对]|进行|开展|完成|实现|落实|召开|参加|走进|纳管|已经|正在|情况|签约|现场|照片|合影|"
+    r"整改|验收|会议|通知|方案|报告|台账|记录|名单"
 )
 
 
 def valid_unit(name: str) -> bool:
     """A normalised 责任者 that reads as a unit name: short, all Chinese, a unit ending, no sentence words.
 
-    Companies are accepted only as 有限责任公司/股份有限公司/…公司 that are not from a table cell (the caller
-    decides where the name came from); '有限公司' alone at the end is treated like any other company.
+    A company passes like any unit; that it was not read from a table cell is the caller's part.
     """
     if not (3 <= len(name) <= 24):
         return False
@@ -334,8 +335,7 @@ def valid_unit(name: str) -> bool:
         return False
     if not name.endswith(UNIT_SUFFIXES):
         return False
-    core = re.sub(r"有限公司$|有限责任公司$|股份有限公司$", "公司", name)
-    return not _NOT_IN_UNIT.search(core)
+    return not _NOT_IN_UNIT.search(name)
 
 
 def looks_like_org(name: str) -> bool:
