@@ -440,18 +440,19 @@ def alternatives(unit: str) -> list[str]:
     return [unit, *(t for t in group if t != unit)] if group else [unit]
 
 
-def query_units(word: str) -> list[str]:
+def query_units(word: str, keys: list[str] | None = None) -> list[str]:
     """Split one prepared query word into the units that must all occur (AND).
 
-    Synonym-table terms are kept whole; the rest is cut by jieba, and single characters are glued
+    Concept-table terms (`keys`, longest first; default the built-in short forms) are kept whole; the rest
+    is cut by jieba, and single characters are glued
     to a neighbour (a run of single characters is an unknown name such as 界炮镇: kept together),
     because a lone character matches almost everything. Numbers stay with the character after them
     (1460户). Non-Han, non-number characters separate units.
     """
     if _DOC_NUMBER.fullmatch(word):
         return [word]  # a 文号 is one exact phrase: 清农办〔2024〕12号
-    index = _synonym_index()
-    keys = sorted(index, key=len, reverse=True)
+    if keys is None:
+        keys = sorted(_synonym_index(), key=len, reverse=True)
     units: list[str] = []
     for piece in re.split(rf"[^{HAN}0-9a-z.%]+", word):
         if piece:

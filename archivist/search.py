@@ -60,6 +60,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfi
 
 from . import analysis
 from .analysis import BigramTokenizer, ChineseTokenizer, ScanWeights, prepare
+from .concepts import ConceptTable, load_concepts, workspace_root_of
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -168,6 +169,10 @@ class Clause:
     text: str
     units: list[list[str]] = field(default_factory=list)  # per unit: its forms, the typed one first
 
+    @property
+    def expanded(self) -> bool:
+        return any(len(forms) > 1 for forms in self.units)
+
 
 @dataclass
 class ParsedQuery:
@@ -202,6 +207,28 @@ class ParsedQuery:
         whole = [c for c in self.must if c.kind == "word" and len(c.units) > 1]
         bonus = sum(occurs(c.text) for c in whole) / len(whole) if whole else 0.0
         return True, bonus
+
+    @property
+    def expanded(self) -> bool:
+        return any(c.expanded for c in self.must)
+
+    def near_terms(self, head: str, body: str) -> list[str]:
+        """The concept terms a matching document was found by, for units whose typed form it lacks
+        (empty: the document holds every word as typed, a literal match)."""
+        used: list[str] = []
+        for clause in self.must:
+            for forms in clause.units:
+                if len(forms) < 2:
+                    continue
+                pattern = form_pattern(forms[0])
+                if pattern.search(head) or pattern.search(body):
+                    continue
+                for form in forms[1:]:
+                    other = form_pattern(form)
+                    if other.search(head) or other.search(body):
+                        used.append(form)
+                        break
+        return used
 
 
 _TOKEN_CHARS = rf"{analysis.HAN}0-9a-z"
@@ -249,12 +276,16 @@ _QUOTES = {"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"
 _QUERY_PARTS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
-def parse_query(text: str) -> ParsedQuery:
+def parse_query(text: str, concepts: ConceptTable | None = None, expand: bool = True) -> ParsedQuery:
     """Words are ANDed, "quoted phrases" must occur as typed, -word or -"phrase" excludes.
 
     Chinese quotation marks count as quotes; full-width forms and Traditional characters are folded
-    by prepare() exactly as documents were.
+    by prepare() exactly as documents were. A word that is a concept's term (concepts.py) is expanded to
+    the concept's other terms (`expand=False`: literal only, for comparison); phrases never are.
     """
+    if concepts is None:
+        concepts = load_concepts()
+    table = concepts if expand else ConceptTable()
     for old, new in _QUOTES.items():
         text = text.replace(old, new)
     parsed = ParsedQuery()
@@ -263,7 +294,7 @@ def parse_query(text: str) -> ParsedQuery:
         if word is not None:
             negate = "-" if word.startswith("-") and len(word) > 1 else ""
             word = word[1:] if negate else word
-            clause = _word_clause(prepare(word))
+            clause = _word_clause(prepare(word), table)
         else:
             clause = _phrase_clause(prepare(phrase or ""))
         if clause is None:
@@ -272,12 +303,23 @@ def parse_query(text: str) -> ParsedQuery:
     return parsed
 
 
-def _word_clause(word: str) -> Clause | None:
-    units = [analysis.alternatives(u) for u in analysis.query_units(word)]
+def _word_clause(word: str, concepts: ConceptTable) -> Clause | None:
+    units = [concepts.alternatives(u) for u in analysis.query_units(word, _concept_keys(concepts))]
     units = [u for u in units if any(analysis.query_terms(f) for f in u)]
     if not units:
         return None
     return Clause("word", word, units)
+
+
+_KEYS_CACHE: dict[int, tuple[ConceptTable, list[str]]] = {}
+
+
+def _concept_keys(concepts: ConceptTable) -> list[str]:
+    found = _KEYS_CACHE.get(id(concepts))
+    if found is None or found[0] is not concepts:
+        found = (concepts, concepts.keys())
+        _KEYS_CACHE[id(concepts)] = found
+    return found[1]
 
 
 def _phrase_clause(phrase: str) -> Clause | None:
@@ -326,6 +368,7 @@ class Hit:
     plain: str = ""
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of matches in `plain`
     duplicate_of: str | None = None  # set on a byte-identical copy reported with its original
+    near: list[str] = field(default_factory=list)  # concept terms it was found by instead of the typed words
 
     def to_json(self) -> dict[str, Any]:
         """CLI.md's shape ("snippet" is plain text) plus the marked version as "highlight"."""
@@ -338,6 +381,7 @@ class Hit:
             "snippet": self.plain,
             "highlight": self.snippet,
             "duplicate_of": self.duplicate_of,
+            "near": self.near,
         }
 
 
@@ -441,6 +485,7 @@ class RawHit:
     head: str
     body: str
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    near: list[str] = field(default_factory=list)  # see Hit.near
 
 
 def _raw_hit(stored: dict[str, Any], score: float) -> RawHit:
@@ -1196,6 +1241,8 @@ class _Engine:
             if not candidates:
                 return []
             scores = self.scores(looked_up, candidates)
+            if query.expanded:
+                self._literal_first(query, scores)
         else:
             candidates = allowed if allowed is not None else set(self.reader.all_doc_ids())
             scores = {doc: 1.0 + doc / (10 * self.reader.doc_count_all() + 1) for doc in candidates}  # newest first
@@ -1209,23 +1256,51 @@ class _Engine:
                 checked += 1
                 if unit_pattern and not unit_pattern.search(stored.get("unit") or ""):
                     continue
-                ok, bonus = query.matches(stored.get("head") or "", stored.get("body") or "")
+                head, body = stored.get("head") or "", stored.get("body") or ""
+                ok, bonus = query.matches(head, body)
                 if ok:
-                    hits.append(_raw_hit(stored, score * (1.0 + 0.5 * bonus)))
+                    hit = _raw_hit(stored, score * (1.0 + 0.5 * bonus))
+                    if query.expanded:
+                        hit.near = query.near_terms(head, body)
+                    hits.append(hit)
             if len(hits) >= limit or checked >= len(scores) or checked >= MAX_CHECKED:
                 break
             ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)[checked : checked + limit * 20]
-        hits.sort(key=lambda h: -h.score)
+        hits.sort(key=lambda h: (bool(h.near), -h.score))  # literal matches first, then by score
         return hits[:limit]
+
+    def _literal_first(self, query: ParsedQuery, scores: dict[int, float]) -> None:
+        """Lift the documents that may hold every typed word above those reachable only through a
+        concept's near terms, so the confirmation pass meets the literal matches first."""
+        literal: set[int] | None = None
+        for clause in query.must:
+            for forms in [[clause.text]] if clause.kind == "phrase" else clause.units:
+                docs = self.form_docs(forms[0]) & scores.keys()
+                literal = docs if literal is None else literal & docs
+                if not literal:
+                    return
+        if literal:
+            lift = max(scores.values(), default=0.0) + 1.0
+            for doc in literal:
+                scores[doc] += lift
 
 
 # the index the program uses --------------------------------------------------------------------
 class SearchIndex:
     """Search over the archive: upsert and delete records, rebuild, and query with snippets."""
 
-    def __init__(self, index_dir: Path, backend: SearchBackend | None = None) -> None:
+    def __init__(self, index_dir: Path, backend: SearchBackend | None = None,
+                 concepts: ConceptTable | None = None) -> None:
         self.index_dir = Path(index_dir)
         self.backend: SearchBackend = backend or WhooshBackend(self.index_dir)
+        self._concepts = concepts
+
+    @property
+    def concepts(self) -> ConceptTable:
+        """The shipped concept table under the workspace's own concepts.toml (re-read when it changes)."""
+        if self._concepts is not None:
+            return self._concepts
+        return load_concepts(workspace_root_of(self.index_dir))
 
     def add(self, records: list[dict[str, Any]]) -> None:
         """Upsert records by id in one commit; duplicates are removed rather than indexed."""
@@ -1251,9 +1326,12 @@ class SearchIndex:
         kind: str | None = None,
         status: str | None = None,
         limit: int = 20,
+        expand: bool = True,
     ) -> list[Hit]:
-        """Best first. Raises QueryError for unusable input, IndexMissing when there is no index."""
-        parsed = parse_query(query or "")
+        """Best first. Raises QueryError for unusable input, IndexMissing when there is no index.
+
+        `expand=False` searches the typed words only (no concept expansion)."""
+        parsed = parse_query(query or "", self.concepts, expand=expand)
         filters = Filters(
             indicator=indicator or None,
             unit=unit or None,
@@ -1276,6 +1354,10 @@ class SearchIndex:
                 title_plain, title_marks = make_snippet(prepare(raw.title), forms)
                 if title_marks:
                     plain, marks = title_plain, title_marks
+            if raw.near:
+                note = f"〔近义：{'、'.join(dict.fromkeys(raw.near))}〕"
+                plain = note + plain
+                marks = [(a + len(note), b + len(note)) for a, b in marks]
             hit = Hit(
                 id=raw.id,
                 archive_path=raw.archive_path,
@@ -1285,6 +1367,7 @@ class SearchIndex:
                 snippet=mark(plain, marks),
                 plain=plain,
                 marks=marks,
+                near=list(dict.fromkeys(raw.near)),
             )
             hits.append(hit)
             for dup_id, dup_name in raw.duplicates:

@@ -300,7 +300,7 @@ def print_result(label: str, res: dict[str, Any], verbose: bool) -> None:
 def print_confusion(res: dict[str, Any]) -> None:
     print("  per indicator (truth: right/n, and where the others went):")
     line = []
-    for truth in sorted(res["confusion"]):
+    for truth in sorted(res["confusion"], key=str):
         counts = res["confusion"][truth]
         n = sum(counts.values())
         other = ", ".join(f"{k}×{v}" for k, v in counts.items() if k != truth)

@@ -1,16 +1,27 @@
-"""OCR with tesseract (chi_sim) and page rendering with poppler's pdftoppm.
+"""OCR of scans and phone photos: RapidOCR (PP-OCR models on onnxruntime) first, tesseract as the fallback.
 
-Both are external programs, run through run_tool with their own timeouts. When one is missing the
-caller gets a Chinese warning naming the package to install, and the file is still read as far as
-possible (DESIGN.md: say clearly what is missing and what was skipped).
+Why two engines: tesseract's chi_sim misreads small or uneven Chinese print (清浴县 for 清溪县) and splits
+wrapped phrases, while RapidOCR's detection and recognition models read phone photos and stamps far better.
+RapidOCR's models ship inside its wheel; the engine is always given the packaged files by path, so nothing is
+ever downloaded — a missing model file is reported in one Chinese line and tesseract is used instead.
+
+Both engines hand back text LINES with boxes and confidences (`OcrLine`); `join_lines` then rebuilds the
+page by layout: lines on one row are joined left to right, a line that runs to the right margin continues
+on the next one with no space between Han characters ("化粪" + "池盖板破损" → "化粪池盖板破损"), and a short
+line, an indented line or a wide vertical gap ends the paragraph. Each page gets a confidence (the mean of its
+lines' scores weighted by length) so that weak pages can be listed for a person to check.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
+import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from archivist.intake.extract._common import ToolTimeout, run_tool, which
 from archivist.textnorm import normalize
@@ -18,6 +29,13 @@ from archivist.textnorm import normalize
 OCR_LANG = "chi_sim"
 PDFTOPPM_TIMEOUT = 60.0
 TESSERACT_TIMEOUT = 120.0
+RENDER_DPI = 200
+# A page read with less confidence than this is listed for review (list --ocr-review, the web page).
+REVIEW_BELOW = 0.80
+# Pages whose text is mostly upright-looking but weak are retried turned by 90°/270° (rotated scans).
+ROTATE_RETRY_BELOW = 0.75
+ENGINE_ENV = "ARCHIVIST_OCR_ENGINE"  # "rapidocr" (default) or "tesseract"
+RAPIDOCR_MODELS = ("PP-OCRv6_det_small.onnx", "ch_ppocr_mobile_v2.0_cls_mobile.onnx", "PP-OCRv6_rec_small.onnx")
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # chi_sim also spaces out Chinese punctuation ("政府 ：", "振兴 ， 现将"); normalize() only joins Han.
@@ -27,9 +45,66 @@ _SPACE_AT_CJK_PUNCT = re.compile(
 )
 
 
+class OcrModelMissing(RuntimeError):
+    """A packaged RapidOCR model file is not there; the message is the Chinese line to show."""
+
+
+@dataclass
+class OcrLine:
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+    score: float
+
+    @property
+    def height(self) -> float:
+        return max(1.0, self.bottom - self.top)
+
+
+@dataclass
+class OcrPage:
+    """One page's text as laid out, its confidence (0-1, None when the engine gives none) and who read it."""
+
+    text: str
+    confidence: float | None
+    engine: str
+    rotated: int = 0  # degrees the page was turned before reading
+
+    def needs_review(self) -> bool:
+        return self.confidence is not None and bool(self.text) and self.confidence < REVIEW_BELOW
+
+
+# ------------------------------------------------------------------ availability
+def rapidocr_model_dir() -> Path | None:
+    try:
+        import rapidocr  # noqa: F401 - only its location is needed here
+    except ImportError:
+        return None
+    import rapidocr as package
+
+    return Path(package.__file__).resolve().parent / "models"
+
+
+def rapidocr_problem() -> str | None:
+    """None when RapidOCR can run from its packaged models, else why not (one Chinese line)."""
+    folder = rapidocr_model_dir()
+    if folder is None:
+        return "未安装 rapidocr，改用 tesseract（请安装 rapidocr 和 onnxruntime）"
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return "未安装 onnxruntime，RapidOCR 无法运行，改用 tesseract（请安装 onnxruntime）"
+    for name in RAPIDOCR_MODELS:
+        if not (folder / name).is_file():
+            return (f"RapidOCR 模型文件缺失：{folder / name}，不会联网下载；"
+                    "请重新安装 rapidocr（pip install --force-reinstall rapidocr），本次改用 tesseract")
+    return None
+
+
 @lru_cache(maxsize=1)
-def ocr_unavailable() -> str | None:
-    """None when OCR can run, else the Chinese warning to attach (cached: tools do not appear mid-run)."""
+def tesseract_problem() -> str | None:
     if which("tesseract") is None:
         return "未安装 tesseract，跳过 OCR（请安装 tesseract-ocr 和 tesseract-ocr-chi-sim）"
     try:
@@ -41,21 +116,189 @@ def ocr_unavailable() -> str | None:
     return None
 
 
+def chosen_engine() -> str | None:
+    """The engine this run uses: RapidOCR unless told otherwise or unable, then tesseract, else None."""
+    wanted = os.environ.get(ENGINE_ENV, "rapidocr").strip().lower()
+    if wanted != "tesseract" and rapidocr_problem() is None:
+        return "rapidocr"
+    if tesseract_problem() is None:
+        return "tesseract"
+    return None
+
+
+def engine_warning() -> str | None:
+    """A warning to attach to an OCR'd file when the default engine was not available (else None)."""
+    if os.environ.get(ENGINE_ENV, "rapidocr").strip().lower() == "tesseract":
+        return None
+    problem = rapidocr_problem()
+    return problem if problem and chosen_engine() == "tesseract" else None
+
+
+def ocr_unavailable() -> str | None:
+    """None when some OCR engine can run, else the Chinese warning to attach."""
+    if chosen_engine() is not None:
+        return None
+    return tesseract_problem()
+
+
 def pdftoppm_unavailable() -> str | None:
     if which("pdftoppm") is None:
         return "未安装 pdftoppm，无法渲染扫描页，跳过 OCR（请安装 poppler-utils）"
     return None
 
 
-def tidy_ocr_text(raw: str) -> str:
-    """Join tesseract's lines into paragraphs without inserting spaces between Chinese characters.
+# ------------------------------------------------------------------ RapidOCR
+_ENGINE_LOCK = threading.Lock()
 
-    tesseract separates blocks with a blank line but often puts a centred title and the body in
-    one block, and breaks lines wherever the scan wrapped. A wrapped line is (nearly) as wide as the
-    widest line of its block, so a clearly shorter line ends a paragraph (titles, "各乡镇人民政府：",
-    the last line of a paragraph); other lines continue the sentence and are joined directly when
-    either side is CJK, with a space otherwise. normalize() then removes the spaces chi_sim puts
-    between Han characters.
+
+@lru_cache(maxsize=1)
+def _rapid_engine() -> Any:
+    problem = rapidocr_problem()
+    if problem:
+        raise OcrModelMissing(problem)
+    import logging
+
+    from rapidocr import RapidOCR
+
+    folder = rapidocr_model_dir()
+    assert folder is not None
+    det, cls, rec = (str(folder / name) for name in RAPIDOCR_MODELS)
+    engine = RapidOCR(params={
+        "Global.log_level": "error",
+        "Det.model_path": det, "Cls.model_path": cls, "Rec.model_path": rec,
+        # two cores shared by everything: one intra-op thread each keeps ingest and web responsive
+        "EngineConfig.onnxruntime.intra_op_num_threads": 2,
+        "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+    })
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    return engine
+
+
+def rapidocr_lines(image: Any) -> list[OcrLine]:
+    """Text lines of a PIL image read by RapidOCR (angle classifier on: upside-down lines are turned)."""
+    import numpy as np
+
+    array = np.asarray(image.convert("RGB"))[:, :, ::-1]  # RapidOCR works in OpenCV's BGR order
+    with _ENGINE_LOCK:
+        result = _rapid_engine()(array)
+    if result is None or getattr(result, "boxes", None) is None or result.txts is None:
+        return []
+    lines = []
+    for box, text, score in zip(result.boxes, result.txts, result.scores, strict=False):
+        xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
+        if text.strip():
+            lines.append(OcrLine(text.strip(), min(xs), min(ys), max(xs), max(ys), float(score)))
+    return lines
+
+
+# ------------------------------------------------------------------ tesseract
+def tesseract(image: Path, timeout: float = TESSERACT_TIMEOUT) -> str:
+    """Raw OCR text of one image file. Raises ToolTimeout or RuntimeError."""
+    proc = run_tool(["tesseract", str(image), "stdout", "-l", OCR_LANG, "--psm", "3"], timeout=timeout)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[-300:])
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def tesseract_lines(image: Path, timeout: float = TESSERACT_TIMEOUT) -> list[OcrLine]:
+    """tesseract's words grouped into its lines, with boxes and the mean word confidence (TSV output)."""
+    proc = run_tool(["tesseract", str(image), "stdout", "-l", OCR_LANG, "--psm", "3", "tsv"], timeout=timeout)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[-300:])
+    grouped: dict[tuple[str, ...], list[list[str]]] = {}
+    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        grouped.setdefault(tuple(cells[1:5]), []).append(cells)
+    lines = []
+    for words in grouped.values():
+        text = ""
+        for w in words:
+            piece = w[11].strip()
+            text += piece if not text or _CJK.match(text[-1]) or _CJK.match(piece[0]) else " " + piece
+        lefts = [int(w[6]) for w in words]
+        tops = [int(w[7]) for w in words]
+        rights = [int(w[6]) + int(w[8]) for w in words]
+        bottoms = [int(w[7]) + int(w[9]) for w in words]
+        confs = [max(0.0, float(w[10])) / 100 for w in words]
+        weights = [max(1, len(w[11].strip())) for w in words]
+        score = sum(c * n for c, n in zip(confs, weights, strict=True)) / sum(weights)
+        lines.append(OcrLine(text, min(lefts), min(tops), max(rights), max(bottoms), score))
+    return lines
+
+
+# ------------------------------------------------------------------ layout
+def join_lines(lines: list[OcrLine]) -> str:
+    """Rebuild paragraphs from positioned lines (see the module docstring)."""
+    if not lines:
+        return ""
+    rows = _rows(lines)
+    left_margin = min(r[0].left for r in rows)
+    right_margin = max(r[-1].right for r in rows)
+    width = max(1.0, right_margin - left_margin)
+    paragraphs: list[str] = []
+    current = ""
+    previous: list[OcrLine] | None = None
+    for row in rows:
+        text = _row_text(row)
+        if previous is None:
+            current = text
+        else:
+            height = sum(line.height for line in row) / len(row)
+            gap = row[0].top - max(line.bottom for line in previous)
+            prev_reaches_end = previous[-1].right >= right_margin - 0.08 * width
+            starts_at_margin = row[0].left <= left_margin + 1.2 * height
+            if prev_reaches_end and starts_at_margin and gap < 1.2 * height and len(previous) == 1 and len(row) == 1:
+                current = _glue(current, text)
+            else:
+                paragraphs.append(current)
+                current = text
+        previous = row
+    paragraphs.append(current)
+    return "\n".join(p for p in (_clean(p) for p in paragraphs) if p)
+
+
+def _rows(lines: list[OcrLine]) -> list[list[OcrLine]]:
+    """Lines on one visual row (vertical overlap over half the smaller height), top to bottom, left to right."""
+    rows: list[list[OcrLine]] = []
+    for line in sorted(lines, key=lambda item: (item.top + item.bottom) / 2):
+        centre = (line.top + line.bottom) / 2
+        for row in rows:
+            top = sum(x.top for x in row) / len(row)
+            bottom = sum(x.bottom for x in row) / len(row)
+            if top <= centre <= bottom:
+                row.append(line)
+                break
+        else:
+            rows.append([line])
+    for row in rows:
+        row.sort(key=lambda item: item.left)
+    rows.sort(key=lambda row: min(x.top for x in row))
+    return rows
+
+
+def _row_text(row: list[OcrLine]) -> str:
+    """Cells of a form row stay apart (a space), so 姓名 and the name in the next cell are two words."""
+    text = row[0].text
+    for left, right in zip(row, row[1:], strict=False):
+        text += ("" if right.left - left.right < 0.5 * left.height else " ") + right.text
+    return text
+
+
+def _glue(before: str, after: str) -> str:
+    if not before or not after:
+        return before + after
+    if _CJK.match(before[-1]) or _CJK.match(after[0]):
+        return before + after
+    return before + " " + after
+
+
+def tidy_ocr_text(raw: str) -> str:
+    """Join plain tesseract text (no positions) into paragraphs without spaces between Chinese characters.
+
+    Used when only text is at hand: a wrapped line is (nearly) as wide as the widest line of its block, so
+    a clearly shorter line ends a paragraph; other lines continue the sentence.
     """
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", raw.replace("\x0c", "\n")):
@@ -69,10 +312,8 @@ def tidy_ocr_text(raw: str) -> str:
             if previous_width < 0.8 * full:
                 paragraphs.append(_clean(current))
                 current = line
-            elif _CJK.match(current[-1]) or _CJK.match(line[0]):
-                current += line
             else:
-                current += " " + line
+                current = _glue(current, line)
         paragraphs.append(_clean(current))
     return "\n".join(p for p in paragraphs if p)
 
@@ -86,18 +327,58 @@ def _visual_width(line: str) -> float:
     return sum(1.0 if _CJK.match(ch) else 0.5 for ch in line if not ch.isspace())
 
 
-def tesseract(image: Path, timeout: float = TESSERACT_TIMEOUT) -> str:
-    """Raw OCR text of one image file. Raises ToolTimeout or RuntimeError."""
-    proc = run_tool(["tesseract", str(image), "stdout", "-l", OCR_LANG, "--psm", "3"], timeout=timeout)
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[-300:])
-    return proc.stdout.decode("utf-8", "replace")
+def page_confidence(lines: list[OcrLine]) -> float | None:
+    weights = [max(1, len(line.text)) for line in lines]
+    if not weights:
+        return None
+    return sum(line.score * n for line, n in zip(lines, weights, strict=True)) / sum(weights)
+
+
+# ------------------------------------------------------------------ one page
+def _read(image: Any, engine: str, timeout: float) -> list[OcrLine]:
+    if engine == "rapidocr":
+        return rapidocr_lines(image)
+    with tempfile.TemporaryDirectory(prefix="archivist-ocr-") as tmp:
+        png = Path(tmp) / "page.png"
+        image.save(png)
+        return tesseract_lines(png, timeout=timeout)
+
+
+def _quality(lines: list[OcrLine]) -> float:
+    """Confidence times characters read: a turned page reads few characters, and those badly."""
+    return sum(line.score * len(line.text) for line in lines)
+
+
+def ocr_image(image: Any, timeout: float = TESSERACT_TIMEOUT, engine: str | None = None) -> OcrPage:
+    """Read one page image (PIL). Rotated pages: when the upright reading is weak or its lines stand
+    upright (taller than wide), the page is also read turned by 90° and 270° and the best reading wins."""
+    engine = engine or chosen_engine()
+    if engine is None:
+        raise RuntimeError(ocr_unavailable() or "OCR 不可用")
+    try:
+        lines = _read(image, engine, timeout)
+    except OcrModelMissing:
+        if tesseract_problem() is not None:
+            raise
+        engine = "tesseract"
+        lines = _read(image, engine, timeout)
+    rotated = 0
+    conf = page_confidence(lines)
+    upright = sum(1 for x in lines if (x.bottom - x.top) > 1.5 * (x.right - x.left) and len(x.text) > 1)
+    if lines == [] or (conf or 0) < ROTATE_RETRY_BELOW or upright > len(lines) / 2:
+        best = _quality(lines)
+        for angle in (90, 270):
+            turned = _read(image.rotate(angle, expand=True, fillcolor="white"), engine, timeout)
+            if _quality(turned) > 1.3 * best + 1:
+                lines, best, rotated = turned, _quality(turned), angle
+    return OcrPage(join_lines(lines), page_confidence(lines), engine, rotated)
 
 
 def render_pdf_page(pdf: Path, page_number: int, workdir: Path, timeout: float = PDFTOPPM_TIMEOUT) -> Path:
     """Render page `page_number` (1-based) to a 200 dpi greyscale PNG and return its path."""
     prefix = workdir / f"page{page_number}"
-    cmd = ["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", "-f", str(page_number), "-l", str(page_number)]
+    cmd = ["pdftoppm", "-r", str(RENDER_DPI), "-gray", "-png", "-singlefile", "-f", str(page_number),
+           "-l", str(page_number)]
     proc = run_tool([*cmd, str(pdf), str(prefix)], timeout=timeout)
     out = prefix.with_suffix(".png")
     if proc.returncode != 0 or not out.exists():
@@ -105,8 +386,12 @@ def render_pdf_page(pdf: Path, page_number: int, workdir: Path, timeout: float =
     return out
 
 
-def ocr_pdf_page(pdf: Path, page_number: int, timeout: float) -> str:
+def ocr_pdf_page(pdf: Path, page_number: int, timeout: float) -> OcrPage:
     """Render + OCR one page; the two steps share `timeout`."""
+    from PIL import Image
+
     with tempfile.TemporaryDirectory(prefix="archivist-ocr-") as tmp:
         png = render_pdf_page(pdf, page_number, Path(tmp), timeout=min(PDFTOPPM_TIMEOUT, timeout))
-        return tidy_ocr_text(tesseract(png, timeout=timeout))
+        with Image.open(png) as im:
+            im.load()
+            return ocr_image(im.convert("L"), timeout=timeout)

@@ -9,7 +9,6 @@ of notices, sign-in sheets and banners are OCR'd; OCR text is kept only when it 
 from __future__ import annotations
 
 import math
-import tempfile
 import warnings as pywarnings
 from pathlib import Path
 from typing import Any
@@ -70,7 +69,7 @@ def extract(path: Path, opts: Options) -> Extraction:
 
     ocr_text = ""
     if opts.ocr:
-        ocr_text = _ocr_frames(frames, opts, warnings)
+        ocr_text = _ocr_frames(frames, opts, warnings, meta)
 
     lines = [meta[key] for key in ("xp_title", "xp_subject", "xp_comment", "xp_keywords", "description") if key in meta]
     if ocr_text:
@@ -131,7 +130,7 @@ def _load_frames(im: Any) -> list[Any]:
     return frames
 
 
-def _ocr_frames(frames: list[Any], opts: Options, warnings: list[str]) -> str:
+def _ocr_frames(frames: list[Any], opts: Options, warnings: list[str], meta: dict[str, Any]) -> str:
     candidates = [f for f in frames if min(f.size) >= OCR_MIN_SIDE]
     if not candidates:
         return ""
@@ -140,22 +139,30 @@ def _ocr_frames(frames: list[Any], opts: Options, warnings: list[str]) -> str:
         warnings.append(missing)
         return ""
     texts = []
-    with tempfile.TemporaryDirectory(prefix="archivist-ocr-") as tmp:
-        for index, frame in enumerate(candidates):
-            left = opts.time_left()
-            if left is not None and left < 8:
-                warnings.append("时间不足，图片其余部分未做OCR")
-                break
-            png = Path(tmp) / f"frame{index}.png"
-            frame.save(png)
-            timeout = _ocr.TESSERACT_TIMEOUT if left is None else min(_ocr.TESSERACT_TIMEOUT, left - 2)
-            try:
-                text = _ocr.tidy_ocr_text(_ocr.tesseract(png, timeout=timeout))
-            except (ToolTimeout, RuntimeError, OSError):
-                warnings.append("图片OCR失败，已跳过")
-                continue
-            if han_count(text) >= MIN_OCR_HAN:
-                texts.append(text)
+    numbers: list[int] = []
+    read: list[_ocr.OcrPage] = []
+    for index, frame in enumerate(candidates, start=1):
+        left = opts.time_left()
+        if left is not None and left < 8:
+            warnings.append("时间不足，图片其余部分未做OCR")
+            break
+        timeout = _ocr.TESSERACT_TIMEOUT if left is None else min(_ocr.TESSERACT_TIMEOUT, left - 2)
+        try:
+            page = _ocr.ocr_image(frame, timeout=timeout)
+        except (ToolTimeout, RuntimeError, OSError):
+            warnings.append("图片OCR失败，已跳过")
+            continue
+        if han_count(page.text) >= MIN_OCR_HAN:
+            texts.append(page.text)
+            numbers.append(index)
+            read.append(page)
+    if read:
+        from archivist.intake.extract.pdf import ocr_meta
+
+        meta["ocr"] = ocr_meta(numbers, read)
+        engine_note = _ocr.engine_warning()
+        if engine_note:
+            warnings.append(engine_note)
     return "\n".join(texts)
 
 

@@ -47,9 +47,14 @@ def extract(path: Path, opts: Options) -> Extraction:
     if not page_texts:
         raise ExtractionError("PDF文件没有任何页面，可能已损坏", _DAMAGED_HINT)
 
-    ocr_pages = _ocr_scanned_pages(path, page_texts, text_only, opts, warnings)
+    read: list[_ocr.OcrPage] = []
+    ocr_pages = _ocr_scanned_pages(path, page_texts, text_only, opts, warnings, read)
     if ocr_pages:
         meta["ocr_pages"] = ocr_pages
+        meta["ocr"] = ocr_meta(ocr_pages, read)
+        engine_note = _ocr.engine_warning()
+        if engine_note:
+            warnings.append(engine_note)
     text = "\n\n".join(t.strip() for t in page_texts if t.strip())
     return Extraction(
         file_type="pdf",
@@ -200,10 +205,24 @@ def _needs_ocr(text: str) -> bool:
     return visible < MIN_PAGE_CHARS or looks_garbled(text)
 
 
+def ocr_meta(numbers: list[int], read: list[_ocr.OcrPage]) -> dict[str, Any]:
+    """What the record keeps about its OCR: engine, each page's confidence, the pages a person should check."""
+    pages = [{"page": n, "confidence": None if p.confidence is None else round(p.confidence, 3),
+              **({"rotated": p.rotated} if p.rotated else {})} for n, p in zip(numbers, read, strict=True)]
+    return {
+        "engine": read[0].engine if read else "",
+        "pages": pages,
+        "review": [n for n, p in zip(numbers, read, strict=True) if p.needs_review()],
+        "review_below": _ocr.REVIEW_BELOW,
+    }
+
+
 def _ocr_scanned_pages(
-    path: Path, page_texts: list[str], text_only: set[int], opts: Options, warnings: list[str]
+    path: Path, page_texts: list[str], text_only: set[int], opts: Options, warnings: list[str],
+    read: list[_ocr.OcrPage] | None = None,
 ) -> list[int]:
-    """OCR pages without a usable text layer, in place in `page_texts`. Returns the page numbers done."""
+    """OCR pages without a usable text layer, in place in `page_texts`. Returns the page numbers done
+    (and appends each page's reading to `read`)."""
     todo = [i + 1 for i, text in enumerate(page_texts) if i + 1 not in text_only and _needs_ocr(text)]
     if not todo:
         return []
@@ -225,10 +244,13 @@ def _ocr_scanned_pages(
             continue
         timeout = _ocr.TESSERACT_TIMEOUT if left is None else max(5.0, left - 2.0)
         try:
-            text = _ocr.ocr_pdf_page(path, number, timeout=min(timeout, _ocr.TESSERACT_TIMEOUT))
+            page = _ocr.ocr_pdf_page(path, number, timeout=min(timeout, _ocr.TESSERACT_TIMEOUT))
         except (ToolTimeout, RuntimeError, OSError):
             failed.append(number)
             continue
+        text = page.text
+        if read is not None:
+            read.append(page)
         if looks_garbled(page_texts[number - 1]):
             page_texts[number - 1] = text
         else:
