@@ -198,20 +198,26 @@ def test_briefing_numbers_equal_status_json(built: Built) -> None:
         rows = [s for s in status if s["framework"] == fw.id]
         counts = {state: sum(1 for s in rows if s["state"] == state) for state in ("complete", "partial", "missing")}
         assert built.figures["frameworks"][fw.id] == {"indicators": len(rows), **counts}
-        assert (f"{fw.short}共{len(rows)}项指标，佐证材料齐全{counts['complete']}项、部分齐全{counts['partial']}项、"
-                f"缺失{counts['missing']}项") in text
+        sentence = "佐证材料" + "、".join(f"{label}{counts[k]}项" for label, k in
+                                        (("齐全", "complete"), ("部分齐全", "partial"), ("缺失", "missing"))
+                                        if counts[k])  # zeros are left out
+        assert f"{fw.short}共{len(rows)}项指标，{sentence}" in text
     units = [u for u in built.cli.json("status", "--by-unit") if u["unit"] != "未明确牵头单位"]
     complete = sum(1 for u in units if u["missing"] == 0 and u["partial"] == 0)
     nothing = sum(1 for u in units if u["sent_nothing"])
     assert (built.figures["units"], built.figures["units_complete"], built.figures["units_nothing"]) == (
         len(units), complete, nothing)
-    assert f"{len(units)}个牵头单位中，{complete}个单位牵头的指标材料全部齐全，{nothing}个单位尚未报送任何材料" in text
+    head = (f"{len(units)}个牵头单位中，{complete}个单位牵头的指标材料全部齐全" if complete
+            else f"{len(units)}个牵头单位牵头的指标材料均未全部齐全")
+    assert head + (f"，{nothing}个单位尚未报送任何材料" if nothing else "") in text
+    assert not re.search(r"(?<![\d.])0个", text)
     for u in units:
         if u["sent_nothing"]:
             assert u["unit"] in text.split("尚未报送任何材料")[1].split("。")[0]
     records = built.cli.json("list")
     filed = sum(1 for r in records if r["status"] == "filed")
     assert built.figures["filed"] == filed and f"已归档{filed}件" in text
+    assert "未明确牵头单位：" not in text  # no line for a unit that does not exist
     # every missing item of status is in the briefing, under its lead unit
     for s in status:
         for item in s["missing"][:1]:

@@ -79,12 +79,27 @@ def labelled_figures(text: str, figures: dict) -> list[tuple[str, str, float]]:
         for m in re.finditer(pattern, text):
             out.append((pattern, m.group(1), float(expected(figures))))
     for fw in figures["frameworks"]:
-        pattern = (re.escape(fw["name"]) + r"共" + NUMBER + r"项指标，佐证材料齐全" + NUMBER + r"项、部分齐全" + NUMBER
-                   + r"项、缺失" + NUMBER + "项")
-        for m in re.finditer(pattern, text):
-            for printed, key in zip(m.groups(), ("indicators", "complete", "partial", "missing"), strict=True):
-                out.append((f"{fw['name']} {key}", printed, float(fw[key])))
+        for m in re.finditer(re.escape(fw["name"]) + r"共" + NUMBER + r"项指标，([^；。]*)", text):
+            out.append((f"{fw['name']} indicators", m.group(1), float(fw["indicators"])))
+            parts = framework_parts(m.group(2), fw["indicators"])
+            for key in ("complete", "partial", "missing"):  # a part left out of the sentence is a zero
+                out.append((f"{fw['name']} {key}", str(parts.get(key, 0)), float(fw[key])))
     return out
+
+
+def framework_parts(breakdown: str, indicators: int) -> dict[str, int]:
+    """"佐证材料齐全3项、缺失2项" (zeros left out), "佐证材料全部齐全" or "均暂无佐证材料" → counts."""
+    if breakdown.startswith("佐证材料全部齐全"):
+        return {"complete": indicators}
+    if breakdown.startswith("均暂无佐证材料"):
+        return {"missing": indicators}
+    parts = {}
+    for label, key in (("部分齐全", "partial"), ("缺失", "missing")):
+        if m := re.search(label + r"(\d+)项", breakdown):
+            parts[key] = int(m.group(1))
+    if m := re.search(r"(?<!部分)齐全(\d+)项", breakdown):
+        parts["complete"] = int(m.group(1))
+    return parts
 
 
 def test_the_summary_itself_is_consistent(scored: tuple[Workspace, Cli, dict]) -> None:

@@ -382,7 +382,8 @@ def write_docx(
     doc.title(catalogue_title(ws, groups))
     total = sum(1 for g in groups for e in g.entries if not e.cross_ref)
     made = date or _dt.date.today()
-    styled_line(doc, f"编制单位：{issuer(ws)}　　编制日期：{format_cn_date(made)}　　共{total}件", FANGSONG, 12,
+    count = f"　　共{total}件" if total else ""  # an empty catalogue says so below, not "共0件"
+    styled_line(doc, f"编制单位：{issuer(ws)}　　编制日期：{format_cn_date(made)}{count}", FANGSONG, 12,
                 align="center")
     if total == 0:
         styled_line(doc, f"{EMPTY_TEXT}：档案中还没有已归档的材料。", FANGSONG, BODY_PT, align="center")

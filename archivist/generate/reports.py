@@ -19,6 +19,7 @@ An empty workspace is a normal state the week a campaign starts: every builder t
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -409,10 +410,64 @@ def score_key(data: ReportData) -> str:
     return "score_backed_reached" if score.backed_reached else "score_reached"
 
 
+def counted(parts: Iterable[tuple[str, int | float, str]]) -> str:
+    """"齐全3项、缺失2项": the parts with a count, zeros left out — a clerk does not write "0项"."""
+    return "、".join(f"{label}{num(n)}{unit}" for label, n, unit in parts if n)
+
+
 def _frameworks_sentence(data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> str:
-    parts = [ph.fill("common", "framework_sentence", ctx, framework=f.name, indicators=f.indicators,
-                     complete=f.complete, partial=f.partial, missing=f.missing) for f in data.frameworks]
+    parts = []
+    for f in data.figures.frameworks:
+        if f.indicators and f.complete == f.indicators:
+            breakdown = "佐证材料全部齐全"
+        elif f.indicators and f.missing == f.indicators:
+            breakdown = "均暂无佐证材料"
+        else:
+            breakdown = "佐证材料" + counted([("齐全", f.complete, "项"), ("部分齐全", f.partial, "项"),
+                                           ("缺失", f.missing, "项")])
+        parts.append(ph.fill("common", "framework_sentence", ctx, framework=f.name, indicators=f.indicators,
+                             complete=f.complete, partial=f.partial, missing=f.missing, breakdown=breakdown))
     return "；".join(parts)
+
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def clerk_text(text: str) -> str:
+    """A message written for the command line made fit for a document: ISO dates in words, no spaces
+    around figures, no signed differences ("相差 -180" → "相差180")."""
+    text = _ISO.sub(lambda m: f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日", text)
+    text = re.sub(r"相差\s*[-+]\s*", "相差", text)
+    text = re.sub(r"\s*(?=[\u3400-\u9fff（），。；：、“”])|(?<=[\u3400-\u9fff（），。；：、“”])\s+", "", text)
+    return text
+
+
+def ledger_place(data: ReportData, f: LedgerFinding) -> str:
+    """Where a ledger error is, as a clerk names it: 《题名》（工作表“…”）第9行“完成数（户）”栏."""
+    record = data.records.get(f.evidence_id) or {}
+    title = display_title(record, f.evidence_id in data.supplied) if record else "台账"
+    sheets = (record.get("meta") or {}).get("sheets") if isinstance(record.get("meta"), dict) else None
+    sheet = f"工作表“{f.sheet}”" if f.sheet and not re.fullmatch(r"(?i)sheet\d*|台账|表\d*", f.sheet) and \
+        (sheets is None or len(sheets) > 1) else ""
+    column = f"“{f.header}”栏" if f.header else f"第{_column_number(f.column)}列"
+    return f"《{title}》{sheet}第{f.row}行{column}"
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in (letters or "A").upper():
+        if "A" <= ch <= "Z":
+            n = n * 26 + ord(ch) - 64
+    return n or 1
+
+
+def ledger_what(f: LedgerFinding) -> str:
+    """What is wrong in a ledger cell, without the command line's file path and cell letters."""
+    text = f.message
+    if "：" in text and (f.file and text.startswith(f.file)):
+        text = text.split("：", 1)[1]
+    text = re.sub(r"(?<![A-Za-z])[A-Z]{1,2}(\d+)=", r"第\1行为", text)
+    return clerk_text(text.rstrip("。"))
 
 
 def _cite(data: ReportData, evidence_id: str) -> str:
@@ -499,8 +554,8 @@ def self_eval_model(data: ReportData, phrases: Phrases | None = None) -> dict[st
     num_ = Numbering()
 
     overview = ph.fill("self_eval", "overview", ctx, frameworks_sentence=_frameworks_sentence(data, ph, ctx))
-    if data.filed == 0:
-        overview = f"{ph.fill('common', 'empty', ctx)}。" + overview
+    if data.filed == 0:  # "共归档0件" is not how anyone writes it
+        overview = f"{ph.fill('common', 'empty', ctx)}。{_frameworks_sentence(data, ph, ctx)}。"
     section = num_.heading(1, ph.fill("self_eval", "overview_heading", ctx))
     section["paragraphs"].append(overview)
     if score_key(data):
@@ -631,12 +686,16 @@ def _self_eval_problems(data: ReportData) -> list[tuple[str, str]]:
 
 
 def _next_steps(data: ReportData, ph: Phrases, ctx: Mapping[str, Any]) -> list[str]:
-    if data.countdown is None:
-        return [ph.fill("briefing", "countdown_unknown", ctx)]
-    lines = [ph.fill("briefing", "countdown", ctx)]
-    for m in data.countdown.milestones:
-        lines.append(ph.fill("briefing", "milestone", ctx, name=m.name, due=cn_date(m.due)))
-    return lines
+    """下一步打算 in the register of a report sent upward: what the county will do, by when — no orders
+    to "各单位", and a passed or missing inspection date said in words."""
+    days = data.figures.days_left
+    if data.countdown is None or days is None:
+        return [ph.fill("self_eval", "next_unknown", ctx)]
+    if days < 0:
+        return [ph.fill("self_eval", "next_passed", ctx)]
+    ahead = [m for m in data.countdown.milestones if m.days_left >= 0]
+    items = "；".join(ph.fill("self_eval", "next_milestone", ctx, name=m.name, due=cn_date(m.due)) for m in ahead)
+    return [ph.fill("self_eval", "next_ahead" if items else "next_unknown", ctx, items=items)]
 
 
 def _score_rows(data: ReportData, frameworks: set[str]) -> list[dict[str, Any]]:
@@ -684,12 +743,23 @@ def briefing_model(data: ReportData, phrases: Phrases | None = None) -> dict[str
 
     section = num_.heading(1, ph.fill("briefing", "overall_heading", ctx))
     paragraphs = section["paragraphs"]
-    received = ph.fill("briefing", "received", ctx)
+    fig = data.figures
+    received = ph.fill("briefing", "received" if fig.received else "received_none", ctx)
+    if fig.received:
+        received += "，其中" + counted([("已归档", fig.filed, "件"), ("待分类", fig.unsorted, "件"),
+                                      ("重复报送", fig.duplicate, "件"),
+                                      ("因无法读取等原因隔离", fig.quarantined, "件")])
+    received += "。"
     if data.filed == 0:
         received += f"{ph.fill('common', 'empty', ctx)}。"
     paragraphs.append(received)
     paragraphs.append(_frameworks_sentence(data, ph, ctx) + "。")
-    paragraphs.append(ph.fill("briefing", "units", ctx))
+    if fig.units:
+        key = "units" if fig.units_complete else "units_none_complete"
+        units = ph.fill("briefing", key, ctx)
+        if fig.units_nothing:
+            units += ph.fill("briefing", "units_nothing", ctx)
+        paragraphs.append(units + "。")
     if score_key(data):
         paragraphs.append(ph.fill("self_eval", score_key(data), ctx))
     if data.named_units:
@@ -711,7 +781,10 @@ def briefing_model(data: ReportData, phrases: Phrases | None = None) -> dict[str
         for code, item in items:
             per_code.setdefault(code, []).append(item)
         text = "；".join(f"{code}缺" + join_cn([f"“{i}”" for i in its], limit=2) for code, its in per_code.items())
-        sub["paragraphs"].append(ph.fill("briefing", "missing_unit", ctx, unit=unit, items=text))
+        if unit == NO_LEAD_UNIT:  # nobody to name: say so once, as a task for the office
+            sub["paragraphs"].append(ph.fill("briefing", "missing_no_unit", ctx, items=text))
+        else:
+            sub["paragraphs"].append(ph.fill("briefing", "missing_unit", ctx, unit=unit, items=text))
     subs.append(sub)
     # (二) scores without proof
     sub = num_.heading(2, ph.fill("briefing", "unbacked_heading", ctx))
@@ -729,13 +802,14 @@ def briefing_model(data: ReportData, phrases: Phrases | None = None) -> dict[str
         sub["paragraphs"].append(ph.fill("briefing", "overdue_none", ctx))
     by_unit: dict[str, list[Problem]] = {}
     for p in overdue:
-        by_unit.setdefault(p.unit or "未明确责任单位", []).append(p)
+        by_unit.setdefault(p.unit or "", []).append(p)
     for unit, problems in by_unit.items():
-        items_text = "；".join(f"{p.description.rstrip('。')}（整改时限{cn_date(p.deadline)}）"
+        items_text = "；".join(f"{clerk_text(p.description.rstrip('。'))}（整改时限{cn_date(p.deadline)}）"
                               for p in problems[:LIST_LIMIT])
         if len(problems) > LIST_LIMIT:
             items_text += f"等{len(problems)}个问题"
-        sub["paragraphs"].append(ph.fill("briefing", "overdue_unit", ctx, unit=unit, items=items_text))
+        key = "overdue_unit" if unit else "overdue_no_unit"
+        sub["paragraphs"].append(ph.fill("briefing", key, ctx, unit=unit, items=items_text))
     subs.append(sub)
     # (四) ledger errors, naming the units that sent the ledgers
     sub = num_.heading(2, ph.fill("briefing", "ledger_heading", ctx))
@@ -746,7 +820,7 @@ def briefing_model(data: ReportData, phrases: Phrases | None = None) -> dict[str
     for f in findings:
         ledger_units.setdefault(data.ledger_unit(f), []).append(f)
     for unit, fs in ledger_units.items():
-        items_text = "；".join(f.message.rstrip("。") for f in fs[:3])
+        items_text = "；".join(f"{ledger_place(data, f)}：{ledger_what(f)}" for f in fs[:3])
         if len(fs) > 3:
             items_text += f"等{len(fs)}处"
         sub["paragraphs"].append(ph.fill("briefing", "ledger_unit", ctx, unit=unit, items=items_text))
@@ -755,7 +829,8 @@ def briefing_model(data: ReportData, phrases: Phrases | None = None) -> dict[str
     flagged = data.flagged_evidence()
     if flagged:
         sub = num_.heading(2, ph.fill("briefing", "dates_heading", ctx))
-        sub["paragraphs"].append("；".join(ph.fill("briefing", "dates_item", ctx, title=f"《{t}》", reason=r)
+        sub["paragraphs"].append("；".join(ph.fill("briefing", "dates_item", ctx, title=f"《{t}》",
+                                                   reason=clerk_text(r).replace("，不计入本年度考核", ""))
                                           for _i, t, r in flagged[:LIST_LIMIT]) + "。")
         subs.append(sub)
     m["sections"].append(section)
@@ -773,7 +848,9 @@ def _briefing_next(num_: Numbering, section: dict[str, Any], data: ReportData, p
     if cd is None:
         section["paragraphs"].append(ph.fill("briefing", "countdown_unknown", ctx))
         return
-    section["paragraphs"].append(ph.fill("briefing", "countdown", ctx))
+    days = data.figures.days_left or 0
+    key = "countdown" if days > 0 else "countdown_today" if days == 0 else "countdown_passed"
+    section["paragraphs"].append(ph.fill("briefing", key, ctx))
     evidence_due: str | None = None
     for m in cd.milestones:
         if m.kind == "evidence" and evidence_due is None:
@@ -790,7 +867,8 @@ def _briefing_next(num_: Numbering, section: dict[str, Any], data: ReportData, p
     if gaps and evidence_due:
         for unit, items in gaps.items():
             codes = list(dict.fromkeys(code for code, _ in items))
-            section["tail"].append(ph.fill("briefing", "deadline_unit", ctx, unit=unit, due=cn_date(evidence_due),
+            key = "deadline_no_unit" if unit == NO_LEAD_UNIT else "deadline_unit"
+            section["tail"].append(ph.fill("briefing", key, ctx, unit=unit, due=cn_date(evidence_due),
                                            items=join_cn(codes, limit=5) + "的佐证材料"))
 
 
@@ -886,7 +964,11 @@ def speech_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, 
     risky = at_risk(data)
     if risky:
         items = join_cn([f"{s.name}（{num(s.points)}分）" if s.points else s.name for s in risky], limit=5)
-        body = ph.fill("speech", "gaps", ctx, items=items)
+        if fig.missing and fig.partial:
+            breakdown = "，其中" + counted([("完全没有材料的", fig.missing, "项"), ("部分齐全的", fig.partial, "项")])
+        else:
+            breakdown = "，均完全没有材料" if fig.missing else ""
+        body = ph.fill("speech", "gaps", ctx, items=items, breakdown=breakdown)
         gaps = missing_by_unit(data)
         named = [(u, items) for u, items in gaps.items() if u != NO_LEAD_UNIT][:LIST_LIMIT]
         if named:
@@ -917,7 +999,9 @@ def speech_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, 
         body = ph.fill("speech", "ledger_none", ctx)
     section["subsections"].append(num_.heading(2, ph.fill("speech", "ledger_heading", ctx), body))
     if fig.problems:
-        body = ph.fill("speech", "problems_fact", ctx)
+        body = ph.fill("speech", "problems_fact", ctx, breakdown=counted(
+            [("已整改销号", fig.problems_closed, "个"), ("尚未销号", fig.problems_open, "个")]),
+            overdue=f"，其中逾期{fig.problems_overdue}个" if fig.problems_overdue and fig.problems_open else "")
         overdue_units = list(dict.fromkeys(p.unit for p in data.overdue_problems() if p.unit))
         if overdue_units:
             body += ph.fill("speech", "problems_overdue_units", ctx, units=join_cn(overdue_units, 5, "个单位"))
@@ -981,7 +1065,11 @@ def problems_model(data: ReportData, phrases: Phrases | None = None) -> dict[str
     ctx = data.context()
     m = _common(data, ph, ctx, "problems", landscape=True)
     m["empty"] = ph.fill("problems", "empty", ctx)
-    m["summary"] = ph.fill("problems", "summary", ctx) if data.problems else ""
+    fig = data.figures
+    breakdown = counted([("已整改销号", fig.problems_closed, "个"), ("整改中", fig.problems_open, "个")])
+    if fig.problems_overdue:
+        breakdown += f"，其中逾期未销号{fig.problems_overdue}个"
+    m["summary"] = ph.fill("problems", "summary", ctx, breakdown=breakdown) if data.problems else ""
     rows: list[dict[str, Any]] = []
     ordered = sorted(data.problems, key=lambda p: (p.closed, not p.overdue(data.today), p.unit, p.deadline or "", p.id))
     for i, p in enumerate(ordered, start=1):
