@@ -190,6 +190,16 @@ def explain_overlap(a_parts: Sequence[str], b_parts: Sequence[str], comparison: 
     return comparison
 
 
+_PLAN = re.compile(r"方案|计划|办法|制度|细则|预案|规划|要点|清单|机制")
+_REPORT = re.compile(r"总结|汇报|报告|情况|通报")
+
+
+def is_plan(doc: Doc) -> bool:
+    """A plan-like document (方案, 计划, 办法…) rather than a report of work done, by its title or name."""
+    title = doc.title or doc.name
+    return bool(_PLAN.search(title)) and not _REPORT.search(title)
+
+
 def _places(parts: Sequence[str]) -> set[str]:
     return set(place_names("".join(parts)))
 
@@ -211,7 +221,11 @@ def text_findings(
         if comparison is None:
             continue
         differ = _places(a_parts) != _places(b_parts) or (a.unit and b.unit and a.unit != b.unit)
-        template = bool(differ) and comparison.masked_overlap >= TEMPLATE and comparison.overlap < 0.98
+        # a plan filled in for another place is a template copy; a report (总结, 汇报) is meant to tell the
+        # unit's own work, so another unit's report with the names changed is a copied report
+        plans = is_plan(a) and is_plan(b)
+        template = bool(differ) and comparison.overlap < 0.98 and (
+            comparison.masked_overlap >= TEMPLATE or (plans and comparison.masked_overlap >= NEAR_DUPLICATE))
         near = (max(comparison.overlap, comparison.masked_overlap) >= NEAR_DUPLICATE
                 and max(comparison.jaccard, comparison.masked_jaccard) >= MIN_JACCARD)
         if not (template or near):
