@@ -10,7 +10,7 @@ import pkgutil
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import typer
@@ -150,6 +150,9 @@ def where_text(r: dict) -> str:
     return ""
 
 
+_PRINTED = ("status", "original_name", "archive_path", "duplicate_of", "reason")  # what ingest's table shows
+
+
 @app.command(help="一次性导入文件或整个文件夹（含子文件夹）；不会改动来源文件夹。")
 def ingest(
     ctx: typer.Context,
@@ -158,12 +161,13 @@ def ingest(
 ) -> None:
     """Ingest files or folder trees once. The source folder is never modified."""
     from .intake.pipeline import Pipeline, discover
+    from .jsonstream import JsonArrayWriter
 
     ws = get_workspace(ctx)
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         fail(f"{missing[0]} 不存在：请检查路径", 2)
-    intakes = list(discover(paths))
+    total = sum(1 for _ in discover(paths))  # counted, then streamed: 20,000 files are never one list
     with writing(ws, "ingest") as catalogue:
         try:
             pipeline = Pipeline(ws, catalogue)
@@ -177,14 +181,18 @@ def ingest(
             console=err_console,
             disable=as_json or not err_console.is_terminal,
         ) as progress:
-            task = progress.add_task("导入", total=len(intakes))
-            records = []
-            for intake, produced in pipeline.run_iter(intakes):
-                progress.update(task, description=f"导入 {intake.original_name[:30]}")
-                records.extend(public_record(r) for r in produced)  # not the text: memory stays small
-                progress.advance(task)
+            task = progress.add_task("导入", total=total)
+            records = []  # table mode: the few fields printed; --json: each record written once filed
+            with JsonArrayWriter() if as_json else nullcontext() as out:
+                for intake, produced in pipeline.run_iter(discover(paths)):
+                    progress.update(task, description=f"导入 {intake.original_name[:30]}")
+                    for r in produced:
+                        if out is not None:
+                            out.write(public_record(r))
+                        else:
+                            records.append({k: r.get(k) for k in _PRINTED})
+                    progress.advance(task)
     if as_json:
-        print_json(records)
         return
     report_problems(records)
     console.print(summary_table(records))
