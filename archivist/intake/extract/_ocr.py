@@ -34,6 +34,7 @@ RENDER_DPI = 200
 REVIEW_BELOW = 0.80
 # Pages whose text is mostly upright-looking but weak are retried turned by 90°/270° (rotated scans).
 ROTATE_RETRY_BELOW = 0.75
+DET_MAX_SIDE = 960
 ENGINE_ENV = "ARCHIVIST_OCR_ENGINE"  # "rapidocr" (default) or "tesseract"
 RAPIDOCR_MODELS = ("PP-OCRv6_det_small.onnx", "ch_ppocr_mobile_v2.0_cls_mobile.onnx", "PP-OCRv6_rec_small.onnx")
 
@@ -57,10 +58,21 @@ class OcrLine:
     right: float
     bottom: float
     score: float
+    slope: float = 0.0  # dy/dx of the text's baseline (a tilted photo): rows are matched along it
+    line_height: float = 0.0  # the text's own height; the bounding box of a tilted line is taller
 
     @property
     def height(self) -> float:
-        return max(1.0, self.bottom - self.top)
+        return max(1.0, self.line_height or (self.bottom - self.top))
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.left + self.right) / 2, (self.top + self.bottom) / 2
+
+    def y_at(self, x: float) -> float:
+        """Where this line's middle runs at horizontal position x."""
+        cx, cy = self.centre
+        return cy + self.slope * (x - cx)
 
 
 @dataclass
@@ -71,6 +83,7 @@ class OcrPage:
     confidence: float | None
     engine: str
     rotated: int = 0  # degrees the page was turned before reading
+    note: str = ""  # a warning for the record (the default engine failed and tesseract read the page)
 
     def needs_review(self) -> bool:
         return self.confidence is not None and bool(self.text) and self.confidence < REVIEW_BELOW
@@ -166,8 +179,12 @@ def _rapid_engine() -> Any:
     engine = RapidOCR(params={
         "Global.log_level": "error",
         "Det.model_path": det, "Cls.model_path": cls, "Rec.model_path": rec,
+        # detection on the page scaled to at most DET_MAX_SIDE: text lines are still found and the
+        # recogniser reads them from the full-resolution page; detection time falls by more than half
+        "Det.limit_type": "max", "Det.limit_side_len": DET_MAX_SIDE,
         # two cores shared by everything: one intra-op thread each keeps ingest and web responsive
         "EngineConfig.onnxruntime.intra_op_num_threads": 2,
+        "Rec.rec_batch_num": 2,  # smaller batches: the extraction sandbox caps address space (memory_mb)
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     })
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
@@ -186,8 +203,11 @@ def rapidocr_lines(image: Any) -> list[OcrLine]:
     lines = []
     for box, text, score in zip(result.boxes, result.txts, result.scores, strict=False):
         xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = ((float(p[0]), float(p[1])) for p in box[:4])
+        slope = (y1 - y0) / (x1 - x0) if abs(x1 - x0) > 1 else 0.0
         if text.strip():
-            lines.append(OcrLine(text.strip(), min(xs), min(ys), max(xs), max(ys), float(score)))
+            lines.append(OcrLine(text.strip(), min(xs), min(ys), max(xs), max(ys), float(score),
+                                 slope=slope, line_height=max(1.0, ((y3 - y0) + (y2 - y1)) / 2)))
     return lines
 
 
@@ -262,19 +282,18 @@ def join_lines(lines: list[OcrLine]) -> str:
 def _rows(lines: list[OcrLine]) -> list[list[OcrLine]]:
     """Lines on one visual row (vertical overlap over half the smaller height), top to bottom, left to right."""
     rows: list[list[OcrLine]] = []
-    for line in sorted(lines, key=lambda item: (item.top + item.bottom) / 2):
-        centre = (line.top + line.bottom) / 2
+    for line in sorted(lines, key=lambda item: item.centre[1]):
+        x, y = line.centre
         for row in rows:
-            top = sum(x.top for x in row) / len(row)
-            bottom = sum(x.bottom for x in row) / len(row)
-            if top <= centre <= bottom:
+            first = row[0]
+            if abs(y - first.y_at(x)) < 0.5 * min(first.height, line.height):
                 row.append(line)
                 break
         else:
             rows.append([line])
     for row in rows:
         row.sort(key=lambda item: item.left)
-    rows.sort(key=lambda row: min(x.top for x in row))
+    rows.sort(key=lambda row: row[0].y_at(0.0))
     return rows
 
 
@@ -355,12 +374,18 @@ def ocr_image(image: Any, timeout: float = TESSERACT_TIMEOUT, engine: str | None
     engine = engine or chosen_engine()
     if engine is None:
         raise RuntimeError(ocr_unavailable() or "OCR 不可用")
+    note = ""
     try:
         lines = _read(image, engine, timeout)
-    except OcrModelMissing:
-        if tesseract_problem() is not None:
-            raise
+    except (ToolTimeout, OSError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types (bad_alloc under memory_mb)
+        if engine != "rapidocr" or tesseract_problem() is not None:
+            raise RuntimeError(f"OCR 失败：{type(exc).__name__}") from exc
         engine = "tesseract"
+        note = (str(exc) if isinstance(exc, OcrModelMissing)
+                else f"RapidOCR 识别出错（{type(exc).__name__}，常见原因是内存上限 memory_mb 过低），"
+                     "本页改用 tesseract")
         lines = _read(image, engine, timeout)
     rotated = 0
     conf = page_confidence(lines)
@@ -368,10 +393,14 @@ def ocr_image(image: Any, timeout: float = TESSERACT_TIMEOUT, engine: str | None
     if lines == [] or (conf or 0) < ROTATE_RETRY_BELOW or upright > len(lines) / 2:
         best = _quality(lines)
         for angle in (90, 270):
-            turned = _read(image.rotate(angle, expand=True, fillcolor="white"), engine, timeout)
+            try:
+                fill = 255 if image.mode == "L" else "white"
+                turned = _read(image.rotate(angle, expand=True, fillcolor=fill), engine, timeout)
+            except Exception:  # noqa: BLE001 - the upright reading stands
+                continue
             if _quality(turned) > 1.3 * best + 1:
                 lines, best, rotated = turned, _quality(turned), angle
-    return OcrPage(join_lines(lines), page_confidence(lines), engine, rotated)
+    return OcrPage(join_lines(lines), page_confidence(lines), engine, rotated, note)
 
 
 def render_pdf_page(pdf: Path, page_number: int, workdir: Path, timeout: float = PDFTOPPM_TIMEOUT) -> Path:

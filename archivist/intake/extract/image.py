@@ -152,6 +152,8 @@ def _ocr_frames(frames: list[Any], opts: Options, warnings: list[str], meta: dic
         except (ToolTimeout, RuntimeError, OSError):
             warnings.append("图片OCR失败，已跳过")
             continue
+        if page.note and page.note not in warnings:
+            warnings.append(page.note)
         if han_count(page.text) >= MIN_OCR_HAN:
             texts.append(page.text)
             numbers.append(index)

@@ -251,6 +251,8 @@ def _ocr_scanned_pages(
         text = page.text
         if read is not None:
             read.append(page)
+        if page.note and page.note not in warnings:
+            warnings.append(page.note)
         if looks_garbled(page_texts[number - 1]):
             page_texts[number - 1] = text
         else:
