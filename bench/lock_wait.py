@@ -53,8 +53,9 @@ def measure_wait(base: Path, files: int) -> dict[str, float]:
     assert result.returncode == 0, result.stderr
     make_text_corpus(root / "inbox" / "来件", files, seed=3)
     started = time.monotonic()
+    # its output goes to files: an unread pipe fills after a few hundred lines and stops the watcher
     watcher = subprocess.Popen([sys.executable, "-m", "archivist", "-w", str(root), "watch"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=(base / "watch.out").open("w"), stderr=(base / "watch.err").open("w"))
     try:
         catalogue_path = root / "index" / "catalogue.sqlite3"
         while not catalogue_path.exists() or not Catalogue(catalogue_path).records():
@@ -62,7 +63,9 @@ def measure_wait(base: Path, files: int) -> dict[str, float]:
         waited, result = archivist(root, "score", "set", "C01", "4")
         assert result.returncode == 0, result.stderr
         said = "正在等待 watch" in result.stderr
+        deadline = time.monotonic() + 1800
         while any(p.is_file() for p in (root / "inbox").rglob("*")):
+            assert watcher.poll() is None and time.monotonic() < deadline, (base / "watch.err").read_text()
             time.sleep(0.2)
         delivery = time.monotonic() - started
     finally:
