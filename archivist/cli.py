@@ -243,13 +243,18 @@ def list_cmd(
     ),
     indicator: str | None = typer.Option(None, "--indicator", help="指标代码，如 C01（大小写均可）"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+    ocr_review: bool = typer.Option(False, "--ocr-review", help="只列出OCR置信度低、需人工核对的扫描件/照片"),
 ) -> None:
     """List intake records."""
+    from .intake.extract._ocr import review_pages
+
     status = parse_status(status)
     ws = get_workspace(ctx)
     indicator = require_code(ws, indicator)
     catalogue = Catalogue(ws.catalogue_path)
     records = catalogue.records(status=status, indicator=indicator)
+    if ocr_review:
+        records = [r for r in records if review_pages(r.get("meta"))]
     if as_json:
         print_json([public_record(r) for r in records])
         return
@@ -267,6 +272,8 @@ def list_cmd(
             where = f"{where or '未能保存原件'}\n原因：{safe(r.get('reason'))}"
         elif r["status"] == "duplicate":
             where = f"重复，原件 {safe(r.get('duplicate_of'))}"
+        if review_pages(r.get("meta")):
+            where += f"\nOCR待核：第 {'、'.join(map(str, review_pages(r.get('meta'))))} 页"
         table.add_row(
             safe(r["id"]),
             f"[{STATE_STYLES.get(r['status'], '')}]{STATE_LABELS.get(r['status'], safe(r['status']))}[/]",

@@ -161,3 +161,23 @@ def test_low_confidence_pages_are_listed_for_review() -> None:
     pages = [_ocr.OcrPage("清楚的一页", 0.97, "rapidocr"), _ocr.OcrPage("模糊的一页", 0.55, "rapidocr")]
     meta = ocr_meta([1, 2], pages)
     assert meta["review"] == [2] and meta["pages"][1]["confidence"] == 0.55
+
+
+def test_list_ocr_review_shows_only_weak_scans(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from archivist.cli import app
+    from archivist.workspace import Workspace
+    from tests.fixtures_gen import insert_record
+
+    root = tmp_path / "ws"
+    init_workspace(root, county="测试县", year=2024)
+    ws = Workspace(root)
+    weak = {"ocr": {"engine": "rapidocr", "pages": [{"page": 1, "confidence": 0.95}, {"page": 2, "confidence": 0.6}],
+                    "review": [2], "review_below": 0.8}}
+    insert_record(ws, title="模糊的扫描件", meta=weak, file_type="pdf")
+    insert_record(ws, title="清楚的扫描件", meta={"ocr": {"engine": "rapidocr", "pages": [], "review": []}})
+    result = CliRunner().invoke(app, ["-w", str(root), "list", "--ocr-review"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "模糊的扫描件" in result.output and "OCR待核：第 2 页" in result.output
+    assert "清楚的扫描件" not in result.output

@@ -424,3 +424,17 @@ def ocr_pdf_page(pdf: Path, page_number: int, timeout: float) -> OcrPage:
         with Image.open(png) as im:
             im.load()
             return ocr_image(im.convert("L"), timeout=timeout)
+
+
+def review_pages(meta: Any) -> list[int]:
+    """The pages of a record (its meta) whose OCR confidence was below REVIEW_BELOW: for a person to check."""
+    if isinstance(meta, str):
+        import json
+
+        try:
+            meta = json.loads(meta)
+        except ValueError:
+            return []
+    ocr = meta.get("ocr") if isinstance(meta, dict) else None
+    pages = ocr.get("review") if isinstance(ocr, dict) else None
+    return [int(p) for p in pages if isinstance(p, int)] if isinstance(pages, list) else []
