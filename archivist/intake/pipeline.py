@@ -37,7 +37,7 @@ MAX_ZIP_DEPTH = 3
 IGNORED_NAMES = {"thumbs.db", ".ds_store", "desktop.ini"}
 SOURCE_RETRIES = 2  # integrity (#7): times a file that changed while being read is started again
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".download", ".partial", ".swp")
-SYNC_EVERY = 500  # records between search-index syncs in a long run (0: only at the end, by the caller)
+SYNC_EVERY = 300  # records between index syncs: below search.py's 400-document threshold for forked bulk writers
 log = logging.getLogger(__name__)
 
 
