@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import contextvars
 import json
 import os
 import sqlite3
@@ -310,6 +311,78 @@ SCHEMA_PARTS["authenticity-picture-pairs"] = """
     )
 """
 
+# Team work (archivist/team/): units, named accounts with roles, and units' submissions (报送) into required
+# evidence items with every version's bytes. Users' sessions are invalidated by bumping `session_epoch`.
+SCHEMA_PARTS["team"] = """
+    CREATE TABLE team_units (
+        name TEXT PRIMARY KEY,
+        contact TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE team_users (
+        username TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        session_epoch INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE submissions (
+        id TEXT PRIMARY KEY,
+        unit TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        item_no INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        state TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        evidence_id TEXT,
+        filed_indicator TEXT,
+        reason TEXT NOT NULL DEFAULT '',
+        submitted_by TEXT NOT NULL DEFAULT '',
+        reviewed_by TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX submissions_unit ON submissions(unit);
+    CREATE INDEX submissions_state ON submissions(state);
+    CREATE TABLE submission_versions (
+        id TEXT PRIMARY KEY,
+        submission_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        original_name TEXT NOT NULL,
+        stored_path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        suggestion TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        submitted_by TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    );
+    CREATE INDEX submission_versions_sub ON submission_versions(submission_id)
+"""
+for _table, _key, _label in (("team_units", "name", "单位"), ("team_users", "username", "账号"),
+                             ("submissions", "id", "报送"), ("submission_versions", "id", "报送版本")):
+    AUDITED_TABLES[_table] = _key
+    TABLE_LABELS[_table] = _label
+
+# The person a change is recorded under: a named account (web login, `--user`), else the local account.
+ACTING: contextvars.ContextVar[str | None] = contextvars.ContextVar("archivist_acting", default=None)
+
+
+@contextmanager
+def acting_as(person: str | None) -> Iterator[None]:
+    """Record audit entries written inside this block under `person` (None: the local account)."""
+    token = ACTING.set(person or None)
+    try:
+        yield
+    finally:
+        ACTING.reset(token)
+
+
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
 GENESIS = "0" * 64
 
@@ -514,11 +587,12 @@ class Catalogue:
         at = now()
         text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
         rows_text = json.dumps([r.to_json() for r in rows], ensure_ascii=False) if rows else None
-        digest = auditchain.keyed_hash(self._key, seq, prev, at, self._actor, action, evidence_id, text, rows_text)
+        who = ACTING.get() or self._actor
+        digest = auditchain.keyed_hash(self._key, seq, prev, at, who, action, evidence_id, text, rows_text)
         self.db.execute(
             "INSERT INTO audit(seq, at, actor, action, evidence_id, detail, prev_hash, hash, scheme, rows)"
             " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (seq, at, self._actor, action, evidence_id, text, prev, digest, SCHEME_KEYED, rows_text),
+            (seq, at, who, action, evidence_id, text, prev, digest, SCHEME_KEYED, rows_text),
         )
         self._appended = Head(self.workspace_id, seq, digest)
 
