@@ -41,8 +41,9 @@ STATE_STYLES = {"filed": "green", "unsorted": "yellow", "duplicate": "cyan", "qu
 def main_callback(
     ctx: typer.Context,
     workspace: Path | None = typer.Option(None, "-w", "--workspace", help="工作区目录（含 archivist.toml）"),
+    user: str | None = typer.Option(None, "--user", help="以此账号的名义操作（审计记录写此人；默认本机账户）"),
 ) -> None:
-    ctx.obj = {"workspace": workspace}
+    ctx.obj = {"workspace": workspace, "user": user}
 
 
 @contextmanager

@@ -25,9 +25,17 @@ def get_workspace(ctx: typer.Context) -> Workspace:
     root = ctx.find_root()
     explicit: Path | None = (root.obj or {}).get("workspace") if root.obj else None
     try:
-        return find_workspace(explicit)
+        ws = find_workspace(explicit)
     except WorkspaceError as exc:
         fail(str(exc))
+    from .team import TeamError
+    from .team.acting import act_for_cli
+
+    try:
+        act_for_cli(ws, (root.obj or {}).get("user") if root.obj else None)  # audit entries name this person
+    except (TeamError, WorkspaceError) as exc:
+        fail(str(exc))
+    return ws
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
