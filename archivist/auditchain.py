@@ -109,12 +109,15 @@ def legacy_hash(prev_hash: str, at: str, who: str, action: str, evidence_id: str
 
 
 def keyed_hash(
-    key: bytes, seq: int, prev_hash: str, at: str, who: str, action: str, evidence_id: str | None,
+    key: bytes | Any, seq: int, prev_hash: str, at: str, who: str, action: str, evidence_id: str | None,
     detail: str, rows: str | None,
 ) -> str:
+    """The entry's HMAC. `key` is the raw key or a primed `chain_mac(key)` (faster over many entries)."""
     payload = json.dumps(["archivist-audit/2", seq, prev_hash, at, who, action, evidence_id, detail, rows],
-                         ensure_ascii=False)
-    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+                         ensure_ascii=False).encode("utf-8")
+    mac = hmac.new(key, digestmod=hashlib.sha256) if isinstance(key, bytes) else key.copy()
+    mac.update(payload)
+    return mac.hexdigest()
 
 
 # row digests ------------------------------------------------------------------------------------
@@ -137,19 +140,37 @@ class RowDigest:
         return cls(str(item[0]), str(item[1]), item[2], dict(item[3] or {}))
 
 
-def _encode(value: Any) -> str:
+def _bytes_hex(value: Any) -> str:
     if isinstance(value, bytes):
         return "b:" + value.hex()
-    return json.dumps(value, ensure_ascii=False)
+    raise TypeError(f"不能写入审计摘要的值：{type(value).__name__}")
 
 
-def row_digest(table: str, key: str, row: dict[str, Any] | None, skip: frozenset[str] = frozenset()) -> RowDigest:
+def _canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_bytes_hex)
+
+
+def row_digest(
+    table: str, key: str, row: dict[str, Any] | None, skip: frozenset[str] = frozenset(), *, fields: bool = True
+) -> RowDigest:
+    """The digest of one row: canonical JSON of its (column, value) pairs sorted by column (JSON keeps
+    1, 1.0 and "1" apart). `fields=False` skips the per-column digests — verify's fast path: they
+    are only needed to name what changed, and are computed again for a row that does not match."""
     if row is None:
         return RowDigest(table, key, None, {})
-    items = sorted((col, _encode(val)) for col, val in row.items() if val is not None and col not in skip)
-    whole = hashlib.sha256(json.dumps([table, key, items], ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
-    fields = {col: hashlib.sha256(f"{col}\0{enc}".encode()).hexdigest()[:6] for col, enc in items}
-    return RowDigest(table, key, whole, fields)
+    items = [(col, row[col]) for col in sorted(row) if row[col] is not None and col not in skip]
+    whole = hashlib.sha256(_canonical([table, key, items]).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    per_field = (
+        {col: hashlib.sha256(_canonical([col, val]).encode("utf-8", "surrogatepass")).hexdigest()[:6]
+         for col, val in items}
+        if fields else {}
+    )
+    return RowDigest(table, key, whole, per_field)
+
+
+def chain_mac(key: bytes) -> Any:
+    """An HMAC-SHA256 primed with `key`; `.copy()` it per entry (saves the key setup each time)."""
+    return hmac.new(key, digestmod=hashlib.sha256)
 
 
 def changed_fields(recorded: RowDigest, now: RowDigest) -> list[str]:

@@ -292,7 +292,6 @@ SCHEMA_PARTS["authenticity"] = """
         at TEXT NOT NULL
     )
 """
-
 # `archivist check`: pictures inside Office files ((member, pHash) pairs as JSON), compared like photos
 SCHEMA_PARTS["authenticity-embedded-images"] = """
     ALTER TABLE authenticity_facts ADD COLUMN images TEXT
@@ -496,17 +495,22 @@ class Catalogue:
         row = self.db.execute(f'SELECT * FROM main."{table}" WHERE CAST("{key_col}" AS TEXT)=?', (key,)).fetchone()
         return auditchain.row_digest(table, key, dict(row) if row else None, UNAUDITED_COLUMNS.get(table, frozenset()))
 
-    def current_digests(self) -> dict[tuple[str, str], RowDigest]:
-        """Every audited row's digest, now (call inside a read transaction for one consistent view)."""
+    def current_digests(self, fields: bool = False) -> dict[tuple[str, str], RowDigest]:
+        """Every audited row's digest, now (call inside a read transaction for one consistent view).
+        Without `fields` only the whole-row digest is computed: what verify compares first."""
         found: dict[tuple[str, str], RowDigest] = {}
         for table, key_col in AUDITED_TABLES.items():
             if not self._table_columns(table):
                 continue
             skip = UNAUDITED_COLUMNS.get(table, frozenset())
-            for row in self.db.execute(f'SELECT * FROM main."{table}"'):
-                data = dict(row)
-                key = str(data[key_col])
-                found[(table, key)] = auditchain.row_digest(table, key, data, skip)
+            cursor = self.db.execute(f'SELECT * FROM main."{table}"')
+            names = [d[0] for d in cursor.description]
+            at = names.index(key_col)
+            cursor.row_factory = None  # plain tuples: no per-row dict of sqlite3.Row lookups
+            for values in cursor:
+                key = str(values[at])
+                found[(table, key)] = auditchain.row_digest(table, key, dict(zip(names, values, strict=True)), skip,
+                                                            fields=fields)
         return found
 
     def _take_dirty(self) -> list[RowDigest]:
@@ -617,7 +621,7 @@ class Catalogue:
                 self.db.execute("DELETE FROM temp.audit_dirty")  # a new catalogue: nothing to anchor
                 self._append(auditchain.SEAL_ACTION, None, {"note": "链密钥启用", "previous_head": None}, [])
                 return
-            snapshot = sorted(self.current_digests().values(), key=lambda r: (r.table, r.key))
+            snapshot = sorted(self.current_digests(fields=True).values(), key=lambda r: (r.table, r.key))
             self.db.execute("DELETE FROM temp.audit_dirty")
             previous = {"seq": last["seq"], "hash": last["hash"]} if last else None
             self._append(
@@ -652,6 +656,7 @@ class Catalogue:
         prev = GENESIS
         expected_seq = None
         key = auditchain.load_key(self.workspace_id) if self.workspace_id else None
+        mac = auditchain.chain_mac(key) if key is not None else None
         keyed_seen = False
         key_reported = False
         last_seq = 0
@@ -675,7 +680,7 @@ class Catalogue:
                         key_reported = True
                 else:
                     digest = auditchain.keyed_hash(
-                        key, seq, entry["prev_hash"], entry["at"], entry["actor"], entry["action"],
+                        mac, seq, entry["prev_hash"], entry["at"], entry["actor"], entry["action"],
                         entry["evidence_id"], entry["detail"], entry["rows"],
                     )
                     if not hmac.compare_digest(digest, entry["hash"]):

@@ -230,6 +230,10 @@ def read_snapshot(catalogue: Catalogue) -> Snapshot:
         keyed = catalogue.is_keyed()
         current = catalogue.current_digests() if keyed else {}
         recorded = catalogue.recorded_digests(audit_seq) if keyed else {}
+        for item, now in current.items():  # per-field digests only where a row does not match: to name the fields
+            was = recorded.get(item)
+            if was is not None and was.digest is not None and was.digest != now.digest:
+                current[item] = catalogue.row_digest(*item)
     finally:
         db.execute("COMMIT")
     stored: dict[str, Stored] = {}

@@ -131,6 +131,7 @@ def main() -> None:
         sys.exit("sha256sum 不可用：请安装 coreutils")
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="archivist-bench-verify-"))
+    os.environ.setdefault("ARCHIVIST_KEY_DIR", str(folder / "chain-keys"))  # not the user's ~/.config
     try:
         t0 = time.perf_counter()
         root, paths = make_workspace(folder, args.size_mb, args.seed)
