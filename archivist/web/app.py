@@ -253,8 +253,9 @@ def make_templates(ws: Workspace, token: str) -> Jinja2Templates:
             "county": ws.config.county,
             "year": ws.config.year,
             "flashes": flashes,
-            "auth_required": bool(token),
+            "auth_required": bool(token) or "team_user" in request.scope,
             "path": request.url.path,
+            "me": request.scope.get("team_user"),  # the logged-in account (archivist/web/team_routes.py)
         }
 
     return Jinja2Templates(env=env, context_processors=[context])
@@ -277,6 +278,7 @@ def _lifespan(state: WebState) -> Callable[[Starlette], AbstractAsyncContextMana
 def create_app(ws: Workspace, *, host: str = "127.0.0.1", secret: str = "") -> Starlette:
     """The workbench for `ws`. `host` is the address `serve` binds: on loopback, requests must name a
     loopback Host (DNS-rebinding guard); elsewhere the [web] token is required (see security.py)."""
+    from . import team_routes
     from .routes import error_handlers, routes
 
     settings = web_settings(ws.config.raw)
@@ -292,14 +294,17 @@ def create_app(ws: Workspace, *, host: str = "127.0.0.1", secret: str = "") -> S
         filer=QueueFiler(ws),
     )
     middleware = [
-        Middleware(GuardMiddleware, loopback_only=loopback, max_upload_bytes=state.max_upload_bytes),
+        Middleware(GuardMiddleware, loopback_only=loopback, max_upload_bytes=state.max_upload_bytes,
+                   upload_paths=("/upload", team_routes.SUBMIT_PATH)),
         Middleware(SessionMiddleware, secret_key=session_secret(secret or str(ws.config.raw.get("web", {})
                                                                                 .get("secret", ""))),
                    session_cookie="archivist_session", max_age=SESSION_MAX_AGE, same_site="strict"),
+        Middleware(team_routes.TeamMiddleware, ws=ws),  # accounts and roles, once the workspace has accounts
         Middleware(AuthMiddleware, token=token),
     ]
     app = Starlette(
-        routes=[*routes, Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static")],
+        routes=[*team_routes.routes, *routes,
+                Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static")],
         middleware=middleware,
         exception_handlers=error_handlers,
         lifespan=_lifespan(state),
