@@ -34,6 +34,18 @@ def _probe(host: str, port: int) -> str | None:
     return None
 
 
+def _has_accounts(ws: object) -> bool:
+    """Whether the workspace has team accounts (archivist user add): then a LAN address needs no shared token."""
+    from ..catalogue import Catalogue
+    from ..team.users import has_accounts
+
+    catalogue = Catalogue(ws.catalogue_path)  # type: ignore[attr-defined]
+    try:
+        return has_accounts(catalogue)
+    finally:
+        catalogue.close()
+
+
 def serve(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址；非本机地址须在 archivist.toml 设置 [web] token"),
@@ -48,7 +60,8 @@ def serve(
              "itsdangerous uvicorn")
     try:
         settings = web_settings(ws.config.raw)
-        check_serving(host, settings["token"])
+        accounts = _has_accounts(ws)
+        check_serving(host if not accounts else "127.0.0.1", settings["token"])  # accounts stand for the token
     except WebConfigError as exc:
         fail(str(exc), 2)
     if not 0 < port < 65536:
@@ -63,7 +76,8 @@ def serve(
 
     app = create_app(ws, host=host)
     shown = f"[{host}]" if ":" in host else host
-    where = "仅本机可访问" if is_loopback(host) else "局域网可访问，需输入访问口令"
+    lan = "局域网可访问，需用账号登录" if accounts else "局域网可访问，需输入访问口令"
+    where = "仅本机可访问" if is_loopback(host) else lan
     console.print(escape(f"迎检档案工作台：http://{shown}:{port}/ （{where}；工作区 {ws.root}；Ctrl+C 停止）"),
                   highlight=False, soft_wrap=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
