@@ -61,7 +61,7 @@ class Config:
     rescan_seconds: float = 60.0
     polling: bool = False
     extract_timeout: float = 120.0
-    extract_memory_mb: int = 1536
+    extract_memory_mb: int = 2560
     milestones: dict[str, int] = field(
         default_factory=lambda: {"佐证材料收集完毕": 10, "问题整改销号": 5, "档案冻结": 2}
     )
@@ -162,7 +162,7 @@ polling = false                     # 网络共享目录请设为 true
 
 [extract]
 timeout_seconds = 120               # 单个文件读取时限
-memory_mb = 1536                    # 单个文件读取内存上限
+memory_mb = 2560                    # 单个文件读取内存上限
 '''
 
 
