@@ -15,9 +15,9 @@ entry is written to the head record beside the key, so cutting entries off the e
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import hmac
-import contextvars
 import json
 import os
 import sqlite3
