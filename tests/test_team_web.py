@@ -232,3 +232,23 @@ def test_without_accounts_the_one_person_mode_is_unchanged(ws: Workspace) -> Non
     client = TestClient(create_app(ws), base_url=BASE)
     assert client.get("/", follow_redirects=False).status_code == 200
     assert client.get("/login", follow_redirects=False).status_code == 303  # no token, no accounts: no login
+
+
+def test_dashboard_summary_is_computed_once_per_catalogue_change(ws: Workspace) -> None:
+    from archivist.web.cache import cache_for
+
+    client = TestClient(create_app(ws), base_url=BASE)
+    cache = cache_for(ws)
+    before = cache.summary_computed
+    assert client.get("/").status_code == 200
+    assert client.get("/").status_code == 200
+    assert cache.summary_computed == before + 1
+    cat = Catalogue(ws.catalogue_path)
+    try:
+        with cat.transaction():
+            add_user(cat, "zlz", "zlz-pass-123", "资料组")  # any audited change moves the counter
+    finally:
+        cat.close()
+    client.get("/", follow_redirects=False)  # now behind a login, the cache is not consulted
+    assert cache.change_counter() > 0
+    assert cache.search_index() is cache.search_index()  # one long-lived index while nothing changes

@@ -182,12 +182,16 @@ async def healthz(request: Request) -> Response:
 # dashboard -------------------------------------------------------------------------------------
 def _dashboard_data(ws: Workspace) -> dict[str, Any]:
     from ..assess.summary import compute_summary
+    from .cache import cache_for
 
-    catalogue = read_catalogue(ws)
-    try:
-        figures = compute_summary(ws, catalogue)  # the one summary: the same figures as status and the reports
-    finally:
-        catalogue.close()
+    def compute() -> Any:
+        catalogue = read_catalogue(ws)
+        try:
+            return compute_summary(ws, catalogue)  # the one summary: the same figures as status and the reports
+        finally:
+            catalogue.close()
+
+    figures = cache_for(ws).summary(compute)  # once per catalogue change (web/cache.py)
     ready = figures.readiness
     counts = {"filed": figures.filed, "unsorted": figures.unsorted, "quarantined": figures.quarantined,
               "duplicate": figures.duplicate}
@@ -222,15 +226,13 @@ async def dashboard(request: Request) -> Response:
 
 # search ----------------------------------------------------------------------------------------
 def _search(ws: Workspace, params: dict[str, str]) -> tuple[list[Any], str]:
-    from ..search import SearchError, open_index
+    from ..search import SearchError
+    from .cache import cache_for
 
     try:
-        index = open_index(ws)
-        try:
-            hits = index.search(params["q"], indicator=params["indicator"] or None, unit=params["unit"] or None,
-                                since=params["since"] or None, until=params["until"] or None, limit=50)
-        finally:
-            index.close()
+        index = cache_for(ws).search_index()  # one per process, re-checked after a catalogue change
+        hits = index.search(params["q"], indicator=params["indicator"] or None, unit=params["unit"] or None,
+                            since=params["since"] or None, until=params["until"] or None, limit=50)
     except SearchError as exc:
         return [], str(exc)
     return hits, ""
