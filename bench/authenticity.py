@@ -145,20 +145,49 @@ _POLICY = ["坚持以习近平新时代中国特色社会主义思想为指导�
            "压紧压实各级责任，确保各项政策措施落地见效。"]
 
 
-def _doc_text(rng: random.Random, town: str) -> str:
+def _lexicon() -> tuple[list[str], list[float]]:
+    """Words with their frequencies from jieba's dictionary: generated documents as varied as real ones."""
+    import jieba
+
+    words, weights = [], []
+    with jieba.get_dict_file() as fh:
+        for raw in fh:
+            line = raw.decode("utf-8", "replace")
+            parts = line.split()
+            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= 50:
+                words.append(parts[0])
+                weights.append(int(parts[1]) ** 0.5)
+    return words, weights
+
+
+def _doc_text(rng: random.Random, town: str, lexicon: tuple[list[str], list[float]]) -> str:
+    words, weights = lexicon
     lines = [f"{town}{rng.choice(_TOPICS)}工作情况报告"]
     for i in range(rng.randint(15, 40)):
         if i % 7 == 0:
             lines.append(rng.choice(_POLICY))
-        lines.append(f"{town}{rng.choice(['扎实推进', '统筹推进', '全面落实', '着力抓好'])}{rng.choice(_TOPICS)}，"
-                     f"完成{rng.choice(_TOPICS)}{rng.randint(1, 999)}户，涉及{rng.choice('东西南北')}"
-                     f"{rng.choice('岭坪溪山湾塘')}村{rng.randint(2, 90)}户群众，第{rng.randint(1, 99)}批次已验收。")
+        body = "".join(rng.choices(words, weights, k=rng.randint(6, 14)))
+        lines.append(f"{town}{rng.choice(_TOPICS)}{body}，完成{rng.choice(_TOPICS)}{rng.randint(1, 999)}户。")
     lines += [f"{town}人民政府", f"2024年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"]
     return "\n".join(lines)
 
 
+def _picture(seed: int) -> object:
+    """A 320×240 picture of random coloured shapes: different seeds, different pictures."""
+    from PIL import Image, ImageDraw
+
+    rnd = random.Random(seed)
+    im = Image.new("RGB", (320, 240), tuple(rnd.randint(0, 255) for _ in range(3)))
+    draw = ImageDraw.Draw(im)
+    for _ in range(30):
+        x, y = rnd.randint(-40, 300), rnd.randint(-40, 220)
+        shape = draw.rectangle if rnd.random() < 0.5 else draw.ellipse
+        colour = tuple(rnd.randint(0, 255) for _ in range(3))
+        shape([x, y, x + rnd.randint(20, 160), y + rnd.randint(20, 120)], fill=colour)
+    return im
+
+
 def scale(n_docs: int) -> dict:
-    from PIL import Image
 
     from archivist.authenticity import index
     from archivist.authenticity.check import run_check
@@ -166,6 +195,7 @@ def scale(n_docs: int) -> dict:
     from archivist.workspace import init_workspace
 
     rng = random.Random(17)
+    lexicon = _lexicon()
     with tempfile.TemporaryDirectory(prefix="archivist-auth-scale-") as tmp:
         ws = init_workspace(Path(tmp) / "ws", county="青山县", year=2024, inspection_date="2025-01-20")
         catalogue = Catalogue(ws.catalogue_path)
@@ -176,17 +206,19 @@ def scale(n_docs: int) -> dict:
         for i in range(n_docs):
             town = rng.choice(_TOWNS)
             rid = new_id()
-            if i < n_photos:  # small real photos: a few places, several days each, some re-used copies
+            if i < n_photos:  # small real picture files, a tenth of them re-saved copies of another
                 path = photos_dir / f"{rid}.jpg"
-                place = i % max(1, n_photos // 4)
-                im = Image.effect_noise((160, 120), 40 + place % 50).convert("RGB")
-                im = im.resize((320, 240)).rotate(place * 7 % 360)
-                im.save(path, "JPEG", quality=85 if i % 9 else 60)
+                place = i if i % 10 else i - 1  # every tenth photo is the previous one re-saved
+                im = _picture(place) if i % 10 else _picture(place).resize((300, 225))  # a tenth re-used
+                im.save(path, "JPEG", quality=85 if i % 10 else 60)
                 rows.append({"id": rid, "file_type": "image", "archive_path": ws.relative(path), "text": "",
                              "original_name": f"{town}照片{i}.jpg", "meta": {"exif_date": "2024-05-01"}})
             else:
+                body = _doc_text(rng, town, lexicon)
+                if i % 100 == 0 and rows and rows[-1]["file_type"] == "docx":  # 1 %: another town's report copied
+                    body = rows[-1]["text"].replace(rows[-1]["unit"], town)
                 rows.append({"id": rid, "file_type": "docx", "archive_path": f"archive/x/{rid}.docx",
-                             "text": _doc_text(rng, town), "original_name": f"{town}报告{i}.docx",
+                             "text": body, "original_name": f"{town}报告{i}.docx",
                              "doc_date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "unit": town})
         with catalogue.transaction():
             for r in rows:

@@ -25,6 +25,7 @@ from .places import place_names
 CANDIDATE_DISTANCE = 22  # pHash bits: copies cropped ≤ 8 % and recompressed stay well within this
 CHANGED_AREA = 0.005  # share of pixels that still differ strongly after alignment: above it, another photo
 CHANGED_LEVEL = 40.0  # grey levels (after brightness fit) that count as "differs strongly"
+REJECT_RMSE = 24.0  # grey levels after the coarse alignment: copies are near 5, other days near 10
 THUMB = (160, 120)
 _MAX_CROP = 0.12
 
@@ -157,14 +158,11 @@ def _region(im: object, box: Sequence[float], size: tuple[int, int]) -> np.ndarr
 
 def _residual(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """b minus the best linear fit of a to it, per channel (brightness and contrast changes removed)."""
-    flat_a, flat_b = a.reshape(-1, 3), b.reshape(-1, 3)
-    res = np.empty_like(flat_b)
-    for ch in range(3):
-        x, y = flat_a[:, ch], flat_b[:, ch]
-        var = x.var()
-        k = ((x - x.mean()) * (y - y.mean())).mean() / var if var > 1e-6 else 1.0
-        res[:, ch] = y - (k * (x - x.mean()) + y.mean())
-    return res
+    x, y = a.reshape(-1, 3), b.reshape(-1, 3)
+    xc, yc = x - x.mean(axis=0), y - y.mean(axis=0)
+    var = (xc * xc).mean(axis=0)
+    k = np.where(var > 1e-6, (xc * yc).mean(axis=0) / np.maximum(var, 1e-6), 1.0)
+    return yc - k * xc
 
 
 def _align(a: object, b: object) -> tuple[float, float]:
@@ -177,8 +175,12 @@ def _align(a: object, b: object) -> tuple[float, float]:
 
     box = [0.0, 0.0, 1.0, 1.0]
     best = err(box)
+    if best > 2 * REJECT_RMSE:  # unaligned, a copy cropped by 8 % is still far closer than this
+        return best, 1.0
     step = 0.04
     while step >= 0.005:
+        if step < 0.04 and best > REJECT_RMSE:  # after the coarse pass still far apart: another picture
+            return best, 1.0
         improved = True
         while improved:
             improved = False

@@ -36,6 +36,7 @@ MIN_SHINGLES = 120  # after standard sentences are removed: shorter texts say to
 NEAR_DUPLICATE = 0.80  # share of the smaller document's shingles found in the other
 MIN_JACCARD = 0.45  # and the two mostly the same size: a notice quoted inside a long report is not a copy
 TEMPLATE = 0.97  # identical once place names are masked, and the names differ: a template filled in twice
+MIN_ESTIMATE = 0.30  # signature agreement below this: not worth an exact comparison (needs ≥ 0.45 to count)
 STANDARD_MIN_DOCS = 4  # a sentence in at least this many documents (and ≥ 1 % of them) is standard wording
 TEXT_TYPES = {"docx", "pdf", "text", "legacy", "pptx", "doc", "wps", "rtf", "html"}
 
@@ -214,6 +215,8 @@ def text_findings(
     own: dict[str, list[str]] = {}
     out = []
     for a_id, b_id in sorted(pairs):
+        if float((signatures[a_id] == signatures[b_id]).mean()) < MIN_ESTIMATE:
+            continue
         a, b = by_id[a_id], by_id[b_id]
         a_parts = own.setdefault(a_id, own_text(a.text, standard))
         b_parts = own.setdefault(b_id, own_text(b.text, standard))
