@@ -40,21 +40,6 @@ if TYPE_CHECKING:
 COVER_THRESHOLD = 0.5
 _CONJUNCTION = re.compile(r"以及|[和及与、或]")
 
-SCHEMA = """
-    CREATE TABLE IF NOT EXISTS coverage_marks (
-        key TEXT PRIMARY KEY,
-        code TEXT NOT NULL,
-        item_no INTEGER NOT NULL,
-        item TEXT NOT NULL,
-        evidence_id TEXT,
-        not_applicable INTEGER NOT NULL DEFAULT 0,
-        note TEXT NOT NULL DEFAULT '',
-        actor TEXT NOT NULL DEFAULT '',
-        at TEXT NOT NULL
-    )
-"""
-
-
 @dataclass(frozen=True)
 class ItemPart:
     """One document an item names: the kinds it may be, its own key terms, the subject it shares."""
@@ -216,16 +201,9 @@ def describe(match: Match, item_no: int, item: str, title: str) -> str:
 
 
 # marks -----------------------------------------------------------------------------------------
-def _ensure_table(catalogue: Catalogue) -> None:
-    catalogue.db.execute(SCHEMA)
-
-
 def load_marks(catalogue: Catalogue) -> dict[tuple[str, int], CoverageMark]:
-    """Every mark, by (code, item number); an empty dict for a catalogue that has none yet."""
-    try:
-        rows = catalogue.db.execute("SELECT * FROM coverage_marks").fetchall()
-    except Exception:  # noqa: BLE001 - the table is created by the first mark (or the schema part)
-        return {}
+    """Every mark, by (code, item number). The table is a catalogue schema part, there from the first open."""
+    rows = catalogue.db.execute("SELECT * FROM coverage_marks").fetchall()
     out = {}
     for r in rows:
         d = dict(r)
@@ -259,7 +237,6 @@ def set_mark(ws: Workspace, catalogue: Catalogue, code: str, item_no: int, *, ev
     item = ind.evidence[item_no - 1]
     key = f"{ind.code}#{item_no}"
     with catalogue.transaction():
-        _ensure_table(catalogue)
         before = catalogue.db.execute("SELECT * FROM coverage_marks WHERE key=?", (key,)).fetchone()
         before_json = dict(before) if before else None
         if clear:

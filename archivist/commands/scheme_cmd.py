@@ -8,11 +8,16 @@ CLI.md's shape ({"id", "name", "total_points", "levels", "indicators": [...]}, p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
 from ..cli_common import console, err_console, fail, get_workspace, print_json
+
+if TYPE_CHECKING:
+    from ..framework import Framework
+    from ..workspace import Workspace
 
 scheme_app = typer.Typer(help="考核细则：从 Excel/Word 导入本省（市）方案，查看、导出，跨年度比对和迁移档案。",
                          no_args_is_help=True)
@@ -148,6 +153,17 @@ def list_cmd(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) 
     console.print(table)
 
 
+def _load_or_fail(ws: Workspace, scheme_id: str) -> Framework:
+    """The scheme by id, or one line saying why it cannot be read (exit 1)."""
+    from ..framework import FrameworkError
+    from ..scheme.store import SchemeError, load_scheme
+
+    try:
+        return load_scheme(ws, scheme_id)
+    except (SchemeError, FrameworkError) as exc:
+        fail(str(exc))
+
+
 @scheme_app.command("show", help="查看一个考核方案：层级树、分值、佐证材料。")
 def show_cmd(
     ctx: typer.Context,
@@ -155,15 +171,11 @@ def show_cmd(
     as_json: bool = typer.Option(False, "--json"),
     items: bool = typer.Option(True, "--items/--no-items", help="显示佐证材料清单"),
 ) -> None:
-    from ..framework import FrameworkError
     from ..scheme.preview import scheme_tree
-    from ..scheme.store import SchemeError, load_scheme, scheme_json
+    from ..scheme.store import scheme_json
 
     ws = get_workspace(ctx)
-    try:
-        fw = load_scheme(ws, scheme_id)
-    except (SchemeError, FrameworkError) as exc:
-        fail(str(exc))
+    fw = _load_or_fail(ws, scheme_id)
     if as_json:
         print_json(scheme_json(fw))
         return
@@ -176,15 +188,10 @@ def export_cmd(
     scheme_id: str = typer.Argument(..., metavar="ID"),
     out: Path = typer.Option(..., "--out", help="输出文件：.xlsx 或 .toml"),
 ) -> None:
-    from ..framework import FrameworkError
     from ..scheme.export import export_toml, export_xlsx
-    from ..scheme.store import SchemeError, load_scheme
 
     ws = get_workspace(ctx)
-    try:
-        fw = load_scheme(ws, scheme_id)
-    except (SchemeError, FrameworkError) as exc:
-        fail(str(exc))
+    fw = _load_or_fail(ws, scheme_id)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".toml"):
         fail(f"{out.name}：只能导出为 .xlsx 或 .toml", 2)

@@ -113,6 +113,14 @@ def field(form: FormData, name: str, limit: int = 2000) -> str:
     return str(value).strip()[:limit] if isinstance(value, str) else ""
 
 
+def answer_form(request: Request, target: str, message: str, ok: bool) -> Response:
+    """The answer to a form post: JSON for scripts (409 when refused), else a flash and back to the page."""
+    if wants_json(request):
+        return JSONResponse({"ok": ok, "message": message}, status_code=200 if ok else 409)
+    flash(request, message, "ok" if ok else "error")
+    return RedirectResponse(target, status_code=303)
+
+
 def read_catalogue(ws: Workspace) -> Catalogue:
     """A read-only use of the catalogue (WAL: readers never wait for the writer)."""
     return Catalogue(ws.catalogue_path)
@@ -335,10 +343,7 @@ async def edit_action(request: Request) -> Response:
         message, ok = str(exc), False
     except WorkspaceBusy as exc:
         message, ok = busy_message(exc), False
-    if wants_json(request):
-        return JSONResponse({"ok": ok, "message": message}, status_code=200 if ok else 409)
-    flash(request, message, "ok" if ok else "error")
-    return RedirectResponse(f"/doc/{quote(evidence_id)}", status_code=303)
+    return answer_form(request, f"/doc/{quote(evidence_id)}", message, ok)
 
 
 def _file_path(ws: Workspace, evidence_id: str) -> tuple[Path, dict[str, Any]]:
@@ -434,10 +439,7 @@ async def assign_action(request: Request) -> Response:
             message, ok = str(exc), False
         except WorkspaceBusy as exc:
             message, ok = busy_message(exc), False
-    if wants_json(request):
-        return JSONResponse({"ok": ok, "message": message}, status_code=200 if ok else 409)
-    flash(request, message, "ok" if ok else "error")
-    return RedirectResponse(target, status_code=303)
+    return answer_form(request, target, message, ok)
 
 
 # upload ----------------------------------------------------------------------------------------

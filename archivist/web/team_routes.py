@@ -184,15 +184,6 @@ def _writing(ws: Workspace, what: str) -> Any:
     return web_writing(ws, what)
 
 
-def _flash_redirect(request: Request, target: str, message: str, ok: bool) -> Response:
-    from .routes import flash, wants_json
-
-    if wants_json(request):
-        return JSONResponse({"ok": ok, "message": message}, status_code=200 if ok else 409)
-    flash(request, message, "ok" if ok else "error")
-    return RedirectResponse(target, status_code=303)
-
-
 # login -----------------------------------------------------------------------------------------
 async def login_page(request: Request) -> Response:
     from . import routes
@@ -241,6 +232,21 @@ async def login(request: Request) -> Response:
 
 
 # the unit's page (任务清单) --------------------------------------------------------------------
+def _answer(request: Request, target: str, message: str, ok: bool) -> Response:
+    from .routes import answer_form
+
+    return answer_form(request, target, message, ok)
+
+
+def _read(ws: Workspace, look: Any, *args: Any, **kwargs: Any) -> Any:
+    """`look(catalogue, *args)` on a reader's connection of its own (WAL: never waits for the writer)."""
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        return look(catalogue, *args, **kwargs)
+    finally:
+        catalogue.close()
+
+
 def _tasks(ws: Workspace, unit: str) -> dict[str, Any]:
     from ..team.remind import reminders
     from ..team.submissions import list_submissions
@@ -257,11 +263,7 @@ def _tasks(ws: Workspace, unit: str) -> dict[str, Any]:
 def _units(ws: Workspace) -> list[str]:
     from ..team.remind import all_units
 
-    catalogue = Catalogue(ws.catalogue_path)
-    try:
-        return all_units(ws, catalogue)
-    finally:
-        catalogue.close()
+    return _read(ws, lambda catalogue: all_units(ws, catalogue))
 
 
 async def tasks_page(request: Request) -> Response:
@@ -299,7 +301,7 @@ async def tasks_submit(request: Request) -> Response:
         item_no = 0
     if not isinstance(upload, UploadFile) or not upload.filename:
         await form.close()
-        return _flash_redirect(request, back, "没有收到文件：请选择要报送的文件", False)
+        return _answer(request, back, "没有收到文件：请选择要报送的文件", False)
     st.ws.cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="web-submit-", dir=st.ws.cache_dir))
     try:
@@ -319,17 +321,13 @@ async def tasks_submit(request: Request) -> Response:
     finally:
         await form.close()
         shutil.rmtree(tmp, ignore_errors=True)
-    return _flash_redirect(request, back, message, ok)
+    return _answer(request, back, message, ok)
 
 
 def _held_file(ws: Workspace, user: User, sub_id: str, version: int) -> tuple[Path, str]:
     from ..team.submissions import get_submission, submissions_dir, visible_to
 
-    catalogue = Catalogue(ws.catalogue_path)
-    try:
-        sub = get_submission(catalogue, sub_id)
-    finally:
-        catalogue.close()
+    sub = _read(ws, get_submission, sub_id)
     if sub is None or not visible_to(user, sub):
         raise HTTPException(404, "找不到这份报送材料")
     found = next((v for v in sub.versions if v.number == version), None)
@@ -357,11 +355,7 @@ async def held_file(request: Request) -> Response:
 def _queue(ws: Workspace) -> list[Any]:
     from ..team.submissions import PENDING, list_submissions
 
-    catalogue = Catalogue(ws.catalogue_path)
-    try:
-        return list_submissions(catalogue, state=PENDING)
-    finally:
-        catalogue.close()
+    return _read(ws, list_submissions, state=PENDING)
 
 
 async def review_page(request: Request) -> Response:
@@ -401,18 +395,14 @@ async def review_action(request: Request) -> Response:
         message, ok = str(exc), False
     except WorkspaceBusy as exc:
         message, ok = routes.busy_message(exc), False
-    return _flash_redirect(request, "/review", message, ok)
+    return _answer(request, "/review", message, ok)
 
 
 # 催报 ------------------------------------------------------------------------------------------
 def _remind(ws: Workspace) -> list[Any]:
     from ..team.remind import reminders
 
-    catalogue = Catalogue(ws.catalogue_path)
-    try:
-        return reminders(ws, catalogue)
-    finally:
-        catalogue.close()
+    return _read(ws, lambda catalogue: reminders(ws, catalogue))
 
 
 async def remind_page(request: Request) -> Response:
@@ -425,11 +415,7 @@ async def remind_page(request: Request) -> Response:
 def _users(ws: Workspace) -> list[User]:
     from ..team.users import list_users
 
-    catalogue = Catalogue(ws.catalogue_path)
-    try:
-        return list_users(catalogue)
-    finally:
-        catalogue.close()
+    return _read(ws, list_users)
 
 
 async def users_page(request: Request) -> Response:
@@ -464,7 +450,7 @@ async def users_action(request: Request) -> Response:
         message, ok = str(exc), False
     except WorkspaceBusy as exc:
         message, ok = routes.busy_message(exc), False
-    return _flash_redirect(request, "/users", message, ok)
+    return _answer(request, "/users", message, ok)
 
 
 routes = [
