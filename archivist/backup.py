@@ -12,6 +12,7 @@ Layout of the tar (plain, or gzip when the name ends .gz/.tgz):
     archivist-backup/archivist.toml         the workspace settings
     archivist-backup/<index>/catalogue.sqlite3
     archivist-backup/archive/...            every file the catalogue names, at its catalogue path
+    archivist-backup/<index>/submissions/...  every version units submitted (pending, returned, accepted)
     archivist-backup/frameworks/...         the workspace's own frameworks, if any
     archivist-backup/chain.key              only with --with-key: the audit chain key
 The search index is derived and is not backed up; restore rebuilds it.
@@ -85,12 +86,17 @@ def snapshot_catalogue(ws: Workspace, target: Path) -> dict[str, str]:
 
 
 def named_files(db_path: Path) -> list[dict[str, Any]]:
-    """Every file the catalogue names (evidence rows with an archive path, zip containers)."""
+    """Every file the catalogue names: evidence rows with an archive path, zip containers, and every
+    version a unit submitted (held under index/submissions/ until review; kept after it), so that the
+    restored office still has its 待审核 queue and the bytes each returned version replaced."""
     db = sqlite3.connect(db_path)
     try:
+        team = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='submission_versions'").fetchone()
         rows = db.execute(
             "SELECT id, archive_path, sha256 FROM evidence WHERE archive_path IS NOT NULL"
-            " UNION ALL SELECT id, archive_path, sha256 FROM containers ORDER BY 2"
+            " UNION ALL SELECT id, archive_path, sha256 FROM containers"
+            + (" UNION ALL SELECT id, stored_path, sha256 FROM submission_versions" if team else "")
+            + " ORDER BY 2"
         ).fetchall()
     finally:
         db.close()
