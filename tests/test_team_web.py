@@ -252,3 +252,34 @@ def test_dashboard_summary_is_computed_once_per_catalogue_change(ws: Workspace) 
     client.get("/", follow_redirects=False)  # now behind a login, the cache is not consulted
     assert cache.change_counter() > 0
     assert cache.search_index() is cache.search_index()  # one long-lived index while nothing changes
+
+
+def test_review_shows_the_classifiers_hint_when_it_differs_and_files_by_it(office: Workspace, tmp_path: Path) -> None:
+    app = create_app(office)
+    clerk, staff = Browser(app, "xzj"), Browser(app, "zlz")
+    toilets = make_docx(tmp_path / "验收.docx", "河口镇2024年农村户厕改造验收报告",
+                        ["全镇完成农村户厕改造1200户，验收合格率99.4%，卫生厕所普及率达到95%。"])
+    clerk.submit(toilets, "A01", 3)  # declared as 防止返贫 item 3: the classifier reads 厕所革命
+    clerk.submit(_doc(tmp_path, "方案.docx", "防止返贫监测帮扶工作方案"), "A01", 1)  # as declared: no hint
+    cat = Catalogue(office.catalogue_path)
+    try:
+        ids = {r["item_no"]: r["id"] for r in cat.db.execute("SELECT id, item_no FROM submissions")}
+    finally:
+        cat.close()
+    page = staff.client.get("/review").text
+    wrong = page.split(f'id="sub-{ids[3]}"')[1].split("</li>")[0]
+    right = page.split(f'id="sub-{ids[1]}"')[1].split("</li>")[0]
+    assert 'class="hint" data-code="C01"' in wrong and "农村厕所革命" in wrong and "依据：" in wrong
+    assert "户厕改造" in wrong.split("依据：")[1]
+    assert "按提示归入 C01" in wrong
+    assert 'class="hint"' not in right and "看起来更像" not in right
+    assert "按提示归入" not in Browser(app, "boss").client.get("/review").text  # a 领导 sees it, cannot act on it
+    r = staff.post(f"/review/{ids[3]}/accept", {"code": "C01", "note": "按分类提示改归 C01"}, page="/review")
+    assert r.status_code == 303
+    cat = Catalogue(office.catalogue_path)
+    try:
+        sub = cat.db.execute("SELECT * FROM submissions WHERE id=?", (ids[3],)).fetchone()
+        assert sub["state"] == "已通过" and sub["filed_indicator"] == "C01"
+        assert cat.get(sub["evidence_id"])["indicator"] == "C01"
+    finally:
+        cat.close()

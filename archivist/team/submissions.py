@@ -150,13 +150,11 @@ def suggest(ws: Workspace, catalogue: Catalogue, path: Path, name: str, unit: st
 
 
 def declaration_hint(ws: Workspace, declared: str, suggestions: list[dict[str, Any]]) -> str:
-    """"看起来更像 D02 …" when the classifier's best guess is another indicator, else ""."""
-    best = suggestions[0] if suggestions else None
-    if not best or not best.get("code") or best["code"] == declared or float(best.get("confidence") or 0) < 0.3:
-        return ""
-    ind = ws.frameworks.indicator(best["code"])
-    name = f" {ind.name}" if ind else ""
-    return f"看起来更像 {best['code']}{name}（把握 {float(best['confidence']):.0%}），请确认报送的指标是否正确"
+    """"看起来更像 D02 …（…；依据：…）" when the classifier's best guess is another indicator, else ""."""
+    from .hints import hint_for
+
+    found = hint_for(ws, declared, suggestions)
+    return found.text if found else ""
 
 
 def submit(ws: Workspace, catalogue: Catalogue, user: User, indicator: str, item_no: int, source: Path,

@@ -359,11 +359,14 @@ def _queue(ws: Workspace) -> list[Any]:
 
 
 async def review_page(request: Request) -> Response:
+    from ..team.hints import parse_hint
     from .routes import indicator_options
 
     ws = _state(request).ws
     subs = await run_in_threadpool(_queue, ws)
-    return _render(request, "team_review.html", {"subs": subs, "me": me(request), "indicators": indicator_options(ws),
+    hints = {s.id: h for s in subs if (h := parse_hint(s.current.suggestion)) and h.code != s.indicator}
+    return _render(request, "team_review.html", {"subs": subs, "hints": hints, "me": me(request),
+                                                 "indicators": indicator_options(ws),
                                                  "labels": {i.code: i.name for i in ws.frameworks.indicators()}})
 
 
