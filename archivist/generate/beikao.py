@@ -5,9 +5,9 @@ and checked it. archivist adds the audit chain head at the moment the binder was
 inspector who keeps the printed binder can later run `archivist verify --anchor SEQ:HASH` on the
 archive and learn whether its history still contains what they were shown.
 
-The page is written as a small PDF by hand with a real text layer (Adobe's built-in STSong-Light
-CID font, UniGB-UTF16-H), so it needs neither LibreOffice nor an installed font, and the anchor
-can be read back by copy-paste or any text extractor.
+Without LibreOffice the page is written by :mod:`pdfpages` with a real text layer (Adobe's built-in
+STSong-Light CID font), so it needs no installed font, and the anchor can be read back by
+copy-paste or any text extractor.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import datetime as _dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .pdfpages import Page, write_pdf
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -54,57 +56,10 @@ def beikao_lines(
     return lines
 
 
-def _utf16(text: str) -> str:
-    return "<" + text.encode("utf-16-be").hex().upper() + ">"
-
-
 def beikao_pdf(lines: Sequence[str], out: Path) -> Path:
-    """One A4 page: the title centred, then the lines (with a real text layer)."""
-    objects: list[bytes] = []
-
-    def add(obj: str | bytes) -> int:
-        objects.append(obj.encode("latin-1") if isinstance(obj, str) else obj)
-        return len(objects)
-
-    catalog = add("")
-    pages_obj = add("")
-    descriptor = add(
-        "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
-        "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>"
-    )
-    cid_font = add(
-        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
-        f"/FontDescriptor {descriptor} 0 R /DW 1000 >>"
-    )
-    font = add(
-        "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H "
-        f"/DescendantFonts [{cid_font} 0 R] >>"
-    )
-    title_x = (595 - 22 * len(TITLE)) / 2
-    ops = ["BT", "/F1 22 Tf", f"{title_x:.0f} 760 Td", f"{_utf16(TITLE)} Tj", "ET",
-           "BT", "/F1 12 Tf", "80 700 Td", "22 TL"]
-    for line in lines:
-        ops.append(f"{_utf16(line)} Tj T*" if line else "T*")
-    ops += ["ET", "0.5 w 70 120 455 610 re S"]  # the table's frame
-    stream = "\n".join(ops).encode("latin-1")
-    content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    page = add(
-        f"<< /Type /Page /Parent {pages_obj} 0 R /MediaBox [0 0 595 842] "
-        f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>"
-    )
-    objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_obj} 0 R >>".encode("latin-1")
-    objects[pages_obj - 1] = f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>".encode("latin-1")
-    body = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        body += b"%010d 00000 n \n" % offset
-    body += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(bytes(body))
-    return out
+    """One A4 page: the title centred, then the lines in a frame (with a real text layer)."""
+    page = Page()
+    page.text(page.width / 2, 760, TITLE, 22, align="center")
+    page.lines(80, 700, lines, 12, leading=22)
+    page.rect(70, 120, 455, 610)  # the table's frame
+    return write_pdf([page], out, title=TITLE)

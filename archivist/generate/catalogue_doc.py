@@ -34,7 +34,7 @@ from docx.text.paragraph import Paragraph
 
 from ..assess.status import date_problem, evidence_date
 from ..safety import protect_workbook
-from .gongwen import BODY_PT, FANGSONG, HEITI, GongwenDocument, format_cn_date
+from .gongwen import BODY_PT, FANGSONG, HEITI, GongwenDocument, format_cn_date, text_width
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -340,6 +340,120 @@ def _widths(doc: GongwenDocument, widths: Sequence[float]) -> list[float]:
     return [w if w else rest for w in widths]
 
 
+PT_MM = 25.4 / 72
+CELL_PADDING_MM = 2.2  # 1 mm each side (gongwen.CELL_PADDING_TWIPS) and a little slack for the border
+
+
+def fitted_widths(
+    doc: GongwenDocument,
+    base: Sequence[float],
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    fit: Sequence[str] = ("档号", "文号"),
+    font_size_pt: float = TABLE_PT,
+    title_min_mm: float = 60.0,
+    cap_mm: float = 48.0,
+) -> list[float]:
+    """Column widths with 档号 and 文号 wide enough for their longest value on one line.
+
+    "青农发〔2024〕12号" wrapped over three lines is what a clerk notices first; the 题名 column
+    (width 0 in ``base``) gives up the room, but never below ``title_min_mm``, and a freak value
+    longer than ``cap_mm`` wraps rather than squeezing every title.
+    """
+    widths = list(base)
+    em_mm = font_size_pt * PT_MM
+    index = {name: i for i, name in enumerate(columns)}
+    need = {index[name]: 0.0 for name in fit if name in index}
+    for row in rows:
+        for i in need:
+            value = str(row[i] or "")
+            if value:
+                need[i] = max(need[i], text_width(value) * em_mm + CELL_PADDING_MM)
+    for i, mm in need.items():
+        widths[i] = max(widths[i], min(mm, cap_mm))
+    title = widths.index(0.0) if 0.0 in widths else None
+    if title is not None:
+        room = doc.text_width_mm - sum(widths)
+        if room < title_min_mm:  # give back from the fitted columns, proportionally
+            over = title_min_mm - room
+            grown = {i: widths[i] - base[i] for i in need if widths[i] > base[i]}
+            total = sum(grown.values())
+            for i, extra in grown.items():
+                widths[i] -= min(extra, over * extra / total)
+            room = doc.text_width_mm - sum(widths)
+        widths[title] = max(room, 30.0)
+    return widths
+
+
+def _span_row(tr: Any, ncols: int, width_mm: float, font: str) -> None:
+    """Turn a table row into one cell spanning all columns, its text set in ``font`` (group heading)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    cells = tr.findall(qn("w:tc"))
+    first = cells[0]
+    for extra in cells[1:]:
+        tr.remove(extra)
+    tc_pr = first.find(qn("w:tcPr"))
+    if tc_pr is None:
+        tc_pr = OxmlElement("w:tcPr")
+        first.insert(0, tc_pr)
+    tc_w = tc_pr.find(qn("w:tcW"))
+    if tc_w is not None:
+        tc_w.set(qn("w:w"), str(int(Mm(width_mm).twips)))
+        tc_w.set(qn("w:type"), "dxa")
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), str(ncols))
+    if tc_w is not None:
+        tc_w.addnext(span)
+    else:
+        tc_pr.insert(0, span)
+    p = first.find(qn("w:p"))
+    p_pr = p.find(qn("w:pPr"))
+    if p_pr is None:
+        p_pr = OxmlElement("w:pPr")
+        p.insert(0, p_pr)
+    jc = p_pr.find(qn("w:jc"))
+    if jc is not None:
+        jc.set(qn("w:val"), "left")
+    p_pr.append(OxmlElement("w:keepNext"))  # a heading never ends a page alone
+    for rfonts in p.iter(qn("w:rFonts")):
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            rfonts.set(qn(attr), font)
+
+
+def grouped_table(
+    doc: GongwenDocument,
+    columns: Sequence[str],
+    sections: Sequence[tuple[str, Sequence[Sequence[object]]]],
+    *,
+    col_widths_mm: Sequence[float],
+    font_size_pt: float,
+    align: Sequence[str],
+) -> Any:
+    """One continuous table for all groups: a heading row spanning the columns before each group.
+
+    The catalogue runs on from one indicator to the next instead of starting a page per indicator
+    (a 21-indicator catalogue of 30 items was 21 mostly empty pages); the column header repeats on
+    every printed page and each group is still found by its heading.
+    """
+    from docx.oxml.ns import qn
+
+    rows: list[Sequence[object]] = []
+    headings: list[tuple[int, str]] = []
+    for heading, body in sections:
+        headings.append((len(rows), heading))
+        rows.append([heading, *[""] * (len(columns) - 1)])
+        rows.extend(body)
+    tbl = fast_table(doc, columns, rows, col_widths_mm=col_widths_mm, font_size_pt=font_size_pt, align=align)
+    trs = tbl.findall(qn("w:tr"))
+    for index, _heading in headings:
+        _span_row(trs[index + 1], len(columns), sum(col_widths_mm), HEITI)
+    return tbl
+
+
 def entry_cells(entry: CatalogueEntry) -> list[object]:
     return [entry.seq, entry.archive_no, entry.doc_number, entry.unit, entry.title, entry.date8,
             "" if entry.pages is None else entry.pages, entry.note]
@@ -369,14 +483,14 @@ def write_docx(
     groups: Sequence[IndicatorGroup],
     out: Path,
     *,
-    page_per_indicator: bool = True,
+    page_per_indicator: bool = False,
     date: _dt.date | None = None,
 ) -> Path:
-    """The catalogue as an A4 landscape GB/T 9704 document, one table per indicator.
+    """The catalogue as an A4 landscape GB/T 9704 document: one continuous table, a heading row per indicator.
 
-    ``page_per_indicator`` starts each indicator on a new page: the printed catalogue goes into the
-    indicator's box ("一指标一档案"). Indicators without evidence are named together at the end of each
-    framework instead of printing empty tables.
+    ``page_per_indicator`` gives each indicator its own table starting on a new page instead, for an
+    office that files the printed catalogue into each indicator's box ("一指标一档案"). Indicators
+    without evidence are named together at the end instead of printing empty tables.
     """
     doc = GongwenDocument(landscape=True)
     doc.title(catalogue_title(ws, groups))
@@ -387,26 +501,31 @@ def write_docx(
                 align="center")
     if total == 0:
         styled_line(doc, f"{EMPTY_TEXT}：档案中还没有已归档的材料。", FANGSONG, BODY_PT, align="center")
-    widths = _widths(doc, COLUMN_WIDTHS_MM)
+    listed = [g for g in groups if g.entries]
+    cells = {g.code: [entry_cells(e) for e in g.entries] for g in listed}
+    widths = fitted_widths(doc, COLUMN_WIDTHS_MM, COLUMNS, (row for rows in cells.values() for row in rows))
     aligns = ["center", "left", "left", "left", "left", "center", "center", "left"]
-    first = True
-    for fw_id in dict.fromkeys(g.framework_id for g in groups):
-        fw_groups = [g for g in groups if g.framework_id == fw_id]
-        empty = [g for g in fw_groups if not g.entries]
-        for g in fw_groups:
-            if not g.entries:
-                continue
-            if page_per_indicator and not first:
+    if page_per_indicator:
+        for n, g in enumerate(listed):
+            if n:
                 doc.page_break()
-            first = False
-            styled_line(doc, f"{g.label}（{g.framework_name}·{g.category_code} {g.category_name}）", HEITI, 14,
-                        keep_with_next=True)
-            fast_table(doc, COLUMNS, [entry_cells(e) for e in g.entries], col_widths_mm=widths,
-                       font_size_pt=TABLE_PT, align=aligns)
-        if empty and total:
-            styled_line(doc, f"{fw_groups[0].framework_name}以下{len(empty)}项指标{EMPTY_TEXT}："
-                             + "、".join(g.label for g in empty), FANGSONG, 12, indent=True)
+            styled_line(doc, group_heading(g), HEITI, 14, keep_with_next=True)
+            fast_table(doc, COLUMNS, cells[g.code], col_widths_mm=widths, font_size_pt=TABLE_PT, align=aligns)
+    elif listed:
+        grouped_table(doc, COLUMNS, [(group_heading(g), cells[g.code]) for g in listed], col_widths_mm=widths,
+                      font_size_pt=TABLE_PT, align=aligns)
+    if total:
+        for fw_id in dict.fromkeys(g.framework_id for g in groups):
+            empty = [g for g in groups if g.framework_id == fw_id and not g.entries]
+            if empty:
+                styled_line(doc, f"{empty[0].framework_name}以下{len(empty)}项指标{EMPTY_TEXT}："
+                                 + "、".join(g.label for g in empty), FANGSONG, 12, indent=True)
     return doc.save(out)
+
+
+def group_heading(g: IndicatorGroup) -> str:
+    """The heading of one indicator's rows: "A01 防止返贫监测帮扶（实绩考核·A 巩固拓展脱贫攻坚成果）"."""
+    return f"{g.label}（{g.framework_name}·{g.category_code} {g.category_name}）"
 
 
 def write_xlsx(ws: Workspace, groups: Sequence[IndicatorGroup], out: Path) -> Path:

@@ -12,7 +12,8 @@ Inspectors page through a binder, not an archive tree. The binder is built from 
 3. front matter — cover and catalogue pages, written as GB/T 9704 .docx and rendered in one soffice
    start; they are made *after* conversion because the catalogue prints each item's 页数 and 页号.
 4. assemble — pypdf: bookmarks category → indicator → document, page labels ("封面", "目录-1", then
-   1, 2, 3 … for the evidence, matching the 页号 column), document properties.
+   1, 2, 3 … for the evidence, matching the 页号 column), the same numbers printed in the top right
+   corner of every evidence page (:mod:`pdfpages`), document properties.
 5. write back — each bound record's 页数 goes into the catalogue, audited, under the writer lock
    (held only for that short write, so a long dossier never blocks an ingest). This happens once the
    pages are counted, before the front matter, so the 卷内备考表 (which closes the volume) prints the
@@ -45,10 +46,14 @@ from .catalogue_doc import (
     IndicatorGroup,
     build_groups,
     fast_table,
+    fitted_widths,
+    group_heading,
+    grouped_table,
     issuer,
     styled_line,
 )
 from .gongwen import FANGSONG, HEITI, XIAOBIAOSONG, GongwenDocument, format_cn_date
+from .pdfpages import stamp_page_numbers
 
 if TYPE_CHECKING:
     from PIL import ImageFont
@@ -528,22 +533,20 @@ def _catalogue_docx(ws: Workspace, title: str, groups: Sequence[IndicatorGroup],
     doc = GongwenDocument(landscape=True)
     doc.title("卷内目录")
     styled_line(doc, title, FANGSONG, 12, align="center")
-    widths = list(CATALOGUE_WIDTHS_MM)
-    widths[4] = max(doc.text_width_mm - sum(widths), 30.0)
-    aligns = ["center", "left", "left", "left", "left", "center", "center", "center", "left"]
     by_id = {s.id: s for s in skipped}
     listed = [g for g in groups if g.entries]
+    rows = {g.code: _catalogue_rows(g, placed, by_id) for g in listed}
+    widths = fitted_widths(doc, CATALOGUE_WIDTHS_MM, CATALOGUE_COLUMNS, (r for rs in rows.values() for r in rs))
+    aligns = ["center", "left", "left", "left", "left", "center", "center", "center", "left"]
     if not listed:
         styled_line(doc, f"{EMPTY_TEXT}。", FANGSONG, 16, align="center")
-    for g in listed:
-        styled_line(doc, f"{g.label}（{g.framework_name}·{g.category_code} {g.category_name}）", HEITI, 14,
-                    keep_with_next=True)
-        fast_table(doc, CATALOGUE_COLUMNS, _catalogue_rows(g, placed, by_id), col_widths_mm=widths,
-                   font_size_pt=10.5, align=aligns)
+    else:
+        grouped_table(doc, CATALOGUE_COLUMNS, [(group_heading(g), rows[g.code]) for g in listed],
+                      col_widths_mm=widths, font_size_pt=10.5, align=aligns)
     if skipped or quarantined:
         styled_line(doc, "未编入材料", HEITI, 14, keep_with_next=True)
-        rows = [[i, s.indicator, s.title, s.reason] for i, s in enumerate([*skipped, *quarantined], start=1)]
-        fast_table(doc, ["序号", "指标", "题名 / 文件", "原因"], rows,
+        left_out = [[i, s.indicator, s.title, s.reason] for i, s in enumerate([*skipped, *quarantined], start=1)]
+        fast_table(doc, ["序号", "指标", "题名 / 文件", "原因"], left_out,
                    col_widths_mm=[10, 20, 90, doc.text_width_mm - 120], font_size_pt=10.5,
                    align=["center", "center", "left", "left"])
     return _save_reproducible(doc, out, today)
@@ -735,6 +738,9 @@ def build_dossier(
         if n_beikao > n_front:
             writer.set_page_label(n_front, n_beikao - 1, style=PageLabelStyle.DECIMAL, start=1)
         writer.set_page_label(n_beikao, len(writer.pages) - 1, prefix="备考表")
+        # The printed 页号 (top right, DA/T 22) = the page label = the 页号 column of the 卷内目录. The
+        # front matter carries its own GB/T 9704 footer numbers; cover and 备考表 are single sheets.
+        stamp_page_numbers(writer, ((i, str(i - n_front + 1)) for i in range(n_front, n_beikao)))
         writer.add_metadata({"/Title": title, "/Author": issuer(ws), "/Creator": "archivist",
                              "/Subject": f"{ws.config.county}{ws.config.year}年度乡村振兴考核佐证材料"})
         writer.page_mode = "/UseOutlines"
