@@ -21,6 +21,7 @@ from ..workspace import Workspace
 
 KIND_HELP = (
     "self-eval（自评报告）| briefing（情况通报）| speech（讲话稿）| catalogue（归档文件目录）| problems（问题整改台账）"
+    "| report（迎检汇报材料）| reminder（催报通知）"
 )
 DEFAULT_NAMES = {
     "self-eval": "自评报告",
@@ -28,6 +29,8 @@ DEFAULT_NAMES = {
     "speech": "讲话稿",
     "catalogue": "归档文件目录",
     "problems": "问题整改台账",
+    "report": "迎检汇报材料",
+    "reminder": "催报通知",
 }
 
 
@@ -85,18 +88,31 @@ def report(
         "--template/--no-template",
         help="用 templates/docx 下的 Word 模板（工作区自己的优先）；--no-template 用内置版式",
     ),
+    unit: str | None = typer.Option(None, "--unit", help="reminder：只催这一个单位（默认所有欠报单位）"),
+    red_header: bool | None = typer.Option(
+        None, "--red-header/--draft",
+        help="briefing、reminder：加红头和版记（发文机关标志、发文字号、红色分隔线、抄送、印发）或印成草稿；"
+             "默认按 archivist.toml 的 [documents] red_header",
+    ),
+    number: str | None = typer.Option(None, "--number", help="红头的发文字号，如 青农办〔2025〕3号"),
 ) -> None:
-    """Write a report from the archive's data: self-eval, briefing, speech, catalogue or problems."""
-    from ..generate.reports import KINDS, briefing_figures, gather, write_report
+    """Write a report from the archive's data: self-eval, briefing, speech, catalogue, problems, report
+    (迎检汇报材料) or reminder (催报通知)."""
+    from ..generate.reports import ISSUED, KINDS, briefing_figures, gather, write_report
 
     if kind not in KINDS:
         fail(f"未知的报告类型 {kind}：可用 {' | '.join(KINDS)}", 2)
+    if unit and kind != "reminder":
+        fail("--unit 只用于 report reminder（催报通知）", 2)
+    if red_header and kind not in ISSUED:
+        fail(f"{kind} 不是发文，不能加红头：--red-header 只用于 {'、'.join(ISSUED)}（情况通报、催报通知）", 2)
     ws = get_workspace(ctx)
     today = _date(date)
     target = out or ws.root / "out" / f"{DEFAULT_NAMES[kind]}.docx"
     with writing_to(target, ws) as catalogue:
         data = gather(ws, catalogue, today) if kind not in ("catalogue",) else None
-        written = write_report(kind, ws, catalogue, target, today=today, data=data, template=use_template)
+        written = write_report(kind, ws, catalogue, target, today=today, data=data, template=use_template,
+                               unit=unit, red_header=red_header, number=number)
     pdfs = _render_pdfs(written, ws.cache_dir) if pdf else []
     if as_json:
         payload: dict[str, object] = {"kind": kind, "files": [str(p) for p in [*written, *pdfs]]}
@@ -179,6 +195,9 @@ def export(
     for rel in result.missing_files:
         err_console.print(f"[yellow]警告：[/]归档文件不存在，未导出：{safe(rel)}（请运行 archivist verify）",
                           highlight=False)
+    for member in result.withheld:
+        err_console.print(f"[yellow]提示：[/]{safe(member)} 含身份证号或手机号，格式无法遮盖，未放入导出包"
+                          "（考核组需要时用 --unmasked 导出，记入审计日志）", highlight=False)
     console.print(
         f"已导出：{safe(result.out)}（{result.files} 个文件，{result.indicators} 项指标；解压后打开 index.html）",
         highlight=False,

@@ -28,6 +28,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -36,10 +37,10 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -57,6 +58,8 @@ __all__ = [
     "LINE_PT",
     "PAGE_NUMBER_PT",
     "GongwenDocument",
+    "RedHeader",
+    "apply_red_header",
     "cn_numeral",
     "fill_row",
     "place_signature",
@@ -968,3 +971,130 @@ class GongwenDocument:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._doc.save(str(path))
         return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 红头 and 版记 of an issued document (GB/T 9704 7.2, 7.4)
+# ---------------------------------------------------------------------------------------------
+
+RED = "FF0000"
+MARK_MAX_PT = 42.0  # 发文机关标志: as large as fits the text block, at most about 小初
+MARK_LINE_FACTOR = 1.25
+MARK_TOP_MM = 35.0  # 发文机关标志上边缘至版心上边缘 35 mm (下行文)
+RULE_GAP_MM = 4.0  # 红色分隔线 4 mm under the 发文字号
+RECORD_PT = 14.0  # 版记 四号 仿宋
+THICK_RULE = 8  # w:sz in eighths of a point: ≈ 0.35 mm (首条、末条分隔线)
+THIN_RULE = 6  # ≈ 0.25 mm (中间分隔线)
+
+
+@dataclass(frozen=True)
+class RedHeader:
+    """What the 版头 and 版记 of an issued document print (from ``[documents]`` in archivist.toml)."""
+
+    mark: str  # 发文机关标志, e.g. "青山县委农村工作领导小组办公室文件"
+    number: str  # 发文字号, e.g. "青农办〔2025〕3号"
+    cc: list[str]  # 抄送机关
+    printer: str  # 印发机关
+    printed: _dt.date  # 印发日期
+
+
+def _border(paragraph: Paragraph, side: str, size: int, color: str, space_pt: float = 0) -> None:
+    ppr = paragraph._element.get_or_add_pPr()
+    bdr = ppr.find(qn("w:pBdr"))
+    if bdr is None:
+        bdr = OxmlElement("w:pBdr")
+        # CT_PPrBase order: pBdr comes after pStyle/keepNext/…/numPr/suppressLineNumbers
+        anchor = next((ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                                                  "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+                                                  "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                                                  "w:snapToGrid", "w:spacing", "w:ind", "w:jc")
+                       if ppr.find(qn(t)) is not None), None)
+        if anchor is not None:
+            anchor.addprevious(bdr)
+        else:
+            ppr.append(bdr)
+    line = OxmlElement(f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(size))
+    line.set(qn("w:space"), str(int(round(space_pt))))
+    line.set(qn("w:color"), color)
+    bdr.append(line)
+
+
+def _plain(paragraph: Paragraph, align: Align, line_pt: float) -> None:
+    """No first-line indent, the given alignment and an exact line pitch (GB/T 9704 fixed lines)."""
+    pf = paragraph.paragraph_format
+    pf.first_line_indent = Pt(0)
+    GongwenDocument._set_first_line_chars(paragraph._element.get_or_add_pPr(), 0)
+    paragraph.alignment = _ALIGN[align]
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(line_pt)
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+
+
+def _text_width_mm(document: DocxDocument) -> float:
+    sec = document.sections[0]
+    return (sec.page_width - sec.left_margin - sec.right_margin) / Mm(1)
+
+
+def apply_red_header(document: DocxDocument, header: RedHeader) -> None:
+    """Turn a draft into an issued document: the 版头 above the title, the 版记 after the body.
+
+    版头: the 发文机关标志 in red 方正小标宋简体, centred, as large as fits; two blank lines; the
+    发文字号 centred in 仿宋; a red rule the width of the text block 4 mm under it; two blank lines;
+    then the title that was already there. 版记: 抄送 (四号, one character in from each side, a full
+    stop after the last name) between a thick and a thin rule, then the 印发机关 one character from the
+    left and "…日印发" one from the right above the closing thick rule. The 版记 follows the 落款 in
+    the flow: Word and LibreOffice do not agree on frames anchored to the page foot, so moving it to
+    the bottom of the last page (GB/T 9704 7.4) is left to the editor's blank lines.
+    """
+    width_mm = _text_width_mm(document)
+    first = next((p for p in document.paragraphs if p.text.strip()), None)
+    if first is None:
+        return
+    width_pt = width_mm / 25.4 * 72
+    size = min(MARK_MAX_PT, math.floor(width_pt / max(text_width(header.mark), 1.0)))
+    mark = first.insert_paragraph_before()
+    line = max(size * MARK_LINE_FACTOR, 30.0)
+    _plain(mark, "center", line)
+    # the glyphs' top edge 35 mm under the text block's: the exact line's spare room sits above them
+    mark.paragraph_format.space_before = Pt(max(MARK_TOP_MM / 25.4 * 72 - (line - size), 0))
+    run = mark.add_run(header.mark)
+    _set_run_font(run, XIAOBIAOSONG, size)
+    run.font.color.rgb = RGBColor.from_string(RED)
+    for _ in range(2):
+        _plain(first.insert_paragraph_before(), "center", LINE_PT)
+    number = first.insert_paragraph_before()
+    _plain(number, "center", LINE_PT)
+    _set_run_font(number.add_run(header.number), FANGSONG, BODY_PT)
+    _border(number, "bottom", 18, RED, RULE_GAP_MM / 25.4 * 72)
+    for _ in range(2):
+        _plain(first.insert_paragraph_before(), "center", LINE_PT)
+
+    rows: list[Paragraph] = []
+    if header.cc:
+        cc = document.add_paragraph()
+        _plain(cc, "left", LINE_PT)
+        label = "抄送："
+        cc.paragraph_format.left_indent = Pt(RECORD_PT * (1 + text_width(label)))
+        cc.paragraph_format.first_line_indent = Pt(-RECORD_PT * text_width(label))
+        cc.paragraph_format.right_indent = Pt(RECORD_PT)
+        _set_run_font(cc.add_run(label + "，".join(header.cc).rstrip("。") + "。"), FANGSONG, RECORD_PT)
+        rows.append(cc)
+    printed = document.add_paragraph()
+    _plain(printed, "left", LINE_PT)
+    printed.paragraph_format.left_indent = Pt(RECORD_PT)
+    printed.paragraph_format.right_indent = Pt(RECORD_PT)
+    tab_mm = width_mm - 2 * RECORD_PT / 72 * 25.4
+    printed.paragraph_format.tab_stops.add_tab_stop(Mm(tab_mm), WD_TAB_ALIGNMENT.RIGHT)
+    _set_run_font(printed.add_run(f"{header.printer}\t{format_cn_date(header.printed)}印发"), FANGSONG, RECORD_PT)
+    rows.append(printed)
+    _border(rows[0], "top", THICK_RULE, "000000", 1)
+    if len(rows) == 2:
+        _border(rows[0], "bottom", THIN_RULE, "000000", 1)
+    _border(rows[-1], "bottom", THICK_RULE, "000000", 1)
+    for p in rows:
+        p.paragraph_format.keep_together = True
+    rows[0].paragraph_format.keep_with_next = True
+    rows[0].paragraph_format.space_before = Pt(LINE_PT)

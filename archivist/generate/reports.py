@@ -29,14 +29,19 @@ from typing import TYPE_CHECKING, Any
 
 from docx.shared import Mm
 
+from ..assess.facts import Statement, without_wrong_totals
 from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, parse_date
+from . import factwords
 from .catalogue_doc import archive_numbers, display_title, styled_line, supplied_titles
+from .factwords import Quoted
 from .gongwen import (
     _STYLES,
     BODY_PT,
     HEITI,
     KAITI,
     GongwenDocument,
+    RedHeader,
+    apply_red_header,
     format_cn_date,
     heading_prefix,
     place_signature,
@@ -53,7 +58,8 @@ if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..workspace import Workspace
 
-KINDS = ("self-eval", "briefing", "speech", "catalogue", "problems")
+KINDS = ("self-eval", "briefing", "speech", "catalogue", "problems", "report", "reminder")
+ISSUED = ("briefing", "reminder")  # documents sent out under the office's name: these may take the 红头
 PHRASES_FILE = Path(__file__).resolve().parent.parent.parent / "templates" / "phrases" / "speech.toml"
 CITE_LIMIT = 5  # evidence cited by name per indicator in the body; the attachment lists them all
 LIST_LIMIT = 6  # items named per unit in a sentence before "等N项"
@@ -187,6 +193,28 @@ class ReportData:
     supplied: set[str] = field(default_factory=set)  # ids whose title the archivist supplied ([ ])
     findings: list[LedgerFinding] | None = None  # ledger errors of every xlsx (filed or unsorted)
     summary: Summary | None = None  # the one set of figures (assess.summary); every count printed comes from it
+    statements: dict[str, list[Statement]] | None = None  # the evidence's own facts, by id (assess.facts)
+
+    def title_of(self, evidence_id: str) -> str:
+        record = self.records.get(evidence_id)
+        return display_title(record, evidence_id in self.supplied) if record else evidence_id
+
+    def statements_of(self, s: IndicatorStatus) -> list[Statement]:
+        """The facts of one indicator's counted evidence, without the ledger totals found wrong."""
+        if self.statements is None:
+            from ..assess.facts import archive_statements
+            from ..catalogue import Catalogue
+
+            catalogue = Catalogue(self.ws.catalogue_path)
+            try:
+                self.statements = archive_statements(self.ws, catalogue)
+            finally:
+                catalogue.close()
+        found = [st for e in s.evidence for st in self.statements.get(e.id, [])]
+        return without_wrong_totals(found, self.ledger_findings())
+
+    def quoted_facts(self, s: IndicatorStatus, limit: int = 4) -> list[Quoted]:
+        return factwords.quoted(self.statements_of(s), self.records, self.title_of, limit=limit)
 
     @cached_property
     def units(self) -> list[UnitStatus]:
@@ -341,6 +369,7 @@ def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None) -
     is None and the documents say the date is not set instead of counting days.
     """
     from ..assess import readiness
+    from ..assess.facts import archive_statements
     from ..assess.summary import summary_from
 
     today = today or _dt.date.today()
@@ -349,7 +378,7 @@ def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None) -
     numbers = archive_numbers(ws, records.values())
     return ReportData(ws, today, r.statuses, records, numbers, r.scores, r.problems, r.countdown,
                       _counts(catalogue), supplied_titles(catalogue), list(r.ledger_findings),
-                      summary_from(ws, catalogue, r))
+                      summary_from(ws, catalogue, r), archive_statements(ws, catalogue))
 
 
 def briefing_figures(data: ReportData) -> dict[str, Any]:
@@ -605,11 +634,65 @@ def self_eval_model(data: ReportData, phrases: Phrases | None = None) -> dict[st
     scored = {fw.id for fw in data.ws.frameworks.frameworks if fw.kind == "scored"}
     m["attachment"] = ph.fill("self_eval", "attachment", ctx) if scored else ""
     m["score_rows"] = _score_rows(data, scored) if scored else []
+    m["evidence_rows"] = evidence_rows(data)
+    m["evidence_attachment"] = ph.fill("self_eval", "evidence_attachment", ctx) if m["evidence_rows"] else ""
+    m["attachments"] = [t for t in (m["attachment"], m["evidence_attachment"]) if t]
     return m
+
+
+def evidence_rows(data: ReportData) -> list[dict[str, Any]]:
+    """附件 佐证材料目录: every piece of counted evidence under its indicator, as the catalogue names it."""
+    from .catalogue_doc import date8
+
+    rows: list[dict[str, Any]] = []
+    for s in data.statuses:
+        for e in s.evidence:
+            record = data.records.get(e.id)
+            if record is None:
+                continue
+            rows.append({"seq": len(rows) + 1, "indicator": s.code, "title": data.title_of(e.id),
+                         "doc_number": (record.get("doc_number") or "").strip(), "date": date8(record),
+                         "archive_no": data.numbers[e.id][0] if e.id in data.numbers else ""})
+    return rows
+
+
+MEASURE_TITLE = re.compile(r"(方案|办法|制度|意见|规划|细则|机制|通知|计划|要点|规定)$")
+MEASURE_LIMIT = 3
+
+
+def evidence_due(data: ReportData) -> str:
+    """The evidence milestone's date in words when it is still ahead ("" otherwise)."""
+    if data.countdown is None:
+        return ""
+    due = next((m for m in data.countdown.milestones if m.kind == "evidence" and m.days_left >= 0), None)
+    return cn_date(due.due) if due else ""
+
+
+def indicator_work(data: ReportData, ph: Phrases, ctx: Mapping[str, Any], s: IndicatorStatus,
+                   section: str = "self_eval") -> tuple[str, list[Quoted]]:
+    """工作开展情况 of one indicator from its evidence: the measures (documents it issued, by title) and
+    the facts quoted from the documents, each cited; an editor's 【待补充】 where the archive has none."""
+    if not s.evidence:
+        key = "work_adjustment" if s.kind in ("bonus", "penalty") else "work_none"
+        return ph.fill(section, key, ctx), []
+    items = data.quoted_facts(s)
+    cited = {q.statement.evidence_id for q in items}
+    measures = [e for e in s.evidence if e.id not in cited and MEASURE_TITLE.search(e.title or "")
+                and e.id in data.records][:MEASURE_LIMIT]
+    text = ""
+    if measures:
+        text = ph.fill(section, "work_measures", ctx, titles="".join(f"《{data.title_of(e.id)}》" for e in measures))
+    if items:
+        text += factwords.sentence(items)
+    else:
+        text += ph.fill(section, "work_no_figures", ctx, count=len(s.evidence))
+    return text, items
 
 
 def _self_eval_indicator(num_: Numbering, data: ReportData, ph: Phrases, ctx: Mapping[str, Any],
                          s: IndicatorStatus, fw_kind: str) -> dict[str, Any]:
+    """One indicator: （1）工作开展情况 with the evidence's own facts, （2）得分情况 with the self-score and
+    its rationale (scored frameworks), （3）存在问题, （4）下步打算; the evidence itself is listed in 附件."""
     from ..assess.status import STATE_LABELS
 
     entry = data.score_of(s.code)
@@ -626,40 +709,64 @@ def _self_eval_indicator(num_: Numbering, data: ReportData, ph: Phrases, ctx: Ma
                        score=num(entry.points))
     else:
         head = ph.fill("self_eval", "indicator_unscored", ctx, code=s.code, name=s.name, points=num(points))
-    if not s.evidence:
-        if fw_kind != "scored":
-            key = "no_evidence_graded"
-        elif s.kind in ("bonus", "penalty"):
-            key = "no_evidence_adjustment"
-        else:
-            key = "no_evidence_scored" if entry is not None and entry.scored else "no_evidence"
-        body = ph.fill("self_eval", key, ctx)
-    else:
-        titles = [f"《{e.title}》" for e in s.evidence[:CITE_LIMIT]]
-        key = "done_more" if len(s.evidence) > CITE_LIMIT else "done"
-        body = ph.fill("self_eval", key, ctx, count=len(s.evidence), titles="".join(titles))
-    if entry is not None and entry.note:
-        body += entry.note.rstrip("。") + "。"
     cited = [c for c in (entry.evidence if entry is not None and entry.evidence else [e.id for e in s.evidence])
              if c in data.records]
-    item = num_.heading(3, head, body, code=s.code, name=s.name, state=s.state,
+    item = num_.heading(3, head, "", code=s.code, name=s.name, state=s.state,
                         state_label=STATE_LABELS.get(s.state, s.state), points=num(points),
                         score=num(entry.points) if entry is not None and scored else "",
                         evidence_count=s.evidence_count, missing=list(s.missing),
                         evidence=[_evidence_item(data, c) for c in cited])
-    paragraphs = item["paragraphs"]
+    parts: list[tuple[str, str]] = []
+    work, facts = indicator_work(data, ph, ctx, s)
+    item["facts"] = [{"text": q.text, "words": q.words, "title": q.title, "evidence_id": q.statement.evidence_id}
+                     for q in facts]
+    parts.append((ph.fill("self_eval", "work_heading", ctx), work))
+
+    if fw_kind == "scored":
+        if s.kind in ("bonus", "penalty") and not scored:
+            score_text = ph.fill("self_eval", f"score_{s.kind}_none", ctx)
+        elif scored:
+            score_text = ph.fill("self_eval", "score_points" if s.kind == "base" else f"score_{s.kind}", ctx,
+                                 points=num(points), score=num(abs(entry.points or 0)))
+            if entry.note:
+                score_text += ph.fill("self_eval", "score_rationale", ctx, note=entry.note.rstrip("。"))
+            else:
+                score_text += ph.fill("self_eval", "score_rationale_missing", ctx)
+            if cited:
+                score_text += ph.fill("self_eval", "score_basis", ctx, count=len(cited), annex="附件2")
+        else:
+            score_text = ph.fill("self_eval", "score_unscored", ctx, points=num(points))
+        parts.append((ph.fill("self_eval", "score_heading", ctx), score_text))
+
+    issues: list[str] = []
     if s.evidence and s.missing:
-        paragraphs.append(ph.fill("self_eval", "missing_items", ctx, items="、".join(f"“{m}”" for m in s.missing)))
+        issues.append(ph.fill("self_eval", "missing_items", ctx, items="、".join(f"“{m}”" for m in s.missing)))
+    elif not s.evidence and s.kind not in ("bonus", "penalty"):
+        issues.append(ph.fill("self_eval", "no_evidence_issue", ctx))
     if s.flagged:
-        paragraphs.append(ph.fill("self_eval", "flagged_dates", ctx, count=len(s.flagged)))
+        issues.append(ph.fill("self_eval", "flagged_dates", ctx, count=len(s.flagged)))
     if entry is not None and entry.flags:
-        paragraphs.append(ph.fill("self_eval", "score_flags", ctx,
-                                  flags="；".join(plain_flag(f) for f in entry.flags)))
-    if cited:
-        items = "；".join(f"{i}．{_cite(data, c)}" for i, c in enumerate(cited[:CITE_LIMIT], start=1))
-        if len(cited) > CITE_LIMIT:
-            items += f"；等{len(cited)}件"
-        paragraphs.append(ph.fill("self_eval", "cited", ctx, items=items) + "。")
+        issues.append(ph.fill("self_eval", "score_flags", ctx, flags="；".join(plain_flag(f) for f in entry.flags)))
+    errors = [f for f in data.ledger_findings() if f.indicator == s.code]
+    if errors:
+        issues.append(ph.fill("self_eval", "ledger_issue", ctx, count=len(errors)))
+    none = "issues_adjustment" if s.kind in ("bonus", "penalty") and not s.evidence else "issues_none"
+    parts.append((ph.fill("self_eval", "issues_heading", ctx), "".join(issues) or ph.fill("self_eval", none, ctx)))
+
+    unit = s.lead_unit if s.lead_unit and s.lead_unit != NO_LEAD_UNIT else ""
+    gaps = list(s.missing) if s.evidence else (list(s.missing) or ["佐证材料"])
+    if s.kind in ("bonus", "penalty") and not s.evidence:
+        plan = ph.fill("self_eval", "plan_adjustment", ctx)
+    elif gaps or issues:
+        what = join_cn([f"“{g}”" for g in gaps], 3) if gaps else ph.fill("self_eval", "plan_issues_items", ctx)
+        due = evidence_due(data)
+        key = "plan_fill" + ("" if unit else "_nounit") + ("" if due else "_nodate")
+        plan = ph.fill("self_eval", key, ctx, unit=unit, due=due, items=what)
+    else:
+        plan = ph.fill("self_eval", "plan_keep", ctx)
+    parts.append((ph.fill("self_eval", "plan_heading", ctx), plan))
+    for n, (label, text) in enumerate(parts, start=1):
+        item["paragraphs"].append(f"{heading_prefix(4, n)}{label}。{text}")
     return item
 
 
@@ -1114,16 +1221,36 @@ def with_year_note(model: dict[str, Any], data: ReportData) -> dict[str, Any]:
     return model
 
 
+def huibao_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, Any]:
+    """迎检汇报材料 (archivist/generate/huibao.py)."""
+    from .huibao import huibao_model as model
+
+    return model(data, phrases)
+
+
+def reminder_model(data: ReportData, phrases: Phrases | None = None, unit: str | None = None) -> dict[str, Any]:
+    """催报通知 (archivist/generate/reminder.py)."""
+    from .reminder import reminder_model as model
+
+    return model(data, phrases, unit)
+
+
 MODELS = {
     "self-eval": self_eval_model,
     "briefing": briefing_model,
     "speech": speech_model,
     "problems": problems_model,
+    "report": huibao_model,
+    "reminder": reminder_model,
 }
 
 # Table layouts: (header, model keys, widths in mm, alignment) — shared by the code path and the
 # template generator (archivist/generate/templates_docx.py).
 TABLES: dict[str, tuple[list[str], list[str], list[float], list[str]]] = {
+    "evidence_rows": (["序号", "指标", "题名", "文号", "日期", "档号"],
+                      ["seq", "indicator", "title", "doc_number", "date", "archive_no"],
+                      [10, 13, 63, 24, 17, 29],
+                      ["center", "center", "left", "center", "center", "center"]),
     "score_rows": (["序号", "指标", "分值", "自评得分", "佐证（件）", "材料情况", "备注"],
                    ["seq", "indicator", "points", "score", "evidence", "state", "note"],
                    [11, 55, 14, 17, 17, 17, 25],
@@ -1211,7 +1338,7 @@ def document_from_model(kind: str, m: Mapping[str, Any]) -> GongwenDocument:
         _table(doc, "problems", m["rows"])
         return doc
     doc = GongwenDocument(page_numbers="center")
-    if kind == "speech":
+    if kind in ("speech", "report"):
         doc.title(m["title"], blank_after=False)
         if m["speaker"]:
             _byline(doc, m["speaker"])
@@ -1225,15 +1352,19 @@ def document_from_model(kind: str, m: Mapping[str, Any]) -> GongwenDocument:
     _write_sections(doc, m["sections"])
     for text in m["closing"]:
         doc.paragraph(text)
-    if kind == "speech":
+    if kind in ("speech", "report"):
         return doc
-    attachment = m.get("attachment") or ""
-    _signature(doc, m, [attachment] if attachment else [])
-    if attachment:
+    attachments = list(m.get("attachments") or ([m["attachment"]] if m.get("attachment") else []))
+    _signature(doc, m, attachments)
+    tables = {m.get("attachment") or "": ("score_rows", m.get("score_rows") or []),
+              m.get("evidence_attachment") or "": ("evidence_rows", m.get("evidence_rows") or [])}
+    for n, title in enumerate(attachments, start=1):
         doc.page_break()
-        _label_line(doc, "附件")
-        doc.title(attachment)
-        _table(doc, "score_rows", m["score_rows"])
+        _label_line(doc, "附件" if len(attachments) == 1 else f"附件{n}")
+        doc.title(title)
+        name, rows = tables.get(title, ("", []))
+        if name:
+            _table(doc, name, rows)
     return doc
 
 
@@ -1308,12 +1439,15 @@ BUILDERS = {
     "briefing": build_briefing,
     "speech": build_speech,
     "problems": build_problems,
+    "report": lambda data, phrases=None: document_from_model("report", huibao_model(data, phrases)),
+    "reminder": lambda data, phrases=None: document_from_model("reminder", reminder_model(data, phrases)),
 }
 
 
 def write_report(kind: str, ws: Workspace, catalogue: Catalogue, out: Path, *,
                  today: _dt.date | None = None, data: ReportData | None = None,
-                 template: bool = True) -> list[Path]:
+                 template: bool = True, unit: str | None = None, red_header: bool | None = None,
+                 number: str | None = None) -> list[Path]:
     """Write one report; returns the files written (the catalogue writes a .docx and an .xlsx).
 
     ``template`` (the default) renders templates/docx/<kind>.docx — the workspace's own copy when
@@ -1329,10 +1463,52 @@ def write_report(kind: str, ws: Workspace, catalogue: Catalogue, out: Path, *,
 
         return list(write_catalogue(ws, catalogue, out, date=today))
     data = data or gather(ws, catalogue, today)
-    model = with_year_note(MODELS[kind](data, load_phrases(ws)), data)
+    phrases = load_phrases(ws)
+    raw = reminder_model(data, phrases, unit) if kind == "reminder" else MODELS[kind](data, phrases)
+    model = with_year_note(raw, data)
     if template and template_for(kind, ws) is not None:
-        return [render_with_template(kind, model, out, ws)]
-    return [document_from_model(kind, model).save(out)]
+        written = render_with_template(kind, model, out, ws)
+    else:
+        written = document_from_model(kind, model).save(out)
+    header = red_header_for(kind, ws, red_header, number, data.today)
+    if header is not None:
+        import docx
+
+        document = docx.Document(str(written))
+        apply_red_header(document, header)
+        document.save(str(written))
+    return [written]
+
+
+def red_header_for(kind: str, ws: Workspace, wanted: bool | None, number: str | None,
+                   today: _dt.date) -> RedHeader | None:
+    """The 红头 of an issued document: ``--red-header``/``--draft`` decide, else ``[documents] red_header``.
+
+    Only the documents the office issues (通报, 通知) take one; asking for it on another kind is a
+    usage error the command reports. Everything printed in it comes from ``[documents]``: the
+    发文机关标志 (``issuer_mark``, default the issuer's name + 文件), the 发文字号 (``--number`` or
+    ``number``), 抄送 (``cc``) and the 印发机关 (``printer``, default the issuer).
+    """
+    cfg = documents_config(ws)
+    on = bool(cfg.get("red_header", False)) if wanted is None else wanted
+    if not on:
+        return None
+    if kind not in ISSUED:
+        if wanted:
+            raise ValueError(f"{kind} 不是发文，不能加红头：红头只用于 {'、'.join(ISSUED)}（通报、通知）")
+        return None
+    county = ws.config.county
+    issuer = str(cfg.get("issuer") or f"{county}委农村工作领导小组办公室").strip()
+    cc = cfg.get("cc") or []
+    cc_list = [str(c).strip() for c in (cc if isinstance(cc, list) else str(cc).replace("，", "、").split("、"))
+               if str(c).strip()]
+    return RedHeader(
+        mark=str(cfg.get("issuer_mark") or f"{issuer}文件").strip(),
+        number=(number or str(cfg.get("number") or "")).strip() or "【待补充：发文字号】",
+        cc=cc_list,
+        printer=str(cfg.get("printer") or issuer).strip(),
+        printed=today,
+    )
 
 
 def phrase_placeholders(sections: Sequence[str] | None = None) -> set[str]:
