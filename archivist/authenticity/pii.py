@@ -125,9 +125,14 @@ def pii_findings(docs: Iterable[Doc]) -> list[Finding]:
     return findings
 
 
-_XML_PARTS = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml|xl/sharedStrings\.xml|"
-                        r"xl/worksheets/sheet\d+\.xml|ppt/slides/slide\d+\.xml|docProps/(core|app)\.xml)$")
+MASKABLE_SUFFIXES = (".docx", ".xlsx", ".pptx", ".docm", ".xlsm", ".txt", ".csv", ".md", ".html", ".htm", ".xml",
+                     ".json")
+_OOXML_SUFFIXES = (".docx", ".xlsx", ".pptx", ".docm", ".xlsm")
 _NUMERIC_CELL = re.compile(r'<c ([^>]*?)(?<!t="s")(?<!t="str")>(<f>[^<]*</f>)?<v>(\d{11}|\d{17}[0-9X])</v></c>')
+# a text node of WordprocessingML (w:t), DrawingML (a:t) or SpreadsheetML (t, in shared and inline strings)
+_TEXT_NODE = re.compile(r"<((?:\w+:)?t)(?:\s[^>]*)?>([^<]*)</\1>")
+# markup between two text nodes that ends a paragraph, a cell or a line: the two are not one number
+_BREAK = re.compile(r"</(?:\w+:)?(?:p|si|is|c|row|tc|tr)>|<(?:\w+:)?(?:tab|br|cr)\b")
 
 
 def _mask_numeric_cell(m: re.Match[str]) -> str:
@@ -139,13 +144,64 @@ def _mask_numeric_cell(m: re.Match[str]) -> str:
     return f'<c {attrs} t="inlineStr"><is><t>{masked}</t></is></c>'
 
 
+def _star_digits(text: str, hit: PiiHit) -> str:
+    """The hit's characters with the digits a mask hides replaced by * (same length: offsets stay)."""
+    hidden = range(6, 14) if hit.kind == "身份证号" else range(3, 7)
+    out, n = [], 0
+    for ch in text[hit.start:hit.end]:
+        if ch.isdigit():
+            out.append("*" if n in hidden else ch)
+            n += 1
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def mask_text_nodes(xml: str) -> str:
+    """Mask numbers that Word or Excel split over several text runs (`<w:t>1101</w:t>…<w:t>05…</w:t>`).
+
+    Word starts a new run at every edit, spell-check mark or font change, so a 身份证号 typed in two
+    goes is stored in pieces that no pattern over the raw XML sees. The text nodes are read as the
+    reader sees them — joined within a paragraph or cell, separated at a paragraph, cell, tab or line
+    break — and each digit a mask hides is starred in the node that holds it."""
+    nodes = list(_TEXT_NODE.finditer(xml))
+    if not nodes:
+        return xml
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for i, m in enumerate(nodes):
+        if i and _BREAK.search(xml, nodes[i - 1].end(), m.start()):
+            parts.append("\n")
+            pos += 1
+        spans.append((pos, pos + len(m.group(2))))
+        parts.append(m.group(2))
+        pos += len(m.group(2))
+    joined = "".join(parts)
+    hits = find_pii(joined)
+    if not hits:
+        return xml
+    chars = list(joined)
+    for h in hits:
+        chars[h.start:h.end] = _star_digits(joined, h)
+    masked = "".join(chars)
+    out, last = [], 0
+    for m, (a, b) in zip(nodes, spans, strict=True):
+        out.append(xml[last:m.start(2)])
+        out.append(masked[a:b])
+        last = m.end(2)
+    out.append(xml[last:])
+    return "".join(out)
+
+
 def mask_file_bytes(name: str, data: bytes) -> bytes:
-    """The file with 身份证号 and mobile numbers masked where its text is stored: .docx/.xlsx/.pptx XML
-    parts (including numbers typed into number cells) and plain text; other formats are returned as-is."""
+    """The file with 身份证号 and mobile numbers masked where its text is stored: every XML part of a
+    .docx/.xlsx/.pptx (numbers split over runs, typed into number cells, in comments, headers, core
+    properties, link targets, and Office files embedded in it) and plain text; other formats as-is."""
     lower = name.lower()
-    if lower.endswith((".docx", ".xlsx", ".pptx")):
+    if lower.endswith(_OOXML_SUFFIXES):
         return _mask_ooxml(data)
-    if lower.endswith((".txt", ".csv", ".md", ".html", ".htm", ".xml", ".json")):
+    if lower.endswith(MASKABLE_SUFFIXES):
         for encoding in ("utf-8", "gb18030"):
             try:
                 text = data.decode(encoding)
@@ -156,26 +212,35 @@ def mask_file_bytes(name: str, data: bytes) -> bytes:
     return data
 
 
-def _mask_ooxml(data: bytes) -> bytes:
+def can_mask(name: str) -> bool:
+    """Whether `mask_file_bytes` can mask this kind of file (PDFs, scans, photos, old .doc/.xls cannot)."""
+    return name.lower().endswith(MASKABLE_SUFFIXES)
+
+
+def _mask_ooxml(data: bytes, depth: int = 0) -> bytes:
     import io
     import zipfile
 
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError):
         return data
     out = io.BytesIO()
     changed = False
     with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             part = source.read(info)
-            if _XML_PARTS.match(info.filename):
+            lower = info.filename.lower()
+            if lower.endswith((".xml", ".rels", ".vml")):
                 text = part.decode("utf-8", "replace")
-                masked = _NUMERIC_CELL.sub(_mask_numeric_cell, text) if info.filename.startswith("xl/worksheets/") \
-                    else text
-                masked = mask_text(masked)
+                masked = _NUMERIC_CELL.sub(_mask_numeric_cell, text) if lower.startswith("xl/worksheets/") else text
+                masked = mask_text(mask_text_nodes(masked))
                 if masked != text:
                     part, changed = masked.encode("utf-8"), True
+            elif lower.endswith(_OOXML_SUFFIXES) and depth < 3:  # a workbook embedded in a Word report
+                inner = _mask_ooxml(part, depth + 1)
+                if inner is not part and inner != part:
+                    part, changed = inner, True
             target.writestr(info, part)
     return out.getvalue() if changed else data
 

@@ -23,8 +23,8 @@ import html
 import json
 import os
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -48,10 +48,11 @@ class ExportResult:
     indicators: int
     missing_files: list[str]
     anchor: str = ""  # audit chain head at export time (SEQ:HASH), also in manifest.json
+    withheld: list[str] = field(default_factory=list)  # PDFs/scans holding personal data that cannot be masked
 
     def to_json(self) -> dict[str, object]:
         return {"out": str(self.out), "files": self.files, "indicators": self.indicators,
-                "missing_files": self.missing_files, "anchor": self.anchor}
+                "missing_files": self.missing_files, "anchor": self.anchor, "withheld": self.withheld}
 
 
 MANIFEST_FORMAT = 1
@@ -105,8 +106,11 @@ nav li{margin:.15em 0}
 """
 
 
-def render_index(ws: Workspace, groups: Sequence[IndicatorGroup], today: _dt.date) -> str:
-    """The offline index page: a contents list, then one table per indicator, every value escaped."""
+def render_index(ws: Workspace, groups: Sequence[IndicatorGroup], today: _dt.date,
+                 member_of: Callable[[str], str] | None = None, withheld: frozenset[str] = frozenset()) -> str:
+    """The offline index page: a contents list, then one table per indicator, every value escaped.
+    `member_of` names an archived file inside the ZIP; a `withheld` one is listed without a link."""
+    member_of = member_of or (lambda rel: zip_member(ws, rel))
     e = html.escape
     title = catalogue_title(ws, groups)
     total = sum(1 for g in groups for x in g.entries if not x.cross_ref)
@@ -143,7 +147,10 @@ def render_index(ws: Workspace, groups: Sequence[IndicatorGroup], today: _dt.dat
                    "<th>日期</th><th>页数</th><th>备注</th></tr></thead><tbody>")
         for x in g.entries:
             rel = x.record.get("archive_path") or ""
-            link = f'<a href="{e(_href(zip_member(ws, rel)))}">{e(x.title)}</a>' if rel else e(x.title)
+            if rel in withheld:
+                link = f"{e(x.title)}（含个人信息，无法遮盖，未随包导出）"
+            else:
+                link = f'<a href="{e(_href(member_of(rel)))}">{e(x.title)}</a>' if rel else e(x.title)
             out.append(
                 f'<tr><td class="n">{x.seq}</td><td class="n">{e(x.archive_no)}</td><td>{link}</td>'
                 f"<td>{e(x.doc_number)}</td><td>{e(x.unit)}</td><td class=\"n\">{e(x.date8)}</td>"
@@ -165,12 +172,19 @@ def export_zip(
     unmasked: bool = False,
 ) -> ExportResult:
     """Write the ZIP (atomically: a half-written export never has the final name). 身份证号 and mobile
-    numbers are masked in every file and page it writes unless `unmasked` (for the inspection team: audited)."""
-    from ..authenticity.pii import mask_text, masked_copy
+    numbers are masked in every file, file name and page it writes unless `unmasked` (for the inspection
+    team: audited); a file that holds them in a format that cannot be masked (a PDF, a scan, an old .doc)
+    is withheld and named in the result."""
+    from ..authenticity.pii import can_mask, find_pii, mask_text, masked_copy
+
+    def member_of(rel: str) -> str:
+        return zip_member(ws, rel) if unmasked else mask_text(zip_member(ws, rel))
+
     today = today or _dt.date.today()
     groups = build_groups(ws, catalogue, indicator=indicator, framework=framework)
     members: dict[str, tuple[Path, str]] = {}
     missing: list[str] = []
+    withheld: dict[str, str] = {}  # archive path -> member name
     for g in groups:
         for x in g.entries:
             rel = x.record.get("archive_path")
@@ -180,7 +194,13 @@ def export_zip(
             if not src.is_file():
                 missing.append(rel)
                 continue
-            members.setdefault(zip_member(ws, rel), (src, x.record.get("sha256") or ""))
+            if not unmasked and not can_mask(src.name) and rel not in withheld:
+                row = catalogue.db.execute("SELECT text FROM evidence WHERE id=?", (x.record["id"],)).fetchone()
+                if row and find_pii(row[0] or ""):
+                    withheld[rel] = member_of(rel)
+            if rel in withheld:
+                continue
+            members.setdefault(member_of(rel), (src, x.record.get("sha256") or ""))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     xlsx = out.with_name(f".{out.stem}.{os.getpid()}.catalogue.xlsx")
@@ -188,7 +208,7 @@ def export_zip(
         write_xlsx(ws, groups, xlsx)
         listing = manifest(ws, catalogue, members, today)
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            page = render_index(ws, groups, today)
+            page = render_index(ws, groups, today, member_of, frozenset(withheld))
             zf.writestr("index.html", page if unmasked else mask_text(page))
             zf.writestr("归档文件目录.xlsx", (None if unmasked else masked_copy(xlsx)) or xlsx.read_bytes())
             zf.writestr("manifest.json", json.dumps(listing, ensure_ascii=False, indent=1))
@@ -207,4 +227,4 @@ def export_zip(
         tmp.unlink(missing_ok=True)
         xlsx.unlink(missing_ok=True)
     return ExportResult(out, len(members), sum(1 for g in groups if g.entries), sorted(set(missing)),
-                        listing["audit_anchor"] or "")
+                        listing["audit_anchor"] or "", sorted(withheld.values()))
