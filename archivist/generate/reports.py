@@ -637,6 +637,13 @@ def self_eval_model(data: ReportData, phrases: Phrases | None = None) -> dict[st
     m["evidence_rows"] = evidence_rows(data)
     m["evidence_attachment"] = ph.fill("self_eval", "evidence_attachment", ctx) if m["evidence_rows"] else ""
     m["attachments"] = [t for t in (m["attachment"], m["evidence_attachment"]) if t]
+    # the same 附件说明 and labels for the Word template: "附件：1．…" / "2．…", "附件1" / "附件2"
+    many = len(m["attachments"]) > 1
+    numbered = [f"{n}．{t}" if many else t for n, t in enumerate(m["attachments"], start=1)]
+    m["attachment_first"] = numbered[0] if numbered else ""
+    m["attachment_rest"] = numbered[1:]
+    m["attachment_label"] = "附件1" if many and m["attachment"] else "附件"
+    m["evidence_label"] = f"附件{len(m['attachments'])}" if many else "附件"
     return m
 
 

@@ -21,7 +21,7 @@ from .reports import TABLE_PT, TABLES
 
 __all__ = ["build_templates", "KINDS"]
 
-KINDS = ("self-eval", "briefing", "speech", "problems")
+KINDS = ("self-eval", "briefing", "speech", "problems", "report", "reminder")
 
 
 def _tag(doc: GongwenDocument, text: str) -> None:
@@ -97,6 +97,28 @@ def _signature(doc: GongwenDocument, *, attachment: bool = False) -> None:
             p.paragraph_format.keep_with_next = True
 
 
+def _attachment_note(doc: GongwenDocument) -> None:
+    """附件说明 of several attachments: "附件：1．…" then the later names aligned under the first."""
+    _tag(doc, "{%p if attachments %}")
+    first, rest = doc.attachments(["FIRST", "REST"])
+    first.runs[0].text = "附件：{{ attachment_first }}"
+    rest.runs[0].text = "{{ a }}"
+    loop = doc.paragraph("{%p for a in attachment_rest %}", indent=False, align="left")
+    rest._element.addprevious(loop._element)
+    end = doc.paragraph("{%p endfor %}", indent=False, align="left")
+    rest._element.addnext(end._element)
+    _tag(doc, "{%p endif %}")
+
+
+def _annex(doc: GongwenDocument, flag: str, label: str, title: str, table: str) -> None:
+    _tag(doc, f"{{%p if {flag} %}}")
+    doc.page_break()
+    styled_line(doc, f"{{{{ {label} }}}}", HEITI, BODY_PT)
+    doc.title(f"{{{{ {title} }}}}")
+    _table(doc, table, table)
+    _tag(doc, "{%p endif %}")
+
+
 def _self_eval() -> GongwenDocument:
     doc = GongwenDocument()
     _title(doc)
@@ -104,13 +126,14 @@ def _self_eval() -> GongwenDocument:
     doc.paragraph("{{ opening }}")
     _sections(doc)
     _each(doc, "t in closing", "{{ t }}")
-    _signature(doc, attachment=True)
-    _tag(doc, "{%p if attachment %}")
-    doc.page_break()
-    styled_line(doc, "附件", HEITI, BODY_PT)
-    doc.title("{{ attachment }}")
-    _table(doc, "score_rows", "score_rows")
-    _tag(doc, "{%p endif %}")
+    start = len(doc.document.paragraphs)
+    _attachment_note(doc)
+    _signature(doc)
+    for p in doc.document.paragraphs[start:]:
+        if not p.text.startswith("{%") and p.style.name != "落款":
+            p.paragraph_format.keep_with_next = True
+    _annex(doc, "attachment", "attachment_label", "attachment", "score_rows")
+    _annex(doc, "evidence_attachment", "evidence_label", "evidence_attachment", "evidence_rows")
     return doc
 
 
@@ -152,7 +175,8 @@ def _problems() -> GongwenDocument:
     return doc
 
 
-BUILDERS = {"self-eval": _self_eval, "briefing": _briefing, "speech": _speech, "problems": _problems}
+BUILDERS = {"self-eval": _self_eval, "briefing": _briefing, "speech": _speech, "problems": _problems,
+            "report": _speech, "reminder": _briefing}
 
 
 def build_templates(out_dir: str | Path) -> list[Path]:
