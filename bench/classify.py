@@ -49,16 +49,21 @@ from bench import heldout_corpus  # noqa: E402
 from bench._devload import load  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "dev-corpus"
+OUTSIDE_CORPUS = ROOT / "bench" / "corpora" / "zhangyuan"
 
 
 # ---------------------------------------------------------------- data
 def dev_items(corpus: Path) -> list[dict[str, Any]]:
+    """Labelled files of a corpus; a name with folders ("柳溪镇/x.docx") keeps them as the file's folders, as
+    an inbox subfolder would. `indicator` may be None (no 实绩考核 home: 后评估-only material or noise)."""
     labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
     items = []
     for name, lab in labels.items():
         path = corpus / "files" / name
+        rel = Path(name)
         items.append({
-            "name": name, "folders": [], "extraction": load(path), "indicator": lab["indicator"],
+            "name": rel.name, "folders": list(rel.parent.parts), "extraction": load(path),
+            "indicator": lab["indicator"],
             "also": lab.get("also") or [], "unit": lab.get("unit", ""), "date": lab.get("date"),
             "title": lab.get("title", ""), "secondary": False,
             "fold": int(hashlib.sha1(name.encode()).hexdigest(), 16) % 5,
@@ -206,16 +211,18 @@ def evaluate(clf: Classifier, items: list[dict[str, Any]], docs: list[Document],
                            "lenient": 0, "rows": []}
     confusion: dict[str, Counter] = defaultdict(Counter)
     for i, (item, doc) in enumerate(zip(items, docs, strict=True)):
-        sugs = clf.classify(doc)
+        decision = clf.decide(doc, threshold)
+        sugs = decision.suggestions
         top = sugs[0]
         conf = confidences[i] if confidences is not None else top.confidence
         truth = item["indicator"]
         res["top1"] += top.code == truth
         res["top3"] += truth in [s.code for s in sugs[:3]]
-        if conf < threshold:
+        res["close"] = res.get("close", 0) + bool(decision.rivals)
+        if conf < threshold or decision.rivals:
             res["abstain"] += 1
             confusion[truth]["(待分类)"] += 1
-            outcome = "abstain"
+            outcome = "close" if decision.rivals else "abstain"
         elif top.code == truth:
             res["right"] += 1
             confusion[truth][truth] += 1
@@ -224,7 +231,7 @@ def evaluate(clf: Classifier, items: list[dict[str, Any]], docs: list[Document],
             res["wrong"] += 1
             confusion[truth][top.code] += 1
             outcome = "WRONG"
-        if conf >= threshold and (top.code == truth or top.code in item.get("also", [])):
+        if conf >= threshold and not decision.rivals and (top.code == truth or top.code in item.get("also", [])):
             res["lenient"] += 1
         res["rows"].append((outcome, truth, top.code, conf, item["name"], top.matched[:4],
                             [(s.code, round(s.confidence, 2)) for s in sugs[1:3]]))
@@ -291,7 +298,7 @@ def print_result(label: str, res: dict[str, Any], verbose: bool) -> None:
     n = res["n"]
     print(f"{label}: n={n}  accuracy {pct(res['right'] / n)}  abstain {pct(res['abstain'] / n)}  "
           f"wrong {pct(res['wrong'] / n)}   (top-1 {pct(res['top1'] / n)}, top-3 {pct(res['top3'] / n)}, "
-          f"filed under primary-or-also {pct(res['lenient'] / n)})")
+          f"filed under primary-or-also {pct(res['lenient'] / n)}; close calls left in 待分类 {res.get('close', 0)})")
     errs = [r for r in res["rows"] if r[0] != "right"]
     for outcome, truth, code, conf, name, matched, rest in errs if verbose else errs[:0]:
         print(f"    {outcome:7s} {truth} → {code} ({conf:.2f}) {name}  {matched}  then {rest}")
@@ -309,9 +316,44 @@ def print_confusion(res: dict[str, Any]) -> None:
         print("    " + "  ".join(line[i:i + 6]))
 
 
+def evaluate_outside(clf: Classifier, corpus: Path, threshold: float, verbose: bool) -> None:
+    """An outside-authored corpus: files with a 实绩考核 home as usual; files without one (indicator None) are
+    right when left in 待分类 or filed under one of their `also` codes, wrong when filed anywhere else."""
+    items = dev_items(corpus)
+    homed = [it for it in items if it["indicator"]]
+    pairs = [to_document(it) for it in homed]
+    res = evaluate(clf, homed, [d for d, _ in pairs], threshold)
+    print_result(f"OUTSIDE {corpus.name} (files with a 实绩考核 home)", res, verbose)
+    print_confusion(res)
+    ma = meta_accuracy(homed, [m for _, m in pairs])
+    print(f"  metadata: unit {pct(ma['unit'])}  date {pct(ma['date'])}")
+    homeless = [it for it in items if not it["indicator"]]
+    filed_ok = filed_wrong = unsorted = 0
+    for it in homeless:
+        decision = clf.decide(to_document(it)[0], threshold)
+        top = decision.suggestions[0]
+        if decision.code is None:
+            unsorted += 1
+        elif top.code in it["also"]:
+            filed_ok += 1
+        else:
+            filed_wrong += 1
+            if verbose:
+                print(f"    WRONG   (none) → {top.code} ({top.confidence:.2f}) {'/'.join(it['folders'])}/{it['name']}")
+    print(f"  files with no 实绩考核 home: n={len(homeless)}  待分类 {unsorted}  filed under their 后评估 item "
+          f"{filed_ok}  filed wrong {filed_wrong}")
+    n = len(items)
+    right = res["right"] + filed_ok + unsorted
+    wrong = res["wrong"] + filed_wrong
+    print(f"  all {n} files: right {pct(right / n)} (a homeless file left in 待分类 counts as right)  "
+          f"wrong {pct(wrong / n)}  待分类 {pct((res['abstain'] + unsorted) / n)}\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--outside", type=Path, default=OUTSIDE_CORPUS,
+                    help="an outside-authored corpus with the same labels.json layout (not tuned on)")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--fit", action="store_true", help="print calibration constants fitted on the whole dev corpus")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
@@ -362,6 +404,12 @@ def main() -> None:
                   f"CAL_C = {abc[2]:.3f}\n")
     else:
         print(f"(no dev corpus at {args.corpus}; skipped)\n")
+
+    # ---- outside-authored corpus, shipped constants
+    if (args.outside / "labels.json").is_file():
+        evaluate_outside(clf, args.outside, args.threshold, args.verbose)
+    else:
+        print(f"(no outside corpus at {args.outside}; skipped)\n")
 
     # ---- held-out: batch 1, batch 2 (hard), and both together
     batch1, batch2, batch3, batch4 = heldout_items(), heldout_hard_items(), blind_items(), final_items()

@@ -64,6 +64,7 @@ def status(
     from ..assess.ledger_checks import ledger_findings
     from ..assess.status import compute_status
     from ..assess.summary import summary_of_status
+    from ..intake.classify import CLOSE_CALL
 
     ws = get_workspace(ctx)
     catalogue = Catalogue(ws.catalogue_path)
@@ -71,6 +72,8 @@ def status(
         findings = [] if no_ledger_checks else ledger_findings(ws, catalogue)
         statuses = compute_status(ws, catalogue, ledgers=not no_ledger_checks, findings=findings)
         figures = summary_of_status(ws, catalogue, statuses, findings)
+        close_calls = [r for r in catalogue.records(status="unsorted")
+                       if str(r.get("reason") or "").startswith(CLOSE_CALL)]
     finally:
         catalogue.close()
     units = figures.readiness.units if figures.readiness else []
@@ -107,6 +110,8 @@ def status(
     if unsorted:
         say(f"[yellow]待分类材料 {unsorted} 件未计入任何指标：[/]请用 archivist list --status unsorted 查看，"
             "再用 archivist assign 归档")
+        for r in close_calls[:20]:  # the classifier could not choose between two indicators: a person must
+            say(esc(f"  {r['id']} {r.get('title') or r.get('original_name')}：{r['reason']}"))
     if xlsx is not None:
         say(esc(f"已导出查漏补缺表：{xlsx}"))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue
-from ..model import DUPLICATE, FILED, QUARANTINED
+from ..model import DUPLICATE, FILED, QUARANTINED, UNSORTED
 from ..workspace import Workspace
 from . import filing
 
@@ -127,6 +127,7 @@ def assign(ws: Workspace, catalogue: Catalogue, evidence_id: str, code: str, not
             archive_path=relative,
             links=ws.frameworks.links_for(code),
             indexed=0,
+            **({"reason": None} if record["status"] == UNSORTED else {}),  # why it waited no longer applies
         )
         catalogue.add_example(record["id"], code, example_text(record))
         detail = {"from": record.get("indicator"), "to": code, "from_path": record["archive_path"], "to_path": relative}

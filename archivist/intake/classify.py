@@ -44,7 +44,7 @@ from typing import Any
 from ..framework import FrameworkSet, Indicator
 from ..model import Suggestion
 from ..textnorm import normalize
-from .lexicon import OCR_FIXES, STOPWORDS, TOPICS, Topic
+from .lexicon import KINDS, OCR_FIXES, STOPWORDS, TOPICS, UNIT_ABBREVIATIONS, Topic
 from .metadata import meaningful_stem, title_from_lines
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ W_BODY = 1.0
 P_NAME = 3.0
 P_EVIDENCE = 2.0
 P_CONTENT = 1.2
+P_LINKED = 1.5  # evidence items of the 后评估 items an indicator covers
 P_CORE = 2.5
 P_RELATED = 1.0
 # An uncovered 后评估 item must beat the best 实绩考核 indicator clearly to be chosen.
@@ -69,6 +70,20 @@ BIGRAM_WEIGHT = 0.2
 DECISIVE_BOOST = 3.0
 DECISIVE_BODY_BOOST = 2.0
 BODY_CHARS = 4000
+# The issuing unit: a document from the unit that leads an indicator (its 牵头单位 / 责任单位) leans to it. A
+# prior, not evidence: it decides between neighbours (文化服务 from 文旅局, 文明实践 from 宣传部), never alone.
+UNIT_PRIOR = 0.12
+# The evidence items: a document whose words cover one listed 佐证材料 item (most of its distinctive words),
+# and whose kind is that item's kind (台账 for a …台账, 照片 for …照片), is that item rather than a mention.
+EVIDENCE_ITEM_BOOST = 0.25
+KIND_AGREES = 0.5
+# Concept terms (templates/concepts.toml): an everyday word for a profile term joins the profile with this
+# share of that term's weight (老年食堂 for 长者食堂), below the words the framework and lexicon use.
+P_CONCEPT = 0.6
+# A close call: when the runner-up scores this close to the first, neither is filed (a wrong filing is worse
+# than 待分类): the document goes to 待分类 with both named.
+CLOSE_RATIO = 0.8
+CLOSE_CALL = "两项指标得分接近"  # how such a record's reason starts (status lists them)
 # Calibration: confidence = sigmoid(A * m + B * m * log(1 + s1) + C) with margin m = (s1 - s2) / (s1 + MARGIN_K).
 # The pseudo-score K keeps a lone weak match (s1 small, s2 = 0) from looking certain, and strength only counts
 # through the margin, so a tie between two candidates never looks certain however many terms both match.
@@ -200,6 +215,20 @@ class _Candidate:
     secondary: bool
     profile: dict[str, float]
     decisive: dict[str, str]  # term -> "title" | "anywhere"
+    items: list[tuple[frozenset[str], str]] = field(default_factory=list)  # evidence item: (its terms, its kind)
+    units: tuple[str, ...] = ()  # lead and responsible units, short forms included
+
+
+@dataclass
+class Decision:
+    """Where a document goes: `code` when filed, None for 待分类; `rivals` when two indicators were too close
+    to choose between (the document is left for a person, with both named in `reason`)."""
+
+    suggestions: list[Suggestion]
+    code: str | None
+    confidence: float
+    rivals: tuple[str, str] | None = None
+    reason: str = ""
 
 
 class Classifier:
@@ -239,10 +268,19 @@ class Classifier:
             elif not any(code in primary for code in frameworks.links_for(ind.code)):
                 chosen.append((ind, True))  # a 后评估 item no 实绩考核 indicator covers
         topics = _attach_topics([ind for ind, _ in chosen])
+        concepts = _concept_alternatives()
         out = []
         for ind, secondary in chosen:
-            profile, decisive = _profile(ind, topics.get(ind.code, []))
-            out.append(_Candidate(ind, secondary, profile, decisive))
+            # a 后评估 item that only this indicator covers asks for evidence filed here: its items are this
+            # one's too (an item two indicators share, like 产业和就业帮扶政策, says nothing between them)
+            linked = [] if secondary else [
+                item for code in frameworks.links_for(ind.code)
+                if code not in primary and [c for c in frameworks.links_for(code) if c in primary] == [ind.code]
+                for item in getattr(frameworks.indicator(code), "evidence", [])]
+            profile, decisive = _profile(ind, topics.get(ind.code, []), concepts, linked)
+            items = [(frozenset(t for t in segment(item) if t in profile), item_kind(item))
+                     for item in [*ind.evidence, *linked]]
+            out.append(_Candidate(ind, secondary, profile, decisive, [i for i in items if i[0]], _unit_names(ind)))
         return out
 
     def _compute_idf(self) -> dict[str, float]:
@@ -324,6 +362,42 @@ class Classifier:
                 return [Suggestion(code, 1.0, [f"规则：{pattern.pattern}"]), *rest[:3]]
         return self._rank(doc, fields)
 
+    def decide(self, doc: Document, threshold: float) -> Decision:
+        """classify(), then the filing decision: the best suggestion when its confidence reaches `threshold`
+        and no other indicator scored close to it; otherwise 待分类 (with both rivals named on a close call)."""
+        suggestions = self.classify(doc)
+        best = suggestions[0] if suggestions else None
+        if best is None:
+            return Decision(suggestions, None, 0.0)
+        rivals = self._close_call(doc, suggestions)
+        if rivals:
+            named = " 与 ".join(f"{c} {self._name(c)}" for c in rivals)
+            return Decision(suggestions, None, best.confidence, rivals,
+                            f"{CLOSE_CALL}，未自动归档：{named}，请选择其一归档")
+        if best.confidence >= threshold:
+            return Decision(suggestions, best.code, best.confidence)
+        return Decision(suggestions, None, best.confidence)
+
+    def _name(self, code: str) -> str:
+        ind = self.frameworks.indicator(code)
+        return ind.name if ind else ""
+
+    def _close_call(self, doc: Document, suggestions: list[Suggestion]) -> tuple[str, str] | None:
+        """The two top codes when their framework scores are within CLOSE_RATIO and both have real evidence;
+        a rule, an explicit code in a folder name or a strong vote of re-filed examples settles it instead."""
+        if len(suggestions) < 2 or suggestions[0].confidence >= 0.999:
+            return None
+        if any(m.startswith(("规则：", "文件夹/文件名含", "与 ")) for m in suggestions[0].matched):
+            return None
+        scored = self.scores(doc)
+        if len(scored) < 2 or scored[0][0] <= 0:
+            return None
+        (s1, c1, _), (s2, c2, _) = scored[0], scored[1]
+        if s2 < CLOSE_RATIO * s1 or s1 < MARGIN_K / 2:
+            return None
+        top = [s.code for s in suggestions[:2]]
+        return (c1, c2) if set(top) == {c1, c2} else None
+
     def _fields(self, doc: Document) -> dict[str, Any]:
         body = doc.text or ""
         if len(body) > BODY_CHARS:  # the beginning says what a document is; keep the 落款 too
@@ -338,6 +412,8 @@ class Classifier:
             "body": _norm(body),
             "raw": [doc.file_name, *folders, title, body, normalize(title), normalize(body)],
             "code_hints": self._code_hints(folders, doc.file_name),
+            "unit": _expand_units(" ".join([str((doc.meta or {}).get("unit") or ""), *folders])),
+            "kind": doc.kind or "",
         }
 
     def _code_hints(self, folders: list[str], file_name: str) -> dict[str, float]:
@@ -388,6 +464,10 @@ class Classifier:
                 base = s * self._bigram_idf[g] * BIGRAM_WEIGHT
                 for ci, w in postings:
                     backoff[ci] += base * w
+        led = {ci for ci, cand in enumerate(self.candidates)
+               if fields["unit"] and any(u in fields["unit"] for u in cand.units)}
+        # a unit that leads most indicators (农业农村局 in some schemes) says little about any one of them
+        unit_led = {ci: True for ci in led} if 0 < len(led) <= max(1, len(self.candidates) // 10) else {}
         out = []
         for ci, cand in enumerate(self.candidates):
             contributions = []
@@ -401,6 +481,9 @@ class Classifier:
                         w *= DECISIVE_BODY_BOOST
                     contributions.append((s * self._idf[term] * w, term))
             score = sum(c for c, _ in contributions) + backoff[ci]
+            score *= 1.0 + self._item_cover(cand, strengths, headline, fields["kind"])
+            if unit_led.get(ci):
+                score *= 1.0 + UNIT_PRIOR
             if cand.secondary:
                 score *= SECONDARY_PRIOR
             code = cand.indicator.code
@@ -417,6 +500,28 @@ class Classifier:
             out = boosted
         out.sort(key=lambda x: (-x[0], x[1]))
         return out
+
+    def _item_cover(self, cand: _Candidate, strengths: dict[str, float], headline: set[str], kind: str) -> float:
+        """How fully the document is one of the candidate's evidence items: the idf-weighted share of the
+        item's words it holds (a word in the title or file name counts whole, one in the body half), raised
+        when its kind is the item's kind. 0 when it holds under half of an item."""
+        best = 0.0
+        for terms, item_kind_ in cand.items:
+            total = sum(self._idf[t] for t in terms)
+            if total <= 0:
+                continue
+            held = 0.0
+            for t in terms:  # 高素质农民 is held by a document that says 高素质农民培育 (the longer match)
+                where = [m for m in (t, *(m for m in strengths if t in m)) if m in strengths]
+                if where:
+                    held += self._idf[t] * (1.0 if any(m in headline for m in where) else 0.5)
+            cover = held / total
+            if cover < 0.5:
+                continue
+            if kind and item_kind_ == kind:
+                cover *= 1.0 + KIND_AGREES
+            best = max(best, cover)
+        return EVIDENCE_ITEM_BOOST * best
 
     def _example_votes(self, fields: dict[str, Any]) -> tuple[dict[str, float], float, dict[str, int]]:
         """kNN over corrected documents: (share of the vote per code, weight of the vote 0..1, neighbours)."""
@@ -493,8 +598,11 @@ def _attach_topics(indicators: list[Indicator]) -> dict[str, list[Topic]]:
     return attached
 
 
-def _profile(ind: Indicator, topics: list[Topic]) -> tuple[dict[str, float], dict[str, str]]:
-    """Term weights for one indicator: framework text (name > evidence > content), then its lexicon topics."""
+def _profile(ind: Indicator, topics: list[Topic], concepts: dict[str, tuple[str, ...]] | None = None,
+             linked_evidence: list[str] | None = None) -> tuple[dict[str, float], dict[str, str]]:
+    """Term weights for one indicator: framework text (name > evidence > content, the evidence of 后评估 items
+    it covers below its own), then its lexicon topics, then the everyday words the concept table gives for
+    its terms (weak)."""
     profile: dict[str, float] = {}
 
     def add(term: str, weight: float) -> None:
@@ -506,6 +614,9 @@ def _profile(ind: Indicator, topics: list[Topic]) -> tuple[dict[str, float], dic
     for item in ind.evidence:
         for word in segment(item):
             add(word, P_EVIDENCE)
+    for item in linked_evidence or []:
+        for word in segment(item):
+            add(word, P_LINKED)
     for word in segment(ind.content):
         add(word, P_CONTENT)
     # an imported scheme often has no 考核内容 but its 评分标准 and 二级指标 name the same subject
@@ -522,8 +633,61 @@ def _profile(ind: Indicator, topics: list[Topic]) -> tuple[dict[str, float], dic
             if len(term) >= 2 and term not in STOPWORDS:
                 profile[term] = P_RELATED if term in profile and not _is_core(term, topics) else \
                     max(profile.get(term, 0.0), P_RELATED)
+    for term, weight in list(profile.items()):
+        for alt in (concepts or {}).get(term, ()):
+            if len(alt) >= 2 and alt not in STOPWORDS and alt not in profile:
+                profile[alt] = P_CONCEPT * weight
     return profile, decisive
 
 
 def _is_core(term: str, topics: list[Topic]) -> bool:
     return any(term in map(normalize, t.core) for t in topics)
+
+
+@lru_cache(maxsize=1)
+def _concept_alternatives() -> dict[str, tuple[str, ...]]:
+    """term -> the other terms of its concepts, from the shipped concept table (the search's near words)."""
+    try:
+        from ..concepts import ConceptError, load_concepts
+
+        table = load_concepts()
+    except (ImportError, ConceptError, OSError) as exc:  # filing works without it, from the lexicon alone
+        log.warning("概念表不可用，归档时不使用近义词：%s", exc)
+        return {}
+    return {normalize(t): tuple(normalize(a) for a in alts if a != t) for t, alts in table.by_term.items()}
+
+
+def item_kind(item: str) -> str:
+    """The kind of document an evidence item asks for (lexicon.KINDS): the kind word nearest its end."""
+    best: tuple[int, str] | None = None
+    for kind, words in KINDS:
+        for word in words:
+            pos = item.rfind(word)
+            if pos >= 0 and (best is None or pos + len(word) > best[0]):
+                best = (pos + len(word), kind)
+    if "照片" in item[-4:]:
+        return "照片"
+    return best[1] if best else ""
+
+
+_UNIT_SPLIT = re.compile(r"[（）()、，,；;/\s]+")
+
+
+def _unit_names(ind: Indicator) -> tuple[str, ...]:
+    """The indicator's lead and responsible units as they may be written: full names and short forms."""
+    names: set[str] = set()
+    for raw in (ind.lead_unit, *ind.responsible_units):
+        for part in _UNIT_SPLIT.split(normalize(raw or "")):
+            if len(part) >= 3:
+                names.add(part)
+    for short, full in UNIT_ABBREVIATIONS.items():
+        if full in names:
+            names.add(short)
+    return tuple(sorted(names))
+
+
+def _expand_units(text: str) -> str:
+    """A document's unit and folder names with the full form of each short one appended (人社局 → …)."""
+    text = normalize(text)
+    extra = [full for short, full in UNIT_ABBREVIATIONS.items() if short in text and full not in text]
+    return " ".join([text, *extra])

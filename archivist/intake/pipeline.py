@@ -394,16 +394,17 @@ class Pipeline:
             file_name=intake.original_name,
             folders=intake.folders,
             kind=intake.record.get("kind", ""),
-            meta=intake.extraction.meta,
+            meta={**intake.extraction.meta, "unit": intake.record.get("unit") or ""},
         )
-        suggestions = self.classifier.classify(doc)
-        intake.record["suggestions"] = [s.__dict__ for s in suggestions[:3]]
-        best = suggestions[0] if suggestions else None
-        if best and best.confidence >= self.threshold:
-            intake.record.update(status=FILED, indicator=best.code, confidence=best.confidence)
-            intake.record["links"] = self.frameworks.links_for(best.code)
-        else:
-            intake.record.update(status=UNSORTED, indicator=None, confidence=best.confidence if best else 0.0)
+        decision = self.classifier.decide(doc, self.threshold)
+        intake.record["suggestions"] = [s.__dict__ for s in decision.suggestions[:3]]
+        if decision.code:
+            intake.record.update(status=FILED, indicator=decision.code, confidence=decision.confidence)
+            intake.record["links"] = self.frameworks.links_for(decision.code)
+        else:  # a close call between two indicators says so (show, status and the web page print the reason)
+            intake.record.update(status=UNSORTED, indicator=None, confidence=decision.confidence)
+            if decision.reason:
+                intake.record["reason"] = decision.reason
 
     def file(self, intake: Intake) -> dict[str, Any]:
         """Place the bytes (journaled, crash-safe) and commit the catalogue record."""
