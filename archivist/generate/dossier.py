@@ -6,7 +6,8 @@ Inspectors page through a binder, not an archive tree. The binder is built from 
 1. plan — every filed record in scope, under its home indicator; a record that also serves another
    indicator in scope gets a second bookmark there (互见) instead of a second copy. Evidence dated
    outside the assessment year and quarantined files are *listed* (卷内目录, 未编入材料) but not bound.
-2. convert — PDFs as they are; .docx/.doc/.xlsx/.xls/.txt through headless LibreOffice in batches,
+2. convert — PDFs as they are; .docx/.doc/.xlsx/.xls/.txt through headless LibreOffice in batches
+   (spreadsheets first made print-ready on a copy: :mod:`printready`),
    cached by content hash in index/cache/pdf (a warm run starts no soffice at all); photos become A4
    pages with their caption, date and 档号 (Pillow, cached too — no LibreOffice needed for photos).
 3. front matter — cover and catalogue pages, written as GB/T 9704 .docx and rendered in one soffice
@@ -39,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..leftovers import clean_after_killed_runs, owned_temp_dir
-from . import render
+from . import pagecount, printready, render
 from .catalogue_doc import (
     EMPTY_TEXT,
     CatalogueEntry,
@@ -374,6 +375,11 @@ def convert_parallel(sources: list[Path], out_dir: Path, cache: Path | None,
     return merged
 
 
+def _print_key(path: Path) -> str:
+    """Cache key of a spreadsheet's print-ready PDF: its own bytes plus the print setup's version."""
+    return hashlib.sha256(f"{render._cache_key(path)}\0{printready.PRINT_VERSION}".encode()).hexdigest()
+
+
 def _convert(
     ws: Workspace,
     catalogue: Catalogue,
@@ -388,6 +394,8 @@ def _convert(
     stage = work / "stage"
     stage.mkdir(parents=True, exist_ok=True)
     image_cache = ws.cache_dir / "pages"
+    cache = ws.cache_dir / "pdf"
+    print_keys: dict[Path, str] = {}  # print-ready copy → the cache key of its original
     for eid, (g, e) in home.items():
         record = e.record
         rel = record.get("archive_path")
@@ -409,12 +417,22 @@ def _convert(
             staged = stage / f"{record.get('sha256') or eid}.txt"
             staged.write_text("\ufeff" + (full.get("text") or ""), encoding="utf-8")
             office[staged] = eid
+        elif path.suffix.lower() in printready.SUFFIXES:
+            key = _print_key(path)
+            cached = cache / f"{key}.pdf"
+            if cached.is_file() and cached.stat().st_size > 0:
+                pdfs[eid] = cached
+                result.cached += 1
+                continue
+            ready = printready.print_ready_copy(path, stage / f"{key}{path.suffix.lower()}")
+            office[ready or path] = eid
+            if ready is not None:
+                print_keys[ready] = key
         elif ftype in OFFICE_TYPES or path.suffix.lower().lstrip(".") in OFFICE_TYPES:
             office[path] = eid
         else:
             result.skipped.append(Skipped(eid, e.title, g.code, f"无法编入PDF的文件类型（{ftype or path.suffix}）"))
     if office:
-        cache = ws.cache_dir / "pdf"
         already = {src for src in office if (cache / f"{render._cache_key(src)}.pdf").is_file()}
         progress(f"转换 {len(office)} 个文件（其中 {len(already)} 个已有缓存）")
         try:
@@ -428,7 +446,13 @@ def _convert(
                                               " libreoffice-calc-nogui）"))
             return pdfs
         for src, eid in office.items():
-            if src in converted:
+            if src in converted and src in print_keys:
+                # cached under the original's bytes: a warm run need not redo the print setup
+                copy_key = render._cache_key(src)
+                pdfs[eid] = render._store(converted[src], cache, print_keys[src])
+                (cache / f"{copy_key}.pdf").unlink(missing_ok=True)
+                result.converted += 1
+            elif src in converted:
                 pdfs[eid] = converted[src]
                 if src in already:
                     result.cached += 1
@@ -657,6 +681,7 @@ def build_dossier(
                 body += n
         result.body_pages = body
         result.documents = len(placed)
+        pagecount.remember(ws, {p.entry.record.get("sha256") or "": p.pages for p in placed.values()})
         if write_back:
             # before the front matter: the 备考表's chain anchor then covers the page counts it prints
             result.pages_updated = write_page_counts(ws, catalogue, {eid: p.pages for eid, p in placed.items()})
