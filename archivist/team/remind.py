@@ -88,14 +88,18 @@ def all_units(ws: Workspace, catalogue: Catalogue) -> list[str]:
 
 
 def reminders(ws: Workspace, catalogue: Catalogue, unit: str | None = None,
-              today: dt.date | None = None) -> list[UnitReminder]:
-    """What each unit (or one) owes, the units owing most first."""
+              today: dt.date | None = None, statuses: list[Any] | None = None) -> list[UnitReminder]:
+    """What each unit (or one) owes, the units owing most first. `statuses` are the indicators'
+    completeness already computed (the web server keeps them per catalogue change); without them they
+    are computed here, a pass over every filed record."""
     from ..assess.status import compute_status
 
     today = today or dt.date.today()
     deadline = evidence_deadline(ws)
-    covered = {(s.code, c.item_no) for s in compute_status(ws, catalogue, ledgers=False) for c in s.items if c.covered}
-    subs = {(s.unit, s.indicator, s.item_no): s for s in list_submissions(catalogue)}
+    if statuses is None:
+        statuses = compute_status(ws, catalogue, ledgers=False)
+    covered = {(s.code, c.item_no) for s in statuses for c in s.items if c.covered}
+    subs = {(s.unit, s.indicator, s.item_no): s for s in list_submissions(catalogue, unit=unit)}
     result = []
     for name in ([unit] if unit else all_units(ws, catalogue)):
         r = UnitReminder(name, deadline.isoformat() if deadline else None,

@@ -74,6 +74,22 @@ _caches: dict[str, ProcessCache] = {}
 _caches_lock = threading.Lock()
 
 
+def current_summary(ws: Workspace) -> Any:
+    """The workspace's summary now, computed at most once per catalogue change: the dashboard, the
+    任务清单 and 催报 (which items are already covered) all read this one."""
+    from ..assess.summary import compute_summary
+    from ..catalogue import Catalogue
+
+    def compute() -> Any:
+        catalogue = Catalogue(ws.catalogue_path)
+        try:
+            return compute_summary(ws, catalogue)  # the one summary: the same figures as status and the reports
+        finally:
+            catalogue.close()
+
+    return cache_for(ws).summary(compute)
+
+
 def cache_for(ws: Workspace) -> ProcessCache:
     with _caches_lock:
         key = str(ws.root)

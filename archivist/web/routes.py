@@ -189,17 +189,9 @@ async def healthz(request: Request) -> Response:
 
 # dashboard -------------------------------------------------------------------------------------
 def _dashboard_data(ws: Workspace) -> dict[str, Any]:
-    from ..assess.summary import compute_summary
-    from .cache import cache_for
+    from .cache import current_summary
 
-    def compute() -> Any:
-        catalogue = read_catalogue(ws)
-        try:
-            return compute_summary(ws, catalogue)  # the one summary: the same figures as status and the reports
-        finally:
-            catalogue.close()
-
-    figures = cache_for(ws).summary(compute)  # once per catalogue change (web/cache.py)
+    figures = current_summary(ws)  # once per catalogue change (web/cache.py)
     ready = figures.readiness
     counts = {"filed": figures.filed, "unsorted": figures.unsorted, "quarantined": figures.quarantined,
               "duplicate": figures.duplicate}

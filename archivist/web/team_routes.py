@@ -247,13 +247,21 @@ def _read(ws: Workspace, look: Any, *args: Any, **kwargs: Any) -> Any:
         catalogue.close()
 
 
+def _statuses(ws: Workspace) -> list[Any]:
+    """Which required items the archive already covers: from the summary the server keeps per change."""
+    from .cache import current_summary
+
+    return current_summary(ws).readiness.statuses
+
+
 def _tasks(ws: Workspace, unit: str) -> dict[str, Any]:
     from ..team.remind import reminders
     from ..team.submissions import list_submissions
 
+    statuses = _statuses(ws)
     catalogue = Catalogue(ws.catalogue_path)
     try:
-        found = reminders(ws, catalogue, unit)
+        found = reminders(ws, catalogue, unit, statuses=statuses)
         subs = {s.id: s for s in list_submissions(catalogue, unit=unit)}
     finally:
         catalogue.close()
@@ -405,7 +413,8 @@ async def review_action(request: Request) -> Response:
 def _remind(ws: Workspace) -> list[Any]:
     from ..team.remind import reminders
 
-    return _read(ws, lambda catalogue: reminders(ws, catalogue))
+    statuses = _statuses(ws)
+    return _read(ws, lambda catalogue: reminders(ws, catalogue, statuses=statuses))
 
 
 async def remind_page(request: Request) -> Response:
