@@ -176,7 +176,8 @@ def main() -> None:
     from archivist.generate.reports import KINDS
 
     kinds = args.kinds or list(KINDS)
-    os.environ.setdefault("ARCHIVIST_KEY_DIR", tempfile.mkdtemp(prefix="archivist-bench-keys-"))
+    # its own key folder: a workspace made again at the same path must not look like a lost catalogue
+    os.environ["ARCHIVIST_KEY_DIR"] = tempfile.mkdtemp(prefix="archivist-bench-keys-")
     tmp = None
     if args.workdir:
         base = args.workdir

@@ -225,3 +225,37 @@ def test_empty_workspace_still_gives_a_binder(tmp_path: Path, monkeypatch: pytes
     Cli(ws)("export", "--zip", str(zipped))
     with zipfile.ZipFile(zipped) as zf:
         assert "暂无佐证材料" in zf.read("index.html").decode("utf-8")
+
+
+def _stamp(page) -> tuple[str, float, float]:
+    """The last text drawn on a page (the stamped 页号) and where: (text, x, y) in points."""
+    seen: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            seen.append((text.strip(), float(tm[4]), float(tm[5])))
+
+    page.extract_text(visitor_text=visit)
+    return seen[-1] if seen else ("", 0.0, 0.0)
+
+
+@needs_soffice
+def test_printed_page_numbers_match_the_catalogue(built: Built) -> None:
+    reader, labels = built.reader, built.reader.page_labels
+    body = [i for i, label in enumerate(labels) if label.isdigit()]
+    assert len(body) == built.result["body_pages"]
+    for i in body:  # every evidence page carries its 页号, printed in the top right corner
+        text, x, y = _stamp(reader.pages[i])
+        box = reader.pages[i].cropbox
+        assert text == labels[i], (i, text)
+        assert x > float(box.right) - 120 and y > float(box.top) - 80, (i, x, y)
+    # the 卷内目录 row of each bound document names the page where its bookmark lands, by that number
+    front = "\n".join(reader.pages[i].extract_text() for i, label in enumerate(labels) if label.startswith("目录"))
+    # a row: 档号 (on one line) … [日期] 页数 页号 — rows are matched from their 档号 to the next one
+    rows = {m[1]: m[2] for m in re.finditer(r"(WS·2024-D30-[A-Z]+\d{2}-\d{4})(?:(?!WS·).)*?(?:\d{8} )?"
+                                               r"(?<!\d)\d{1,4} (\d{1,4})(?=\s|$)", front, re.S)}
+    docs = [(t.split(" ", 1)[0], p) for d, t, p in _outline(reader) if d == 2 and not t.startswith("（互见）")]
+    assert docs
+    for number, page in docs:
+        assert rows.get(number) == _stamp(reader.pages[page])[0] == labels[page], number
+

@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from docx.text.paragraph import Paragraph
 
 from ..assess.status import date_problem, evidence_date
 from ..safety import protect_workbook
-from .gongwen import BODY_PT, FANGSONG, HEITI, GongwenDocument, format_cn_date, text_width
+from .gongwen import BODY_PT, FANGSONG, HEITI, GongwenDocument, format_cn_date
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -360,45 +361,59 @@ PT_MM = 25.4 / 72
 CELL_PADDING_MM = 2.2  # 1 mm each side (gongwen.CELL_PADDING_TWIPS) and a little slack for the border
 
 
+def cell_em(text: str) -> float:
+    """Printed width of a cell text in em, on the safe side: Latin capitals and digits in the CJK
+    faces are wider than half an em, and ambiguous marks (· “ ”) take the East Asian full width."""
+    width = 0.0
+    for ch in text:
+        if ord(ch) > 0x2E7F or unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+            width += 1.0
+        elif ch.isupper():
+            width += 0.7
+        else:
+            width += 0.55
+    return width
+
+
 def fitted_widths(
     doc: GongwenDocument,
     base: Sequence[float],
     columns: Sequence[str],
     rows: Iterable[Sequence[object]],
     *,
-    fit: Sequence[str] = ("档号", "文号"),
+    fit: Sequence[str] = ("档号", "文号", "责任者", "日期"),
     font_size_pt: float = TABLE_PT,
-    title_min_mm: float = 60.0,
+    title_min_mm: float = 44.0,
     cap_mm: float = 48.0,
 ) -> list[float]:
-    """Column widths with 档号 and 文号 wide enough for their longest value on one line.
+    """Column widths with 档号, 文号, 责任者 and 日期 as wide as their longest value on one line.
 
-    "青农发〔2024〕12号" wrapped over three lines is what a clerk notices first; the 题名 column
-    (width 0 in ``base``) gives up the room, but never below ``title_min_mm``, and a freak value
-    longer than ``cap_mm`` wraps rather than squeezing every title.
+    "青农组办发〔2024〕112号" wrapped over three lines is what a clerk notices first. Those columns
+    take what their values need (at least their header, at most ``cap_mm`` — a freak value wraps
+    rather than squeezing every title); the 题名 column (width 0 in ``base``) gets the rest, and
+    when that falls below ``title_min_mm`` the fitted columns give back in proportion.
     """
     widths = list(base)
     em_mm = font_size_pt * PT_MM
     index = {name: i for i, name in enumerate(columns)}
-    need = {index[name]: 0.0 for name in fit if name in index}
+    need = {index[name]: max(cell_em(name) * em_mm + CELL_PADDING_MM, 12.0) for name in fit if name in index}
     for row in rows:
         for i in need:
             value = str(row[i] or "")
             if value:
-                need[i] = max(need[i], text_width(value) * em_mm + CELL_PADDING_MM)
+                need[i] = max(need[i], cell_em(value) * em_mm + CELL_PADDING_MM)
     for i, mm in need.items():
-        widths[i] = max(widths[i], min(mm, cap_mm))
-    title = widths.index(0.0) if 0.0 in widths else None
-    if title is not None:
+        widths[i] = min(mm, cap_mm)
+    if 0.0 in widths:
+        title = widths.index(0.0)
         room = doc.text_width_mm - sum(widths)
-        if room < title_min_mm:  # give back from the fitted columns, proportionally
+        if room < title_min_mm:
             over = title_min_mm - room
-            grown = {i: widths[i] - base[i] for i in need if widths[i] > base[i]}
-            total = sum(grown.values())
-            for i, extra in grown.items():
-                widths[i] -= min(extra, over * extra / total)
-            room = doc.text_width_mm - sum(widths)
-        widths[title] = max(room, 30.0)
+            total = sum(widths[i] for i in need)
+            for i in need:
+                widths[i] -= over * widths[i] / total
+            room = title_min_mm
+        widths[title] = room
     return widths
 
 
