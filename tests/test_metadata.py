@@ -347,3 +347,46 @@ def test_fragments_people_and_sentences_do_not(name):
     from archivist.intake.metadata import valid_unit
 
     assert not valid_unit(name)
+
+
+def test_a_joint_signature_is_the_lead_issuer_on_the_topmost_line():
+    text = ("桃办发〔2024〕9号\n中共桃花县委办公室　桃花县人民政府办公室\n关于印发《桃花县人才十条》的通知\n"
+            "各乡镇党委、人民政府：\n现印发给你们，请认真贯彻执行。\n中共桃花县委办公室\n桃花县人民政府办公室\n2024年6月3日\n")
+    assert meta(text).unit == "县委办公室"
+
+
+def test_recipient_lines_are_not_the_issuer_and_a_masthead_names_it():
+    text = ("东岭镇环境整治工作专班          2024年9月2日\n环境整治简报\n第3期\n"
+            "【动态】本月推行“积分超市”，评选“美丽庭院”15户，清理垃圾80吨。\n报：县农业农村局\n送：镇班子成员\n2024年9月2日\n")
+    m = meta(text)
+    assert m.unit == "东岭镇环境整治工作专班"
+    assert m.doc_date == "2024-09-02"
+
+
+def test_the_as_of_line_under_a_ledger_title_dates_it_not_a_cell():
+    text = ("【台账】\n东岭镇2024年撂荒地整治台账\n（截至2024年8月31日）  面积单位：亩\n"
+            "村\t撂荒面积\t已复耕\t计划完成时间\n东岭村\t98.2\t97.3\t2025年3月1日\n西岭村\t45\t45\t2024年9月20日\n")
+    m = meta(text, "撂荒地.xlsx", file_type="xlsx")
+    assert (m.doc_date, m.date_source) == ("2024-08-31", "title_as_of")
+
+
+def test_an_ocr_signature_date_that_lost_its_first_digit_is_still_read():
+    assert find_dates("○二四年三月十二日")[0][2] == "2024-03-12"
+
+
+def test_a_contract_in_a_units_folder_belongs_to_that_party_and_a_foreign_district_keeps_its_city():
+    text = ("劳务协作协议\n甲方：宁波市江北区人力资源和社会保障局\n乙方：桃花县人力资源和社会保障局\n第一条 ……\n"
+            "甲方（盖章）：                乙方（盖章）：\n2024年3月28日\n")
+    m = extract_meta(Extraction(file_type="docx", text=text), "协议.docx", ["县人社局"])
+    assert m.unit == "县人力资源和社会保障局"
+    assert normalize_unit("宁波市江北区人力资源和社会保障局") == "宁波市江北区人力资源和社会保障局"
+    flat = "责任书\n甲方：桃花县人民政府乙方：东岭镇人民政府\n代表（签字）：李明\n2024年3月12日\n"
+    assert meta(flat).unit == "县人民政府"
+
+
+def test_labelled_authors_of_forms_and_a_compiled_by_note():
+    form = "入户走访记录表\n户主：张某\n2024.7.15 李某 走访正常\n走访单位：东岭镇西岭村驻村工作队\n"
+    assert meta(form, "IMG_1.jpg", file_type="image").unit == "东岭镇西岭村驻村工作队"
+    ledger = ("【清单】\n农村养老设施清单\n序号\t名称\t床位\n1\t东岭镇敬老院\t90\n2\t西岭互助院\t20\n"
+              "【说明】\n本清单由县民政局养老服务股整理。\n（床位数据由各乡镇提供）\n")
+    assert meta(ledger, "清单.xlsx", file_type="xlsx").unit == "县民政局"

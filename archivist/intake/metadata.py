@@ -36,7 +36,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # Unlike textnorm.normalize, spaces between Chinese words are KEPT: in a 落款 line they separate two issuers
 # ("县农业农村局　县卫生健康局") or a unit from its date. Only the spaces that PDF text layers put between
 # digits and Chinese ("2024 年5 月") are removed.
-_DIGIT_SPACE = re.compile(rf"(?<=\d)[ \t]+(?=[{HAN}])|(?<=[年月])[ \t]+(?=\d)")
+_DIGIT_SPACE = re.compile(rf"(?<=\d) +(?=[{HAN}])|(?<=[年月]) +(?=\d)")  # spaces only: a tab separates cells
 
 
 def meta_text(text: str) -> str:
@@ -67,8 +67,10 @@ _CN_NUM = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "
 _AR_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
                       r"(?:\s*(?:至|到|—|-|－|~|～)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?")
 _SEP_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
-_CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
-                      r"\s*([一二三四五六七八九十]{1,3})\s*[日号]")
+_CN_DIGIT = "〇○零Ｏ一二三四五六七八九"
+# a year of four Chinese digits, or three starting 〇 (OCR lost the leading 二 of 二〇二四)
+_CN_DATE = re.compile(rf"((?<![{_CN_DIGIT}])[〇○零Ｏ][{_CN_DIGIT}]{{2}}|[{_CN_DIGIT}]{{4}})\s*年"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]")
 # Labels that mark the document date, best first, and labels that mark some other date.
 _GOOD_LABELS = (("成文日期", "签发日期", "印发日期", "签订日期", "签署日期", "签约日期", "发文日期"),
                 ("填报日期", "制表日期", "报送日期", "填表日期", "统计日期", "编制日期", "落款日期", "日期"))
@@ -116,7 +118,10 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
         if iso:
             found.append((m.start(), m.end(), iso))
     for m in _CN_DATE.finditer(text):
-        year_digits = [_CN_NUM.get(c) for c in m.group(1)]
+        year_text = m.group(1)
+        if len(year_text) == 3:  # OCR lost the leading 二 of 二〇二四: '○二四年' is read as 2024
+            year_text = "二" + year_text
+        year_digits = [_CN_NUM.get(c) for c in year_text]
         if None in year_digits:
             continue
         y = int("".join(str(x) for x in year_digits))
@@ -221,6 +226,21 @@ def title_as_of_date(title: str) -> str | None:
     return (following - dt.timedelta(days=1)).isoformat()
 
 
+def head_as_of_date(title: str, lines: list[str]) -> str | None:
+    """The 截至 date of the title, or of a short line in the title block just under it
+    ('（截至2024年12月31日）', '截至2024年11月30日   单位：万元'), before the first table row."""
+    if found := title_as_of_date(title):
+        return found
+    for line in lines[:5]:
+        if is_table_row(line):
+            break
+        if len(line) <= 40 and "，" not in line and "。" not in line and (found := title_as_of_date(line)):
+            if not re.search(r"(?:19|20)\d{2}\s*年", line):  # '（截至11月底）' takes its year from the title
+                found = title_as_of_date(f"{title}{line}")
+            return found
+    return None
+
+
 DATE_SOURCES = {0: "date_label", 1: "fill_date", 2: "signature_date"}
 
 
@@ -308,6 +328,7 @@ _VILLAGE_BODY = re.compile(rf"^[{HAN}]{{1,5}}?(?:村|社区|居)(?:村民委员�
 _COUNTY_PREFIX = re.compile(rf"^[{HAN}]{{1,4}}?(?:自治县|县)(?=[{HAN}])")
 _CITY_PREFIX = re.compile(rf"^[^县区乡镇\W]{{2,4}}?市(?=[{HAN}]{{2}})")
 _PROVINCE_PREFIX = re.compile(rf"^[{HAN}]{{2,3}}?省(?=[{HAN}]{{2}})")
+_DISTRICT = re.compile(rf"^[{HAN}]{{1,3}}?区(?=[{HAN}]{{2}})")  # 宁波市鄞州区…: another city's district
 _DEPT_SUBUNIT = re.compile(rf"^((?:县|市|省)?委?[{HAN}]{{2,14}}?(?:局|委员会|部|厅))([{HAN}]{{2,14}}?"
                            r"(?:股|科|室|中心|站|队|大队|所|处|办公室|组))$")
 
@@ -376,7 +397,7 @@ def normalize_unit(raw: str) -> str:
     elif s.endswith("省委") or re.match(rf"^[{HAN}]{{2,3}}省委", s):
         s = "省委" + re.sub(rf"^[{HAN}]{{2,3}}省委", "", s)
     city = _CITY_PREFIX.match(s)
-    if city and not _TOWN.match(s[city.end():] or ""):
+    if city and not _TOWN.match(s[city.end():] or "") and not _DISTRICT.match(s[city.end():]):
         s = "市" + s[city.end():]
     county = _COUNTY_PREFIX.match(s)
     if county:
@@ -402,9 +423,11 @@ def _normalize_town_unit(s: str) -> str:
         return s
     if rest in ("", "政府", "人民政府") or rest.startswith("人民政府"):
         return name + "人民政府"
-    if rest in ("党委", "委员会") or rest.startswith("党委"):
+    if rest in ("党委", "委员会") or rest.startswith(("党委", "委员会")):
         return name + "党委"
     if _VILLAGE_BODY.match(rest) or rest.endswith(TOWN_OWN_BODIES):
+        return s
+    if re.match(rf"^(?!乡村|城乡)[{HAN}]{{1,5}}?(?:村|社区)(?!级|民|镇)", rest):  # a village's own (驻村工作队)
         return s
     if rest.endswith(TOWN_SUBOFFICE_SUFFIXES) or rest.endswith(("办公室", "服务中心", "管理站")):
         return name + "人民政府"
@@ -415,10 +438,16 @@ def _normalize_town_unit(s: str) -> str:
 _UNIT_LABELS: tuple[tuple[int, str], ...] = (
     (0, r"(?:填报|报送|制表|编制|发文|责任|申报)单位"),
     (0, r"(?:流出方)?[（(]?甲方[）)]?(?:[（(]盖章[）)])?"),
+    (0, r"(?:流入方)?[（(]?乙方[）)]?(?:[（(]盖章[）)])?"),
+    (1, r"(?:走访|运维|实施|检查|调查|上报|出具|培训|组织|验收|管护|监测|巡查)单位"),
     (1, r"审核(?:单位)?"),
     (2, r"(?:制表|填报|填表|报送|记录|统计|考勤)(?:人|者)?"),
     (3, r"(?:主办|承办|单位|编印)"),
 )
+# A label glued to the value before it ('甲方：漳源县人民政府乙方：…'): cut from the value.
+_NEXT_LABEL = re.compile(r"(?:[（(]?[甲乙丙]方[）)]?|填报人|制表人|审核人|负责人|联系人|联系电话|电话|日期|代表|签字)$")
+# '本清单由县民政局养老服务股整理': who compiled it (a data source '数据由…提供' is not the author).
+_COMPILED_BY = re.compile(rf"由([{HAN}（）()]{{3,30}}?)(?:负责)?(?:整理|编制|制作|填报|汇总|制表|编写|起草|印制)")
 _SPLIT = re.compile(r"[\u3000\t]+| {2,}|[”“\"]+|(?<=[）)〉])\s*")
 
 
@@ -450,16 +479,33 @@ def _labelled_units(lines: list[str]) -> list[tuple[int, str]]:
             lead = rf"(?<![{HAN}])" if rank >= 2 else ""
             for m in re.finditer(rf"{lead}{label}\s*[:：]\s*([^\s\u3000:：]+(?:[（(][^）)]*[）)])?)", line):
                 value = re.split(r"[\u3000\t ]", m.group(1))[0]
-                value = _SEAL.sub("", value).strip(" ，,;；。")
+                value = _NEXT_LABEL.sub("", _SEAL.sub("", value)).strip(" ，,;；。")
                 if looks_like_org(_JUNK.sub("", _PARENS.sub("", value))):
                     found.append((rank, value))
+        for m in _COMPILED_BY.finditer(line):
+            if looks_like_org(_JUNK.sub("", _PARENS.sub("", m.group(1)))):
+                found.append((1, m.group(1)))
     found.sort(key=lambda f: f[0])
     return found
 
 
+_RECIPIENT_LINE = re.compile(r"^(?:主送|抄送|抄报|报送|分送|报|送|发|印送|呈)\s*[:：]")
+
+
+def _whole_org_line(line: str) -> bool:
+    """A line that is nothing but organisation names (one line of a joint 落款)."""
+    segs = _org_segments(line)
+    return bool(segs) and _JUNK.sub("", "".join(segs)) == _JUNK.sub("", _SEAL.sub("", line))
+
+
 def _signature_unit(lines: list[str]) -> str:
-    """The 落款: the organisation on or just above the last date line (or among the last lines)."""
-    lines = [ln for ln in lines if not is_table_row(ln)]  # a name in a table cell is data, not the issuer
+    """The 落款: the organisation on or just above the last date line (or among the last lines).
+
+    A joint 落款 stacks its issuers one per line above the date, the lead issuer first: the topmost of
+    those lines is the 责任者. 报：/抄送： lines name the recipients, never the issuer.
+    """
+    # a name in a table cell is data, not the issuer
+    lines = [ln for ln in lines if not is_table_row(ln) and not _RECIPIENT_LINE.match(ln)]
     date_line = None
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -477,21 +523,31 @@ def _signature_unit(lines: list[str]) -> str:
         for back in range(1, 4):
             if date_line - back < 0:
                 break
-            segs = _org_segments(lines[date_line - back])
+            segs = _org_segments(lines[date_line - back]) if _short_line(lines[date_line - back]) else []
             if segs:
-                return segs[0]
+                top = date_line - back
+                while top > 0 and date_line - top < 4 and _whole_org_line(lines[top - 1]) \
+                        and _whole_org_line(lines[top]):
+                    top -= 1
+                return _org_segments(lines[top])[0]
     for line in reversed(lines[-5:]):
-        segs = _org_segments(line)
+        segs = _org_segments(line) if _short_line(line) else []
         if segs:
             return segs[0]
     return ""
 
 
+def _short_line(line: str) -> bool:
+    """A line short enough to be a 落款 and no sentence ('…推行“红黑榜”，评选“清洁庭院”…' is running text)."""
+    return len(line) <= 40 and not re.search(r"[，。；！？]", line.rstrip("。"))
+
+
 def _header_unit(lines: list[str]) -> str:
     """Issuer in the header: 'XX局文件' red header, a masthead 'XX统计局　统计快报', 'XX局关于…' titles."""
     for line in lines[:4]:
-        if line.rstrip().endswith((":", "：")):  # 主送机关 (the addressee), never the issuer
+        if line.rstrip().endswith((":", "：")) or is_table_row(line):  # the addressee, or table data
             continue
+        line = re.sub(r"^【[^】]{1,6}】", "", line)
         m = re.match(rf"^([{HAN}（）()]{{3,40}}?)文件$", line)
         if m and looks_like_org(_PARENS.sub("", m.group(1))):
             return m.group(1)
@@ -554,6 +610,19 @@ def author_unit(meta: dict | None) -> str:
 UNIT_SOURCES = ("fill_unit", "signature", "label", "header", "title", "caption", "author", "folder")
 
 
+def _own_party(values: list[str], folders: list[str] | None) -> str:
+    """Of several stated units (a contract's 甲方 and 乙方, two 填报单位), the one the file came from when its
+    folder names it, else the first one of this county (another city's district is the other party)."""
+    units = [_checked(v) for v in values]
+    sender = folder_unit(folders)
+    if sender and sender in units:
+        return values[units.index(sender)]
+    for value, unit in zip(values, units, strict=True):
+        if unit and not unit.startswith(("市", "省")) and not _CITY_PREFIX.match(unit):
+            return value
+    return values[0]
+
+
 def find_unit_ranked(
     text: str, file_type: str = "", caption: str = "", title: str = "",
     meta: dict | None = None, folders: list[str] | None = None,
@@ -568,7 +637,7 @@ def find_unit_ranked(
         labelled = head[:1] + labelled
     candidates: list[tuple[str, str]] = []
     if labelled and labelled[0][0] == 0:
-        candidates.append(("fill_unit", labelled[0][1]))
+        candidates.append(("fill_unit", _own_party([v for r, v in labelled if r == 0], folders)))
     if lines:
         candidates.append(("signature", _signature_unit(lines)))
     if labelled:
@@ -580,10 +649,10 @@ def find_unit_ranked(
     for source, raw in candidates:
         if unit := _checked(raw):
             return unit, source
+    if unit := author_unit(meta):  # EXIF Artist / author property states the unit; a caption's town is inferred
+        return unit, "author"
     if caption and (unit := _caption_unit(caption)):
         return unit, "caption"
-    if unit := author_unit(meta):
-        return unit, "author"
     if unit := folder_unit(folders):
         return unit, "folder"
     return "", ""
@@ -844,7 +913,7 @@ def extract_meta(extraction: Extraction, original_name: str, folders: list[str] 
     else:
         candidates = [
             *([ranked] if ranked else []),
-            (title_as_of_date(title), "title_as_of"),
+            (head_as_of_date(title, body_lines), "title_as_of"),
             (exif_date if is_image else None, "exif"),
             (date_from_name(original_name), "name_date"),
             (_fallback_body_date(body), "body_date"),
