@@ -154,4 +154,4 @@ def test_findings_summary_for_the_briefing(cli, tmp_path: Path) -> None:
         catalogue.close()
     assert lines["pii"].open == 1 and lines["pii"].high == 1
     assert lines["photo_reuse"].open == 0 and lines["photo_reuse"].explained == 1
-    assert "已说明 1 处" in lines["photo_reuse"].text
+    assert lines["photo_reuse"].text == "照片重复使用1处均已说明"

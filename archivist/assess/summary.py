@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..authenticity.summary import FindingsLine
     from ..catalogue import Catalogue
     from ..workspace import Workspace
     from . import Readiness
@@ -147,6 +148,7 @@ class Summary:
     scores: list[ScoreFigures]
     year_check: YearCheck
     readiness: Readiness | None = field(default=None, repr=False, compare=False)
+    authenticity: list[FindingsLine] = field(default_factory=list)  # the last `check`, one line per kind
 
     # -- derived, never stored twice ------------------------------------------------------------
     @property
@@ -217,6 +219,7 @@ class Summary:
             "ledger_files": self.ledger_files,
             "scores": [asdict(s) for s in self.scores],
             "year_check": self.year_check.to_json(),
+            "authenticity": [line.to_json() for line in self.authenticity],
         }
 
 
@@ -269,6 +272,7 @@ def year_check(ws: Workspace, days: list[dt.date]) -> YearCheck:
 
 def summary_from(ws: Workspace, catalogue: Catalogue, ready: Readiness) -> Summary:
     """The summary of an already computed readiness picture (no second pass over the archive)."""
+    from ..authenticity.summary import findings_summary
     from .status import NO_LEAD_UNIT
 
     today = dt.date.fromisoformat(ready.today)
@@ -310,6 +314,7 @@ def summary_from(ws: Workspace, catalogue: Catalogue, ready: Readiness) -> Summa
         scores=scores,
         year_check=year_check(ws, _evidence_days(catalogue)),
         readiness=ready,
+        authenticity=findings_summary(ws, catalogue),
     )
 
 

@@ -947,6 +947,14 @@ def briefing_model(data: ReportData, phrases: Phrases | None = None) -> dict[str
                                                    reason=clerk_text(r).replace("，不计入本年度考核", ""))
                                           for _i, t, r in flagged[:LIST_LIMIT]) + "。")
         subs.append(sub)
+    # (六) what the last authenticity check found (internal: only when it found something)
+    from ..authenticity.summary import briefing_sentence
+
+    checked = briefing_sentence(data.figures.authenticity)
+    if checked:
+        sub = num_.heading(2, "材料真实性核查情况（内部掌握）")
+        sub["paragraphs"].append(checked)
+        subs.append(sub)
     m["sections"].append(section)
 
     section = num_.heading(1, ph.fill("briefing", "next_heading", ctx))
