@@ -102,6 +102,8 @@ def sha256(path: Path) -> str:
 def norm_unit(value: str | None, county: str) -> str:
     """One spelling per unit: Simplified, no 中共, the county's name or the short 县 prefix dropped."""
     v = re.sub(r"\s+", "", to_simplified(value or ""))
+    if v.startswith("中共") and v.endswith("委员会"):  # 中共X镇委员会 is the X镇党委
+        v = v[:-3] + "党委"
     v = re.sub(r"^中共", "", v)
     if v.startswith(county):
         v = v[len(county):]
@@ -124,10 +126,11 @@ def archive_unit(value: str | None, county: str) -> str:
     the department, a township's office is the township (its 党委 offices the 党委), a village's bodies
     stay. Two outside corpora label these differently (as written vs this level), so both are printed."""
     v = re.sub(r"[（(][^（）()]*[)）]", "", norm_unit(value, county))
+    town = _TOWN_PART.match(v)
+    if town and not v.startswith(("县", "市")) and not re.match(r"^.{1,5}?(?:村|社区)", town.group(2)):
+        return town.group(1) + ("党委" if town.group(2).startswith(("党委", "委员会")) else "")
     if m := _DEPT_PART.match(v):
         return m.group(1)
-    if (m := _TOWN_PART.match(v)) and not re.match(r"^.{1,5}?(?:村|社区)", m.group(2)):
-        return m.group(1) + ("党委" if m.group(2).startswith(("党委", "委员会")) else "")
     return v
 
 
@@ -247,15 +250,19 @@ def measure(code_root: Path, corpus: Corpus, keep: Path | None = None) -> dict[s
             run_cli(code_root, ["-w", str(ws), "assign", rec["id"], lab["indicator"]], check=False)
     status = json_out(run_cli(code_root, ["-w", str(ws), "status", "--json"]))
     if any("covers" in lab for lab in corpus.labels.values()):
-        out.update(coverage(corpus, status))
+        out.update(coverage(corpus, status, misses))
     if corpus.ledgers:
         out.update(ledger(corpus, status, file_of, misses))
     out["_misses"] = {k: v[:40] for k, v in misses.items()}
     return out
 
 
-def coverage(corpus: Corpus, status: list[dict[str, Any]]) -> dict[str, Any]:
+def coverage(corpus: Corpus, status: list[dict[str, Any]], misses: dict[str, list[str]]) -> dict[str, Any]:
     truly: dict[str, set[int]] = defaultdict(set)
+    by_item: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for path, lab in corpus.labels.items():
+        for c in lab.get("covers") or []:
+            by_item[(c.get("code"), int(c["item"]))].append(path)
     filed_codes = {lab["indicator"] for lab in corpus.labels.values() if lab.get("indicator")}
     for lab in corpus.labels.values():
         for c in lab.get("covers") or []:
@@ -275,6 +282,10 @@ def coverage(corpus: Corpus, status: list[dict[str, Any]]) -> dict[str, Any]:
             reported += said
             fm += is_true and not said
             fc += said and not is_true
+            if is_true and not said:
+                misses["coverage false-missing"].append(f"{code} 第{i}项 {item}: {by_item[(code, i)]}")
+            if said and not is_true:
+                misses["coverage false-covered"].append(f"{code} 第{i}项 {item}")
     return {
         "coverage false-missing": ratio(fm, covered_true),
         "coverage false-covered": ratio(fc, reported),
