@@ -348,3 +348,14 @@ def test_a_stale_total_row_is_reported_unless_one_row_explains_it(tmp_path: Path
     # the same shortfall explained by one row (an unlabelled sub-item): the layout is not understood
     rows = [*toilet_rows(), ["脱贫户", 180, 180, 188]]
     assert check_file(make_ledger(tmp_path / "subitem.xlsx", HEADER, rows, ["合计", 1500, 1500, 1488])) == []
+
+
+def test_a_breakdown_that_continues_without_repeating_qizhong_is_not_added(tmp_path: Path) -> None:
+    header = ["乡镇", "任务（户）", "已完成（户）", "已验收（户）"]
+    rows = [["东岭镇", 120, 110, 100], ["其中：三格式", None, 70, None], ["双瓮式", None, 40, None],
+            ["西岭乡", 90, 85, 80], ["其中：三格式", None, 50, None], ["双瓮式", None, 35, None],
+            ["合计", 210, 195, 180]]
+    assert check_file(make_ledger(tmp_path / "ok.xlsx", header, rows)) == []
+    bad = [r[:] for r in rows]
+    bad[-1][2] = 196
+    assert _kinds(check_file(make_ledger(tmp_path / "bad.xlsx", header, bad)))[0][0] == "total_mismatch"

@@ -407,7 +407,7 @@ class _Checker:
     def check(self, table: Table) -> None:
         start = len(self.findings)
         roles = [(r, row, row_role(row)) for r, row in table.rows]
-        roles = _without_notes(roles)
+        roles = _continued_parts(_without_notes(roles))
         self.check_totals(table, roles)
         self.check_percentages(table, roles)
         self.check_ids(table, roles)
@@ -813,6 +813,27 @@ def _is_data_row(row: list[Any], table: Table) -> bool:
     filled = [j for j, v in enumerate(row) if not _is_blank(v)
               and not (j < len(table.headers) and re.search(r"序号|编号", table.headers[j]))]
     return len(filled) >= 2
+
+
+def _filled_columns(row: list[Any]) -> frozenset[int]:
+    return frozenset(j for j, v in enumerate(row) if not _is_blank(v))
+
+
+def _continued_parts(roles: list[tuple[int, list[Any], str]]) -> list[tuple[int, list[Any], str]]:
+    """Rows that continue a 其中 breakdown without repeating 其中 ('其中：三格式 130' then '双瓮式 112'):
+    right after a part row, a row filled in exactly the same columns — fewer than its parent row — is a
+    part too, so it is not added into the 合计."""
+    out = list(roles)
+    for i in range(1, len(out)):
+        r, row, role = out[i]
+        prev_r, prev_row, prev_role = out[i - 1]
+        if role != "detail" or prev_role != "part":
+            continue
+        parent = next((rw for _, rw, rl in reversed(out[:i]) if rl == "detail"), None)
+        cols = _filled_columns(row)
+        if parent is not None and cols == _filled_columns(prev_row) and len(cols) < len(_filled_columns(parent)):
+            out[i] = (r, row, "part")
+    return out
 
 
 def _without_notes(roles: list[tuple[int, list[Any], str]]) -> list[tuple[int, list[Any], str]]:
