@@ -246,12 +246,38 @@ def test_dashboard_summary_is_computed_once_per_catalogue_change(ws: Workspace) 
     cat = Catalogue(ws.catalogue_path)
     try:
         with cat.transaction():
-            add_user(cat, "zlz", "zlz-pass-123", "资料组")  # any audited change moves the counter
+            add_user(cat, "zlz", "zlz-pass-123", "资料组")  # the first write also keys the audit chain
+        counter = cache.change_counter()
+        with cat.transaction():
+            add_user(cat, "zlz2", "zlz-pass-123", "资料组")  # an account changes neither archive nor summary
     finally:
         cat.close()
     client.get("/", follow_redirects=False)  # now behind a login, the cache is not consulted
-    assert cache.change_counter() > 0
+    assert cache.change_counter() == counter
     assert cache.search_index() is cache.search_index()  # one long-lived index while nothing changes
+
+
+def test_submissions_leave_the_summary_cached_and_acceptance_moves_it(office: Workspace, tmp_path: Path) -> None:
+    """Units upload all day: held material must not make every dashboard view compute the summary
+    again, but the accepted file must show at once."""
+    from archivist.web.cache import cache_for
+
+    app = create_app(office)
+    clerk, staff = Browser(app, "xzj"), Browser(app, "zlz")
+    cache = cache_for(office)
+    assert staff.client.get("/").status_code == 200
+    computed = cache.summary_computed
+    clerk.submit(_doc(tmp_path, "方案.docx", "防止返贫监测帮扶工作方案"))
+    sub = _submission(office)
+    staff.post(f"/review/{sub['id']}/return", {"reason": "缺少盖章页"}, page="/review")
+    clerk.submit(_doc(tmp_path, "方案v2.docx", "防止返贫监测帮扶工作方案（盖章）"))
+    before = staff.client.get("/").text
+    assert cache.summary_computed == computed
+    staff.post(f"/review/{sub['id']}/accept", {"code": "A01"}, page="/review")
+    after = staff.client.get("/").text
+    assert cache.summary_computed == computed + 1
+    filed = re.compile(r'<div class="big">(\d+) <small>件已归档')
+    assert int(filed.search(after).group(1)) == int(filed.search(before).group(1)) + 1
 
 
 def test_review_shows_the_classifiers_hint_when_it_differs_and_files_by_it(office: Workspace, tmp_path: Path) -> None:

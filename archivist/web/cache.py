@@ -4,7 +4,8 @@ once per catalogue change.
 Opening the index checks it against the catalogue (hundreds of milliseconds at 20,000 documents);
 computing the summary reads every filed record. Both only change when the catalogue does, and every
 catalogue change appends an audit entry (automatic ones included), so the newest audit seq is the
-change counter: read with one indexed query on a read-only connection per thread.
+change counter: read with one indexed query on a read-only connection per thread. Entries about
+accounts and held submissions are passed over: they change neither.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ..team import HELD_ONLY_ACTIONS
 from ..workspace import Workspace
 
 T = TypeVar("T")
@@ -33,7 +35,8 @@ class ProcessCache:
         self.summary_computed = 0  # how many times the summary was actually computed (bench, tests)
 
     def change_counter(self) -> int:
-        """The newest audit seq: it moves with every catalogue change."""
+        """The newest audit seq of a change to the archive: it moves with every catalogue change but
+        those to accounts and held submissions (team.HELD_ONLY_ACTIONS)."""
         db = getattr(self.local, "db", None)
         if db is None:
             if not self.ws.catalogue_path.exists():
@@ -41,8 +44,11 @@ class ProcessCache:
             db = sqlite3.connect(f"file:{self.ws.catalogue_path}?mode=ro", uri=True, check_same_thread=False,
                                  timeout=30)
             self.local.db = db
-        row = db.execute("SELECT MAX(seq) FROM audit").fetchone()
-        return int(row[0] or 0)
+        # newest first along the primary key: stops at the first entry that can change what is cached
+        marks = ",".join("?" for _ in HELD_ONLY_ACTIONS)
+        row = db.execute(f"SELECT seq FROM audit WHERE action NOT IN ({marks}) ORDER BY seq DESC LIMIT 1",
+                         HELD_ONLY_ACTIONS).fetchone()
+        return int(row[0]) if row else 0
 
     def search_index(self) -> Any:
         """One SearchIndex for the process, checked against the catalogue (open_index) again only after a
