@@ -168,25 +168,40 @@ def test_self_eval_names_every_indicator(built: Built) -> None:
     status = {s["code"]: s for s in built.cli.json("status")}
     empty = [c for c, s in status.items() if s["evidence_count"] == 0]
     assert empty and "该项指标暂无佐证材料" in text
-    a02 = next(p.text for p in built.doc("self-eval").paragraphs if p.text.startswith("2.A02"))
-    assert "暂无佐证材料" in a02
+    assert "暂无佐证材料" in _block(built.doc("self-eval"), "2.A02")
+
+
+def _block(d: docx.document.Document, start: str) -> str:
+    """An indicator's heading and its paragraphs, up to the next heading of any level."""
+    paragraphs = d.paragraphs
+    i = next(n for n, p in enumerate(paragraphs) if p.text.startswith(start))
+    out = [paragraphs[i].text]
+    for p in paragraphs[i + 1:]:
+        if p.style.name in ("一级标题", "二级标题", "三级标题"):
+            break
+        out.append(p.text)
+    return "\n".join(out)
 
 
 def test_self_eval_cites_evidence_and_scores(built: Built) -> None:
     d = built.doc("self-eval")
     text = built.text("self-eval")
-    a01 = next(p.text for p in d.paragraphs if "A01 防止返贫动态监测和帮扶（6分，自评6分）" in p.text)
-    assert "建立防止返贫动态监测和帮扶机制" in a01
+    a01 = _block(d, "1.A01 防止返贫动态监测和帮扶（6分，自评6分）")
+    assert "（2）得分情况。该项分值6分，自评6分。自评理由：建立防止返贫动态监测和帮扶机制。" in a01
     cat = Catalogue(built.ws.catalogue_path)
     record = cat.get(_ids(built.ws, "A01")[0])
     cat.close()
-    assert f"《{record['title']}》（2024年3月12日，档号WS·2024-D30-A01-0001）" in text
+    # the evidence is listed in the annex 佐证材料目录, as the catalogue names it
+    listing = d.tables[-1]
+    assert [c.text for c in listing.rows[0].cells] == ["序号", "指标", "题名", "文号", "日期", "档号"]
+    rows = [[c.text for c in r.cells] for r in listing.rows[1:]]
+    assert ["A01", record["title"], "", "20240312", "WS·2024-D30-A01-0001"] in [r[1:] for r in rows]
     scores = built.cli.json("score", "list")
     total = scores["frameworks"][0]
     assert f"自评总分{total['total']:g}分" in text and f"有佐证材料支撑的得分{total['backed_total']:g}分" in text
     # the full mark without evidence is called out, and the annex has one row per scored indicator
     assert "B01 粮食生产和高标准农田建设" in text and "自评满分但佐证不足" in text
-    annex = d.tables[-1]
+    annex = d.tables[-2]
     codes = [row.cells[1].text.split()[0] for row in annex.rows[1:] if row.cells[0].text.strip()]
     assert codes == [i.code for i in built.ws.frameworks.framework("shiji-kaohe").indicators()]
 
