@@ -266,7 +266,8 @@ def _is_ledger(file_type: str | None, name: str | None) -> bool:
     return file_type == "xlsx" or (name or "").lower().endswith((".xlsx", ".xls", ".et"))
 
 
-def archive_statements(ws: Workspace, catalogue: Catalogue, ids: Iterable[str] | None = None) -> dict[str, list[Statement]]:
+def archive_statements(ws: Workspace, catalogue: Catalogue,
+                       ids: Iterable[str] | None = None) -> dict[str, list[Statement]]:
     """Statements of every filed record (or of ``ids``), by evidence id: text, title and ledger totals.
 
     The title is read every time (a clerk may correct it); text and ledger statements come from the
