@@ -158,12 +158,14 @@ def declaration_hint(ws: Workspace, declared: str, suggestions: list[dict[str, A
 
 
 def submit(ws: Workspace, catalogue: Catalogue, user: User, indicator: str, item_no: int, source: Path,
-           original_name: str, note: str = "", unit: str | None = None) -> tuple[Submission, str]:
+           original_name: str, note: str = "", unit: str | None = None,
+           suggestions: list[dict[str, Any]] | None = None) -> tuple[Submission, str]:
     """Hold an upload for review (the caller holds the writer lock); returns it and the classifier's hint.
 
     A clerk submits for their own unit and only into an indicator that unit leads or supports; a reviewer
     may submit on a unit's behalf (`unit`). An item already 待审核 or 退回 gets a new version; an accepted one
-    is not replaced."""
+    is not replaced. `suggestions` are the classifier's, when the caller read the file before taking the
+    writer lock (the web does: classifying takes longer than everything else here)."""
     if user.read_only:
         raise TeamError("领导（查看）账号不能报送材料")
     unit = user.unit if user.role == UNIT_CLERK else (unit or user.unit or "")
@@ -177,7 +179,8 @@ def submit(ws: Workspace, catalogue: Catalogue, user: User, indicator: str, item
     if not 1 <= item_no <= len(ind.evidence):
         raise TeamError(f"{indicator} 没有第 {item_no} 项佐证材料（共 {len(ind.evidence)} 项）")
     item = ind.evidence[item_no - 1]
-    suggestions = suggest(ws, catalogue, source, original_name, unit)
+    if suggestions is None:
+        suggestions = suggest(ws, catalogue, source, original_name, unit)
     hint = declaration_hint(ws, indicator, suggestions)
     row = catalogue.db.execute("SELECT id, state, version FROM submissions WHERE unit=? AND indicator=? AND item_no=?"
                                " ORDER BY created_at DESC LIMIT 1", (unit, indicator, item_no)).fetchone()

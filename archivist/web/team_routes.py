@@ -287,10 +287,14 @@ async def tasks_page(request: Request) -> Response:
 
 
 def _submit(ws: Workspace, user: User, indicator: str, item_no: int, path: Path, name: str, unit: str) -> Any:
-    from ..team.submissions import submit
+    """Classify the file on a reader's connection first, then hold the writer lock only to store it:
+    20 units uploading at once otherwise queue behind each other's classification."""
+    from ..team.submissions import submit, suggest
 
+    clerk_unit = user.unit if user.role == UNIT_CLERK else (unit or user.unit or "")
+    suggestions = _read(ws, lambda catalogue: suggest(ws, catalogue, path, name, clerk_unit))
     with _writing(ws, "submit") as catalogue:
-        return submit(ws, catalogue, user, indicator, item_no, path, name, unit=unit)
+        return submit(ws, catalogue, user, indicator, item_no, path, name, unit=unit, suggestions=suggestions)
 
 
 async def tasks_submit(request: Request) -> Response:
