@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .ledger_checks import LedgerFinding
 
 FACTS_VERSION = 1  # bump when a rule changes: cached facts are then recomputed
-MAX_TEXT_CHARS = 30_000  # the figures that matter are near the top; a 300-page PDF is not read to the end
+MAX_TEXT_CHARS = 12_000  # the figures a report quotes are near the top; a 300-page PDF is not read to the end
 MAX_QUOTE_CHARS = 90
 MAX_STATEMENTS_PER_DOC = 12
 
