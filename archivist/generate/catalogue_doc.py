@@ -359,6 +359,7 @@ def _widths(doc: GongwenDocument, widths: Sequence[float]) -> list[float]:
 
 
 PT_MM = 25.4 / 72
+UNIT_CAP_MM = 32.0  # a long 责任者 (县人力资源和社会保障局) wraps rather than narrowing every 题名
 CELL_PADDING_MM = 2.2  # 1 mm each side (gongwen.CELL_PADDING_TWIPS) and a little slack for the border
 
 
@@ -404,7 +405,7 @@ def fitted_widths(
             if value:
                 need[i] = max(need[i], cell_em(value) * em_mm + CELL_PADDING_MM)
     for i, mm in need.items():
-        widths[i] = min(mm, cap_mm)
+        widths[i] = min(mm, cap_mm if columns[i] != "责任者" else UNIT_CAP_MM)
     if 0.0 in widths:
         title = widths.index(0.0)
         room = doc.text_width_mm - sum(widths)
