@@ -2,10 +2,12 @@
 
 Pages are generated with known text (tests/ocr_pages.py): a clean scan, skewed, low resolution, a phone
 photo with uneven light, a red stamp over the signature, a page on its side, a ruled form and a phone photo
-of it. Each page goes through archivist's own `ocr_image` (layout join included) with each engine; CER is
-the edit distance between the drawn text and the output (whitespace ignored, both normalised) over the
-length of the drawn text. Peak memory: this process's maximum RSS (RapidOCR runs in-process) and the
-largest tesseract child's.
+of it, and a whole A4 page in 小四 at 200 dpi (the size real scans come in). Each page goes through
+archivist's own `ocr_image` (layout join included) with each engine; CER is the edit distance between the
+drawn text and the output (whitespace ignored, both normalised) over the length of the drawn text. Both
+engines run single-threaded (onnxruntime intra-op threads = _ocr.OCR_THREADS, tesseract under
+OMP_THREAD_LIMIT=1): ingest extracts two files at a time on two cores. Peak memory: this process's maximum
+RSS (RapidOCR runs in-process) and the largest tesseract child's.
 
     .venv/bin/python bench/ocr.py            # targets: RapidOCR CER ≤ 3 %, time ≤ 1.5 × tesseract's
 """
@@ -87,6 +89,8 @@ def main() -> int:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: this process (RapidOCR in-process) {own:.0f} MB, largest tesseract child {child:.0f} MB")
+    print(f"settings: detection side ≤ {_ocr.DET_MAX_SIDE}px, onnxruntime threads {_ocr.OCR_THREADS}, "
+          f"one RapidOCR engine per process; turned pages read once (orientation from the angle classifier)")
     print("repeat with: .venv/bin/python bench/ocr.py")
     return 0
 

@@ -112,11 +112,11 @@ def test_engine_failure_falls_back_to_tesseract(monkeypatch: pytest.MonkeyPatch)
 
     calls: list[str] = []
 
-    def fake_read(image: object, engine: str, timeout: float) -> list[OcrLine]:
+    def fake_read(image: object, engine: str, timeout: float) -> tuple[list[OcrLine], int | None]:
         calls.append(engine)
         if engine == "rapidocr":
             raise MemoryError("bad_alloc")
-        return [OcrLine("乡村振兴工作通知", 10, 10, 400, 50, 0.9)]
+        return [OcrLine("乡村振兴工作通知", 10, 10, 400, 50, 0.9)], None
 
     monkeypatch.setattr(_ocr, "_read", fake_read)
     monkeypatch.setattr(_ocr, "tesseract_problem", lambda: None)

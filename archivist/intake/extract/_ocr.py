@@ -34,7 +34,9 @@ RENDER_DPI = 200
 REVIEW_BELOW = 0.80
 # Pages whose text is mostly upright-looking but weak are retried turned by 90°/270° (rotated scans).
 ROTATE_RETRY_BELOW = 0.75
-DET_MAX_SIDE = 960
+DET_MAX_SIDE = 736  # detection input: a 200 dpi A4 page in 小四 still reads whole (bench page a4-dense); 640 does not
+OCR_THREADS = 1  # onnxruntime intra-op threads per engine (see _rapid_engine)
+CLS_SURE = 0.9  # RapidOCR turns a line only when its angle classifier is this sure (Cls.cls_thresh)
 ENGINE_ENV = "ARCHIVIST_OCR_ENGINE"  # "rapidocr" (default) or "tesseract"
 RAPIDOCR_MODELS = ("PP-OCRv6_det_small.onnx", "ch_ppocr_mobile_v2.0_cls_mobile.onnx", "PP-OCRv6_rec_small.onnx")
 
@@ -182,33 +184,109 @@ def _rapid_engine() -> Any:
         # detection on the page scaled to at most DET_MAX_SIDE: text lines are still found and the
         # recogniser reads them from the full-resolution page; detection time falls by more than half
         "Det.limit_type": "max", "Det.limit_side_len": DET_MAX_SIDE,
-        # two cores shared by everything: one intra-op thread each keeps ingest and web responsive
-        "EngineConfig.onnxruntime.intra_op_num_threads": 2,
+        # two cores, and ingest extracts two files at a time (one engine per worker process): one thread
+        # each uses both cores without the two workers' threads contending (measured faster under load)
+        "EngineConfig.onnxruntime.intra_op_num_threads": OCR_THREADS,
         "Rec.rec_batch_num": 2,  # smaller batches: the extraction sandbox caps address space (memory_mb)
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     })
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    _record_orientation(engine)
     return engine
+
+
+def _record_orientation(engine: Any) -> None:
+    """Keep, for each call, which detected lines stand upright and what the angle classifier said of them.
+
+    RapidOCR turns a tall line by 90° before reading it and its angle classifier then says 0 or 180: the
+    lines come out right, but that answer (which tells which way the page lies) is dropped from the result.
+    Kept here, it gives the page's orientation from the one reading, instead of reading it twice more
+    turned. If this RapidOCR has other internals, nothing is recorded and the page is re-read turned."""
+    detect, classify = getattr(engine, "detect_and_crop", None), getattr(engine, "cls_and_rotate", None)
+    if not (callable(detect) and callable(classify)):
+        return
+
+    def detect_recording(img: Any, op_record: Any) -> Any:
+        crops, det = detect(img, op_record)
+        engine.archivist_tall = [_is_tall(box) for box in (det.boxes if det.boxes is not None else [])]
+        return crops, det
+
+    def classify_recording(images: Any) -> Any:
+        out, res = classify(images)
+        engine.archivist_cls = list(res.cls_res or [])
+        return out, res
+
+    engine.detect_and_crop, engine.cls_and_rotate = detect_recording, classify_recording
+
+
+def _is_tall(box: Any) -> bool:
+    """RapidOCR's own test (get_rotate_crop_image): a crop 1.5 times taller than wide is turned before reading."""
+    import numpy as np
+
+    pts = np.asarray(box, dtype=float)
+    width = max(np.linalg.norm(pts[0] - pts[1]), np.linalg.norm(pts[2] - pts[3]))
+    height = max(np.linalg.norm(pts[0] - pts[3]), np.linalg.norm(pts[1] - pts[2]))
+    return width > 0 and height / width >= 1.5
+
+
+def _page_turn(engine: Any) -> int | None:
+    """Degrees (PIL, counter-clockwise) that bring the page just read upright, from its lines' shapes and the
+    angle classifier's votes; None when this engine did not record them."""
+    tall, votes = getattr(engine, "archivist_tall", None), getattr(engine, "archivist_cls", None)
+    if tall is None or votes is None or len(tall) != len(votes) or not tall:
+        return None
+    flipped = [str(label) == "180" and float(score) >= CLS_SURE for label, score in votes]
+    standing = [f for t, f in zip(tall, flipped, strict=True) if t]
+    if len(standing) > len(tall) / 2:  # on its side: read downwards (turn 90) or upwards (turn 270)
+        return 270 if sum(standing) > len(standing) / 2 else 90
+    lying = [f for t, f in zip(tall, flipped, strict=True) if not t]
+    return 180 if sum(lying) > len(lying) / 2 else 0
 
 
 def rapidocr_lines(image: Any) -> list[OcrLine]:
     """Text lines of a PIL image read by RapidOCR (angle classifier on: upside-down lines are turned)."""
+    return rapidocr_read(image)[0]
+
+
+def rapidocr_read(image: Any) -> tuple[list[OcrLine], int | None]:
+    """RapidOCR's lines and the turn that makes the page upright (see _page_turn). A turned page's lines are
+    given in the upright page's coordinates, so the layout join reads them in order; None: turn unknown."""
     import numpy as np
 
     array = np.asarray(image.convert("RGB"))[:, :, ::-1]  # RapidOCR works in OpenCV's BGR order
     with _ENGINE_LOCK:
-        result = _rapid_engine()(array)
+        engine = _rapid_engine()
+        engine.archivist_tall = engine.archivist_cls = None
+        result = engine(array)
+        turn = _page_turn(engine)
     if result is None or getattr(result, "boxes", None) is None or result.txts is None:
-        return []
+        return [], turn
+    width, height = image.size
     lines = []
     for box, text, score in zip(result.boxes, result.txts, result.scores, strict=False):
-        xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = ((float(p[0]), float(p[1])) for p in box[:4])
-        slope = (y1 - y0) / (x1 - x0) if abs(x1 - x0) > 1 else 0.0
+        points = [_turn_point(float(p[0]), float(p[1]), width, height, turn or 0) for p in box[:4]]
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
+        if turn:  # a turned box's corners are in another order: take its bounds, the skew is small
+            slope, line_height = 0.0, max(ys) - min(ys)
+        else:
+            slope = (y1 - y0) / (x1 - x0) if abs(x1 - x0) > 1 else 0.0
+            line_height = ((y3 - y0) + (y2 - y1)) / 2
         if text.strip():
             lines.append(OcrLine(text.strip(), min(xs), min(ys), max(xs), max(ys), float(score),
-                                 slope=slope, line_height=max(1.0, ((y3 - y0) + (y2 - y1)) / 2)))
-    return lines
+                                 slope=slope, line_height=max(1.0, line_height)))
+    return lines, turn
+
+
+def _turn_point(x: float, y: float, width: float, height: float, turn: int) -> tuple[float, float]:
+    """Where (x, y) of a width × height image lands when the image is turned `turn`° counter-clockwise."""
+    if turn == 90:
+        return y, width - x
+    if turn == 270:
+        return height - y, x
+    if turn == 180:
+        return width - x, height - y
+    return x, y
 
 
 # ------------------------------------------------------------------ tesseract
@@ -354,13 +432,14 @@ def page_confidence(lines: list[OcrLine]) -> float | None:
 
 
 # ------------------------------------------------------------------ one page
-def _read(image: Any, engine: str, timeout: float) -> list[OcrLine]:
+def _read(image: Any, engine: str, timeout: float) -> tuple[list[OcrLine], int | None]:
+    """The page's lines, and the turn that makes it upright when the engine can tell (RapidOCR), else None."""
     if engine == "rapidocr":
-        return rapidocr_lines(image)
+        return rapidocr_read(image)
     with tempfile.TemporaryDirectory(prefix="archivist-ocr-") as tmp:
         png = Path(tmp) / "page.png"
         image.save(png)
-        return tesseract_lines(png, timeout=timeout)
+        return tesseract_lines(png, timeout=timeout), None
 
 
 def _quality(lines: list[OcrLine]) -> float:
@@ -376,7 +455,7 @@ def ocr_image(image: Any, timeout: float = TESSERACT_TIMEOUT, engine: str | None
         raise RuntimeError(ocr_unavailable() or "OCR 不可用")
     note = ""
     try:
-        lines = _read(image, engine, timeout)
+        lines, turn = _read(image, engine, timeout)
     except (ToolTimeout, OSError):
         raise
     except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own types (bad_alloc under memory_mb)
@@ -386,16 +465,18 @@ def ocr_image(image: Any, timeout: float = TESSERACT_TIMEOUT, engine: str | None
         note = (str(exc) if isinstance(exc, OcrModelMissing)
                 else f"RapidOCR 识别出错（{type(exc).__name__}，常见原因是内存上限 memory_mb 过低），"
                      "本页改用 tesseract")
-        lines = _read(image, engine, timeout)
-    rotated = 0
+        lines, turn = _read(image, engine, timeout)
+    rotated = turn or 0
     conf = page_confidence(lines)
     upright = sum(1 for x in lines if (x.bottom - x.top) > 1.5 * (x.right - x.left) and len(x.text) > 1)
-    if lines == [] or (conf or 0) < ROTATE_RETRY_BELOW or upright > len(lines) / 2:
+    # RapidOCR told the page's orientation from this one reading (turn is not None): no second reading.
+    # tesseract reads only upright text: a weak or sideways reading is tried again turned.
+    if turn is None and (lines == [] or (conf or 0) < ROTATE_RETRY_BELOW or upright > len(lines) / 2):
         best = _quality(lines)
         for angle in (90, 270):
             try:
                 fill = 255 if image.mode == "L" else "white"
-                turned = _read(image.rotate(angle, expand=True, fillcolor=fill), engine, timeout)
+                turned, _ = _read(image.rotate(angle, expand=True, fillcolor=fill), engine, timeout)
             except Exception:  # noqa: BLE001 - the upright reading stands
                 continue
             if _quality(turned) > 1.3 * best + 1:
