@@ -134,7 +134,9 @@ def source_text(record: dict[str, Any], key: str, kept: dict[str, Override]) -> 
     if field is None:
         return ""
     source = meta.get(f"{field.replace('doc_', '')}_source")
-    return f"（来源：{SOURCE_LABELS.get(source, source)}）" if source else ""
+    fixes = (meta.get("ocr_fixes") or {}).get(field) if isinstance(meta.get("ocr_fixes"), dict) else None
+    fixed = f"；OCR 误识已按本县名称更正：{'、'.join(map(str, fixes))}" if fixes else ""
+    return f"（来源：{SOURCE_LABELS.get(source, source)}{fixed}）" if source else ""
 
 
 def rows(record: dict[str, Any], history: list[dict[str, Any]], kept: list[Override],

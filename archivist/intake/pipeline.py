@@ -31,6 +31,7 @@ from ..workspace import Workspace
 from . import filing
 from .classify import Classifier, Document
 from .metadata import extract_meta
+from .ocr_titles import correct_meta, workspace_names
 from .unzip import MemberProblem, ZipBudget, safe_members, survey
 
 MAX_ZIP_DEPTH = 3
@@ -189,6 +190,7 @@ class Pipeline:
         self.on_record = on_record
         self.frameworks = ws.frameworks
         self.classifier = Classifier(self.frameworks, catalogue.examples(), ws.config.rules)
+        self.known_names = workspace_names(ws, catalogue)  # what OCR'd titles and units are corrected against
         self.threshold = ws.config.confidence_threshold
         self._taken: set[Path] = set()
         self._local = threading.local()
@@ -381,6 +383,10 @@ class Pipeline:
     def describe(self, intake: Intake) -> None:
         assert intake.extraction is not None
         meta = extract_meta(intake.extraction, intake.original_name, intake.folders)
+        if intake.extraction.ocr_used:  # 清浴县 → 清溪县: a misread name put right against the county's own
+            fixes = correct_meta(meta, self.known_names)
+            if fixes:
+                intake.extraction.meta["ocr_fixes"] = fixes
         intake.record.update(
             title=meta.title, unit=meta.unit, doc_date=meta.doc_date, doc_number=meta.doc_number, kind=meta.kind
         )

@@ -781,3 +781,6 @@ routes += [
     Route("/scheme/{scheme_id:str}", scheme_page.scheme_page, methods=["GET"]),
     Route("/scheme/{scheme_id:str}/{code:str}", scheme_page.scheme_edit, methods=["POST"]),
 ]
+from . import ocr_review  # noqa: E402 - the OCR 待核 page (scans to check by eye)
+
+routes += ocr_review.routes
