@@ -98,6 +98,21 @@ def test_items_are_covered_by_kind_and_content_not_by_count(ws: Workspace) -> No
     assert ids["problems"] in by_item["问题厕所排查整改台账"]
 
 
+def test_a_document_about_the_year_counts_though_made_just_outside_it(ws: Workspace, cli) -> None:
+    """Year-end figures are compiled in January and a service contract is signed before the year it covers:
+    what the title or the stated period says decides, not the date alone."""
+    stats = add_record(ws, "C01", "2024年度农村户厕改造完成情况统计表", kind="台账", doc_date="2025-01-10")
+    contract = add_record(ws, "C01", "农村公厕保洁服务合同", kind="合同", doc_date="2023-12-26",
+                          text="甲方：东岭镇人民政府\n服务期限：2024年1月1日至2024年12月31日\n")
+    next_year = add_record(ws, "C01", "2025年农村改厕工作计划", kind="计划", doc_date="2025-01-08")
+    much_later = add_record(ws, "C01", "2024年度改厕工作总结", kind="总结", doc_date="2025-09-30")
+    older = add_record(ws, "C01", "农村公厕保洁服务合同（旧）", kind="合同", doc_date="2023-01-05",
+                       text="服务期限：2023年1月1日至2023年12月31日\n")
+    s = statuses(ws)["C01"]
+    assert {e.id for e in s.evidence} == {stats, contract}
+    assert {f.id for f in s.flagged} == {next_year, much_later, older}
+
+
 def test_item_kinds_and_terms() -> None:
     assert item_sorts("改厕前后对比照片") == {"photo"}
     assert "ledger" in item_sorts("监测对象识别纳入和风险消除台账")

@@ -90,7 +90,7 @@ def item_parts(item: str) -> tuple[ItemPart, ...]:
 
 
 def _compute_parts(item: str) -> tuple[ItemPart, ...]:
-    from .status import _terms_of, item_sorts
+    from .status import _concept_keys, _terms_of, item_sorts
 
     text = re.sub(r"[“”\"'‘’《》（）()]", "", normalize(item))
     pieces = [p.strip() for p in _CONJUNCTION.split(text) if p.strip()]
@@ -103,7 +103,9 @@ def _compute_parts(item: str) -> tuple[ItemPart, ...]:
     for i, piece in enumerate(pieces):
         own_sorts = sorts[i] or (head if i < len(pieces) - 1 else frozenset())
         subject: tuple[str, ...] = ()
-        if len(terms[i]) < 2 and len(pieces) > 1:
+        # a part of one short term (活动记录) borrows the subject it shares; one named thing (红白理事会) does not
+        specific = any(len(t) >= 4 or t in _concept_keys() for t in terms[i])
+        if len(terms[i]) < 2 and len(pieces) > 1 and not specific:
             donor = terms[0] if i > 0 else terms[1]
             subject = tuple(t for t in donor if t not in terms[i])
         own = terms[i]

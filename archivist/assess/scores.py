@@ -249,7 +249,7 @@ def evidence_problem(ws: Workspace, code: str, record: dict[str, Any] | None, ra
         return f"引用的材料 {record['id']}（{title}）尚未归档（待分类）：请先 archivist assign 归入 {code}"
     if status == "duplicate":
         return f"引用的材料 {record['id']} 是重复件：请改为引用原件 {record.get('duplicate_of')}"
-    problem = date_problem(ws, evidence_date(record))
+    problem = date_problem(ws, evidence_date(record), record)
     if problem:
         return f"引用的材料 {record['id']}（{title}）{problem}"
     if not serves(ws, code, record):

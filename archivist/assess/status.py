@@ -68,11 +68,13 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "plan": ("方案", "规划", "计划", "预案", "办法", "制度", "细则", "意见", "章程", "规约", "公约", "守则"),
     "minutes": ("纪要", "会议记录"),
     "acceptance": ("验收",),
-    "report": ("总结", "报告", "情况说明", "说明", "通报", "简报", "分析"),
-    "record": ("记录", "日志", "考勤", "档案", "签到", "登记", "案卷"),
+    "report": ("总结", "报告", "情况说明", "说明", "通报", "简报", "分析", "经验"),
+    "record": ("记录", "日志", "考勤", "签到", "登记"),
+    "casefile": ("案卷", "档案", "卷宗"),
     "document": ("文件", "通知", "批复", "决定", "请示", "函"),
     "contract": ("合同", "协议", "责任书", "承诺书"),
-    "voucher": ("凭证", "票据", "发票", "回单", "收据", "拨付单", "银行流水"),
+    "voucher": ("凭证", "票据", "发票", "回单", "收据", "拨付单", "银行流水", "通知单", "拨款单", "支付单", "付款单",
+                "到账通知"),
     "generic": ("材料", "资料"),
 }
 # Which document sorts satisfy an item of a given sort.
@@ -84,7 +86,10 @@ COMPATIBLE: dict[str, set[str]] = {
     "minutes": {"minutes", "record"},
     "acceptance": {"acceptance"},
     "report": {"report", "minutes", "acceptance"},
-    "record": {"record", "ledger", "photo", "report", "minutes"},
+    "record": {"record", "ledger", "photo", "report", "minutes", "casefile"},
+    # a case file (人民调解案卷, 帮扶档案) is made of documents of every kind: its 协议书, 记录, 通知
+    "casefile": {"casefile", "record", "contract", "document", "report", "minutes", "ledger", "voucher",
+                 "acceptance", "plan", "photo"},
     "document": {"document", "plan", "report", "minutes"},
     "contract": {"contract"},
     # a 拨付通知 or a 发放文件 is how a payment is proven as often as a bank slip
@@ -123,7 +128,7 @@ _WHITESPACE = re.compile(r"\s+")
 # Full-width ASCII to half-width as textnorm.fold_width does; only the rare runs that need it are
 # touched, because status normalises the body text of every piece of evidence.
 _FULL_WIDTH = re.compile("[\uff01-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff5e\u3000]+")
-ITEM_TERMS_CACHE = "item-terms-v2.json"
+ITEM_TERMS_CACHE = "item-terms-v3.json"
 _KIND_WORDS_LONGEST = sorted(((w, sort) for sort, words in KIND_WORDS.items() for w in words), key=lambda x: -len(x[0]))
 
 
@@ -300,17 +305,64 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def date_problem(ws: Workspace, date: str | None) -> str | None:
-    """Why evidence with this date does not count for the assessment year, or None if it does."""
+# After the cut-off, a document about the year's data (a 2024年度 统计, a 2024年工作总结) is still the year's
+# evidence when it is made within this many days: year-end figures can only be compiled in January.
+AFTER_CUTOFF_GRACE_DAYS = 183
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?\s*"
+                         r"(?:—|－|-|–|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+_AS_OF_YEAR = re.compile(r"(?:截至|截止)\s*((?:19|20)\d{2})\s*年")
+
+
+def _stated_years(text: str) -> set[int]:
+    """Years a title or a period line says the document is about: '2024年度…', '（2024—2026年）',
+    '截至2024年12月31日', '服务期限：2024年1月1日至2024年12月31日'."""
+    years: set[int] = set()
+    for m in _YEAR_RANGE.finditer(text):
+        start, end = int(m.group(1)), int(m.group(2))
+        if start <= end <= start + 10:
+            years.update(range(start, end + 1))
+    years.update(int(m.group(1)) for m in _AS_OF_YEAR.finditer(text))
+    return years
+
+
+def date_problem(ws: Workspace, date: str | None, record: dict[str, Any] | None = None) -> str | None:
+    """Why evidence with this date does not count for the assessment year, or None if it does.
+
+    The date alone is not the whole answer when the record is given: a document made soon after the
+    cut-off whose title says it is about the year (2024年度脱贫人口收入监测汇总表, dated 2025-01-10), and one
+    made before the year whose title or stated period covers it (a service contract signed in December
+    for 2024年1月1日至12月31日, a 2024—2026年 plan), are that year's evidence.
+    """
     day = parse_date(date)
     if day is None:
         return None
     cutoff = ws.config.cutoff_date
+    year = ws.config.year
+    title = str((record or {}).get("title") or "")
     if day > cutoff:
+        head = "\n".join(str((record or {}).get("text") or "")[:400].splitlines()[:6])
+        about = _stated_years(title + "\n" + head) | {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", title)}
+        if record is not None and year in about and (day - cutoff).days <= AFTER_CUTOFF_GRACE_DAYS \
+                and max(about) <= year:
+            return None
         return f"成文日期 {day.isoformat()} 晚于数据统计截止日期 {cutoff.isoformat()}，不计入本年度考核"
-    if day < dt.date(ws.config.year, 1, 1):
-        return f"成文日期 {day.isoformat()} 早于考核年度（{ws.config.year}年），不计入本年度考核"
+    if day < dt.date(year, 1, 1):
+        period = _stated_years(title + "\n" + str((record or {}).get("text") or "")[:1500])
+        if record is not None and (year in period or re.search(rf"{year}\s*年", title)):
+            return None
+        return f"成文日期 {day.isoformat()} 早于考核年度（{year}年），不计入本年度考核"
     return None
+
+
+def with_period_text(ws: Workspace, catalogue: Catalogue, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records loaded without their text get the head of it where the date alone would exclude them, so
+    `date_problem` reads the stated period the same way for the catalogue as for status (few records)."""
+    for record in records:
+        if "text" not in record and date_problem(ws, evidence_date(record)):
+            row = catalogue.db.execute("SELECT substr(coalesce(text, ''), 1, 1500) FROM evidence WHERE id=?",
+                                       (record["id"],)).fetchone()
+            record["text"] = row[0] if row else ""
+    return records
 
 
 # loading ---------------------------------------------------------------------------------------
@@ -369,13 +421,16 @@ ITEM_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _alternatives(term: str) -> tuple[str, ...]:
-    """The term and its synonyms from the search analyser's table (改厕 ↔ 户厕改造) and ITEM_SYNONYMS."""
+    """The term and the other names of the same thing: the search concept table (templates/concepts.toml,
+    which folds in the analyser's short forms: 改厕 ↔ 户厕改造, 四小园 ↔ 小菜园) and ITEM_SYNONYMS. Coverage
+    and search read one table, so a document found for a word also covers an item that uses it."""
     try:
-        from ..analysis import alternatives
+        from ..concepts import load_concepts
 
-        forms = tuple(alternatives(term))
-    except Exception:  # noqa: BLE001 - the synonym table is a help, not a requirement
+        forms = tuple(load_concepts().alternatives(term))
+    except Exception:  # noqa: BLE001 - the concept table is a help, not a requirement
         forms = (term,)
     return forms + ITEM_SYNONYMS.get(term, ())
 
@@ -500,13 +555,36 @@ def compute_item_terms(item: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(t or content for t in sets)) or ((),)
 
 
+@lru_cache(maxsize=1)
+def _concept_keys() -> tuple[str, ...]:
+    """Concept-table terms of three or more characters, longest first: kept whole in an item's terms
+    (四小园 is one thing, not 四 + 小园)."""
+    try:
+        from ..concepts import load_concepts
+
+        return tuple(k for k in load_concepts().keys() if len(k) >= 3)
+    except Exception:  # noqa: BLE001 - the concept table is a help, not a requirement
+        return ()
+
+
+def _concept_pieces(text: str, terms: list[str]) -> list[str]:
+    """`text` with concept terms taken out (appended to `terms`); the rest, in pieces, for jieba."""
+    for key in _concept_keys():
+        if key in text:
+            before, _, after = text.partition(key)
+            terms.append(key)
+            return [*_concept_pieces(before, terms), *_concept_pieces(after, terms)]
+    return [text]
+
+
 def _terms_of(text: str) -> tuple[str, ...]:
     """Key terms of an item part: kind words and stop words removed, single characters glued."""
     for words in KIND_WORDS.values():
         for word in sorted(words, key=len, reverse=True):
             text = text.replace(word, " ")
     terms: list[str] = []
-    for piece in _SPLIT.split(text):
+    pieces = [p for whole in _SPLIT.split(text) for p in _concept_pieces(whole, terms)]
+    for piece in pieces:
         if not piece:
             continue
         run = ""
@@ -691,7 +769,7 @@ def compute_status(
             docs = []
             for record, via_link in candidates.values():
                 date = evidence_date(record)
-                problem = date_problem(ws, date)
+                problem = date_problem(ws, date, record)
                 title = record.get("title") or record.get("original_name") or ""
                 if problem:
                     status.flagged.append(FlaggedEvidence(record["id"], title, date, problem))

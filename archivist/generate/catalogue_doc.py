@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from ..assess.status import date_problem, evidence_date
+from ..assess.status import date_problem, evidence_date, with_period_text
 from ..safety import looks_like_formula
 from .gongwen import BODY_PT, FANGSONG, HEITI, GongwenDocument, format_cn_date
 
@@ -218,6 +218,8 @@ def build_groups(
             raise ValueError("build_groups needs a catalogue or records")
         records = load_filed_records(catalogue)
     records = [r for r in records if r.get("status") == "filed"]
+    if catalogue is not None:
+        records = with_period_text(ws, catalogue, records)
     numbers = archive_numbers(ws, records)
     supplied = supplied_titles(catalogue) if catalogue is not None else set()
     frameworks = ws.frameworks.frameworks
@@ -260,7 +262,7 @@ def build_groups(
             for seq, record in enumerate([*own, *others], start=1):
                 cross = record.get("indicator") != ind.code
                 number = numbers.get(record["id"], ("", 0))[0]
-                excluded = date_problem(ws, evidence_date(record))
+                excluded = date_problem(ws, evidence_date(record), record)
                 notes = []
                 if cross:
                     notes.append(f"互见，原件归{record.get('indicator')}")

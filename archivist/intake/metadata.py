@@ -818,12 +818,17 @@ def detect_kind(title: str, name: str = "", file_type: str = "", is_photo: bool 
         if not source:
             continue
         best: tuple[int, str] | None = None
+        bare = re.sub(r"[（(【\[][^（）()【】\[\]]*[)）】\]]", "", source)  # '…方案（2024—2026年）'
         for kind, words in KINDS:
             for word in words:
-                pos = source.rfind(word)
+                pos = bare.rfind(word)
                 if pos >= 0:
-                    # the kind word nearest the end of the title wins: '…验收报告' is 验收, '…整改台账' is 台账
+                    # the kind word nearest the end of the title wins: '…验收报告' is 验收, '…整改台账' is 台账;
+                    # one followed by more words modifies them ('…产权制度改革的实践' is no 制度)
                     end = pos + len(word)
+                    tail = re.sub(rf"[^{HAN}]", "", bare[end:])
+                    if len(tail) > 2 and not tail.startswith("的"):
+                        continue
                     if best is None or end > best[0]:
                         best = (end, kind)
         if best:
