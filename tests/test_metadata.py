@@ -390,3 +390,10 @@ def test_labelled_authors_of_forms_and_a_compiled_by_note():
     ledger = ("【清单】\n农村养老设施清单\n序号\t名称\t床位\n1\t东岭镇敬老院\t90\n2\t西岭互助院\t20\n"
               "【说明】\n本清单由县民政局养老服务股整理。\n（床位数据由各乡镇提供）\n")
     assert meta(ledger, "清单.xlsx", file_type="xlsx").unit == "县民政局"
+
+
+def test_a_joint_issuer_line_over_the_number_is_no_title_and_an_addressee_note_is_cut():
+    text = ("东岭县财政局  东岭县乡村振兴局\n东财农〔2024〕7号\n关于下达2024年第三批衔接推进\n乡村振兴补助资金的通知\n"
+            "各乡镇人民政府：\n现将资金下达给你们。\n东岭县财政局\n2024年6月1日\n")
+    assert meta(text).title == "关于下达2024年第三批衔接推进乡村振兴补助资金的通知"
+    assert meta("返乡创业情况统计（报县委组织部人才办）\n乡镇\t人数\n东岭镇\t12\n").title == "返乡创业情况统计"

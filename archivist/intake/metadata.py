@@ -733,6 +733,10 @@ def garbled(line: str) -> bool:
     return len(pieces) >= 4 and sum(1 for p in pieces if len(p) == 1) >= len(pieces) * 0.6
 
 
+# '…情况统计（报县委组织部人才办）': whom it went to is no part of its title
+_ADDRESSEE_NOTE = re.compile(r"[（(](?:报|报送|呈报|送|抄送)[^（）()]{2,30}[)）]$")
+
+
 def _is_title_line(line: str) -> bool:
     if len(line) > 42 or line.endswith(("：", ":", "。", "；", "，")):
         return False
@@ -754,7 +758,8 @@ def title_from_lines(lines: list[str]) -> str:
         is_masthead = bool(re.search(r"[\u3000\t ]", line) and _MASTHEAD_TAIL.search(line)) or (
             start + 1 < len(lines) and _ISSUE_LINE.match(lines[start + 1]) and _MASTHEAD_TAIL.search(line))
         is_issuer_only = (looks_like_org(_JUNK.sub("", line)) and start + 1 < len(lines)
-                          and _is_title_line(lines[start + 1]))
+                          and (_is_title_line(lines[start + 1]) or bool(_DOC_NUMBER.search(lines[start + 1]))
+                               and _whole_org_line(line)))
         is_number = bool(_DOC_NUMBER.search(line)) and len(line) < 20
         if is_red_header or is_masthead or is_issuer_only or is_number or _ISSUE_LINE.match(line) \
                 or is_label_line(line) or garbled(line):
@@ -783,6 +788,7 @@ def title_from_lines(lines: list[str]) -> str:
         if len(parts) >= 3:
             break
     title = "".join(re.sub(r"[\u3000\t]+", " ", p) for p in parts).strip()
+    title = _ADDRESSEE_NOTE.sub("", title)
     if not title and masthead:  # a 简报 with no article headline: the masthead is its title
         title = masthead
     return title[:120]
