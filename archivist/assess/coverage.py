@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import actor, now
+from ..catalogue import ACTING, actor, now
 from ..textnorm import normalize
 from . import AssessError
 
@@ -262,7 +262,8 @@ def set_mark(ws: Workspace, catalogue: Catalogue, code: str, item_no: int, *, ev
             if record["status"] == "duplicate" and record.get("duplicate_of"):
                 record = catalogue.get(record["duplicate_of"]) or record
             record_id = record["id"]
-        mark = CoverageMark(ind.code, item_no, item, record_id, not_applicable, note.strip(), actor(), now())
+        mark = CoverageMark(ind.code, item_no, item, record_id, not_applicable, note.strip(), ACTING.get() or actor(),
+                            now())
         catalogue.db.execute(
             "INSERT OR REPLACE INTO coverage_marks(key, code, item_no, item, evidence_id, not_applicable, note, actor,"
             " at) VALUES (?,?,?,?,?,?,?,?,?)",
