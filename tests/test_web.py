@@ -111,7 +111,7 @@ def test_dashboard_grid_countdown_units_problems_and_score(site: Site) -> None:
     assert "落后的牵头单位" in html and "未报送" in html
     assert "逾期 3 天" in html and "杏花村3户改厕户化粪池渗漏" in html
     assert "优秀线 90 分" in html and "还差" in html
-    assert 'href="/search?indicator=C01"' in html
+    assert 'href="/indicator/C01"' in html
 
 
 def test_security_headers(site: Site) -> None:

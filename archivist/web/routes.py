@@ -784,3 +784,6 @@ routes += [
 from . import ocr_review  # noqa: E402 - the OCR 待核 page (scans to check by eye)
 
 routes += ocr_review.routes
+from . import indicator_page  # noqa: E402 - one indicator: its items, documents and 查漏补缺 marks
+
+routes += indicator_page.routes
