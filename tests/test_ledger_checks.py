@@ -359,3 +359,60 @@ def test_a_breakdown_that_continues_without_repeating_qizhong_is_not_added(tmp_p
     bad = [r[:] for r in rows]
     bad[-1][2] = 196
     assert _kinds(check_file(make_ledger(tmp_path / "bad.xlsx", header, bad)))[0][0] == "total_mismatch"
+
+
+def _people(n: int, start: int = 0) -> list[str]:
+    return [valid_id(f"4311271980{(start + i) % 12 + 1:02d}{(start + i) % 27 + 1:02d}{123 + i:03d}") for i in range(n)]
+
+
+def test_an_id_stored_as_a_whole_number_is_intact_unless_excel_rounded_it(tmp_path: Path) -> None:
+    """A reader that keeps all 18 digits of a number cell gets a valid ID: no finding. What Excel keeps of
+    an 18-digit number (15 significant digits; openpyxl writes the same) no longer validates: reported."""
+    from archivist.assess.ledger_checks import build_table, check_tables
+
+    ids = [v for v in _people(8) if v[-1] != "X"][:6]
+    header = ["序号", "姓名", "身份证号码", "联系电话"]
+    rows = [[i + 1, f"张{i}", int(v), f"1390000{i:04d}"] for i, v in enumerate(ids)]
+    table = build_table("花名册", [["培训花名册"], header, *rows])
+    assert table is not None and check_tables([table]) == []
+    rounded = check_file(make_ledger(tmp_path / "rounded.xlsx", header, rows, title="培训花名册", sheet="花名册"))
+    assert {f.kind for f in rounded} == {"invalid_id"} and all("丢失" in f.message for f in rounded)
+
+
+def test_an_impossible_birth_date_and_a_total_row_that_counts_people(tmp_path: Path) -> None:
+    ids = _people(6)
+    ids[2] = valid_id(ids[2][:10] + "0230" + ids[2][14:17])  # 2月30日
+    header = ["序号", "姓名", "身份证号码", "结对户数"]
+    rows = [[i + 1, f"李{i}", v, f"{i + 1}户"] for i, v in enumerate(ids)]
+    found = check_file(make_ledger(tmp_path / "r.xlsx", header, rows, total=[None, "共6人", None, "21户"],
+                                   title="帮扶责任人名册", sheet="名册"))
+    assert [(f.kind, f.row) for f in found] == [("invalid_id", 5)] and "出生日期" in found[0].message
+    wrong = check_file(make_ledger(tmp_path / "w.xlsx", header, rows, total=[None, "共6人", None, "22户"],
+                                   title="帮扶责任人名册", sheet="名册"))
+    assert ("count_mismatch", 9) in [(f.kind, f.row) for f in wrong]
+
+
+def test_one_person_on_two_town_sheets_is_a_duplicate_but_a_summary_sheet_is_not(tmp_path: Path) -> None:
+    ids = _people(12)
+    wb = openpyxl.Workbook()
+    sheets = {"河口镇": ids[:6], "石门乡": ids[6:] + [ids[2]], "汇总": ids}
+    for n, (name, people) in enumerate(sheets.items()):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append([f"{name}公益性岗位人员花名册"])
+        ws.append(["序号", "姓名", "身份证号码", "岗位"])
+        for i, v in enumerate(people):
+            ws.append([i + 1, f"王{v[-4:]}", v, "保洁员"])
+    wb.save(tmp_path / "gy.xlsx")
+    found = check_file(tmp_path / "gy.xlsx")
+    assert [(f.kind, f.sheet, f.row) for f in found] == [("duplicate_id", "石门乡", 9)]
+
+
+def test_a_blank_amount_in_a_payment_roster_and_a_repeated_household_id_in_a_household_ledger(tmp_path: Path) -> None:
+    ids = _people(12)
+    header = ["序号", "户主姓名", "户主身份证号", "月保障金额（元）", "发放账号"]
+    rows = [[i + 1, f"赵{i}", v, 500 + i, f"62284800{i:08d}"] for i, v in enumerate(ids)]
+    rows[3][3] = None
+    rows[5][2] = ids[1]
+    found = check_file(make_ledger(tmp_path / "pay.xlsx", header, rows, title="低保金发放台账", sheet="12月"))
+    assert sorted((f.kind, f.row) for f in found) == [("duplicate_id", 8), ("empty_cell", 6)]

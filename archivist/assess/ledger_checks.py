@@ -27,6 +27,7 @@ in index/cache, so `status` stays fast on a large archive.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import math
@@ -52,7 +53,9 @@ MAX_COLS = 120
 MAX_FINDINGS_PER_SHEET = 30
 HEADER_SCAN_ROWS = 15
 
-TOTAL_LABEL = re.compile(r"^.{0,12}(合计|总计|小计|共计|汇总)[:：]?$|^总数[:：]?$")
+# '共36人' closes a roster as 合计 does
+TOTAL_LABEL = re.compile(r"^.{0,12}(合计|总计|小计|共计|汇总)[:：]?$|^总数[:：]?$"
+                         r"|^(?:合计|共计|总计|共)[:：]?\s*\d+\s*(?:户|人|名|个|项|处|条|家|笔)$")
 # 全县/全镇 rows total the others only when their numbers say so; 县本级 is a unit of its own, never a total
 AREA_LABEL = re.compile(r"^全(县|市|区|镇|乡|村|旗|州)[:：]?$")
 PART_LABEL = re.compile(r"^(其中|内含|含)[:：]?")
@@ -532,6 +535,14 @@ class _Checker:
         if not values or any(not _is_text(v) and to_number(v) != 0 for v in values):
             return
         values = [v for v in values if _is_text(v) and _label(v) not in NOTHING]
+        counts = [COUNT_CELL.match(_label(v)) for v in values]
+        if values and all(counts):  # '3户', '4户' … under '53户': the total adds the counts, not the rows
+            if sum(int(m.group(1)) for m in counts if m) != stated:
+                self.add(table, r, j, "count_mismatch",
+                         f"合计写 {stated}，但{_rows_span([rr for rr, _ in block])}之和为 "
+                         f"{sum(int(m.group(1)) for m in counts if m)}", None, stated, confidence=0.85,
+                         cells=[f"{column_letter(j)}{r}={stated}"])
+            return
         if len(values) != stated:
             letter = column_letter(j)
             distinct = len({_label(v) for v in values})
@@ -632,12 +643,20 @@ class _Checker:
                     continue
                 raw = row[c]
                 if isinstance(raw, int | float) and not isinstance(raw, bool):
-                    digits = f"{raw:.0f}"
-                    if len(digits) >= 15:
+                    digits = str(raw) if isinstance(raw, int) else f"{raw:.0f}"  # an int has every digit
+                    if len(digits) < 15:
+                        continue
+                    # Excel keeps 15 significant digits: an 18-digit number read as a float, or ending in the
+                    # zeros of that rounding, that no longer validates has lost its tail. One that validates
+                    # is intact.
+                    rounded = isinstance(raw, float) or digits[15:] == "000"
+                    if len(digits) == 18 and rounded and id_problem(digits):
                         self.add(table, r, c, "invalid_id",
                                  f"证件号码 {mask_id(digits)} 以数字格式保存，Excel 已丢失末几位："
                                  "请把该列设为文本后重新录入", None, mask_id(digits), confidence=0.9,
                                  cells=[f"{column_letter(c)}{r}"])
+                        continue
+                    entries.append((r, digits))
                     continue
                 value = re.sub(r"[\s'‘’]", "", normalize(str(raw))).upper()
                 if "*" in value or len(re.findall(r"\d", value)) < 15:
@@ -649,7 +668,9 @@ class _Checker:
             valid = sum(1 for v in shaped if id_problem(v) is None)
             # IDs that are mostly "wrong" are made-up or test data: one check digit then proves nothing
             trust_check_digits = len(entries) >= 3 and valid >= 0.8 * len(entries)
-            head_of_household = bool(re.search(r"户主|家长", header))
+            # a household's ID on every member's row repeats on purpose — only where the rows are members
+            member_rows = any(re.search(r"与户主关系|家庭成员|成员姓名|关系", h) for h in table.headers)
+            head_of_household = bool(re.search(r"户主|家长", header)) and member_rows
             counts: dict[str, int] = {}
             for _, v in entries:
                 counts[v] = counts.get(v, 0) + 1
@@ -671,6 +692,34 @@ class _Checker:
                     self.add(table, r, c, "invalid_id", f"证件号码 {mask_id(value)} {problem}", None, mask_id(value),
                              confidence=0.85 if trust_check_digits else 0.5, cells=[f"{letter}{r}"])
 
+    def check_ids_across(self, tables: list[Table]) -> None:
+        """The same 身份证号 on two sheets of one workbook (one person entered for two towns). Sheets that
+        share many IDs are a 汇总 copying the data sheets, not duplicates: they are left alone."""
+        ids: list[tuple[Table, dict[str, int]]] = []
+        for table in tables:
+            found: dict[str, int] = {}
+            for c, header in enumerate(table.headers):
+                if not ID_HEADER.search(header) or re.search(r"户主|家长", header):
+                    continue
+                for r, row in table.rows:
+                    if c < len(row) and not _is_blank(row[c]):
+                        raw = row[c]
+                        v = str(raw) if isinstance(raw, int) else re.sub(r"[\s'‘’]", "", normalize(str(raw))).upper()
+                        if re.fullmatch(r"\d{17}[\dX]", v):
+                            found.setdefault(v, r)
+            if found:
+                ids.append((table, found))
+        for i, (first, a) in enumerate(ids):
+            for second, b in ids[i + 1:]:
+                shared = a.keys() & b.keys()
+                if not shared or len(shared) > 0.2 * min(len(a), len(b)):
+                    continue
+                for v in sorted(shared, key=lambda x: b[x]):
+                    c = next(j for j, h in enumerate(second.headers) if ID_HEADER.search(h))
+                    self.add(second, b[v], c, "duplicate_id",
+                             f"证件号码 {mask_id(v)} 与「{first.name}」第{a[v]}行重复", a[v], mask_id(v),
+                             confidence=0.9, cells=[f"「{first.name}」{a[v]}", f"{column_letter(c)}{b[v]}"])
+
     # 必填 ------------------------------------------------------------------------------------
     def check_empty(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
         details = [(r, row) for r, row, role in roles if role == "detail" and _is_data_row(row, table)]
@@ -691,6 +740,9 @@ class _Checker:
             elif numeric and len(details) >= 5 and filled >= 0.9 * len(details) and not re.search(
                     r"时间|日期|金额|补助|补贴|资金|收入", header):
                 confidence = 0.8
+            elif numeric and len(details) >= 5 and filled >= 0.9 * len(details) and re.search(r"金额", header) \
+                    and any(re.search(r"发放账号|银行卡|账号|领款|发放", h) for h in table.headers):
+                confidence = 0.85  # a payment roster: every row is paid, a blank 金额 is an omission
             else:
                 continue
             for r, row in details:
@@ -872,6 +924,12 @@ def id_problem(value: str) -> str | None:
         return None
     if not re.fullmatch(r"\d{17}[\dX]", value):
         return f"位数或字符不对（{len(value)}位）"
+    try:
+        born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return f"出生日期 {value[6:14]} 不存在"
+    if not 1900 <= born.year <= dt.date.today().year:
+        return f"出生年份 {born.year} 不可能"
     total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
     if ID_CHECK[total % 11] != value[17]:
         return "校验位不对（可能录错一位）"
@@ -888,6 +946,7 @@ def check_tables(tables: list[Table], evidence_id: str = "", file: str = "", ind
     checker = _Checker(evidence_id, file, indicator)
     for table in tables:
         checker.check(table)
+    checker.check_ids_across(tables)
     return checker.findings if include_unsure else reportable(checker.findings)
 
 
