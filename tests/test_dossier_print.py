@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import shutil
+import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -208,3 +211,28 @@ def test_a_timed_out_soffice_is_killed_with_its_children(tmp_path: Path) -> None
     while (alive(shell) or alive(child)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not alive(shell) and not alive(child)  # the grandchild (soffice.bin) too, not just the shell
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_the_page_number_reads_upright_in_the_visible_top_right_corner(tmp_path: Path, rotate: int) -> None:
+    from pypdf import PdfWriter
+
+    from archivist.generate.pdfpages import Page, pdf_bytes, stamp_page_numbers
+
+    page = Page()
+    page.text(72, 700, "河口镇户厕改造验收报告", 16)
+    src = tmp_path / "src.pdf"
+    src.write_bytes(pdf_bytes([page]))
+    writer = PdfWriter(clone_from=str(src))
+    writer.pages[0].rotate(rotate)
+    stamp_page_numbers(writer, [(0, "17")])
+    out = tmp_path / "out.pdf"
+    writer.write(str(out))
+    html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    word = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">17</word>', html)
+    assert word, html
+    width = 842 if rotate in (90, 270) else 595  # the page as a viewer shows it (pdftotext's coordinates)
+    x_min, y_min, x_max, y_max = (float(v) for v in word.groups())
+    assert width - 80 < x_min and x_max < width - 20 and 20 < y_min < 80  # top right, as the page is shown
+    assert x_max - x_min > y_max - y_min  # "17" runs left to right: upright, not turned
