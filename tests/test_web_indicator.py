@@ -113,6 +113,7 @@ def test_marking_an_item_covered_shows_on_the_page_and_in_status(ws: Workspace, 
     entry = next(c for c in after["coverage"] if c["item_no"] == 2)
     assert entry["covered"] and entry["how"] == "manual" and entry["evidence"][0] == ids["report"]
     assert ITEM2 not in after["missing"]
+    assert "标记覆盖" in page.client.get(f"/doc/{ids['report']}").text  # the document's own history says so
     # the dashboard reads the same summary: one item fewer missing on the C01 tile
     tile = re.search(r'href="/indicator/C01".*?</a>', page.client.get("/").text, re.S).group(0)
     assert f"缺 {len(after['missing'])} 项" in tile and ITEM2 not in tile

@@ -17,7 +17,7 @@ COVERAGE_LABELS = {"complete": "齐全", "partial": "部分", "missing": "缺失
 AUDIT_LABELS = {"filed": "归档", "unsorted": "进入待分类", "duplicate": "判为重复", "quarantined": "隔离",
                 "reassigned": "调整归档", "recovered": "崩溃恢复", "pages": "更新页数", "container": "收到压缩包",
                 "score_set": "自评打分", "score_cleared": "清除自评", "problem_added": "登记问题",
-                "problem_closed": "问题销号"}
+                "problem_closed": "问题销号", "coverage_marked": "标记覆盖", "coverage_cleared": "取消覆盖标记"}
 MIN_SUGGESTION = 0.05  # below this a "suggestion" is noise: the clerk is better served by the full list
 MILESTONE_LABELS = {"done": "已完成", "late": "已逾期", "due_soon": "临近", "pending": "进行中", "unknown": "未知"}
 
