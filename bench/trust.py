@@ -102,8 +102,8 @@ def sha256(path: Path) -> str:
 def norm_unit(value: str | None, county: str) -> str:
     """One spelling per unit: Simplified, no 中共, the county's name or the short 县 prefix dropped."""
     v = re.sub(r"\s+", "", to_simplified(value or ""))
-    if v.startswith("中共") and v.endswith("委员会"):  # 中共X镇委员会 is the X镇党委
-        v = v[:-3] + "党委"
+    if m := re.fullmatch(r"中共(.{1,8}?(?:镇|乡|街道|县|市|区))委员会", v):  # 中共X镇委员会 is the X镇党委
+        v = m.group(1) + "党委"
     v = re.sub(r"^中共", "", v)
     if v.startswith(county):
         v = v[len(county):]
