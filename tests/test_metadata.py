@@ -368,6 +368,9 @@ def test_the_as_of_line_under_a_ledger_title_dates_it_not_a_cell():
             "村\t撂荒面积\t已复耕\t计划完成时间\n东岭村\t98.2\t97.3\t2025年3月1日\n西岭村\t45\t45\t2024年9月20日\n")
     m = meta(text, "撂荒地.xlsx", file_type="xlsx")
     assert (m.doc_date, m.date_source) == ("2024-08-31", "title_as_of")
+    padded = ("东岭县2024年粮食生产统计表\n填报单位：东岭县农业农村局" + " " * 20 + "（截至2024年12月31日）\n"
+              "乡镇\t面积\t计划完成时间\n东岭镇\t1200\t2025-03-01\n")
+    assert meta(padded, "粮食.xlsx", file_type="xlsx").doc_date == "2024-12-31"
 
 
 def test_an_ocr_signature_date_that_lost_its_first_digit_is_still_read():

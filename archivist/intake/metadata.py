@@ -234,7 +234,8 @@ def head_as_of_date(title: str, lines: list[str]) -> str | None:
     for line in lines[:5]:
         if is_table_row(line):
             break
-        if len(line) <= 40 and "，" not in line and "。" not in line and (found := title_as_of_date(line)):
+        short = len(re.sub(r"\s+", "", line)) <= 40  # '填报单位：…          （截至…）' pads with spaces
+        if short and "，" not in line and "。" not in line and (found := title_as_of_date(line)):
             if not re.search(r"(?:19|20)\d{2}\s*年", line):  # '（截至11月底）' takes its year from the title
                 found = title_as_of_date(f"{title}{line}")
             return found
