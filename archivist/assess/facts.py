@@ -21,12 +21,13 @@ file's sha256 (index/cache/facts.json): a 20,000-document archive is read once, 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .sha_cache import load_by_sha, save_by_sha
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -239,27 +240,12 @@ def _from_cache(items: list[dict[str, Any]], evidence_id: str) -> list[Statement
                       tuple(Fact(evidence_id=evidence_id, **f) for f in i["facts"])) for i in items]
 
 
-def _load(path: os.PathLike[str]) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        if data.get("version") == FACTS_VERSION:
-            return dict(data.get("by_sha") or {})
-    except (OSError, ValueError, AttributeError):
-        pass
-    return {}
+def _load(path: Path) -> dict[str, Any]:
+    return load_by_sha(path, FACTS_VERSION)
 
 
-def _save(path: Any, by_sha: dict[str, Any]) -> None:
-    """Atomic write; a failure only costs a recomputation next time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".facts-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"version": FACTS_VERSION, "by_sha": by_sha}, fh, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+def _save(path: Path, by_sha: dict[str, Any]) -> None:
+    save_by_sha(path, FACTS_VERSION, by_sha)
 
 
 def _is_ledger(file_type: str | None, name: str | None) -> bool:

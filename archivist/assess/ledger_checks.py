@@ -31,15 +31,14 @@ import datetime as dt
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..textnorm import normalize
+from .sha_cache import load_by_sha, save_by_sha
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -961,25 +960,11 @@ def check_file(path: Path, evidence_id: str = "", file: str | None = None, indic
 
 
 def _load_cache(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") == CHECKS_VERSION:
-            return dict(data.get("by_sha") or {})
-    except (OSError, ValueError, AttributeError):
-        pass
-    return {}
+    return load_by_sha(path, CHECKS_VERSION)
 
 
 def _save_cache(path: Path, by_sha: dict[str, Any]) -> None:
-    """Atomic write: a reader never sees half a cache; a failure only costs a recomputation."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".ledger-checks-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"version": CHECKS_VERSION, "by_sha": by_sha}, fh, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    save_by_sha(path, CHECKS_VERSION, by_sha)
 
 
 def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = True,
