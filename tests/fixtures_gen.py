@@ -28,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from archivist.generate.pdfpages import serialize
+
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
 
 
@@ -383,21 +385,7 @@ def make_text_pdf(
     info_parts.append("/CreationDate (D:20240512093000+08'00')")
     info = add("<< " + " ".join(info_parts) + " >>")
 
-    out = io.BytesIO()
-    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, catalog, info, xref)
-    )
-    data = out.getvalue()
+    data = serialize(objects, catalog, info)
     if user_password is not None or owner_password is not None:
         data = _encrypt_pdf(data, user_password or "", owner_password or user_password or "owner")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -125,6 +125,11 @@ def pdf_bytes(pages: Sequence[Page], *, title: str | None = None) -> bytes:
     refs = " ".join(f"{k} 0 R" for k in kids)
     objects[pages_obj - 1] = f"<< /Type /Pages /Kids [{refs}] /Count {len(kids)} >>".encode("latin-1")
     info = add(f"<< /Title {_info_string(title)} /Producer (archivist) >>" if title else "<< /Producer (archivist) >>")
+    return serialize(objects, catalog, info)
+
+
+def serialize(objects: list[bytes], catalog: int, info: int) -> bytes:
+    """The bytes of a PDF whose numbered objects (1-based, in order) are given: header, bodies, xref, trailer."""
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
