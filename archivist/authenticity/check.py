@@ -105,7 +105,7 @@ def run_check(
          lambda: dates.backdated_findings(docs, {i: f.times() for i, f in facts.items() if f.times()}, cutoff)
          + dates.after_receipt_findings(docs)),
         ({"exif_date_conflict"}, lambda: dates.exif_findings(docs)),
-        ({"figure_conflict"}, lambda: figures.figure_findings(docs)),
+        ({"figure_conflict"}, lambda: figures.figure_findings(docs, figures.concepts_for(ws.root))),
         ({"pii"}, lambda: pii.pii_findings(docs)),
     ]
     for produces, run in runs:
