@@ -51,7 +51,7 @@ _NUMBER = re.compile(rf"(?<![\d.\-A-Za-z第])({_NUM})\s*(万|亿)?\s*({_UNITS})"
 _TRAILING_FIGURE = re.compile(rf"(?:{_NUM})\s*(?:万|亿)?\s*(?:{_UNITS})$")
 _BASE = {"名": "人", "千米": "公里"}
 _MULTIPLIER = {"万": 1e4, "亿": 1e8}
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n\r\t、：:]")
+_CLAUSE_END = re.compile(r"[，。；;！？!?\n\r\t、：:]|(?<!\d),|,(?!\d)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _ASIDE = re.compile(r"[（(][^（）()]{0,30}[）)]")
 _APPROX_AFTER = re.compile(r"^(?:余|多|以上|以下|左右|以内|上下)")
@@ -210,9 +210,11 @@ def _value(number: str, multiplier: str, unit: str) -> tuple[float, str, float]:
 
 
 def subject_of(words: str, vocab: Vocabulary | None = None) -> str:
-    """The quantity named by the words before a number, without scope, time and filler words."""
-    plain = _TRAILING_WORDS.sub("", _LEADING_SCOPE.sub("", _FILLER.sub("", words)))
-    return vocab.canonical(plain) if vocab is not None else plain
+    """The quantity named by the words before a number, without scope, time and filler words (concept terms
+    folded first, so a term holding a filler word — 农村厕所革命 — is still read whole)."""
+    if vocab is not None:
+        words = vocab.canonical(words)
+    return _TRAILING_WORDS.sub("", _LEADING_SCOPE.sub("", _FILLER.sub("", words)))
 
 
 def _with_topic(subject: str, topic_words: str, vocab: Vocabulary) -> str:
@@ -325,8 +327,9 @@ def text_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement
             plain = plain.replace(name, "")
         said = subject_of(plain)
         if not said:  # "完成1,280户户厕改造": the subject follows the figure
-            said = subject_of(_CLAUSE_END.split(after, 1)[0])
-        subject = vocab.canonical(said)
+            plain = _CLAUSE_END.split(after, 1)[0]
+            said = subject_of(plain)
+        subject = subject_of(plain, vocab)
         subject = _with_topic(subject, (before + words) if vocab.concept_in(before + words) else title_topic, vocab)
         if len(subject) < 2 or len(subject) > 14:
             continue
@@ -371,7 +374,7 @@ def ledger_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Stateme
             unit = unit or _unit_from_name(name) or (title_unit.group(1) if title_unit else "")
             plain = _HEADER_UNIT.sub("", name)
             said = subject_of(plain)
-            subject = _with_topic(vocab.canonical(said), head, vocab)
+            subject = _with_topic(subject_of(plain, vocab), head, vocab)
             if unit and len(subject) >= 2 and not _NOT_RESULT.search(plain) and not _TARGET.search(plain) \
                     and "序号" not in plain:
                 kind, end = period_of(plain, "", ledger_end)
