@@ -216,7 +216,8 @@ def main() -> None:
                 ratio = (f" {last['seconds'] / max(base_r['seconds'], 0.01):>8.1f}"
                          f" {last['peak_mb'] / max(base_r['peak_mb'], 0.1):>6.1f}")
             ok = last["rc"] == 0 and last["seconds"] <= TARGET_SECONDS and last["peak_mb"] <= TARGET_MB
-            print(f"{kind:<12} {cells}{ratio}  {'ok' if ok else 'MISSED'} (≤ {TARGET_SECONDS:.0f} s, ≤ {TARGET_MB:.0f} MB"
+            verdict = "ok" if ok else "MISSED"
+            print(f"{kind:<12} {cells}{ratio}  {verdict} (≤ {TARGET_SECONDS:.0f} s, ≤ {TARGET_MB:.0f} MB"
                   f" at {args.docs[-1]})")
         print(json.dumps({str(n): results[n] for n in args.docs}, ensure_ascii=False))
     finally:
