@@ -126,6 +126,7 @@ def archive_unit(value: str | None, county: str) -> str:
     the department, a township's office is the township (its 党委 offices the 党委), a village's bodies
     stay. Two outside corpora label these differently (as written vs this level), so both are printed."""
     v = re.sub(r"[（(][^（）()]*[)）]", "", norm_unit(value, county))
+    v = v.replace("农村工作领导小组办公室", "农办")  # the short form both the dev corpus and the archive write
     town = _TOWN_PART.match(v)
     if town and not v.startswith(("县", "市")) and not re.match(r"^.{1,5}?(?:村|社区)", town.group(2)):
         return town.group(1) + ("党委" if town.group(2).startswith(("党委", "委员会")) else "")

@@ -400,3 +400,34 @@ def test_a_joint_issuer_line_over_the_number_is_no_title_and_an_addressee_note_i
             "各乡镇人民政府：\n现将资金下达给你们。\n东岭县财政局\n2024年6月1日\n")
     assert meta(text).title == "关于下达2024年第三批衔接推进乡村振兴补助资金的通知"
     assert meta("返乡创业情况统计（报县委组织部人才办）\n乡镇\t人数\n东岭镇\t12\n").title == "返乡创业情况统计"
+
+
+def test_title_block_rules_from_outside_documents():
+    # the issuer's own line under the 文号 begins the title (GB/T 9704: 发文机关 + 关于 + 事由 + 文种)
+    notice = ("东岭县农业农村局文件\n东农发〔2024〕3号\n东岭县农业农村局\n关于印发《改厕方案》的通知\n"
+              "各乡镇：\n现印发。\n")
+    assert meta(notice).title == "东岭县农业农村局关于印发《改厕方案》的通知"
+    assert meta("证  明\n兹证明我村村民张某住房安全。\n东岭村村民委员会\n2024年9月1日\n").title == "证明"
+    form = "入户走访记录\n走访时间\t户主\t走访内容\n2024年3月1日\t张某\t正常\n"
+    assert meta(form).title == "入户走访记录"
+    assert meta("内部资料 注意保存\n东岭县2024年消除薄弱村工作方案\n为……，制定本方案。\n").title == \
+        "东岭县2024年消除薄弱村工作方案"
+    bulletin = "东岭县乡村振兴工作简报\n第12期\n东岭县委农办编    2024年11月28日\n【四小园】东岭镇扮靓庭院\n正文。\n"
+    assert meta(bulletin).title == "东岭县乡村振兴工作简报"
+    branded = "平安东岭\n（2024年第5期）\n东岭镇综治中心编    2024年10月25日\n两村通过平安村验收\n正文。\n"
+    m = extract_meta(Extraction(file_type="docx", text=branded), "简报.docx", ["东岭镇"])
+    assert m.title == "两村通过平安村验收" and m.unit == "东岭镇人民政府"
+
+
+def test_unit_fields_in_cells_and_a_watermark_caption():
+    ledger = "【Sheet1】\n低保发放汇总表\n制表单位（盖章）：\t东岭县民政局\t\t日期：2024/12/10\n乡镇\t户数\n东岭镇\t5\n"
+    assert meta(ledger, "表1.xlsx", file_type="xlsx").unit == "县民政局"
+    form = "入户核查表\n核查单位:东岭县乡村振兴局户主:张某村:东岭村\n核查日期：2024年10月17日\n"
+    assert meta(form, "001.jpg", file_type="image").unit == "县乡村振兴局"
+    report = "东岭县2023年度高标准农田项目\n竣工验收报告\n承办单位：东岭县农业农村局\n一、基本情况\n"
+    assert meta(report).unit == "县农业农村局"
+    photo = meta("东岭镇新田村高标准农田灌溉渠2024.06.12 09:30晴26℃\n", "IMG_1.jpg", file_type="image")
+    assert photo.title == "东岭镇新田村高标准农田灌溉渠"
+    contract = ("耕地保护目标责任书\n甲方：东岭县人民政府\n乙方：东岭镇人民政府\n签订本责任书。\n"
+                "乙方（盖章）：东岭镇人民政府\n")
+    assert meta(contract).unit == "县人民政府"

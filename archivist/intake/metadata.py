@@ -372,6 +372,10 @@ def looks_like_org(name: str) -> bool:
     return name.endswith(ORG_SUFFIXES)
 
 
+_UNIT_FIELD_LABEL = re.compile(
+    rf"^(?:[{HAN}]{{0,4}}单位|甲方|乙方|发文机关|主办|承办|编印)\s*(?:[（(](?:盖章|公章|签章)[）)])?\s*[:：]?\s*(?=[{HAN}]{{3}})")
+
+
 def normalize_unit(raw: str) -> str:
     """'中共云岭县委组织部（盖章）' -> '县委组织部'; '凤凰乡社会事务办' -> '凤凰乡人民政府'.
 
@@ -380,6 +384,7 @@ def normalize_unit(raw: str) -> str:
     委员会…) stay as they are; abbreviations are expanded (人社局 -> 人力资源和社会保障局).
     """
     s = meta_text(raw).strip()
+    s = _UNIT_FIELD_LABEL.sub("", s)  # '承办单位：县农业农村局' read whole from a header line
     s = re.sub(r"[（(][^（）()]*(?:代章|盖章|印章)[^（）()]*[)）]?", "", s)  # （县委人才办代章）
     s = _SEAL.sub("", s)
     hosted = re.search(r"[（(]设在([^（）()]+)(?:[)）]|$)", s)  # 领导小组办公室（设在县住建局）: the host files it
@@ -437,16 +442,17 @@ def _normalize_town_unit(s: str) -> str:
 
 # Labelled unit fields, best first. Contracts: the 甲方 (first party) is the 责任者.
 _UNIT_LABELS: tuple[tuple[int, str], ...] = (
-    (0, r"(?:填报|报送|制表|编制|发文|责任|申报)单位"),
+    (0, r"(?:填报|报送|制表|编制|发文|责任|申报)单位(?:[（(]盖章[）)])?"),
     (0, r"(?:流出方)?[（(]?甲方[）)]?(?:[（(]盖章[）)])?"),
     (0, r"(?:流入方)?[（(]?乙方[）)]?(?:[（(]盖章[）)])?"),
-    (1, r"(?:走访|运维|实施|检查|调查|上报|出具|培训|组织|验收|管护|监测|巡查)单位"),
+    (1, r"(?:走访|运维|实施|检查|调查|上报|出具|培训|组织|验收|管护|监测|巡查|核查|核实|排查)单位(?:[（(]盖章[）)])?"),
     (1, r"审核(?:单位)?"),
     (2, r"(?:制表|填报|填表|报送|记录|统计|考勤)(?:人|者)?"),
     (3, r"(?:主办|承办|单位|编印)"),
 )
 # A label glued to the value before it ('甲方：漳源县人民政府乙方：…'): cut from the value.
-_NEXT_LABEL = re.compile(r"(?:[（(]?[甲乙丙]方[）)]?|填报人|制表人|审核人|负责人|联系人|联系电话|电话|日期|代表|签字)$")
+_NEXT_LABEL = re.compile(r"(?:[（(]?[甲乙丙]方[）)]?|填报人|制表人|审核人|负责人|联系人|联系电话|电话|日期|代表|签字|"
+                         r"户主|姓名|地址|时间)$")
 # '本清单由县民政局养老服务股整理': who compiled it (a data source '数据由…提供' is not the author).
 _COMPILED_BY = re.compile(rf"由([{HAN}（）()]{{3,30}}?)(?:负责)?(?:整理|编制|制作|填报|汇总|制表|编写|起草|印制)")
 _SPLIT = re.compile(r"[\u3000\t]+| {2,}|[”“\"]+|(?<=[）)〉])\s*")
@@ -549,6 +555,9 @@ def _header_unit(lines: list[str]) -> str:
         if line.rstrip().endswith((":", "：")) or is_table_row(line):  # the addressee, or table data
             continue
         line = re.sub(r"^【[^】]{1,6}】", "", line)
+        if _UNIT_FIELD_LABEL.match(line):
+            continue  # '承办单位：…' is a labelled field, read by the label rules
+        line = re.sub(rf"(?<=[{HAN}])(?:编印|编|主办|印)(?=[\u3000\t ]|$)", "", line)  # '…综治中心编  2024年…'
         m = re.match(rf"^([{HAN}（）()]{{3,40}}?)文件$", line)
         if m and looks_like_org(_PARENS.sub("", m.group(1))):
             return m.group(1)
@@ -628,14 +637,38 @@ def find_unit_ranked(
     text: str, file_type: str = "", caption: str = "", title: str = "",
     meta: dict | None = None, folders: list[str] | None = None,
 ) -> tuple[str, str]:
+    """(责任者, source): see _stated_unit; a township office named without its township ('综治中心',
+    '党政办') takes the township of the folder it came from."""
+    unit, source = _stated_unit(text, file_type, caption, title, meta, folders)
+    if unit and source != "folder":
+        unit = _with_town(unit, folders)
+    return unit, source
+
+
+def _with_town(unit: str, folders: list[str] | None) -> str:
+    if unit.startswith(("县", "市", "省")) or _TOWN.match(unit) or "村" in unit or len(unit) > 8:
+        return unit
+    town = re.match(r"^(.{1,3}?(?:镇|乡|街道))人民政府$", folder_unit(folders))
+    if town and unit.endswith((*TOWN_SUBOFFICE_SUFFIXES, "办公室", "服务中心")):
+        return normalize_unit(town.group(1) + unit)
+    return unit
+
+
+def _stated_unit(
+    text: str, file_type: str, caption: str, title: str, meta: dict | None, folders: list[str] | None,
+) -> tuple[str, str]:
     """(责任者, source) from the places that state it, best first, each validated as a unit name:
     a 填报/报送/制表/编制单位 label, the 落款, another labelled unit, the 发文机关 header, 'XX关于…' in the
     title, a photo caption's township, the author property, the unit folder the file came from."""
     lines = _lines(text)
     labelled = [(rank, value) for rank, value in _labelled_units(lines[-12:]) if _checked(value)]
-    if not labelled or labelled[0][0] != 0:  # a ledger often states 填报单位 right under its title
-        head = [(rank, value) for rank, value in _labelled_units(lines[:8]) if rank == 0 and _checked(value)]
-        labelled = head[:1] + labelled
+    # a ledger often states 填报单位 right under its title; a contract names 甲方 and 乙方 at the top and
+    # again at the signature: the parties are weighed together (see _own_party)
+    head = [(rank, value) for rank, value in _labelled_units(lines[:8]) if rank == 0 and _checked(value)]
+    if head and (not labelled or labelled[0][0] != 0 or len(head) > 1):
+        known = {normalize_unit(v) for _, v in head}
+        labelled = head + [(rank, v) for rank, v in labelled if normalize_unit(v) not in known]
+        labelled.sort(key=lambda f: f[0])
     candidates: list[tuple[str, str]] = []
     if labelled and labelled[0][0] == 0:
         candidates.append(("fill_unit", _own_party([v for r, v in labelled if r == 0], folders)))
@@ -692,7 +725,7 @@ def meaningful_stem(name: str) -> str:
 _BODY_START = re.compile(r"^(?:为|根据|按照|今年|近年|近期|经|现将|一、|（一）|第一条|1[.、]|一是|截至|据|受|"
                          r"[（(]\d{4}年|各乡镇|各村|全县|全镇|全乡)")
 _MASTHEAD_TAIL = re.compile(r"(?:简报|快报|动态|专报|信息)$")
-_ISSUE_LINE = re.compile(r"^(?:\d{4}年)?第\s*\d+\s*期$|^[（(]?第\s*\d+\s*期[)）]?$")
+_ISSUE_LINE = re.compile(r"^[（(]?(?:\d{4}\s*年\s*)?第\s*\d+\s*期[)）]?$")
 _TITLE_END = re.compile(r"(?:方案|报告|通知|纪要|总结|汇报|说明|台账|表|书|约|章程|意见|办法|措施|通报|简报|计划|"
                         r"请示|批复|决定|记录|协议|合同|名单|名册|情况|规划|细则|规定|发言|讲话|[)）])$")
 
@@ -701,7 +734,7 @@ _TITLE_END = re.compile(r"(?:方案|报告|通知|纪要|总结|汇报|说明|�
 # '编号：…', '特急', '(此件公开发布)'.
 _LABEL_LINE = re.compile(
     rf"^[{HAN}]{{1,8}}\s*[:：]|^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$|^(?:密级|签发人|紧急程度|编号|文号|"
-    r"联系人|联系电话|抄送|印发|主送)|^(?:绝密|机密|秘密|内部|特急|加急|平急|急件)(?:★.*)?$|^[（(]?此件.{0,8}[)）]?$"
+    r"联系人|联系电话|抄送|印发|主送)|^(?:绝密|机密|秘密|内部(?:资料|文件|材料)?|特急|加急|平急|急件)(?:★.*|\s*(?:注意保存|妥善保管|请勿外传))?$|^[（(]?此件.{0,8}[)）]?$"
 )
 
 
@@ -712,11 +745,17 @@ def is_label_line(line: str) -> bool:
 _ODD = re.compile(r"[|_~^\\{}<>=#$%&*@`¦丨]")
 
 
+_KIND_ONLY_TITLE = re.compile(r"^(?:证明|通知|公告|通告|公示|说明|承诺书|倡议书|协议书|责任书|申请书|决定|批复)$")
+
+
 def plausible_title(title: str) -> bool:
-    """A title a person wrote, not OCR garbage: mostly Chinese, no stray symbols, not a label line."""
+    """A title a person wrote, not OCR garbage: mostly Chinese, no stray symbols, not a label line.
+    A document titled by its kind alone (证明, 公告) is titled so."""
     text = re.sub(r"\s+", "", title or "")
     if len(text) < 2 or is_label_line(title):
         return False
+    if _KIND_ONLY_TITLE.match(text):
+        return True
     han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     return han >= 4 and not garbled(title)
 
@@ -739,6 +778,8 @@ _ADDRESSEE_NOTE = re.compile(r"[（(](?:报|报送|呈报|送|抄送)[^（）()]
 
 
 def _is_title_line(line: str) -> bool:
+    if "\t" in line:  # a table row (the header under a form's title), never part of the title
+        return False
     if len(line) > 42 or line.endswith(("：", ":", "。", "；", "，")):
         return False
     if is_label_line(line):
@@ -757,10 +798,16 @@ def title_from_lines(lines: list[str]) -> str:
         line = lines[start]
         is_red_header = bool(re.match(rf"^[{HAN}（）()\s]{{3,40}}文件$", line))
         is_masthead = bool(re.search(r"[\u3000\t ]", line) and _MASTHEAD_TAIL.search(line)) or (
-            start + 1 < len(lines) and _ISSUE_LINE.match(lines[start + 1]) and _MASTHEAD_TAIL.search(line))
+            start + 1 < len(lines) and _ISSUE_LINE.match(lines[start + 1])
+            and (_MASTHEAD_TAIL.search(line) or len(line) <= 12))  # '平安枫林' over '（2024年第5期）'
         is_issuer_only = (looks_like_org(_JUNK.sub("", line)) and start + 1 < len(lines)
                           and (_is_title_line(lines[start + 1]) or bool(_DOC_NUMBER.search(lines[start + 1]))
                                and _whole_org_line(line)))
+        # GB/T 9704: the title is 发文机关 + 关于 + 事由 + 文种; the issuer's own line under the 文号 starts it
+        # (the line above the 文号 is the 发文机关标志, not the title)
+        after_number = any(_DOC_NUMBER.search(ln) and len(ln) < 20 for ln in lines[:start])
+        if is_issuer_only and after_number and lines[start + 1].startswith("关于"):
+            break
         is_number = bool(_DOC_NUMBER.search(line)) and len(line) < 20
         if is_red_header or is_masthead or is_issuer_only or is_number or _ISSUE_LINE.match(line) \
                 or is_label_line(line) or garbled(line):
@@ -790,8 +837,10 @@ def title_from_lines(lines: list[str]) -> str:
             break
     title = "".join(re.sub(r"[\u3000\t]+", " ", p) for p in parts).strip()
     title = _ADDRESSEE_NOTE.sub("", title)
-    if not title and masthead:  # a 简报 with no article headline: the masthead is its title
-        title = masthead
+    if re.fullmatch(rf"(?:[{HAN}]\s+){{1,4}}[{HAN}]", title):  # '证  明', '通　知': spaced out, not two words
+        title = re.sub(r"\s+", "", title)
+    if masthead and (not title or _MASTHEAD_TAIL.search(masthead)):
+        title = masthead  # the bulletin is titled by its masthead (…工作简报); its first article is content
     return title[:120]
 
 
@@ -846,6 +895,18 @@ def detect_kind(title: str, name: str = "", file_type: str = "", is_photo: bool 
 
 
 # ---------------------------------------------------------------- entry point
+_WATERMARK = re.compile(rf"^([{HAN}][^\t]{{3,30}}?)\s*(?:20\d{{2}}[./-]\d{{1,2}}[./-]\d{{1,2}})\s*\d{{1,2}}:\d{{2}}")
+
+
+def _watermark_caption(lines: list[str]) -> str:
+    """The place line a 水印相机 burns into a photo with its time stamp ('龙潭镇新田村高标准农田灌溉渠
+    2024.06.12 09:30 晴'): the photo's caption when its EXIF has none."""
+    for line in lines[:3]:
+        if m := _WATERMARK.match(line):
+            return m.group(1).strip()
+    return ""
+
+
 def _photo_caption(extraction: Extraction) -> str:
     meta = extraction.meta or {}
     for key in ("xp_title", "xp_subject", "xp_comment", "image_description"):
@@ -891,7 +952,7 @@ def extract_meta(extraction: Extraction, original_name: str, folders: list[str] 
     text = meta_text(extraction.text or "")
     lines = _lines(text)
     is_image = extraction.file_type == "image"
-    caption = _photo_caption(extraction) if is_image else ""
+    caption = (_photo_caption(extraction) or _watermark_caption(lines)) if is_image else ""
     body_lines = lines
     if caption:  # the caption is repeated at the top of `text`; the rest (if any) is OCR of the picture
         body_lines = [ln for ln in lines if ln != caption]
