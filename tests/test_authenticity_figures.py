@@ -14,8 +14,9 @@ from tests.fixtures_gen import make_docx, make_xlsx
 
 def _doc(n: int, title: str, text: str, date: str = "2024-12-20", unit: str = "县农业农村局",
          folders: str = "", sheets: list[dict] | None = None) -> Doc:
-    return Doc(id=f"E{n}", name=f"{title}.{'xlsx' if sheets else 'docx'}", path="", file_type="xlsx" if sheets else "docx",
-               title=title, unit=unit, doc_date=date, indicator="", received_at="", folders=folders, text=text,
+    kind = "xlsx" if sheets else "docx"
+    return Doc(id=f"E{n}", name=f"{title}.{kind}", path="", file_type=kind, title=title, unit=unit,
+               doc_date=date, indicator="", received_at="", folders=folders, text=text,
                meta={"sheets": sheets} if sheets else {})
 
 
@@ -123,3 +124,19 @@ def test_ledger_total_with_its_scope_and_the_town_that_differs(cli, tmp_path: Pa
     county = next(f for f in found if f["evidence"]["scope"] == "全县")
     assert county["evidence"]["period"] == "累计"  # the yearly 1,280 agrees; the running totals do not
     assert sorted(s["value"] for s in county["evidence"]["sources"]) == [12560, 12650]
+
+
+def test_a_table_in_a_report_is_read_as_a_ledger(cli, tmp_path: Path) -> None:
+    """A Word report's 附表 with a spaced 合 计 row and units in the cells, against the county ledger."""
+    inbox = tmp_path / "来件"
+    make_xlsx(inbox / "县财政局" / "2024年衔接资金分配和支出进度表.xlsx", {"进度表": [
+        ["2024年衔接资金分配和支出进度表（单位：万元）"], ["乡镇", "下达资金", "已支出"],
+        ["河口镇", 500, 480.5], ["白沙乡", 320, 300], ["合计", 820, 780.5]]})
+    make_docx(inbox / "县乡村振兴局" / "青山县2024年衔接资金使用情况报告.docx", "青山县2024年衔接资金使用情况报告",
+              ["2024年全县衔接资金使用情况如下表。", "单位：万元", "县乡村振兴局", "2024年12月30日"],
+              table=[["乡镇", "下达资金", "已支出"], ["河口镇", "500", "480.5"], ["白沙乡", "320", "350"],
+                     ["合 计", "820", "830.5"]])
+    cli("ingest", str(inbox))
+    found = [f for f in cli.json("check") if f["kind"] == "figure_conflict"]
+    got = sorted((f["evidence"]["scope"], sorted(s["value"] for s in f["evidence"]["sources"])) for f in found)
+    assert got == [("全县", [7805000.0, 8305000.0]), ("白沙乡", [3000000.0, 3500000.0])], [f["detail"] for f in found]

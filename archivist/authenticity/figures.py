@@ -101,6 +101,7 @@ _TOTAL_ROW = re.compile(r"^(合计|总计|全县|总合计|汇总)")
 _HEADER_UNIT = re.compile(r"[（(]([^）)]+)[）)]")
 _TITLE_UNIT = re.compile(r"单位[:：]\s*(万元|元|万户|户|万人|人次|人|个|座|万亩|亩|公里)")
 _CELL_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_CELL_UNIT = re.compile(rf"(?<=\d)\s*(?:{_UNITS})$")  # "1280户" in a cell is 1280 under its column's unit
 MIN_SUFFIX = 4  # a header subject shorter than this is too vague to match a longer text subject
 CLOSE = 0.02  # a relative difference below this is a slip (medium); above it a contradiction (high)
 
@@ -355,7 +356,29 @@ def _own_words(words: str) -> str:
     return words[last.end():]
 
 
-def ledger_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement]:
+def text_tables(text: str) -> list[dict]:
+    """The tables of a Word document or PDF as its text holds them (a row a line, cells split by tabs),
+    in the shape of a workbook's sheets; the lines just above a table may say its unit (单位：万元)."""
+    tables: list[dict] = []
+    lines = (text or "").splitlines()
+    i = 0
+    while i < len(lines):
+        if lines[i].count("\t") < 1:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].count("\t") >= 1:
+            j += 1
+        if j - i >= 3:
+            rows = [line.split("\t") for line in lines[i:j]]
+            tables.append({"name": f"表{len(tables) + 1}", "header": rows[0], "rows": rows[1:],
+                           "note": " ".join(lines[max(0, i - 2):i])})
+        i = j
+    return tables
+
+
+def ledger_statements(doc: Doc, vocab: Vocabulary | None = None,
+                      sheets: list[dict] | None = None) -> list[Statement]:
     """Each figure in a ledger: per row (scoped by the place named in the row) and per total row."""
     vocab = vocab or vocabulary([doc])
     out = []
@@ -365,13 +388,16 @@ def ledger_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Stateme
     scope_default, year = doc_scope(doc, vocab), _doc_year(doc)
     _kind, ledger_end = period_of("", head, _default_end(doc, year))
     topic = vocab.canonical(head)
-    for sheet in (doc.meta or {}).get("sheets") or []:
+    if sheets is None:
+        sheets = (doc.meta or {}).get("sheets") or []
+    for sheet in sheets:
         header = [fold_width(str(h or "")) for h in sheet.get("header") or []]
+        note_unit = _TITLE_UNIT.search(fold_width(sheet.get("note", ""))) or title_unit
         columns = []
         for col, name in enumerate(header):
             unit_m = _HEADER_UNIT.search(name)
             unit = unit_m.group(1) if unit_m and re.fullmatch(rf"(?:万|亿)?(?:{_UNITS})", unit_m.group(1)) else ""
-            unit = unit or _unit_from_name(name) or (title_unit.group(1) if title_unit else "")
+            unit = unit or _unit_from_name(name) or (note_unit.group(1) if note_unit else "")
             plain = _HEADER_UNIT.sub("", name)
             said = subject_of(plain)
             subject = _with_topic(subject_of(plain, vocab), head, vocab)
@@ -382,8 +408,8 @@ def ledger_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Stateme
         if not columns:
             continue
         for row in sheet.get("rows") or []:
-            cells = [fold_width(str(c)).strip() for c in row]
-            first = next((c for c in cells if c), "")
+            cells = [_CELL_UNIT.sub("", fold_width(str(c)).strip()) for c in row]
+            first = re.sub(r"\s+", "", next((c for c in cells if c), ""))
             places = [p for c in cells for p in place_names(c) if p == c]
             if _TOTAL_ROW.match(first):
                 scope, label = scope_default, f"{first}行"
@@ -435,8 +461,16 @@ def _matches(text_s: Statement, ledger_s: Statement, vocab: Vocabulary) -> bool:
 def statements_of(docs: Iterable[Doc], vocab: Vocabulary | None = None) -> list[Statement]:
     docs = list(docs)
     vocab = vocab or vocabulary(docs)
-    return [s for d in docs
-            for s in (ledger_statements(d, vocab) if d.file_type == "xlsx" else text_statements(d, vocab))]
+    out: list[Statement] = []
+    for d in docs:
+        if d.file_type == "xlsx":
+            out += ledger_statements(d, vocab)
+        else:
+            out += text_statements(d, vocab)
+            tables = text_tables(d.text) if "\t" in (d.text or "") else []
+            if tables:
+                out += ledger_statements(d, vocab, tables)
+    return out
 
 
 def _period_label(kind: str, end: int) -> str:
