@@ -416,3 +416,29 @@ def test_a_blank_amount_in_a_payment_roster_and_a_repeated_household_id_in_a_hou
     rows[5][2] = ids[1]
     found = check_file(make_ledger(tmp_path / "pay.xlsx", header, rows, title="低保金发放台账", sheet="12月"))
     assert sorted((f.kind, f.row) for f in found) == [("duplicate_id", 8), ("empty_cell", 6)]
+
+
+def test_a_wrong_growth_rate_and_a_fill_line_above_the_header(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["东岭县2024年脱贫人口收入监测汇总表"])
+    ws.append(["填报单位：", "东岭县乡村振兴局", None, "填报日期：2024.12.28"])
+    ws.append(["乡镇", "2024年人均纯收入（元）", "2023年人均纯收入（元）", "增长（%）", "已整治面积（亩）"])
+    data = [("东岭镇", 17309, 15634, 10.7, 128.1), ("西岭乡", 17468, 16028, 9.0, 43.0),
+            ("南山镇", 17533, 16133, 8.7, 69.1), ("北坡乡", 17105, 15300, 15.9, 43.8),
+            ("河口镇", 18190, 16772, 8.5, 125.1)]
+    for row in data:
+        ws.append(list(row))
+    ws.append(["合计", None, None, None, 441.1])
+    wb.save(tmp_path / "g.xlsx")
+    found = sorted((f.kind, f.row, f.column) for f in check_file(tmp_path / "g.xlsx"))
+    assert found == [("percent_mismatch", 7, "D"), ("total_mismatch", 9, "E")]
+
+
+def test_a_blank_phone_in_a_roster_is_an_omission(tmp_path: Path) -> None:
+    ids = _people(8)
+    header = ["序号", "姓名", "身份证号码", "联系电话"]
+    rows = [[i + 1, f"钱{i}", v, f"1390000{i:04d}"] for i, v in enumerate(ids)]
+    rows[4][3] = None
+    found = check_file(make_ledger(tmp_path / "p.xlsx", header, rows, title="公益性岗位人员名册", sheet="名册"))
+    assert [(f.kind, f.row) for f in found] == [("empty_cell", 7)]

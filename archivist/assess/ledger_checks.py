@@ -72,7 +72,7 @@ ADDITIVE_HEADER = re.compile(
 )
 RATE_HEADER = re.compile(r"率|比例|占比|%|百分比|比重")
 ID_HEADER = re.compile(r"身份证|证件号|身份号码|公民身份")
-REQUIRED_HEADER = re.compile(r"姓名|户主|身份证|证件号|乡镇|行政村|^村$|村名|所在村|项目名称|^名称$")
+REQUIRED_HEADER = re.compile(r"姓名|户主|身份证|证件号|乡镇|行政村|^村$|村名|所在村|项目名称|^名称$|联系电话|手机")
 OPTIONAL_HEADER = re.compile(r"备注|说明|附注|其他|其它|签字|签名|签章|盖章")
 COUNT_CELL = re.compile(r"^(\d+)\s*(户|人|项|个|条|件|名|处|家|所|座|村|宗|笔)$")
 NOTHING = {"无", "否", "-", "—", "－", "/", "0", "暂无", "没有"}
@@ -215,9 +215,14 @@ def find_header(rows: list[list[Any]]) -> int | None:
     need = 2 if width <= 3 else 3
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         filled = [v for v in row if not _is_blank(v)]
-        if len(filled) >= need and all(_is_text(v) for v in filled):
+        if len(filled) >= need and all(_is_text(v) for v in filled) and not any(_FILL_FIELD.search(_label(v))
+                                                                                 for v in filled):
             return i
     return None
+
+
+# '填报单位：' | '青溪镇人民政府' | '填报日期：2024.9.30' — the form's fill line in cells, not its header
+_FILL_FIELD = re.compile(r"[:：]\s*$|^(?:填报|制表|报送|编制|统计|审核|填表)[^，。]{0,6}[:：]|日期[:：]")
 
 
 def _sequence_row(row: list[Any]) -> bool:
@@ -412,6 +417,7 @@ class _Checker:
         roles = _continued_parts(_without_notes(roles))
         self.check_totals(table, roles)
         self.check_percentages(table, roles)
+        self.check_growth(table, roles)
         self.check_ids(table, roles)
         self.check_empty(table, roles)
         sure = [f for f in self.findings[start:] if is_reportable(f)]
@@ -617,6 +623,50 @@ class _Checker:
                          f"{column_letter(b)}{r}={_fmt(den)}"]
                 self.add(table, r, c, "percent_mismatch", f"应为 {_fmt(expected)}（{formula}），表中为 {_fmt(shown)}",
                          round(expected * 100, 2), round(shown * 100, 2), confidence=confidence, cells=cells)
+
+    def check_growth(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
+        """A 增长率/增幅/同比 column is (this − last) ÷ last of two other columns: found from the rows that fit,
+        reported where a row does not (confident only when most rows fit the same pair)."""
+        data = [(r, row, role) for r, row, role in roles if role in ("detail", "total", "subtotal", "county")]
+        width = len(table.headers)
+        nums = [[to_number(row[j]) if j < len(row) else None for j in range(width)] for _, row, _ in data]
+        # 人均 columns are operands here
+        operand = re.compile(r"序号|编号|号码|代码|日期|时间|电话|身份证|证件|率|%|增")
+        numeric_cols = [j for j in range(width) if not operand.search(table.headers[j])
+                        and any(v[j] is not None and not isinstance(v[j], Percent) for v in nums)]
+        for c in range(width):
+            header = table.headers[c]
+            if not re.search(r"增长|增幅|同比", header) or re.search(r"下降|降低|额|量|数$", header):
+                continue
+            percent_header = "%" in header or "率" in header
+            best: tuple[int, int, int, int] | None = None  # (matches, tried, a, b)
+            for a in numeric_cols:
+                for b in numeric_cols:
+                    if a == b or c in (a, b):
+                        continue
+                    fit = [_rate_matches(nums[i][c], (nums[i][a] - nums[i][b]) / nums[i][b], percent_header)
+                           for i in range(len(data)) if nums[i][c] is not None and nums[i][a] is not None
+                           and nums[i][b]]
+                    if fit and (best is None or sum(fit) > best[0]):
+                        best = (sum(fit), len(fit), a, b)
+            if best is None or best[0] < 3 or best[0] < 0.7 * best[1]:
+                continue
+            _, _, a, b = best
+            names = (table.headers[a] or column_letter(a), table.headers[b] or column_letter(b))
+            for i, (r, _row, _role) in enumerate(data):
+                rate, now_, before = nums[i][c], nums[i][a], nums[i][b]
+                if rate is None or now_ is None or not before:
+                    continue
+                growth = (now_ - before) / before
+                if _rate_matches(rate, growth, percent_header):
+                    continue
+                shown = rate if isinstance(rate, Percent) else Percent(rate / 100 if percent_header else rate)
+                self.add(table, r, c, "percent_mismatch",
+                         f"应为 {_fmt(Percent(growth))}（（{names[0]} {_fmt(now_)} − {names[1]} {_fmt(before)}）÷ "
+                         f"{names[1]} {_fmt(before)}），表中为 {_fmt(shown)}", round(growth * 100, 2),
+                         round(shown * 100, 2), confidence=0.9,
+                         cells=[f"{column_letter(c)}{r}", f"{column_letter(a)}{r}={_fmt(now_)}",
+                                f"{column_letter(b)}{r}={_fmt(before)}"])
 
     @staticmethod
     def _rate_fit(nums: list[list[float | None]], rows: range, c: int, a: int, b: int,
