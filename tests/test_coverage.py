@@ -24,6 +24,9 @@ LABELLED: list[tuple[str, str, dict[str, Any], set[int]]] = [
      {2}),
     ("C03", "河口镇小菜园小果园建设情况汇报", {"kind": "报告", "text": "今年新建小菜园42处、小果园15处。"}, {3}),
     ("E01", "县财政局拨款通知单（村级运转经费）", {"kind": "通知", "text": "拨付村级组织运转经费12万元。"}, {4}),
+    # a Word file that is one table is a ledger, whatever its title calls it
+    ("E01", "软弱涣散村党组织整顿转化进展情况", {"kind": "报告", "file_type": "docx", "text": "\n".join(
+        ["村\t问题\t整顿措施\t进展"] + [f"{v}村\t班子不团结\t调整书记\t已转化" for v in "东西南北中"])}, {2}),
     ("D01", "2024年新时代文明实践站活动开展情况记录表", {"kind": "台账", "file_type": "xlsx"}, {1}),
     ("D01", "青山县移风易俗倡议书", {"kind": "倡议", "text": "倡导婚事新办、丧事简办，广泛宣传文明新风。"}, {5}),
     ("D01", "文明实践志愿服务工作方案", {"kind": "方案", "text": "建立志愿服务台账，定期开展活动并做好记录。"}, set()),
@@ -92,7 +95,7 @@ def test_false_missing_and_false_covered_rates_on_a_labelled_set(ws: Workspace) 
                 if c.covered:
                     false_covered += 1
                     wrong.append(f"covered {code}#{c.item_no} {c.item}: {c.reasons}")
-    assert labelled_covered == 26 and labelled_missing > 10
+    assert labelled_covered == 27 and labelled_missing > 10
     assert false_missing / labelled_covered <= 0.05 and false_covered / labelled_missing <= 0.05, wrong
 
 

@@ -340,8 +340,9 @@ def date_problem(ws: Workspace, date: str | None, record: dict[str, Any] | None 
     year = ws.config.year
     title = str((record or {}).get("title") or "")
     if day > cutoff:
-        head = "\n".join(str((record or {}).get("text") or "")[:400].splitlines()[:6])
-        about = _stated_years(title + "\n" + head) | {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", title)}
+        head = str((record or {}).get("text") or "")[:400]
+        named = re.findall(r"((?:19|20)\d{2})\s*年", title + head)
+        about = _stated_years(title + "\n" + head) | {int(y) for y in named}
         if record is not None and year in about and (day - cutoff).days <= AFTER_CUTOFF_GRACE_DAYS \
                 and max(about) <= year:
             return None
@@ -602,8 +603,12 @@ def _terms_of(text: str) -> tuple[str, ...]:
 
 
 def document_sorts(record: dict[str, Any]) -> set[str]:
-    """The sorts a document is: from its catalogue kind, its file type and kind words in its title."""
+    """The sorts a document is: from its catalogue kind, its file type and kind words in its title; a Word
+    file that is mostly one table (rows of cells) is a ledger as well, whatever its title says."""
     sorts = set(CATALOGUE_KIND_SORTS.get(record.get("kind") or "", set()))
+    lines = [ln for ln in str(record.get("text") or "")[:3000].splitlines() if ln.strip()]
+    if len(lines) >= 5 and sum(1 for ln in lines if ln.count("\t") >= 2) >= 0.6 * len(lines):
+        sorts.add("ledger")
     sorts |= FILE_TYPE_SORTS.get(record.get("file_type") or "", set())
     title = normalize(f"{record.get('title') or ''} {record.get('original_name') or ''}")
     for sort, words in KIND_WORDS.items():
