@@ -218,9 +218,21 @@ def _dashboard_data(ws: Workspace) -> dict[str, Any]:
             "open_problems": open_problems, "counts": counts, "today": today, "figures": figures}
 
 
+def _unit_submissions(ws: Workspace, user: Any) -> list[Any]:
+    """各单位报送情况, read fresh (held submissions do not move the summary cache); a unit's clerk
+    would see only its own unit's row."""
+    from ..team.unit_counts import read_unit_counts
+    from ..team.users import UNIT_CLERK
+
+    if user is not None and user.role == UNIT_CLERK:
+        return read_unit_counts(ws, user.unit)
+    return read_unit_counts(ws)
+
+
 async def dashboard(request: Request) -> Response:
     ws = state(request).ws
     data = await run_in_threadpool(_dashboard_data, ws)
+    data["unit_submissions"] = await run_in_threadpool(_unit_submissions, ws, request.scope.get("team_user"))
     return render(request, "dashboard.html", data)
 
 
