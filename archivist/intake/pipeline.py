@@ -38,7 +38,7 @@ MAX_ZIP_DEPTH = 3
 IGNORED_NAMES = {"thumbs.db", ".ds_store", "desktop.ini"}
 SOURCE_RETRIES = 2  # integrity (#7): times a file that changed while being read is started again
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".download", ".partial", ".swp")
-SYNC_EVERY = 300  # records between index syncs: below search.py's 400-document threshold for forked bulk writers
+SYNC_EVERY = 300  # records between index syncs (each one index commit per search.SYNC_BATCH records)
 log = logging.getLogger(__name__)
 
 
@@ -213,7 +213,7 @@ class Pipeline:
         source = iter(intakes)
         pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="extract")
         completed = False
-        done = 0
+        batch: list[str] = []  # ids committed since the last index sync (their records are not kept)
         try:
             window: deque[Future[Intake]] = deque(
                 pool.submit(self.prepare, i) for i in islice(source, self.workers * 2)
@@ -227,22 +227,27 @@ class Pipeline:
                 if self.on_record:
                     for record in records:
                         self.on_record(record)
+                batch += [str(r["id"]) for r in records if r.get("id")]
                 yield intake, records
                 intake.release()
-                done += len(records)
-                if self.sync_every and done >= self.sync_every:
-                    self.sync_index()  # the index catches up in batches: memory stays flat with the count
-                    done = 0
+                del intake, records  # nothing of a filed file stays alive while the next one is read
+                if self.sync_every and len(batch) >= self.sync_every:
+                    self.sync_index(batch)  # the index catches up in batches: memory stays flat with the count
+                    batch = []
             completed = True
         finally:
             # a failing run (full disk, Ctrl+C) reports at once instead of finishing queued extractions
             pool.shutdown(wait=completed, cancel_futures=not completed)
 
-    def sync_index(self) -> None:
-        """Index what was committed so far (derived data: a failure is logged, the next sync repairs it)."""
+    def sync_index(self, ids: list[str] | None = None) -> None:
+        """Index what was committed so far (derived data: a failure is logged, the next sync repairs it).
+
+        With `ids` only those rows are looked at (a batch costs its own size, not the archive's);
+        the command's closing sync catches anything else.
+        """
         from ..search import sync_after_commit
 
-        if warning := sync_after_commit(self.ws, self.catalogue):
+        if warning := sync_after_commit(self.ws, self.catalogue, ids):
             log.warning(warning)
 
     def prepare(self, intake: Intake) -> Intake:
