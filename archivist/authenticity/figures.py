@@ -62,7 +62,7 @@ _NOT_RESULT = re.compile(
 )
 _TARGET = re.compile(r"计划|目标|力争|预计|拟|争取|要求|确保|预期|规划|任务数|下达.{0,6}任务|任务为|到\d{4}年")
 _DONE = re.compile(r"已|完成|实现|累计|截至|截止|建成|达到")
-_PLAN_TITLE = re.compile(r"方案|计划|规划|要点|任务书|责任书|目标")
+_PLAN_TITLE = re.compile(r"方案|计划|规划|要点|任务|责任书|目标")
 _DONE_IN_PLAN = re.compile(r"已|累计|截至|截止")
 _PART = re.compile(r"其中")
 
@@ -96,6 +96,8 @@ _END_MONTH = (
     (re.compile(r"\d+\s*[-—～~至到]\s*(\d{1,2})月"), 0), (re.compile(r"(?:截至|截止|至)(?:20\d{2}年)?(\d{1,2})月"), 0),
     (re.compile(r"(?:截至|截止|至)(?:20\d{2}年)?(?:年底|年末)"), 12),
 )
+_PLACE_CHAR = re.compile(r"[镇乡村社街]")
+_PERIOD_CHAR = re.compile(r"[年月季计来今]")
 _OTHER_QUARTER = re.compile(r"第?[二三四]季度|下半年")
 _TOTAL_ROW = re.compile(r"^(合计|总计|全县|总合计|汇总)")
 _HEADER_UNIT = re.compile(r"[（(]([^）)]+)[）)]")
@@ -139,7 +141,7 @@ class Vocabulary:
     _names: dict[str, str] | None = None
     _concept_names: frozenset[str] = frozenset()
 
-    def canonical(self, words: str) -> str:
+    def canonical(self, words: str, prepared: bool = False) -> str:
         """Each concept term in `words` replaced by its concept's name, longest term first."""
         if self._pattern is None:
             names: dict[str, str] = {}
@@ -152,13 +154,14 @@ class Vocabulary:
             self._concept_names = frozenset(names.values())
             self._pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))) or "(?!)")
         assert self._names is not None
-        return self._pattern.sub(lambda m: self._names[m.group(0)], analysis.prepare(words))
+        names = self._names
+        return self._pattern.sub(lambda m: names[m.group(0)], words if prepared else analysis.prepare(words))
 
-    def concept_in(self, words: str) -> str:
+    def concept_in(self, words: str, prepared: bool = False) -> str:
         """The last concept named in `words` (the topic a bare verb after it is about), or ""."""
         self.canonical("")
         assert self._pattern is not None and self._names is not None
-        found = self._pattern.findall(analysis.prepare(words))
+        found = self._pattern.findall(words if prepared else analysis.prepare(words))
         return self._names[found[-1]] if found else ""
 
     @property
@@ -210,19 +213,19 @@ def _value(number: str, multiplier: str, unit: str) -> tuple[float, str, float]:
     return float(digits) * scale, base, tolerance
 
 
-def subject_of(words: str, vocab: Vocabulary | None = None) -> str:
+def subject_of(words: str, vocab: Vocabulary | None = None, prepared: bool = False) -> str:
     """The quantity named by the words before a number, without scope, time and filler words (concept terms
     folded first, so a term holding a filler word — 农村厕所革命 — is still read whole)."""
     if vocab is not None:
-        words = vocab.canonical(words)
+        words = vocab.canonical(words, prepared)
     return _TRAILING_WORDS.sub("", _LEADING_SCOPE.sub("", _FILLER.sub("", words)))
 
 
-def _with_topic(subject: str, topic_words: str, vocab: Vocabulary) -> str:
+def _with_topic(subject: str, topic_words: str, vocab: Vocabulary, prepared: bool = False) -> str:
     """A bare verb ("支出", "改造") completed by the concept its sentence or title is about."""
     if not _GENERIC.fullmatch(subject) or vocab.has_concept(subject):
         return subject
-    topic = vocab.concept_in(topic_words)
+    topic = vocab.concept_in(topic_words, prepared)
     if not topic or topic in subject:
         return subject
     for terms in (vocab.concepts.concepts.values()):
@@ -261,6 +264,8 @@ def period_of(clause: str, sentence: str, default_end: int) -> tuple[str, int]:
     """(kind, end month) of a figure from its clause, then its sentence (see the module docstring)."""
     kind, end = "", 0
     for words in (clause, sentence):
+        if not _PERIOD_CHAR.search(words):
+            continue
         if not kind:
             if _OTHER_QUARTER.search(words):
                 kind = _OTHER_QUARTER.search(words).group(0).lstrip("第")
@@ -279,15 +284,18 @@ def period_of(clause: str, sentence: str, default_end: int) -> tuple[str, int]:
     return kind, min(end, 12) or default_end
 
 
-def _scope(clause: str, before: str, doc_default: str, vocab: Vocabulary) -> str:
-    in_clause = place_names(clause)
+def _places(text: str) -> list[str]:
+    return place_names(text) if _PLACE_CHAR.search(text) else []
+
+
+def _scope(clause: str, in_clause: list[str], before: str, doc_default: str, vocab: Vocabulary) -> str:
     if in_clause:
         return vocab.place(in_clause[-1])
     if _COUNTY_WORDS.search(clause):
         return "县"
     if _TOWN_WORDS.search(clause):
         return doc_default
-    in_sentence = {vocab.place(p) for p in place_names(before)}
+    in_sentence = {vocab.place(p) for p in _places(before)}
     if len(in_sentence) == 1:  # the sentence is about one place ("古樟村依托…，村集体经济收入达到…")
         return next(iter(in_sentence))
     if _COUNTY_WORDS.search(before):
@@ -297,13 +305,15 @@ def _scope(clause: str, before: str, doc_default: str, vocab: Vocabulary) -> str
 
 def text_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement]:
     vocab = vocab or vocabulary([doc])
-    text = _ASIDE.sub("", fold_width(doc.text or ""))
+    # width folded, Simplified, 1,280 → 1280; line by line, as a line break ends a sentence
+    text = _ASIDE.sub("", "\n".join(map(analysis.prepare, (doc.text or "").splitlines())))
     out = []
     scope_default, year_default = doc_scope(doc, vocab), _doc_year(doc)
     plan = bool(_PLAN_TITLE.search(doc.title or doc.name or ""))
     title_topic = doc.title or doc.name or ""
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     si = 0
+    title_concept = vocab.concept_in(title_topic)
     for m in _NUMBER.finditer(text):
         start = m.start()
         if len(m.group(1).replace(",", "").split(".")[0]) > 10:
@@ -322,24 +332,30 @@ def text_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement
             continue
         if plan and not _DONE_IN_PLAN.search(words):
             continue
+        clause = words
         words = _own_words(words)
         plain = words
-        for name in place_names(words):
+        in_clause = _places(words)
+        for name in in_clause:
             plain = plain.replace(name, "")
         said = subject_of(plain)
         if not said:  # "完成1,280户户厕改造": the subject follows the figure
             plain = _CLAUSE_END.split(after, 1)[0]
             said = subject_of(plain)
-        subject = subject_of(plain, vocab)
-        subject = _with_topic(subject, (before + words) if vocab.concept_in(before + words) else title_topic, vocab)
-        if len(subject) < 2 or len(subject) > 14:
+        if len(said) < 2:
             continue
+        subject = subject_of(plain, vocab, prepared=True)
+        topic = (before + words) if vocab.concept_in(before + words, True) else title_concept
+        subject = _with_topic(subject, topic, vocab, prepared=True)
+        if len(subject) < 2 or len(subject) > 14 or _GENERIC.fullmatch(subject):
+            continue  # a bare 投资 or 支出 of nothing named: too vague to compare
         value, unit, tolerance = _value(m.group(1), m.group(2) or "", m.group(3))
-        years = _YEAR.findall(words) or _YEAR.findall(before)
+        years = _YEAR.findall(clause) or _YEAR.findall(before)
         year = years[-1] if years else year_default
-        kind, end = period_of(words, before, _default_end(doc, year))
+        kind, end = period_of(clause, before, _default_end(doc, year))
         context = text[max(sentence_start, start - 80):m.end()]
-        out.append(Statement(doc.id, subject, unit, value, _scope(words, before, scope_default, vocab), year,
+        scope = _scope(words, in_clause, before, scope_default, vocab)
+        out.append(Statement(doc.id, subject, unit, value, scope, year,
                              context.strip(), "正文", kind=kind, end=end, tolerance=tolerance, said=said))
     return out
 
