@@ -492,7 +492,9 @@ class Catalogue:
     def row_digest(self, table: str, key: str) -> RowDigest:
         """The digest of one audited row as it is now (None digest when the row does not exist)."""
         key_col = AUDITED_TABLES[table]
-        row = self.db.execute(f'SELECT * FROM main."{table}" WHERE CAST("{key_col}" AS TEXT)=?', (key,)).fetchone()
+        # the key column compared as it is (SQLite converts the text key to an integer key's type):
+        # CAST(column) would skip its index and scan the table once per audited row
+        row = self.db.execute(f'SELECT * FROM main."{table}" WHERE "{key_col}"=?', (key,)).fetchone()
         return auditchain.row_digest(table, key, dict(row) if row else None, UNAUDITED_COLUMNS.get(table, frozenset()))
 
     def current_digests(self, fields: bool = False) -> dict[tuple[str, str], RowDigest]:
