@@ -41,7 +41,7 @@ from pathlib import Path
 
 from .. import analysis
 from ..concepts import ConceptError, ConceptTable, load_concepts
-from ..textnorm import fold_width
+from ..textnorm import fold_width, to_simplified
 from .finding import Doc, Finding
 from .places import place_names
 
@@ -124,7 +124,11 @@ class Statement:
     kind: str = ""  # 年度 (the year's figure), 累计 (a running total), another named period, or "" (not said)
     end: int = 12  # the month the figure runs to
     tolerance: float = 0.0  # half the last written digit, in the base unit
-    said: str = ""  # the subject as written (before concept terms are folded), for the finding
+    words: str = ""  # the words that name it, as written (its subject before concept terms are folded)
+
+    @property
+    def said(self) -> str:
+        return subject_of(self.words)
 
     @property
     def ledger(self) -> bool:
@@ -288,14 +292,15 @@ def _places(text: str) -> list[str]:
     return place_names(text) if _PLACE_CHAR.search(text) else []
 
 
-def _scope(clause: str, in_clause: list[str], before: str, doc_default: str, vocab: Vocabulary) -> str:
+def _scope(clause: str, in_clause: list[str], before: str, sentence_places: list[str], doc_default: str,
+           vocab: Vocabulary) -> str:
     if in_clause:
         return vocab.place(in_clause[-1])
     if _COUNTY_WORDS.search(clause):
         return "县"
     if _TOWN_WORDS.search(clause):
         return doc_default
-    in_sentence = {vocab.place(p) for p in _places(before)}
+    in_sentence = {vocab.place(p) for p in sentence_places if p in before}
     if len(in_sentence) == 1:  # the sentence is about one place ("古樟村依托…，村集体经济收入达到…")
         return next(iter(in_sentence))
     if _COUNTY_WORDS.search(before):
@@ -305,8 +310,8 @@ def _scope(clause: str, in_clause: list[str], before: str, doc_default: str, voc
 
 def text_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement]:
     vocab = vocab or vocabulary([doc])
-    # width folded, Simplified, 1,280 → 1280; line by line, as a line break ends a sentence
-    text = _ASIDE.sub("", "\n".join(map(analysis.prepare, (doc.text or "").splitlines())))
+    # width folded and Simplified, as the concept table's terms are
+    text = _ASIDE.sub("", to_simplified(fold_width(doc.text or "")))
     out = []
     scope_default, year_default = doc_scope(doc, vocab), _doc_year(doc)
     plan = bool(_PLAN_TITLE.search(doc.title or doc.name or ""))
@@ -314,6 +319,7 @@ def text_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     si = 0
     title_concept = vocab.concept_in(title_topic)
+    places_of: dict[int, list[str]] = {}  # sentence start -> the places the sentence names
     for m in _NUMBER.finditer(text):
         start = m.start()
         if len(m.group(1).replace(",", "").split(".")[0]) > 10:
@@ -335,16 +341,16 @@ def text_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement
         clause = words
         words = _own_words(words)
         plain = words
-        in_clause = _places(words)
+        if sentence_start not in places_of:
+            end_of = sentence_starts[si + 1] if si + 1 < len(sentence_starts) else len(text)
+            places_of[sentence_start] = _places(text[sentence_start:end_of])
+        in_clause = [p for p in places_of[sentence_start] if p in words]
         for name in in_clause:
             plain = plain.replace(name, "")
-        said = subject_of(plain)
-        if not said:  # "完成1,280户户厕改造": the subject follows the figure
-            plain = _CLAUSE_END.split(after, 1)[0]
-            said = subject_of(plain)
-        if len(said) < 2:
-            continue
         subject = subject_of(plain, vocab, prepared=True)
+        if not subject:  # "完成1,280户户厕改造": the subject follows the figure
+            plain = _CLAUSE_END.split(after, 1)[0]
+            subject = subject_of(plain, vocab, prepared=True)
         topic = (before + words) if vocab.concept_in(before + words, True) else title_concept
         subject = _with_topic(subject, topic, vocab, prepared=True)
         if len(subject) < 2 or len(subject) > 14 or _GENERIC.fullmatch(subject):
@@ -354,9 +360,9 @@ def text_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement
         year = years[-1] if years else year_default
         kind, end = period_of(clause, before, _default_end(doc, year))
         context = text[max(sentence_start, start - 80):m.end()]
-        scope = _scope(words, in_clause, before, scope_default, vocab)
+        scope = _scope(words, in_clause, before, places_of[sentence_start], scope_default, vocab)
         out.append(Statement(doc.id, subject, unit, value, scope, year,
-                             context.strip(), "正文", kind=kind, end=end, tolerance=tolerance, said=said))
+                             context.strip(), "正文", kind=kind, end=end, tolerance=tolerance, words=plain))
     return out
 
 
@@ -415,12 +421,11 @@ def ledger_statements(doc: Doc, vocab: Vocabulary | None = None,
             unit = unit_m.group(1) if unit_m and re.fullmatch(rf"(?:万|亿)?(?:{_UNITS})", unit_m.group(1)) else ""
             unit = unit or _unit_from_name(name) or (note_unit.group(1) if note_unit else "")
             plain = _HEADER_UNIT.sub("", name)
-            said = subject_of(plain)
             subject = _with_topic(subject_of(plain, vocab), head, vocab)
             if unit and len(subject) >= 2 and not _NOT_RESULT.search(plain) and not _TARGET.search(plain) \
                     and "序号" not in plain:
                 kind, end = period_of(plain, "", ledger_end)
-                columns.append((col, subject, unit, said, kind, end))
+                columns.append((col, subject, unit, plain, kind, end))
         if not columns:
             continue
         for row in sheet.get("rows") or []:
@@ -433,14 +438,14 @@ def ledger_statements(doc: Doc, vocab: Vocabulary | None = None,
                 scope, label = vocab.place(places[-1]), f"“{places[-1]}”行"
             else:
                 continue
-            for col, subject, unit, said, kind, end in columns:
+            for col, subject, unit, plain, kind, end in columns:
                 name = header[col]
                 if col >= len(cells) or not _CELL_NUMBER.fullmatch(cells[col].replace(",", "")):
                     continue
                 multiplier = unit[0] if unit[0] in _MULTIPLIER and len(unit) > 1 else ""
                 value, base, tolerance = _value(cells[col], multiplier, unit[len(multiplier):])
                 out.append(Statement(doc.id, subject, base, value, scope, year, f"{name}：{cells[col]}",
-                                     f"工作表“{sheet.get('name', '')}”{label}", topic, kind, end, tolerance, said))
+                                     f"工作表“{sheet.get('name', '')}”{label}", topic, kind, end, tolerance, plain))
     return out
 
 
