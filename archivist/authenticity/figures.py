@@ -34,6 +34,7 @@ conflict, shown with both sources.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -523,21 +524,29 @@ def figure_findings(docs: Sequence[Doc], concepts: ConceptTable | None = None) -
     seen: set[frozenset[tuple[str, float]]] = set()
     for key, statements in by_key.items():
         kinds = sorted({s.kind for s in statements} - {""})
+        values = {k: sorted(s.value for s in statements if s.kind == k) for k in kinds}
+        slack = {k: max(s.tolerance for s in statements if s.kind == k) for k in kinds}
         for view in kinds or [""]:
-            finding = _conflict(key, [s for s in statements if _in_view(s, view, statements, kinds)], view,
+            finding = _conflict(key, [s for s in statements if _in_view(s, view, values, slack)], view,
                                 labels, seen)
             if finding is not None:
                 out.append(finding)
     return out
 
 
-def _in_view(s: Statement, view: str, statements: list[Statement], kinds: list[str]) -> bool:
+def _in_view(s: Statement, view: str, values: dict[str, list[float]], slack: dict[str, float]) -> bool:
     """Whether a statement is compared within one period kind: its own, or — when it names none — each
     kind, unless its value is that of one kind's statements (then it is that kind's figure)."""
     if s.kind or not view:
         return s.kind == view
-    agrees = [k for k in kinds if any(o.kind == k and not _differ(o, s) for o in statements)]
+    agrees = [k for k, vs in values.items() if _near(vs, s.value, max(slack[k], s.tolerance))]
     return not agrees or view in agrees
+
+
+def _near(sorted_values: list[float], value: float, tolerance: float) -> bool:
+    tolerance += 1e-6 * max(1.0, abs(value))
+    i = bisect_left(sorted_values, value - tolerance)
+    return i < len(sorted_values) and sorted_values[i] <= value + tolerance
 
 
 def _conflict(key: tuple[str, str, str, str, int], statements: list[Statement], kind: str,
@@ -548,12 +557,11 @@ def _conflict(key: tuple[str, str, str, str, int], statements: list[Statement], 
     if len(per_doc) < 2:
         return None
     # a document stating two values for one key is ambiguous (two places, two periods): not used
-    clear = [group[0] for group in per_doc.values() if not any(_differ(group[0], s) for s in group[1:])]
-    pairs = [(a, b) for i, a in enumerate(clear) for b in clear[i + 1:] if _differ(a, b)]
-    if not pairs:
+    clear = sorted((group[0] for group in per_doc.values() if not any(_differ(group[0], s) for s in group[1:])),
+                   key=lambda s: s.value)
+    if len(clear) < 2 or not _differ(clear[0], clear[-1]):
         return None
-    first, last = max(pairs, key=lambda p: abs(p[0].value - p[1].value))
-    first, last = sorted((first, last), key=lambda s: s.value)
+    first, last = clear[0], clear[-1]
     sources_key = frozenset((s.doc_id, s.value) for s in clear)
     if sources_key in seen:
         return None
