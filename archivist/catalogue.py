@@ -34,7 +34,7 @@ from .workspace import WorkspaceError
 # Each entry migrates the schema from version i to i+1. Never edit an entry once released: append.
 MIGRATIONS: list[str] = [
     """
-    CREATE TABLE evidence (
+    CREATE TABLE IF NOT EXISTS evidence (
         id TEXT PRIMARY KEY,
         status TEXT NOT NULL,
         indicator TEXT,
@@ -62,10 +62,10 @@ MIGRATIONS: list[str] = [
         received_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );
-    CREATE INDEX evidence_sha ON evidence(sha256);
-    CREATE INDEX evidence_status ON evidence(status);
-    CREATE INDEX evidence_indicator ON evidence(indicator);
-    CREATE TABLE journal (
+    CREATE INDEX IF NOT EXISTS evidence_sha ON evidence(sha256);
+    CREATE INDEX IF NOT EXISTS evidence_status ON evidence(status);
+    CREATE INDEX IF NOT EXISTS evidence_indicator ON evidence(indicator);
+    CREATE TABLE IF NOT EXISTS journal (
         id INTEGER PRIMARY KEY,
         evidence_id TEXT NOT NULL,
         source TEXT NOT NULL,
@@ -75,14 +75,14 @@ MIGRATIONS: list[str] = [
         stage TEXT NOT NULL,
         created_at TEXT NOT NULL
     );
-    CREATE TABLE examples (
+    CREATE TABLE IF NOT EXISTS examples (
         id INTEGER PRIMARY KEY,
         evidence_id TEXT,
         code TEXT NOT NULL,
         text TEXT NOT NULL,
         created_at TEXT NOT NULL
     );
-    CREATE TABLE containers (
+    CREATE TABLE IF NOT EXISTS containers (
         id TEXT PRIMARY KEY,
         sha256 TEXT NOT NULL,
         original_name TEXT NOT NULL,
@@ -90,7 +90,7 @@ MIGRATIONS: list[str] = [
         members INTEGER NOT NULL,
         received_at TEXT NOT NULL
     );
-    CREATE TABLE audit (
+    CREATE TABLE IF NOT EXISTS audit (
         seq INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
         actor TEXT NOT NULL,
@@ -103,7 +103,7 @@ MIGRATIONS: list[str] = [
     """,
     # assess (issue #5): self-assessment scores and the rectification ledger (整改台账).
     """
-    CREATE TABLE self_scores (
+    CREATE TABLE IF NOT EXISTS self_scores (
         code TEXT PRIMARY KEY,
         points REAL NOT NULL,
         note TEXT NOT NULL DEFAULT '',
@@ -111,7 +111,7 @@ MIGRATIONS: list[str] = [
         actor TEXT NOT NULL DEFAULT '',
         updated_at TEXT NOT NULL
     );
-    CREATE TABLE problems (
+    CREATE TABLE IF NOT EXISTS problems (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         description TEXT NOT NULL,
         unit TEXT NOT NULL DEFAULT '',
@@ -129,8 +129,8 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );
-    CREATE INDEX problems_unit ON problems(unit);
-    CREATE INDEX problems_status ON problems(status)
+    CREATE INDEX IF NOT EXISTS problems_unit ON problems(unit);
+    CREATE INDEX IF NOT EXISTS problems_status ON problems(status)
     """,
 ]
 
