@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from archivist.generate.pdfpages import serialize
+from archivist.generate.pdfpages import font_objects, serialize
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
 
@@ -347,19 +347,7 @@ def make_text_pdf(
 
     catalog = add("")  # filled in below once the page tree exists
     pages_obj = add("")
-    descriptor = add(
-        "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
-        "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>"
-    )
-    cid_font = add(
-        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
-        f"/FontDescriptor {descriptor} 0 R /DW 1000 >>"
-    )
-    font = add(
-        "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H "
-        f"/DescendantFonts [{cid_font} 0 R] >>"
-    )
+    font = font_objects(add)["cjk"]
     page_ids = []
     for lines in page_lines:
         ops = ["BT", "/F1 16 Tf", "72 770 Td", "24 TL"]
@@ -675,3 +663,18 @@ def insert_record(ws: Any, **fields: Any) -> str:
     finally:
         catalogue.close()
     return rid
+
+
+def add_users(root: Path, people: dict[str, tuple[str, str, str]]) -> None:
+    """Accounts in the workspace at `root`: name -> (role, unit, password), in one audited transaction."""
+    from archivist.catalogue import Catalogue
+    from archivist.team.users import add_user
+    from archivist.workspace import Workspace
+
+    cat = Catalogue(Workspace(root).catalogue_path)
+    try:
+        with cat.transaction():
+            for name, (role, unit, password) in people.items():
+                add_user(cat, name, password, role, unit)
+    finally:
+        cat.close()

@@ -20,10 +20,9 @@ from typing import Any
 import pytest
 
 from archivist.catalogue import Catalogue
-from archivist.team.users import add_user
 from archivist.web.sample import cached_sample
 from archivist.workspace import Workspace
-from tests.fixtures_gen import make_text_pdf
+from tests.fixtures_gen import add_users, make_text_pdf
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, Server, shoot, sync_api  # skips without Playwright
 
 UNIT = "乡村振兴局"
@@ -38,15 +37,8 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     """A copy of the sample workspace with a unit clerk, an evidence-group member and a leader."""
     root = tmp_path_factory.mktemp("team-browser") / "ws"
     shutil.copytree(cached_sample(tmp_path_factory.getbasetemp()), root, symlinks=True)
-    workspace = Workspace(root)
-    cat = Catalogue(workspace.catalogue_path)
-    try:
-        with cat.transaction():
-            for name, (role, unit, password) in PEOPLE.items():
-                add_user(cat, name, password, role, unit)
-    finally:
-        cat.close()
-    return workspace
+    add_users(root, PEOPLE)
+    return Workspace(root)
 
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,10 @@ from starlette.testclient import TestClient  # noqa: E402
 from archivist.catalogue import Catalogue  # noqa: E402
 from archivist.team.submissions import submit  # noqa: E402
 from archivist.team.unit_counts import read_unit_counts  # noqa: E402
-from archivist.team.users import ADMIN, User, add_user  # noqa: E402
+from archivist.team.users import ADMIN, User  # noqa: E402
 from archivist.web import create_app  # noqa: E402
 from archivist.workspace import Workspace  # noqa: E402
-from tests.fixtures_gen import make_docx  # noqa: E402
+from tests.fixtures_gen import add_users, make_docx  # noqa: E402
 from tests.test_team_web import BASE, USERS, Browser  # noqa: E402
 
 XZJ, RSJ = "乡村振兴局", "人力资源和社会保障局"
@@ -28,14 +28,10 @@ XZJ, RSJ = "乡村振兴局", "人力资源和社会保障局"
 @pytest.fixture()
 def office(ws: Workspace) -> Workspace:
     """The workspace with test_team_web's accounts: 管理员, 资料组, two units' clerks, 领导."""
-    cat = Catalogue(ws.catalogue_path)
-    try:
-        with cat.transaction():
-            for name, (role, unit, password) in USERS.items():
-                add_user(cat, name, password, role, unit)
-    finally:
-        cat.close()
+    add_users(ws.root, USERS)
     return ws
+
+
 
 
 def _doc(tmp_path: Path, name: str, title: str) -> Path:

@@ -16,7 +16,7 @@ from archivist.catalogue import Catalogue  # noqa: E402
 from archivist.team.users import add_user, set_disabled  # noqa: E402
 from archivist.web import create_app  # noqa: E402
 from archivist.workspace import Workspace  # noqa: E402
-from tests.fixtures_gen import make_docx  # noqa: E402
+from tests.fixtures_gen import add_users, make_docx  # noqa: E402
 
 BASE = "http://127.0.0.1:8000"
 USERS = {  # username -> (role, unit, password)
@@ -30,13 +30,7 @@ USERS = {  # username -> (role, unit, password)
 
 @pytest.fixture()
 def office(ws: Workspace) -> Workspace:
-    cat = Catalogue(ws.catalogue_path)
-    try:
-        with cat.transaction():
-            for name, (role, unit, password) in USERS.items():
-                add_user(cat, name, password, role, unit)
-    finally:
-        cat.close()
+    add_users(ws.root, USERS)
     return ws
 
 

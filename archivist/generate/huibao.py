@@ -19,10 +19,9 @@ from .reports import (
     ReportData,
     _common,
     _frameworks_sentence,
-    _next_steps,
-    _self_eval_problems,
     cn_date,
     load_phrases,
+    problems_and_next_steps,
     score_key,
 )
 
@@ -109,19 +108,8 @@ def huibao_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, 
     section["paragraphs"].append(ph.fill("huibao", "highlights_fill" if not highlights else "highlights_more", ctx))
     m["sections"].append(section)
 
-    # 四、存在问题 — the same findings as the 自评报告's, in the same words and figures
-    section = num_.heading(1, ph.fill("huibao", "problems_heading", ctx))
-    lines = _self_eval_problems(data)
-    for head, body in lines:
-        section["subsections"].append(num_.heading(2, head, body))
-    if not lines:
-        section["paragraphs"].append(ph.fill("huibao", "problems_none", ctx))
-    m["sections"].append(section)
-
-    # 五、下步打算
-    section = num_.heading(1, ph.fill("huibao", "next_heading", ctx))
-    section["paragraphs"] = [*_next_steps(data, ph, ctx), *ph.fill_list("huibao", "next_steps", ctx)]
-    m["sections"].append(section)
+    # 四、存在问题 and 五、下步打算 — the same findings as the 自评报告's, in the same words and figures
+    m["sections"].extend(problems_and_next_steps(num_, data, ph, ctx, "huibao"))
     m["closing"] = [ph.fill("huibao", "closing", ctx)]
     m["highlights"] = [name for name, _ in highlights]
     return m

@@ -80,7 +80,8 @@ class Page:
         return "\n".join(self.ops).encode("latin-1")
 
 
-def _font_objects(add: Any) -> dict[str, int]:
+def font_objects(add: Any) -> dict[str, int]:
+    """The CJK (STSong-Light, UniGB-UTF16-H) and Latin font objects, added through `add`; their numbers."""
     descriptor = add(
         "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
         "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>"
@@ -112,7 +113,7 @@ def pdf_bytes(pages: Sequence[Page], *, title: str | None = None) -> bytes:
 
     catalog = add("")
     pages_obj = add("")
-    fonts = _font_objects(add)
+    fonts = font_objects(add)
     resources = (f"<< /Font << /{_FONT_NAMES['cjk']} {fonts['cjk']} 0 R "
                  f"/{_FONT_NAMES['latin']} {fonts['latin']} 0 R >> >>")
     kids = []

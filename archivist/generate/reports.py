@@ -619,17 +619,7 @@ def self_eval_model(data: ReportData, phrases: Phrases | None = None) -> dict[st
             section["subsections"].append(sub)
         m["sections"].append(section)
 
-    section = num_.heading(1, ph.fill("self_eval", "problems_heading", ctx))
-    problem_lines = _self_eval_problems(data)
-    for head, body in problem_lines:
-        section["subsections"].append(num_.heading(2, head, body))
-    if not problem_lines:
-        section["paragraphs"].append(ph.fill("self_eval", "problems_none", ctx))
-    m["sections"].append(section)
-
-    section = num_.heading(1, ph.fill("self_eval", "next_heading", ctx))
-    section["paragraphs"] = [*_next_steps(data, ph, ctx), *ph.fill_list("self_eval", "next_steps", ctx)]
-    m["sections"].append(section)
+    m["sections"].extend(problems_and_next_steps(num_, data, ph, ctx, "self_eval"))
 
     scored = {fw.id for fw in data.ws.frameworks.frameworks if fw.kind == "scored"}
     m["attachment"] = ph.fill("self_eval", "attachment", ctx) if scored else ""
@@ -775,6 +765,20 @@ def _self_eval_indicator(num_: Numbering, data: ReportData, ph: Phrases, ctx: Ma
     for n, (label, text) in enumerate(parts, start=1):
         item["paragraphs"].append(f"{heading_prefix(4, n)}{label}。{text}")
     return item
+
+
+def problems_and_next_steps(num_: Any, data: Any, ph: Any, ctx: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    """The 存在问题 and 下步打算 sections, the same findings in the same words for the 自评报告 and the 汇报材料
+    (`kind` names the phrase table: problems_heading, problems_none, next_heading, next_steps)."""
+    problems = num_.heading(1, ph.fill(kind, "problems_heading", ctx))
+    lines = _self_eval_problems(data)
+    for head, body in lines:
+        problems["subsections"].append(num_.heading(2, head, body))
+    if not lines:
+        problems["paragraphs"].append(ph.fill(kind, "problems_none", ctx))
+    steps = num_.heading(1, ph.fill(kind, "next_heading", ctx))
+    steps["paragraphs"] = [*_next_steps(data, ph, ctx), *ph.fill_list(kind, "next_steps", ctx)]
+    return [problems, steps]
 
 
 def _self_eval_problems(data: ReportData) -> list[tuple[str, str]]:

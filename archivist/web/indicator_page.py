@@ -68,18 +68,9 @@ def find_status(ws: Workspace, code: str) -> IndicatorStatus:
 
 def _titles(ws: Workspace, ids: set[str]) -> dict[str, dict[str, Any]]:
     """Title and indicator of documents a mark names that are not among the indicator's own."""
-    from .routes import read_catalogue
+    from .routes import records_by_id
 
-    if not ids:
-        return {}
-    catalogue = read_catalogue(ws)
-    try:
-        marks = ",".join("?" for _ in ids)
-        rows = catalogue.db.execute(
-            f"SELECT id, title, original_name, indicator FROM evidence WHERE id IN ({marks})", sorted(ids))
-        return {r["id"]: dict(r) for r in rows}
-    finally:
-        catalogue.close()
+    return records_by_id(ws, sorted(ids), ("title", "original_name", "indicator"))
 
 
 def _marks(ws: Workspace) -> dict[tuple[str, int], CoverageMark]:

@@ -250,15 +250,18 @@ def _search(ws: Workspace, params: dict[str, str]) -> tuple[list[Any], str]:
     return hits, ""
 
 
-def _records_by_id(ws: Workspace, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Unit, date and file name of each hit: what a clerk checks before opening one."""
+HIT_COLUMNS = ("unit", "doc_date", "original_name", "file_type", "status")
+
+
+def records_by_id(ws: Workspace, ids: list[str], columns: tuple[str, ...] = HIT_COLUMNS) -> dict[str, dict[str, Any]]:
+    """A few columns of the given records, by id, on a reader's connection (default: what a clerk checks
+    of a search hit before opening it: unit, date, file name)."""
     if not ids:
         return {}
     catalogue = read_catalogue(ws)
     try:
         marks = ",".join("?" for _ in ids)
-        rows = catalogue.db.execute(
-            f"SELECT id, unit, doc_date, original_name, file_type, status FROM evidence WHERE id IN ({marks})", ids)
+        rows = catalogue.db.execute(f"SELECT id, {', '.join(columns)} FROM evidence WHERE id IN ({marks})", ids)
         return {r["id"]: dict(r) for r in rows}
     finally:
         catalogue.close()
@@ -274,7 +277,7 @@ async def search_page(request: Request) -> Response:
     searched = any(params.values())
     if searched:
         hits, error = await run_in_threadpool(_search, ws, params)
-    records = await run_in_threadpool(_records_by_id, ws, [h.id for h in hits])
+    records = await run_in_threadpool(records_by_id, ws, [h.id for h in hits])
     rows = [{"hit": h, "snippet": views.highlight(h.plain, h.marks), "label": indicator_label(ws, h.indicator),
              "r": records.get(h.id, {})} for h in hits]
     return render(request, "search.html", {"params": params, "rows": rows, "error": error, "searched": searched,
