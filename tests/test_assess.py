@@ -107,11 +107,14 @@ def test_a_document_about_the_year_counts_though_made_just_outside_it(ws: Worksp
     next_year = add_record(ws, "C01", "2025年农村改厕工作计划", kind="计划", doc_date="2025-01-08")
     said_in_text = add_record(ws, "C01", "改厕经验做法", kind="总结", doc_date="2025-01-15",
                               text="2024年以来，我县推行改厕“首厕过关制”，全年改厕1200户。")
+    signed_in_text = add_record(ws, "C01", "青山县2024年农村户厕改造统计表", kind="台账", doc_date="2025-01-08",
+                                text="青山县2024年农村户厕改造统计表\n乡镇\t完成（户）\n合计\t1200\n2025年1月8日")
     much_later = add_record(ws, "C01", "2024年度改厕工作总结", kind="总结", doc_date="2025-09-30")
     older = add_record(ws, "C01", "农村公厕保洁服务合同（旧）", kind="合同", doc_date="2023-01-05",
                        text="服务期限：2023年1月1日至2023年12月31日\n")
     s = statuses(ws)["C01"]
-    assert {e.id for e in s.evidence} == {stats, contract, said_in_text}
+    # the date it was signed (2025年1月8日) is not a year the table is about
+    assert {e.id for e in s.evidence} == {stats, contract, said_in_text, signed_in_text}
     assert {f.id for f in s.flagged} == {next_year, much_later, older}
 
 

@@ -442,3 +442,31 @@ def test_a_blank_phone_in_a_roster_is_an_omission(tmp_path: Path) -> None:
     rows[4][3] = None
     found = check_file(make_ledger(tmp_path / "p.xlsx", header, rows, title="公益性岗位人员名册", sheet="名册"))
     assert [(f.kind, f.row) for f in found] == [("empty_cell", 7)]
+
+
+def test_a_wrong_amount_total_is_caught_when_the_row_rate_was_computed_from_it(tmp_path: Path) -> None:
+    # 下达资金 adds up to 31329.34, the clerk typed 31379.34 and the 支出进度 of the 合计 row was then computed
+    # from that wrong figure: 下达 "equals" 已支出 ÷ 进度, yet an amount's total is its sum and nothing else
+    header = ["资金来源", "下达资金（万元）", "已支出（万元）", "支出进度（%）"]
+    rows = [["中央资金", 6627.61, 6562.07, 99.01], ["省级资金", 8524.92, 8372.33, 98.21],
+            ["市级资金", 7411.89, 7266.98, 98.04], ["县级资金", 8764.92, 8207.41, 93.64]]
+    total = ["合计", 31379.34, 30408.79, 96.91]
+    findings = check_file(make_ledger(tmp_path / "zj.xlsx", header, rows, total, title="衔接资金支出进度表"))
+    assert _kinds(findings) == [("total_mismatch", 7, "B")]
+    right = total[:]
+    right[1], right[3] = 31329.34, 97.06
+    assert check_file(make_ledger(tmp_path / "ok.xlsx", header, rows, right, title="衔接资金支出进度表")) == []
+
+
+def test_a_yearly_task_column_is_a_quantity_not_a_year(tmp_path: Path) -> None:
+    # 年度任务（户） is the denominator of 完成率: only a header that is the year itself (年度) is no quantity
+    header = ["村", "年度任务（户）", "已完工（户）", "完成率（%）"]
+    rows = [["枫林村", 89, 85, 95.51], ["石桥村", 45, 45, 100], ["上寨村", 69, 67, 100], ["青石社区", 98, 96, 97.96]]
+    total = ["合计", 301, 293, 97.34]
+    findings = check_file(make_ledger(tmp_path / "hc.xlsx", header, rows, total))
+    assert _kinds(findings) == [("percent_mismatch", 5, "D")]
+    assert "97.1%" in findings[0].message
+    wrong_total = [t[:] for t in rows], total[:]
+    wrong_total[1][1] = 311
+    findings = check_file(make_ledger(tmp_path / "t.xlsx", header, wrong_total[0], wrong_total[1]))
+    assert ("total_mismatch", 7, "B") in _kinds(findings)

@@ -61,7 +61,8 @@ PART_LABEL = re.compile(r"^(其中|内含|含)[:：]?")
 SUBTOTAL_LABEL = re.compile(r"小计")
 NOTE_PREFIX = re.compile(r"^(注|说明|备注|制表|填表|填报|审核|审批|负责人|单位负责人|统计人|联系人|数据来源|附注|签字)")
 NON_ADDITIVE = re.compile(
-    r"率|比例|比重|占比|%|百分|均|平均|单价|价格|年龄|序号|编号|号码|代码|日期|时间|年度|年份|年月|电话|手机|身份证|证件"
+    # 年度 only as the year itself (年度, 所属年度（年）): 年度任务（户）, 2024年度收入（万元） are quantities
+    r"率|比例|比重|占比|%|百分|均|平均|单价|价格|年龄|序号|编号|号码|代码|日期|时间|年度(?=$|[（(])|年份|年月|电话|手机|身份证|证件"
     r"|排名|名次|得分|分值|标准|指数|增长|增幅|同比|环比|期限|周次|批次"
 )
 # Headers whose total row is never a column sum: averages, per-unit figures, rates, prices, standards.
@@ -476,11 +477,12 @@ class _Checker:
             total = to_number(cell)
             if total is None or isinstance(total, Percent) or j not in numeric:
                 continue
-            if re.search(r"序号|编号|代码|年度|年份|日期|时间|电话|身份证|排名|名次", table.headers[j]):
+            if re.search(r"序号|编号|代码|年度(?=$|[（(])|年份|日期|时间|电话|身份证|排名|名次", table.headers[j]):
                 continue
             values = numeric[j]
             rows = [rr for rr, _ in block]
-            checks.append(_ColumnCheck(j, total, values, rows, _explain(total, j, values, numeric, total_row)))
+            checks.append(_ColumnCheck(j, total, values, rows,
+                                       _explain(total, j, values, numeric, total_row, table.headers[j])))
         return checks
 
     def _is_total(self, table: Table, row: list[Any], blocks: list[Block]) -> bool:
@@ -862,9 +864,14 @@ def _row_values(block: Block, j: int) -> list[tuple[int, float]]:
 
 
 def _explain(total: float, j: int, values: list[float], numeric: dict[int, list[float]],
-             total_row: list[Any]) -> str | None:
+             total_row: list[Any], header: str = "") -> str | None:
     """How a total relates to its column: a sum, a mean, a mean weighted by another column, a ratio of
-    two other columns' totals (单产 = 产量 ÷ 面积), or a sum of parents and their children; None if none."""
+    two other columns' totals (单产 = 产量 ÷ 面积), or a sum of parents and their children; None if none.
+
+    An amount or a count (下达资金（万元）, 户数) adds up and nothing else: when its 合计 is wrong and the row's
+    支出进度 was computed from that wrong 合计, the wrong figure is "explained" as 已支出 ÷ 进度 — so the
+    ratio reading is kept for averages, rates and per-unit columns. (A total equal to the mean weighted
+    by another column is an average whatever its header says: 上年（元） under a 人均收入 title.)"""
     if _sum_close(total, values):
         return "sum"
     if len(values) >= 2 and _sum_close(2 * total, values):
@@ -876,6 +883,8 @@ def _explain(total: float, j: int, values: list[float], numeric: dict[int, list[
             continue
         if _close(total, sum(a * b for a, b in zip(weights, values, strict=True)) / sum(weights)):
             return "weighted"
+    if ADDITIVE_HEADER.search(header) and not AVERAGE_HEADER.search(header):
+        return None
     for a, tops in numeric.items():
         for b, bottoms in numeric.items():
             if j in (a, b) or a == b or len(tops) != len(values) or len(bottoms) != len(values):

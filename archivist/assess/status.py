@@ -310,6 +310,7 @@ def parse_date(value: str | None) -> dt.date | None:
 AFTER_CUTOFF_GRACE_DAYS = 183
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?\s*"
                          r"(?:—|－|-|–|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _AS_OF_YEAR = re.compile(r"(?:截至|截止)\s*((?:19|20)\d{2})\s*年")
 
 
@@ -341,7 +342,8 @@ def date_problem(ws: Workspace, date: str | None, record: dict[str, Any] | None 
     title = str((record or {}).get("title") or "")
     if day > cutoff:
         head = str((record or {}).get("text") or "")[:400]
-        named = re.findall(r"((?:19|20)\d{2})\s*年", title + head)
+        # a full date (2025年1月8日) is when the document was made or signed, not what it is about
+        named = re.findall(r"((?:19|20)\d{2})\s*年", _FULL_DATE.sub("", title + "\n" + head))
         about = _stated_years(title + "\n" + head) | {int(y) for y in named}
         if record is not None and year in about and (day - cutoff).days <= AFTER_CUTOFF_GRACE_DAYS \
                 and max(about) <= year:
