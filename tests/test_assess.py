@@ -351,3 +351,20 @@ def test_titles_that_look_like_markup_are_printed_as_is(ws: Workspace, cli) -> N
     add_record(ws, "C01", "[red]改厕[/red]工作总结", kind="总结", doc_date="2025-01-05")
     out = cli("status", "--no-ledger-checks")
     assert "[red]改厕[/red]工作总结" in out
+
+
+def test_a_document_is_what_its_title_says_not_what_its_body_orders(ws: Workspace, cli) -> None:
+    """A 监测帮扶实施方案 that orders "逐户制定‘一户一策’帮扶计划" is the 方案, not the 帮扶计划; a file whose title
+    says nothing still covers by its body, and one whose title names two items covers both."""
+    plan = add_record(ws, "A01", "关于印发《2024年防止返贫监测帮扶工作实施方案》的通知", kind="通知",
+                      text="三、精准帮扶\n对纳入的监测对象逐户制定“一户一策”帮扶计划，有劳动能力的以产业帮扶为主。")
+    s = statuses(ws)["A01"]
+    by_item = {c.item: c.evidence for c in s.items}
+    assert by_item["防止返贫监测帮扶工作方案"] == [plan]
+    assert by_item["一户一策帮扶计划"] == []
+    untitled = add_record(ws, "A01", "新建 Microsoft Word 文档", kind="计划",
+                          text="一户一策帮扶计划\n户主：张三\n帮扶措施：产业帮扶，发展油茶3亩。")
+    both = add_record(ws, "A01", "入户走访记录和一户一策帮扶计划（河口村）", kind="计划")
+    by_item = {c.item: c.evidence for c in statuses(ws)["A01"].items}
+    assert set(by_item["一户一策帮扶计划"]) == {untitled, both}
+    assert plan not in by_item["一户一策帮扶计划"] and both in by_item["入户走访记录"]

@@ -76,6 +76,7 @@ class Match:
     reason: str
     part: str = ""
     found: list[str] = field(default_factory=list)
+    in_title: bool = False  # every key noun in the title/file name/kind, not only in the body
 
 
 # splitting -------------------------------------------------------------------------------------
@@ -181,15 +182,33 @@ def match_document(item: str, doc: _Doc) -> Match | None:
         if not sorts_match(set(part.sorts), doc.sorts):
             continue
         if part.sorts == {"photo"} and "photo" in doc.sorts:
-            m = Match(doc.id, 1.0, "", part.text, [])
+            m = Match(doc.id, 1.0, "", part.text, [], in_title=True)
         else:
             score, found, in_title = part_score(part, doc)
             if score < COVER_THRESHOLD:
                 continue
-            m = Match(doc.id, score + (0.05 if in_title else 0.0), "", part.text, found)
+            m = Match(doc.id, score + (0.05 if in_title else 0.0), "", part.text, found, in_title)
         if best is None or m.score > best.score:
             best = m
     return best
+
+
+def matches_by_item(items: list[str], docs: list[_Doc]) -> list[list[Match]]:
+    """The documents that cover each item of one indicator, best first.
+
+    A document is what its title says: a 防返贫监测帮扶实施方案 whose body says "逐户制定‘一户一策’帮扶计划"
+    is the 方案 (item 1), not the 帮扶计划 (item 3) it orders to be made; a 薄弱村工作方案 listing "推行党支部
+    领办合作社" is no 领办合作社材料. So a match that rests on body words is dropped when the same document's
+    title matches another item of the indicator; a document whose title matches nothing (扫描件003,
+    新建文档) still covers by its body, and one whose title names two items covers both.
+    """
+    hits = [sorted((m for doc in docs if (m := match_document(item, doc)) is not None), key=lambda h: -h.score)
+            for item in items]
+    titled = [{h.evidence_id for h in item_hits if h.in_title} for item_hits in hits]
+    for n, item_hits in enumerate(hits):
+        elsewhere = set().union(*(t for k, t in enumerate(titled) if k != n))
+        item_hits[:] = [h for h in item_hits if h.in_title or h.evidence_id not in elsewhere]
+    return hits
 
 
 def describe(match: Match, item_no: int, item: str, title: str) -> str:

@@ -44,7 +44,7 @@ from ..textnorm import normalize, to_simplified
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..workspace import Workspace
-    from .coverage import CoverageMark
+    from .coverage import CoverageMark, Match
     from .ledger_checks import LedgerFinding
 
 COMPLETE, PARTIAL, MISSING = "complete", "partial", "missing"
@@ -669,17 +669,15 @@ def content_score(terms: Iterable[str], doc: _Doc) -> float:
     return total / len(terms)
 
 
-def match_item(item: str, docs: list[_Doc], item_no: int = 0, mark: CoverageMark | None = None,
+def match_item(item: str, hits: list[Match], item_no: int = 0, mark: CoverageMark | None = None,
                titles: dict[str, str] | None = None) -> ItemCoverage:
-    """Which of the documents cover one evidence item: a document that is one of the item's parts
-    (kind compatible and key nouns present, see `coverage`), or the user's mark, which wins."""
-    from .coverage import describe, match_document
+    """Whether one evidence item is covered: by the documents that are one of the item's parts (kind
+    compatible and key nouns present, see `coverage.matches_by_item`), or by the user's mark, which wins."""
+    from .coverage import describe
 
     if mark is not None and mark.not_applicable:
         return ItemCoverage(item, True, [], 1.0, item_no, "not_applicable",
                             [f"第{item_no}项“{item}”经人工认定不适用：{mark.note}"], mark.note)
-    hits = [m for doc in docs if (m := match_document(item, doc)) is not None]
-    hits.sort(key=lambda h: -h.score)
     titles = titles or {}
     if mark is not None and mark.evidence_id:
         title = titles.get(mark.evidence_id, mark.evidence_id)
@@ -742,7 +740,7 @@ def compute_status(
         findings_by_evidence.setdefault(finding.evidence_id, []).append(finding)
 
     load_item_terms(ws, (item for ind in ws.frameworks.indicators() for item in ind.evidence))
-    from .coverage import load_marks, mark_for, use_items
+    from .coverage import load_marks, mark_for, matches_by_item, use_items
 
     use_items([item for ind in ws.frameworks.indicators() for item in ind.evidence])
     marks = load_marks(catalogue)
@@ -804,7 +802,8 @@ def compute_status(
                 if mark.code == ind.code and mark.evidence_id and mark.evidence_id not in titles:
                     other = catalogue.get(mark.evidence_id)
                     titles[mark.evidence_id] = (other or {}).get("title") or mark.evidence_id
-            status.items = [match_item(item, docs, n, mark_for(marks, ind.code, n, item), titles)
+            hits = matches_by_item(list(ind.evidence), docs)
+            status.items = [match_item(item, hits[n - 1], n, mark_for(marks, ind.code, n, item), titles)
                             for n, item in enumerate(ind.evidence, 1)]
             statuses.append(status)
     return statuses
