@@ -1,7 +1,8 @@
 """Correct a filing (`archivist assign ID CODE`): move the file, update the record, learn from it.
 
 The move is journaled like an intake (stage 'moving'): a crash between the rename and the commit is
-rolled back by `recover()`, so the catalogue and the disk never disagree for long. `relocate()` is the
+rolled back by `recover()`, so the catalogue and the archive never disagree for long. The file is moved
+through the workspace's EvidenceStore (local disk or S3: archivist/storage). `relocate()` is the
 one crash-safe "move a catalogued file to where the filing template now puts it" step; `edit` uses it
 too when a corrected title, date or unit changes the file's name.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..model import DUPLICATE, FILED, QUARANTINED, UNSORTED
+from ..storage import open_store
 from ..workspace import Workspace
 from . import filing
 
@@ -53,7 +55,8 @@ def target_path(ws: Workspace, record: dict[str, Any], code: str | None) -> Path
     stem = parts[-1] or "未命名"
     if source.parent == folder and not _renames(source, stem):
         return source
-    return filing.unique_path(folder, stem, source.suffix)
+    store = open_store(ws)
+    return filing.unique_path(folder, stem, source.suffix, occupied=lambda p: store.occupied(ws.relative(p)))
 
 
 def _renames(source: Path, stem: str) -> bool:
@@ -77,7 +80,8 @@ def relocate(
         with catalogue.transaction():
             commit(record["archive_path"])
         return record["archive_path"]
-    if not source.is_file():
+    store = open_store(ws)
+    if not store.exists(record["archive_path"]):
         raise AssignError(
             f"{record['archive_path']} 不在归档位置：请先运行 archivist verify 查明原因，"
             "再用 archivist doctor --repair 修复"
@@ -90,7 +94,7 @@ def relocate(
         )
         journal_id = cur.lastrowid
     try:
-        filing.move_durably(source, dest)
+        store.move(record["archive_path"], ws.relative(dest))
     except filing.SourceChanged as exc:  # deleted after the check above: close the journal, say so
         with catalogue.transaction():
             catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))

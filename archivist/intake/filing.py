@@ -4,6 +4,10 @@ Names are built from the workspace's template, sanitised for Windows and Linux (
 characters or names, no trailing dots), each path component cut to 255 bytes of UTF-8 (Chinese is
 3 bytes a character) and numbered on collision. The move is copy → fsync → rename → (catalogue
 commit by the caller) → remove source, with a journal row so a restart can finish or roll back.
+
+The archive's bytes go through the workspace's EvidenceStore (archivist/storage): on local disk
+LocalStore calls copy_durably and move_durably below, unchanged; on S3 the store does its own
+atomic put. Inbox files and quarantine (_隔离) always stay on local disk.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import hashlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from ..regular_files import open_regular
@@ -81,15 +86,30 @@ class _Blank(dict):
         return ""
 
 
-def unique_path(folder: Path, stem: str, suffix: str, taken: set[Path] | None = None) -> Path:
-    """folder/stem+suffix, or stem-2, stem-3… when that name exists, is being written, or is in `taken`."""
+def unique_path(
+    folder: Path,
+    stem: str,
+    suffix: str,
+    taken: set[Path] | None = None,
+    occupied: Callable[[Path], bool] | None = None,
+) -> Path:
+    """folder/stem+suffix, or stem-2, stem-3… when that name exists, is being written, or is in `taken`.
+
+    `occupied` answers "exists or is being written" where the archive lives (the EvidenceStore);
+    without it the local disk is asked.
+    """
+    occupied = occupied or _occupied_on_disk
     n = 1
     while True:
         tail = suffix if n == 1 else f"-{n}{suffix}"
         candidate = folder / sanitize_component(stem, keep_suffix=tail)
-        if not (candidate.exists() or temp_for(candidate).exists() or (taken and candidate in taken)):
+        if not ((taken and candidate in taken) or occupied(candidate)):
             return candidate
         n += 1
+
+
+def _occupied_on_disk(candidate: Path) -> bool:
+    return candidate.exists() or temp_for(candidate).exists()
 
 
 def temp_for(dest: Path) -> Path:

@@ -27,6 +27,7 @@ from ..catalogue import Catalogue, new_id
 from ..leftovers import clean_after_killed_runs, owned_mkdtemp
 from ..model import DUPLICATE, FILED, QUARANTINED, UNSORTED, Extraction, ExtractionError
 from ..regular_files import SKIP_HINT, irregular_reason, open_regular
+from ..storage import open_store
 from ..workspace import Workspace
 from . import filing
 from .classify import Classifier, Document
@@ -196,6 +197,7 @@ class Pipeline:
         self._local = threading.local()
         self.workers = max(1, min(2, os.cpu_count() or 1))
         self.sync_every = SYNC_EVERY
+        self.store = open_store(ws)  # where the archive's bytes go: local disk, or S3 (quarantine stays local)
         ws.ensure_dirs()
         for line in clean_after_killed_runs(ws.cache_dir):  # a killed ingest's unzip folder, an orphan soffice
             log.info(line)
@@ -454,7 +456,7 @@ class Pipeline:
             return self.catalogue.get(intake.id) or record
         suffix = filing.safe_suffix(intake.original_name)
         stem = intake.original_name[: -len(suffix)] if suffix else intake.original_name
-        dest = filing.unique_path(self.ws.quarantine_dir, stem, suffix, self._taken)
+        dest = filing.unique_path(self.ws.quarantine_dir, stem, suffix, self._taken, self._occupied)
         self._commit_with_copy(intake, dest, self._base_record(intake, dest) | base)
         return self.catalogue.get(intake.id) or {}
 
@@ -487,14 +489,17 @@ class Pipeline:
             if known:
                 intake.id = known[0]
             else:
-                dest = filing.unique_path(self.ws.container_dir, Path(intake.original_name).stem, ".zip", self._taken)
+                dest = filing.unique_path(
+                    self.ws.container_dir, Path(intake.original_name).stem, ".zip", self._taken, self._occupied
+                )
                 # journaled like any filing: a crash before the INSERT leaves a journal row that
                 # recover() rolls back, never an orphan zip under _压缩包原件
                 with self.catalogue.transaction():
                     journal_id = self.catalogue.journal_open(
                         intake.id, intake.source, filing.temp_for(dest), dest, False
                     )
-                filing.copy_durably(intake.source, dest, intake.sha256)  # integrity (#7): verify bytes copied
+                # integrity (#7): verify bytes copied
+                self.store.put(self.ws.relative(dest), intake.source, intake.sha256)
                 crash_point("after_container_copy")
                 with self.catalogue.transaction():
                     self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
@@ -590,7 +595,11 @@ class Pipeline:
         else:
             parts = filing.render_template(self.ws.config.filename_template.split("/")[-1], fields)
             folder, stem = self.ws.unsorted_dir, parts[-1]
-        return filing.unique_path(folder, stem or "未命名", suffix, self._taken)
+        return filing.unique_path(folder, stem or "未命名", suffix, self._taken, self._occupied)
+
+    def _occupied(self, path: Path) -> bool:
+        """The name is taken where the archive lives (a file, or one being written)."""
+        return self.store.occupied(self.ws.relative(path))
 
     def _base_record(self, intake: Intake, dest: Path | None) -> dict[str, Any]:
         ex = intake.extraction
@@ -618,7 +627,7 @@ class Pipeline:
             journal_id = self.catalogue.journal_open(intake.id, intake.source, temp, dest, intake.remove_source)
         crash_point("before_copy")
         try:
-            filing.copy_durably(intake.source, dest, intake.sha256)
+            self.store.put(self.ws.relative(dest), intake.source, intake.sha256)
         except filing.SourceChanged:
             # integrity (#7): nothing was renamed into place; close the journal entry, process() retries
             with self.catalogue.transaction():
@@ -657,7 +666,12 @@ class Pipeline:
 
 
 def recover(ws: Workspace, catalogue: Catalogue) -> list[str]:
-    """Finish or roll back moves that a crash interrupted. Returns what it did, one line each."""
+    """Finish or roll back moves that a crash interrupted. Returns what it did, one line each.
+
+    Archive files (dest, temp, and both ends of a 'moving' entry) are looked at through the store;
+    the source of an intake is an inbox file, always on local disk.
+    """
+    store = open_store(ws)
     done = []
     for entry in catalogue.journal_entries():
         source, temp, dest = (Path(os.fsdecode(entry[k])) for k in ("source", "temp", "dest"))
@@ -665,8 +679,8 @@ def recover(ws: Workspace, catalogue: Catalogue) -> list[str]:
         # integrity (#7): 'moving' (assign, doctor) is checked first: its record exists before the move,
         # so the "record is not None" test below would wrongly call a half-done move finished.
         if entry["stage"] == "moving":
-            if dest.exists() and not source.exists():
-                filing.move_durably(dest, source)
+            if store.exists(ws.relative(dest)) and not store.exists(ws.relative(source)):
+                store.move(ws.relative(dest), ws.relative(source))
             done.append(f"回滚：{source.name} 的调整归档未完成，已恢复原位置")
         elif entry["stage"] == "committed" or record is not None:
             if entry["remove_source"] and source.exists() and record and sha256_file(source)[0] == record["sha256"]:
@@ -676,8 +690,9 @@ def recover(ws: Workspace, catalogue: Catalogue) -> list[str]:
                 done.append(f"完成：{dest.name} 的归档记录已提交")
         else:
             for leftover in (temp, dest):
-                if leftover.exists() and ws.relative(leftover) not in catalogue.archive_paths():
-                    leftover.unlink()
+                key = ws.relative(leftover)
+                if store.exists(key) and key not in catalogue.archive_paths():
+                    store.delete(key)
             done.append(f"回滚：{source.name} 的归档未完成，已清理半成品（原文件仍在，可重新导入）")
         with catalogue.transaction():
             catalogue.db.execute("DELETE FROM journal WHERE id=?", (entry["id"],))

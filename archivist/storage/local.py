@@ -61,7 +61,7 @@ class LocalStore:
         yield path
 
     def exists(self, key: str) -> bool:
-        return self.path(key).exists()
+        return self.path(key).is_file()
 
     def occupied(self, key: str) -> bool:
         from ..intake import filing
