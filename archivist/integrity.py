@@ -10,6 +10,9 @@ back, removes half-written temp files and redundant copies, and rebuilds the sea
 that cannot be repaired without a human (a modified or missing file, a broken audit chain) are
 reported, never papered over: the audit log is evidence and is never rewritten.
 
+Archive files are listed, hashed, moved and removed through the workspace's EvidenceStore
+(archivist/storage), so the same checks hold for an archive on local disk and one in S3.
+
 verify may run while `watch` writes: the catalogue is read in one snapshot, files in flight are
 recognised by their journal rows, and anything that looks wrong is checked a second time against
 the catalogue before it is reported, so a concurrent ingest does not produce false alarms.
@@ -27,13 +30,14 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 from .auditchain import Anchor, RowDigest, changed_fields
 from .catalogue import TABLE_LABELS, Catalogue
 from .model import DUPLICATE, FILED, UNSORTED
 from .regular_files import open_regular
+from .storage import EvidenceStore, StoreError, open_store
 from .workspace import Workspace
 
 # Kinds of finding (the `kind` field of `verify --json`).
@@ -132,17 +136,35 @@ def hash_file(path: Path) -> tuple[str, int]:
     Only a regular file is read: a symlink (to /dev/zero, to /etc/shadow), a FIFO or a device under
     archive/ raises NotRegularFile (an OSError naming what it is) and is reported, never opened.
     """
+    with open_regular(path, buffering=0) as fh:
+        return hash_stream(fh)
+
+
+def hash_stream(fh: BinaryIO) -> tuple[str, int]:
+    """sha256 and size of what a stream holds, read into a per-thread buffer where it can (no copies)."""
     buf = getattr(_buffers, "buf", None)
     if buf is None:
         buf = _buffers.buf = bytearray(CHUNK_BYTES)
     view = memoryview(buf)
     digest = hashlib.sha256()
     size = 0
-    with open_regular(path, buffering=0) as fh:
-        while n := fh.readinto(view):
-            digest.update(view[:n])
-            size += n
+    readinto = getattr(fh, "readinto", None)
+    if readinto is None:  # a network stream (S3): plain reads
+        while chunk := fh.read(CHUNK_BYTES):
+            digest.update(chunk)
+            size += len(chunk)
+        return digest.hexdigest(), size
+    while n := readinto(view):
+        digest.update(view[:n])
+        size += n
     return digest.hexdigest(), size
+
+
+def hash_key(store: EvidenceStore, key: str) -> tuple[str, int]:
+    """sha256 and size of an archived file, wherever the store keeps it. Unreadable: an OSError
+    (a symlink, FIFO or device on local disk is refused, never opened) or a StoreError."""
+    with store.open(key) as fh:
+        return hash_stream(fh)
 
 
 def hash_files(
@@ -162,6 +184,29 @@ def hash_files(
             results[path] = result
             if on_done:
                 on_done(path, result[1] if isinstance(result, tuple) else 0)
+    return results
+
+
+def hash_keys(
+    store: EvidenceStore, keys: Iterable[str], workers: int = HASH_WORKERS,
+    on_done: Callable[[str, int], None] | None = None,
+) -> dict[str, tuple[str, int] | OSError]:
+    """hash_files for archive keys: a small thread pool, an unreadable file yields its error, not a crash."""
+
+    def one(key: str) -> tuple[str, tuple[str, int] | OSError]:
+        try:
+            return key, hash_key(store, key)
+        except OSError as exc:
+            return key, exc
+        except StoreError as exc:  # the store's own failure, reported as the file's
+            return key, OSError(0, str(exc))
+
+    results: dict[str, tuple[str, int] | OSError] = {}
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for key, result in pool.map(one, list(keys)):
+            results[key] = result
+            if on_done:
+                on_done(key, result[1] if isinstance(result, tuple) else 0)
     return results
 
 
@@ -260,17 +305,23 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(".part")
 
 
-def walk_archive(ws: Workspace) -> dict[str, Path]:
-    """Every file under archive/ (relative path -> absolute), litter excepted; symlinks are files here."""
-    found: dict[str, Path] = {}
-    for folder, dirs, files in os.walk(ws.archive):
-        dirs.sort()
-        for name in files:
-            if is_litter(name):
-                continue
-            path = Path(folder) / name
-            found[rel_path(ws, path)] = path
-    return found
+def walk_archive(ws: Workspace, store: EvidenceStore | None = None) -> set[str]:
+    """Every file under archive/ (relative paths, the store's keys), litter excepted; symlinks are files here."""
+    store = store or open_store(ws)
+    return {key for key in store.keys(rel_path(ws, ws.archive)) if not is_litter(PurePosixPath(key).name)}
+
+
+def _name(rel: str) -> str:
+    return PurePosixPath(rel).name
+
+
+def _present(store: EvidenceStore, rel: str) -> bool:
+    """Still listed under this key (a dangling symlink on local disk counts: it is reported, not skipped)."""
+    try:
+        store.size(rel)
+    except (OSError, StoreError):
+        return False
+    return True
 
 
 # verify ----------------------------------------------------------------------------------------
@@ -297,21 +348,22 @@ def verify(
     if writer:
         report.notes.append("有其他进程正在写入（导入或监视中）：进行中的文件不计为问题")
     snap = read_snapshot(catalogue)
-    on_disk = walk_archive(ws)
+    store = open_store(ws)
+    on_disk = walk_archive(ws, store)
 
     # 1. hash what the catalogue names, and the unknown files too (doctor matches them by content)
     present = [s for rel, s in snap.stored.items() if rel in on_disk]
-    unknown = {rel: p for rel, p in on_disk.items() if rel not in snap.stored and not is_temp(p.name)}
-    total = sum(_size(on_disk[s.rel]) for s in present) + sum(_size(p) for p in unknown.values())
+    unknown = {rel for rel in on_disk if rel not in snap.stored and not is_temp(_name(rel))}
+    total = sum(_size(store, s.rel) for s in present) + sum(_size(store, rel) for rel in unknown)
     done = 0
 
-    def tick(_path: Path, size: int) -> None:
+    def tick(_key: str, size: int) -> None:
         nonlocal done
         done += size
         if progress:
             progress(done, total)
 
-    hashed = hash_files([on_disk[s.rel] for s in present] + list(unknown.values()), workers, tick)
+    hashed = hash_keys(store, [s.rel for s in present] + sorted(unknown), workers, tick)
     report.files = len(hashed)
     report.bytes = total
 
@@ -319,25 +371,24 @@ def verify(
     suspects_missing = [s for rel, s in snap.stored.items() if rel not in on_disk]
     suspects_modified = []
     for s in present:
-        result = hashed[on_disk[s.rel]]
+        result = hashed[s.rel]
         if isinstance(result, OSError) or result[0] != s.sha256:
             suspects_modified.append((s, result))
-    temps = {rel: p for rel, p in on_disk.items() if rel not in snap.stored and is_temp(p.name)}
+    temps = {rel for rel in on_disk if rel not in snap.stored and is_temp(_name(rel))}
     if suspects_missing or suspects_modified or unknown or temps or snap.journal:
         fresh = read_snapshot(catalogue)
     else:
         fresh = snap
     in_flight = _journal_paths(ws, fresh.journal)
-    unknown_shas = {rel: r[0] for rel, p in unknown.items() if isinstance(r := hashed[p], tuple)}
+    unknown_shas = {rel: r[0] for rel in unknown if isinstance(r := hashed[rel], tuple)}
 
     missing_rels = set()
     for s in suspects_missing:
         now_row = fresh.stored.get(s.rel)
         if now_row is None and _moved_or_gone(s, fresh):
             continue  # reassigned or removed by a writer since the first snapshot
-        path = ws.absolute(s.rel)
-        if path.exists():
-            sha = _safe_hash(path)
+        if store.exists(s.rel):
+            sha = _safe_hash(store, s.rel)
             if sha == s.sha256:
                 continue  # committed just after we walked the folder
         missing_rels.add(s.rel)
@@ -373,8 +424,8 @@ def verify(
                 result[0],
             )
         )
-    for rel, path in sorted(unknown.items()):
-        if not path.exists() and not path.is_symlink():
+    for rel in sorted(unknown):
+        if not _present(store, rel):
             continue  # moved or removed by a writer since we walked the folder
         later = fresh.stored.get(rel)
         sha = unknown_shas.get(rel)
@@ -393,7 +444,7 @@ def verify(
             )
             continue
         if sha is None:
-            result = hashed[path]
+            result = hashed[rel]
             reason = result.strerror if isinstance(result, OSError) else "未知原因"
             report.findings.append(Finding(EXTRA, f"目录中没有记录的文件，且无法读取（{reason}）：{rel}", rel))
             continue
@@ -406,8 +457,8 @@ def verify(
         else:
             message, fix = f"目录中没有记录的文件：{rel}（运行 archivist doctor --repair 收入待分类）", "adopt"
         report.findings.append(Finding(EXTRA, message, rel, None, None, sha, fix))
-    for rel, path in sorted(temps.items()):
-        if (rel in in_flight and writer) or not path.exists():
+    for rel in sorted(temps):
+        if (rel in in_flight and writer) or not store.exists(rel):
             continue  # still being written, or renamed into place since we walked the folder
         report.findings.append(
             Finding(
@@ -443,17 +494,17 @@ def verify(
     return report
 
 
-def _size(path: Path) -> int:
+def _size(store: EvidenceStore, rel: str) -> int:
     try:
-        return path.lstat().st_size  # a symlink's own size: its target is never read
-    except OSError:
+        return store.size(rel)  # on local disk a symlink's own size: its target is never read
+    except (OSError, StoreError):
         return 0
 
 
-def _safe_hash(path: Path) -> str | None:
+def _safe_hash(store: EvidenceStore, rel: str) -> str | None:
     try:
-        return hash_file(path)[0]
-    except OSError:
+        return hash_key(store, rel)[0]
+    except (OSError, StoreError):
         return None
 
 
@@ -881,22 +932,23 @@ def _repair_files(ws: Workspace, catalogue: Catalogue, report: Report) -> list[A
     actions: list[Action] = []
     missing_by_sha: dict[str, Finding] = {f.expected: f for f in report.findings if f.kind == MISSING and f.expected}
     pipeline = None
+    store = open_store(ws)
     for f in report.findings:
         if f.kind not in (EXTRA, INTERRUPTED) or not f.path:
             continue
         path = ws.absolute(f.path)
-        if not path.exists() and not path.is_symlink():
+        if not _present(store, f.path):
             continue
         if is_temp(path.name):
             # a .part file is never the only copy: the source stays until the commit, and recover()
             # has already closed every journal entry that could have owned this one
-            path.unlink()
+            store.delete(f.path)
             actions.append(Action("removed_temp", f"已清除中断归档留下的临时文件：{f.path}", f.path))
             continue
-        if path.is_symlink():
+        if path.is_symlink():  # only the local disk has symlinks
             actions.append(Action("skipped", f"未处理符号链接：{f.path}（请人工核查后删除）", f.path))
             continue
-        sha = f.actual or _safe_hash(path)
+        sha = f.actual or _safe_hash(store, f.path)
         if sha is None:
             actions.append(Action("skipped", f"无法读取，未处理：{f.path}", f.path))
             continue
@@ -910,7 +962,7 @@ def _repair_files(ws: Workspace, catalogue: Catalogue, report: Report) -> list[A
         same = _verified_copy(ws, catalogue, sha, exclude=f.path)
         if same is not None:
             with catalogue.transaction():
-                path.unlink()
+                store.delete(f.path)
                 catalogue.audit("redundant_removed", same[0], {"removed": f.path, "sha256": sha, "kept": same[1]})
             actions.append(Action("removed_copy", f"已删除多余副本：{f.path}（原件 {same[1]} 完好）", f.path, same[0]))
             continue
@@ -918,7 +970,11 @@ def _repair_files(ws: Workspace, catalogue: Catalogue, report: Report) -> list[A
             from .intake.pipeline import Pipeline
 
             pipeline = Pipeline(ws, catalogue)
-        actions.append(adopt(ws, catalogue, pipeline, path))
+        with store.local_path(f.path) as local:  # the file itself on local disk, a copy from S3
+            action = adopt(ws, catalogue, pipeline, local, f.path)
+        if action.kind == "adopted" and store.exists(f.path):
+            store.delete(f.path)  # filed under its new name (on local disk the pipeline moved it already)
+        actions.append(action)
     return actions
 
 
@@ -930,7 +986,7 @@ def _verified_copy(ws: Workspace, catalogue: Catalogue, sha: str, exclude: str) 
         (sha, sha),
     ).fetchall()
     for evidence_id, rel in rows:
-        if rel != exclude and _safe_hash(ws.absolute(rel)) == sha:
+        if rel != exclude and _safe_hash(open_store(ws), rel) == sha:
             return evidence_id, rel
     return None
 
@@ -938,7 +994,6 @@ def _verified_copy(ws: Workspace, catalogue: Catalogue, sha: str, exclude: str) 
 def _relink(ws: Workspace, catalogue: Catalogue, found: Path, expected: Path, evidence_id: str) -> None:
     """Move a misplaced file back to where the catalogue says it is, journaled like `assign`:
     a crash between the move and the commit is rolled back by recover() (stage 'moving')."""
-    from .intake import filing
     from .intake.pipeline import crash_point
 
     with catalogue.transaction():
@@ -948,7 +1003,7 @@ def _relink(ws: Workspace, catalogue: Catalogue, found: Path, expected: Path, ev
             (evidence_id, os.fsencode(found), os.fsencode(expected), os.fsencode(expected)),
         )
         journal_id = cur.lastrowid
-    filing.move_durably(found, expected)
+    open_store(ws).move(rel_path(ws, found), rel_path(ws, expected))
     crash_point("doctor_before_relink_commit")
     with catalogue.transaction():
         catalogue.audit("relinked", evidence_id, {"from": rel_path(ws, found), "path": rel_path(ws, expected)})
@@ -958,16 +1013,18 @@ def _relink(ws: Workspace, catalogue: Catalogue, found: Path, expected: Path, ev
 ADOPTED_REASON = "doctor 在归档目录中发现的无主文件，已收入待分类：请核对来源后用 archivist assign 归档"
 
 
-def adopt(ws: Workspace, catalogue: Catalogue, pipeline: Any, path: Path) -> Action:
+def adopt(ws: Workspace, catalogue: Catalogue, pipeline: Any, path: Path, rel: str | None = None) -> Action:
     """Take an orphan file into the catalogue as 待分类 (never straight to an indicator: nobody
     knows where it came from), through the pipeline's own stages so that it is read, described,
-    searchable, has suggestions, and is moved with the journaled copy → commit → remove source."""
+    searchable, has suggestions, and is moved with the journaled copy → commit → remove source.
+
+    `path` is a local file with its bytes; `rel`, its archive key when `path` is a copy of it."""
     from .intake.identify import identify
     from .intake.pipeline import Intake
     from .model import Extraction, ExtractionError
 
-    rel = rel_path(ws, path)
-    archive_rel = Path(os.path.relpath(path.parent, ws.archive)).parts
+    rel = rel or rel_path(ws, path)
+    archive_rel = Path(os.path.relpath(ws.absolute(rel).parent, ws.archive)).parts
     intake = Intake(
         source=path,
         original_name=path.name,
