@@ -22,6 +22,10 @@ Inspectors page through a binder, not an archive tree. The binder is built from 
 
 Without LibreOffice the binder is still made from what needs no conversion (PDFs, photos), with cover
 and catalogue drawn by Pillow, and every skipped file is listed with the reason and what to install.
+
+Evidence files are read through the workspace's EvidenceStore: on local disk the files themselves, from
+S3 a copy checked against the catalogue's sha256 (a file that does not match is listed, not bound),
+held until the binder is written.
 """
 
 from __future__ import annotations
@@ -34,12 +38,14 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..leftovers import clean_after_killed_runs, owned_temp_dir
+from ..storage import IntegrityMismatch, StoreError, open_store
 from . import pagecount, printready, render
 from .catalogue_doc import (
     EMPTY_TEXT,
@@ -387,9 +393,14 @@ def _convert(
     work: Path,
     result: DossierResult,
     progress: Progress,
+    files: ExitStack,
 ) -> dict[str, Path]:
-    """Evidence id → a PDF of it; whatever cannot be converted is added to ``result.skipped``."""
+    """Evidence id → a PDF of it; whatever cannot be converted is added to ``result.skipped``.
+
+    Each evidence file is opened as a local file in ``files`` (held by the caller until the binder is
+    written: the PDFs are read again when it is assembled)."""
     pdfs: dict[str, Path] = {}
+    store = open_store(ws)
     office: dict[Path, str] = {}
     stage = work / "stage"
     stage.mkdir(parents=True, exist_ok=True)
@@ -399,8 +410,18 @@ def _convert(
     for eid, (g, e) in home.items():
         record = e.record
         rel = record.get("archive_path")
-        path = ws.absolute(rel) if rel else None
-        if path is None or not path.is_file():
+        try:
+            path = files.enter_context(store.local_path(rel, record.get("sha256"))) if rel else None
+        except FileNotFoundError:
+            path = None
+        except IntegrityMismatch:
+            reason = f"文件内容与目录记录不符（{rel}）：请运行 archivist verify"
+            result.skipped.append(Skipped(eid, e.title, g.code, reason))
+            continue
+        except StoreError as exc:
+            result.skipped.append(Skipped(eid, e.title, g.code, str(exc)))
+            continue
+        if path is None:
             result.skipped.append(Skipped(eid, e.title, g.code, f"归档文件不存在（{rel}）：请运行 archivist verify"))
             continue
         ftype = (record.get("file_type") or "").lower()
@@ -656,10 +677,10 @@ def build_dossier(
 
     for line in clean_after_killed_runs(ws.cache_dir):  # what a killed dossier left: its temp folder, soffice
         say(line)
-    with owned_temp_dir("archivist-dossier-") as tmp:
+    with owned_temp_dir("archivist-dossier-") as tmp, ExitStack() as files:
         work = Path(tmp)
         say(f"编入 {len(home)} 件材料")
-        pdfs = _convert(ws, catalogue, home, work, result, say)
+        pdfs = _convert(ws, catalogue, home, work, result, say, files)
 
         # Count pages and fix each document's place in the evidence part.
         placed: dict[str, Placed] = {}

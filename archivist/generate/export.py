@@ -14,6 +14,9 @@ The listing is the same plan as the catalogue (:func:`catalogue_doc.build_groups
 ``manifest.json`` lists every file with its sha256 and carries the audit chain head at export time
 (``audit_anchor``, SEQ:HASH): whoever received the export can later run ``archivist verify --anchor``
 on the archive to learn whether its history still contains what they were given.
+
+The files are read through the workspace's EvidenceStore: on local disk the files themselves, from S3
+copies checked against the catalogue's sha256 (a mismatch stops the export: the manifest would lie).
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ import json
 import os
 import zipfile
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from ..storage import open_store
 from .catalogue_doc import EMPTY_TEXT, IndicatorGroup, build_groups, catalogue_title, issuer, write_xlsx
 from .gongwen import format_cn_date
 
@@ -175,11 +180,23 @@ def export_zip(
     numbers are masked in every file, file name and page it writes unless `unmasked` (for the inspection
     team: audited); a file that holds them in a format that cannot be masked (a PDF, a scan, an old .doc)
     is withheld and named in the result."""
-    from ..authenticity.pii import can_mask, find_pii, mask_text, masked_copy
+    from ..authenticity.pii import mask_text
 
     def member_of(rel: str) -> str:
         return zip_member(ws, rel) if unmasked else mask_text(zip_member(ws, rel))
 
+    with ExitStack() as files:
+        return _export_zip(ws, catalogue, out, files, member_of, indicator, framework, today, unmasked)
+
+
+def _export_zip(
+    ws: Workspace, catalogue: Catalogue, out: Path, files: ExitStack, member_of: Callable[[str], str],
+    indicator: str | None, framework: str | None, today: _dt.date | None, unmasked: bool,
+) -> ExportResult:
+    """export_zip's body; `files` holds each evidence file's local copy until the ZIP is written."""
+    from ..authenticity.pii import can_mask, find_pii, mask_text, masked_copy
+
+    store = open_store(ws)
     today = today or _dt.date.today()
     groups = build_groups(ws, catalogue, indicator=indicator, framework=framework)
     members: dict[str, tuple[Path, str]] = {}
@@ -190,8 +207,11 @@ def export_zip(
             rel = x.record.get("archive_path")
             if not rel:
                 continue
-            src = ws.absolute(rel)
-            if not src.is_file():
+            if rel in withheld or member_of(rel) in members:
+                continue  # 互见: the one archived copy is already decided (and fetched once)
+            try:
+                src = files.enter_context(store.local_path(rel, x.record.get("sha256")))
+            except FileNotFoundError:
                 missing.append(rel)
                 continue
             if not unmasked and not can_mask(src.name) and rel not in withheld:

@@ -61,7 +61,8 @@ class EvidenceStore(Protocol):
 
     def local_path(self, key: str, expect_sha256: str | None = None) -> AbstractContextManager[Path]:
         """A real file for tools that need one (LibreOffice, pdftoppm, OCR, pypdf): the file itself
-        on local disk, a verified temporary copy (same file name) for a remote store."""
+        on local disk (which `verify` vouches for), a temporary copy with the same file name, checked
+        against `expect_sha256` as it downloads, for a remote store. EvidenceMissing when absent."""
         ...
 
     def exists(self, key: str) -> bool: ...

@@ -53,11 +53,11 @@ class LocalStore:
 
     @contextmanager
     def local_path(self, key: str, expect_sha256: str | None = None) -> Iterator[Path]:
+        """The file itself, not hashed again: the bytes on this disk are what `verify` and the audit
+        chain vouch for, and re-hashing on every page view or binder would double each read."""
         path = self.path(key)
         if not path.is_file():
             raise EvidenceMissing(f"归档文件不存在：{key}（请运行 archivist verify）")
-        if expect_sha256 is not None:
-            self.open(key, expect_sha256).close()
         yield path
 
     def exists(self, key: str) -> bool:

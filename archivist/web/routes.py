@@ -12,10 +12,12 @@ import asyncio
 import datetime as dt
 import shutil
 import tempfile
+from contextlib import ExitStack
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
@@ -25,16 +27,17 @@ from starlette.routing import Route
 
 from ..catalogue import Catalogue, public_record
 from ..framework import FrameworkError
+from ..storage import IntegrityMismatch, StoreError
 from ..workspace import Workspace, WorkspaceBusy
 from . import views
 from .app import QueueFiler, WebState, web_writing
+from .archive_files import served_file
 from .security import (
     CSRF_FIELD,
     CSRF_HEADER,
     UnsafePath,
     csrf_ok,
     csrf_token,
-    safe_file,
     safe_next,
     safe_upload_name,
     same_origin,
@@ -353,33 +356,44 @@ async def edit_action(request: Request) -> Response:
     return answer_form(request, f"/doc/{quote(evidence_id)}", message, ok)
 
 
-def _file_path(ws: Workspace, evidence_id: str) -> tuple[Path, dict[str, Any]]:
+def _file_path(ws: Workspace, evidence_id: str, files: ExitStack) -> tuple[Path, dict[str, Any]]:
     record, _history, original = _load_record(ws, evidence_id)
     shown = original or record
     rel = shown.get("archive_path")
     if not rel:
         raise HTTPException(404, "这件材料没有保存原件（读取前已被删除或无法读取）")
     try:
-        return safe_file(ws.root, rel, [ws.archive]), shown
+        return served_file(ws, rel, shown.get("sha256"), [ws.archive], files), shown
     except UnsafePath as exc:
         raise HTTPException(403, str(exc)) from exc
     except FileNotFoundError as exc:
         raise HTTPException(404, f"原件不在归档位置：{rel}（请运行 archivist verify）") from exc
+    except IntegrityMismatch as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except StoreError as exc:
+        raise HTTPException(503, str(exc)) from exc
 
 
 async def document_file(request: Request) -> Response:
     """The archived bytes: PDFs and images inline, anything else as a download (never as HTML)."""
     ws = state(request).ws
-    path, record = await run_in_threadpool(_file_path, ws, request.path_params["evidence_id"])
+    files = ExitStack()  # a copy fetched from the store lives until the response is sent
+    try:
+        path, record = await run_in_threadpool(_file_path, ws, request.path_params["evidence_id"], files)
+    except BaseException:
+        files.close()
+        raise
+    done = BackgroundTask(files.close)
     mime = views.INLINE_TYPES.get(path.suffix.lower())
     name = record.get("original_name") or path.name
     inline = mime and record.get("status") != "quarantined"  # 隔离: unreadable or unsafe, never rendered
     if inline and mime and request.query_params.get("download") != "1":
-        response = FileResponse(path, media_type=mime, filename=name, content_disposition_type="inline")
+        response = FileResponse(path, media_type=mime, filename=name, content_disposition_type="inline",
+                                background=done)
         if mime.startswith("image/"):
             response.headers["content-security-policy"] = "default-src 'none'; img-src 'self'; sandbox"
         return response
-    response = FileResponse(path, media_type="application/octet-stream", filename=name)
+    response = FileResponse(path, media_type="application/octet-stream", filename=name, background=done)
     response.headers["content-security-policy"] = "default-src 'none'; sandbox"
     return response
 
@@ -388,13 +402,20 @@ async def download(request: Request) -> Response:
     """A generated document under out/ (or an archived file) by its workspace-relative path."""
     st = state(request)
     rel = request.query_params.get("path", "")
+    files = ExitStack()
     try:
-        path = safe_file(st.ws.root, rel, [st.out_dir, st.ws.archive])
+        path = await run_in_threadpool(served_file, st.ws, rel, None, [st.out_dir, st.ws.archive], files)
     except UnsafePath as exc:
+        files.close()
         raise HTTPException(403, str(exc)) from exc
     except FileNotFoundError as exc:
+        files.close()
         raise HTTPException(404, f"文件不存在：{rel}") from exc
-    response = FileResponse(path, media_type="application/octet-stream", filename=path.name)
+    except StoreError as exc:
+        files.close()
+        raise HTTPException(503, str(exc)) from exc
+    response = FileResponse(path, media_type="application/octet-stream", filename=path.name,
+                            background=BackgroundTask(files.close))
     response.headers["content-security-policy"] = "default-src 'none'; sandbox"
     return response
 

@@ -148,17 +148,24 @@ class UnsafePath(Exception):
     """A requested path points outside the allowed folders, through a symlink, or at nothing."""
 
 
+def checked_relative(rel: str) -> list[str]:
+    """The parts of a workspace-relative path that names nothing outside it, else UnsafePath: no
+    absolute path, '..', '.', empty part, backslash, NUL or drive letter (a store key is checked the same)."""
+    if not rel or "\x00" in rel or "\\" in rel or rel.startswith("/") or ":" in rel.split("/", 1)[0]:
+        raise UnsafePath(f"不允许的路径：{rel!r}")
+    parts = rel.split("/")
+    if any(p in ("..", ".", "") for p in parts):
+        raise UnsafePath(f"不允许的路径：{rel!r}")
+    return parts
+
+
 def safe_file(root: Path, rel: str, allowed: Iterable[Path]) -> Path:
     """The file `rel` (relative to `root`) if it lies inside one of `allowed` without any symlink.
 
     Refuses absolute paths, '..', backslashes, NUL, symlinks at any level below `root`, and
     anything that resolves outside the allowed folders. Raises UnsafePath (the caller answers 403/404).
     """
-    if not rel or "\x00" in rel or "\\" in rel or rel.startswith("/") or ":" in rel.split("/", 1)[0]:
-        raise UnsafePath(f"不允许的路径：{rel!r}")
-    parts = rel.split("/")
-    if any(p in ("..", ".", "") for p in parts):
-        raise UnsafePath(f"不允许的路径：{rel!r}")
+    parts = checked_relative(rel)
     root = root.resolve()
     current = root
     for part in parts:
