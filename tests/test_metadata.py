@@ -431,3 +431,41 @@ def test_unit_fields_in_cells_and_a_watermark_caption():
     contract = ("耕地保护目标责任书\n甲方：东岭县人民政府\n乙方：东岭镇人民政府\n签订本责任书。\n"
                 "乙方（盖章）：东岭镇人民政府\n")
     assert meta(contract).unit == "县人民政府"
+
+
+def test_a_numbered_heading_is_never_the_issuer_and_the_author_property_is():
+    text = ("桃花县“一村一品”特色产业发展三年行动方案（2024—2026年）\n为加快培育特色产业，制定本方案。\n"
+            "一、发展目标\n到2026年，特色产业综合产值突破60亿元。\n二、产业布局\n青石镇重点发展脐橙。")
+    m = meta(text, "一村一品行动方案.docx", meta={"author": "桃花县农业农村局"})
+    assert m.unit == "县农业农村局"
+
+
+@pytest.mark.parametrize("line, expected", [
+    # fields of a scanned line run together by OCR: the value ends where the next label or a date begins
+    ("调查单位:桃花县乡村振兴局调查日期:2024年11月15日", "县乡村振兴局"),
+    ("制表单位:中共桃花县委组织部截至2024年10月31日", "县委组织部"),
+    # a roster's 承办单位 under its title, a report's 建设单位, a work team's 派出单位
+    ("承办单位：桃花县农业技术推广中心    培训时间：2024年5月13日—5月19日", "县农业技术推广中心"),
+    ("派出单位：桃花县财政局", "县财政局"),
+])
+def test_labelled_units_on_one_line_with_other_fields(line, expected):
+    rows = "\n".join(f"{n}\t张{n}\t男\t龙潭镇\t合格" for n in range(1, 40))
+    text = f"2024年桃花县高素质农民培育学员花名册\n{line}\n序号\t姓名\t性别\t乡镇\t结业情况\n{rows}"
+    assert meta(text, "花名册.xlsx", file_type="xlsx").unit == expected
+
+
+def test_a_farm_signs_its_own_report_and_the_county_party_committee_is_a_unit():
+    farm = ("关于绿野生猪养殖场环境问题整改情况的报告\n桃花县生态环境局：\n整改工作已于2024年7月30日全部完成。\n"
+            "桃花县石门镇绿野生猪养殖场\n2024年8月2日")
+    assert meta(farm, "整改报告.pdf", file_type="pdf").unit == "石门镇绿野生猪养殖场"
+    joint = ("中共桃花县委  桃花县人民政府\n桃发〔2021〕11号\n桃花县过渡期工作方案\n为贯彻落实……制定本方案。\n"
+             "中共桃花县委      桃花县人民政府\n2021年7月26日")
+    assert meta(joint, "过渡期工作方案.docx").unit == "县委"
+
+
+def test_a_watermark_photo_with_the_time_on_its_own_line_is_captioned_by_the_place_line():
+    ext = Extraction(file_type="image", text="2024-05-08 10:21\n桃花县石门镇水口村村庄清洁整治前",
+                     meta={"exif_date": "2024-05-08"})
+    m = extract_meta(ext, "石门镇水口村整治前.jpg")
+    assert m.title == "桃花县石门镇水口村村庄清洁整治前"
+    assert m.unit == "石门镇人民政府"

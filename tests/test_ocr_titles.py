@@ -107,3 +107,10 @@ def test_the_web_ocr_review_page_lists_weak_pages_and_corrections(tmp_path: Path
     assert "清楚的扫描件" not in text
     assert text.index("模糊的扫描件") < text.index("测试县户厕改造方案")  # the weakest first
     assert 'href="/ocr-review"' in client.get("/").text  # reachable from the menu
+
+
+def test_a_character_that_makes_a_word_with_its_neighbour_outside_the_window_is_kept():
+    # 园村工作队 is one character from 驻村工作队, but its 园 is the 园 of 茶园: nothing was misread
+    names = NameList.build(["清溪县"], ["驻村工作队"])
+    assert names.correct("驻茶园村工作队2024年11月考勤表") == ("驻茶园村工作队2024年11月考勤表", [])
+    assert names.correct("清浴县驻材工作队")[0] == "清溪县驻村工作队"

@@ -242,6 +242,8 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "人民政府", "政府", "委员会", "村委会", "居委会", "领导小组办公室", "办公室", "领导小组", "局", "厅", "委", "办",
     "部", "院", "中心", "站", "所", "社", "会", "公司", "支部", "总支", "党委", "党组", "工作组", "协会", "联合会",
     "基金会", "学校", "大学", "银行", "队", "股", "科", "合作社", "联社", "集团", "医院", "处", "专班", "验收组",
+    # farms and works sign their own reports (整改报告 of a 养殖场); 场 alone would take 广场/市场/现场
+    "养殖场", "农场", "林场", "茶场", "牧场", "渔场", "猪场", "鸡场", "果场", "厂",
 )
 
 # Sub-offices inside a township government: their documents are filed as the township's (乡镇人民政府).

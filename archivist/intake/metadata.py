@@ -351,6 +351,8 @@ def valid_unit(name: str) -> bool:
 
     A company passes like any unit; that it was not read from a table cell is the caller's part.
     """
+    if name in ("县委", "市委", "省委"):  # 中共X县委 once the county's name is dropped
+        return True
     if not (3 <= len(name) <= 24):
         return False
     if any(not ("\u4e00" <= ch <= "\u9fff") for ch in name):
@@ -445,21 +447,32 @@ _UNIT_LABELS: tuple[tuple[int, str], ...] = (
     (0, r"(?:填报|报送|制表|编制|发文|责任|申报)单位(?:[（(]盖章[）)])?"),
     (0, r"(?:流出方)?[（(]?甲方[）)]?(?:[（(]盖章[）)])?"),
     (0, r"(?:流入方)?[（(]?乙方[）)]?(?:[（(]盖章[）)])?"),
-    (1, r"(?:走访|运维|实施|检查|调查|上报|出具|培训|组织|验收|管护|监测|巡查|核查|核实|排查)单位(?:[（(]盖章[）)])?"),
+    (1, r"(?:走访|运维|实施|检查|调查|上报|出具|培训|组织|验收|管护|监测|巡查|核查|核实|排查|承办|主办|建设|派出|牵头)"
+        r"单位(?:[（(]盖章[）)])?"),
     (1, r"审核(?:单位)?"),
     (2, r"(?:制表|填报|填表|报送|记录|统计|考勤)(?:人|者)?"),
     (3, r"(?:主办|承办|单位|编印)"),
 )
 # A label glued to the value before it ('甲方：漳源县人民政府乙方：…'): cut from the value.
 _NEXT_LABEL = re.compile(r"(?:[（(]?[甲乙丙]方[）)]?|填报人|制表人|审核人|负责人|联系人|联系电话|电话|日期|代表|签字|"
-                         r"户主|姓名|地址|时间)$")
+                         r"户主|姓名|地址|时间|(?:调查|填报|制表|填表|统计|报送|检查|验收|走访|核查|签订|成文|记录|培训)"
+                         r"(?:日期|时间|人|员|地点))$")
+# where a glued value ends: '中共X县委组织部截至2024年10月31日' (OCR runs the fields of a line together)
+_VALUE_END = re.compile(rf"(?:截至|截止|统计时间|填报时间)|(?<=[{HAN}])(?=\d)")
 # '本清单由县民政局养老服务股整理': who compiled it (a data source '数据由…提供' is not the author).
 _COMPILED_BY = re.compile(rf"由([{HAN}（）()]{{3,30}}?)(?:负责)?(?:整理|编制|制作|填报|汇总|制表|编写|起草|印制)")
 _SPLIT = re.compile(r"[\u3000\t]+| {2,}|[”“\"]+|(?<=[）)〉])\s*")
 
 
+# a numbered heading ('二、产业布局', '（三）工作专班'): a section of the text, never a 落款
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]"
+                      r"|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章条节部分])")
+
+
 def _org_segments(line: str) -> list[str]:
     """Organisation names in one 落款 line: '县农业农村局　县卫生健康局' -> both, first first."""
+    if _HEADING.match(line):
+        return []
     cleaned = _SEAL.sub(" ", line)
     for start, end, _iso in reversed(find_dates(cleaned)):
         cleaned = cleaned[:start] + " " + cleaned[end:]
@@ -485,7 +498,7 @@ def _labelled_units(lines: list[str]) -> list[tuple[int, str]]:
             # the label starts a cell or a phrase: '施工单位：XX公司' is not a '单位：' label
             lead = rf"(?<![{HAN}])" if rank >= 2 else ""
             for m in re.finditer(rf"{lead}{label}\s*[:：]\s*([^\s\u3000:：]+(?:[（(][^）)]*[）)])?)", line):
-                value = re.split(r"[\u3000\t ]", m.group(1))[0]
+                value = _VALUE_END.split(re.split(r"[\u3000\t ]", m.group(1))[0])[0]
                 value = _NEXT_LABEL.sub("", _SEAL.sub("", value)).strip(" ，,;；。")
                 if looks_like_org(_JUNK.sub("", _PARENS.sub("", value))):
                     found.append((rank, value))
@@ -664,6 +677,8 @@ def _stated_unit(
     labelled = [(rank, value) for rank, value in _labelled_units(lines[-12:]) if _checked(value)]
     # a ledger often states 填报单位 right under its title; a contract names 甲方 and 乙方 at the top and
     # again at the signature: the parties are weighed together (see _own_party)
+    if not labelled:  # '承办单位：…' under a roster's title, a long table below it
+        labelled = [(rank, value) for rank, value in _labelled_units(lines[:8]) if rank <= 1 and _checked(value)]
     head = [(rank, value) for rank, value in _labelled_units(lines[:8]) if rank == 0 and _checked(value)]
     if head and (not labelled or labelled[0][0] != 0 or len(head) > 1):
         known = {normalize_unit(v) for _, v in head}
@@ -898,12 +913,20 @@ def detect_kind(title: str, name: str = "", file_type: str = "", is_photo: bool 
 _WATERMARK = re.compile(rf"^([{HAN}][^\t]{{3,30}}?)\s*(?:20\d{{2}}[./-]\d{{1,2}}[./-]\d{{1,2}})\s*\d{{1,2}}:\d{{2}}")
 
 
+_STAMP_ONLY = re.compile(r"^\s*20\d{2}[./-]\d{1,2}[./-]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_PLACE_LINE = re.compile(rf"^[{HAN}][{HAN}\w（）()·-]{{3,30}}$")
+
+
 def _watermark_caption(lines: list[str]) -> str:
     """The place line a 水印相机 burns into a photo with its time stamp ('龙潭镇新田村高标准农田灌溉渠
     2024.06.12 09:30 晴'): the photo's caption when its EXIF has none."""
-    for line in lines[:3]:
+    for i, line in enumerate(lines[:3]):
         if m := _WATERMARK.match(line):
             return m.group(1).strip()
+        if _STAMP_ONLY.match(line):  # the time on a line of its own, the place on the next (or the one before)
+            for other in lines[i + 1:i + 2] + lines[max(i - 1, 0):i]:
+                if _PLACE_LINE.match(other.strip()):
+                    return other.strip()
     return ""
 
 

@@ -69,7 +69,7 @@ class NameList:
                     i += size
                     replaced = True
                     break
-                right = self._one_off(window)
+                right = self._one_off(window, text[max(i - 1, 0):i], text[i + size:i + size + 1])
                 if right:
                     out.append(right)
                     fixes.append(Correction(window, right))
@@ -81,23 +81,24 @@ class NameList:
                 i += 1
         return "".join(out), fixes
 
-    def _one_off(self, window: str) -> str | None:
+    def _one_off(self, window: str, before: str = "", after: str = "") -> str | None:
         fits: set[tuple[str, int]] = set()
         for i in range(len(window)):
             fits |= {(name, i) for name in self.masked.get(window[:i] + "?" + window[i + 1:], set())}
         if len({name for name, _ in fits}) != 1:
             return None
         name, at = next(iter(fits))
-        return None if _reads_as_words(window, at) else name
+        return None if _reads_as_words(before + window + after, at + len(before)) else name
 
 
-def _reads_as_words(window: str, at: int) -> bool:
+def _reads_as_words(text: str, at: int) -> bool:
     """True when the character that differs makes a dictionary word with a neighbour (农村户厕 holds 户厕, so
-    it is not a misread 农村公厕; 清浴县 holds no word at 浴, so it may be 清溪县)."""
+    it is not a misread 农村公厕; 清浴县 holds no word at 浴, so it may be 清溪县). The neighbours include the
+    character just outside the window: in 驻茶园村工作队 the 园 of 园村工作队 is the 园 of 茶园, not a misread 驻."""
     words = _dictionary()
     for size in (2, 3):
-        for start in range(max(0, at - size + 1), min(at, len(window) - size) + 1):
-            if words.get(window[start:start + size]):
+        for start in range(max(0, at - size + 1), min(at, len(text) - size) + 1):
+            if words.get(text[start:start + size]):
                 return True
     return False
 
