@@ -84,7 +84,7 @@ def test_facts_of_an_ingested_archive_are_cached_by_content(ws: Workspace, cli: 
     try:
         records = {r["id"]: r for r in cat.records(status="filed", with_text=True)}
         found = archive_statements(ws, cat)
-        assert (ws.cache_dir / "facts.json").is_file()
+        assert (ws.cache_dir / "facts.sqlite3").is_file()
         again = archive_statements(ws, cat)
     finally:
         cat.close()

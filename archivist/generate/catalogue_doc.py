@@ -513,9 +513,17 @@ def catalogue_title(ws: Workspace, groups: Sequence[IndicatorGroup]) -> str:
     return f"{ws.config.county}{ws.config.year}年度{scope}佐证材料归档文件目录"
 
 
-_HEADING_MARK = "§ARCHIVIST-HEADING§"
-_CELL_MARK = "§ARCHIVIST-CELL{}§"
+_MARK = re.compile("§ARCHIVIST-(?P<tag>[0-9]+)-(?:CELL(?P<cell>[0-9]+)|HEADING)§")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def heading_mark(tag: int) -> str:
+    return f"§ARCHIVIST-{tag}-HEADING§"
+
+
+def cell_marks(tag: int, ncols: int) -> list[str]:
+    """The placeholder values of a streamed table's sample row, one per column (or model key)."""
+    return [f"§ARCHIVIST-{tag}-CELL{i}§" for i in range(ncols)]
 
 
 def _xml_text(value: object) -> str:
@@ -525,53 +533,122 @@ def _xml_text(value: object) -> str:
     return text.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
 
 
+def _enclosing(xml: str, pos: int, tag: str) -> tuple[int, int] | None:
+    """(start, end) of the innermost ``<tag>`` element around ``pos``, or None when there is none."""
+    start = max(xml.rfind(f"<{tag}>", 0, pos), xml.rfind(f"<{tag} ", 0, pos))
+    close = f"</{tag}>"
+    if start < 0 or xml.find(close, start, pos) >= 0:
+        return None
+    end = xml.find(close, pos)
+    return (start, end + len(close)) if end >= 0 else None
+
+
+def _deflated(info: Any) -> Any:
+    """The zip entry for the rewritten document.xml: compressed (a bare ZipInfo is stored, and 20,000
+    rows of table XML are 80 MB uncompressed against a few MB deflated)."""
+    import zipfile
+
+    entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
+def _row_around(xml: str, pos: int) -> tuple[int, int] | None:
+    """The table row holding a mark; a paragraph when a template prints the rows as paragraphs."""
+    return _enclosing(xml, pos, "w:tr") or _enclosing(xml, pos, "w:p")
+
+
 @dataclass
 class StreamedTable:
-    """A grouped table whose rows are written straight into word/document.xml when the file is saved.
+    """Table rows written straight into word/document.xml when the file is saved.
 
-    Only the header, one heading row and one body row exist as XML elements (formatted by
-    :func:`grouped_table`, so the look is identical); every other row is that row's serialised text
-    with the values put in. A 20,000-row catalogue held as lxml elements took over a gigabyte.
+    Only a sample row (and, for a grouped table, a sample heading row) exists as XML, formatted by
+    python-docx or by a Word template as every row should look, its cells holding placeholder marks
+    (:func:`cell_marks`); every real row is that row's serialised text with the values put in where
+    the marks stand, in whatever order the row has them. A 20,000-row catalogue or 自评报告 annex
+    held as lxml elements took over a gigabyte; streamed, the document costs what its rows' text
+    costs. Sections without a heading (``None``) are plain runs of rows; when the document holds no
+    mark (a county's template left the table out) the file is left as it is.
     """
 
-    sections: Sequence[tuple[str, Sequence[Sequence[object]]]]
+    sections: Sequence[tuple[str | None, Iterable[Sequence[object]]]]
     ncols: int
+    tag: int = 0
 
     def save_into(self, docx_path: Path) -> None:
         import zipfile
 
         tmp = docx_path.with_name(f".{docx_path.name}.rows.tmp")
-        with zipfile.ZipFile(docx_path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in zin.infolist():
-                data = zin.read(info.filename)
-                if info.filename != "word/document.xml":
-                    zout.writestr(info, data)
+        with zipfile.ZipFile(docx_path) as zin:
+            xml = zin.read("word/document.xml").decode("utf-8")
+            marks = [m for m in _MARK.finditer(xml) if int(m.group("tag")) == self.tag]
+            cells = [m for m in marks if m.group("cell") is not None]
+            if not cells:
+                return
+            body = _row_around(xml, cells[0].start())
+            if body is None:
+                return
+            heading_at = next((m.start() for m in marks if m.group("cell") is None), None)
+            heading = _row_around(xml, heading_at) if heading_at is not None else None
+            start = min(body[0], heading[0]) if heading else body[0]
+            end = max(body[1], heading[1]) if heading else body[1]
+            heading_parts = xml[heading[0]:heading[1]].split(heading_mark(self.tag)) if heading else None
+            # the body row cut at its marks: text, value index, text, value index, …, text
+            row = xml[body[0]:body[1]]
+            parts: list[str] = []
+            order: list[int] = []
+            last = 0
+            for m in _MARK.finditer(row):
+                if int(m.group("tag")) != self.tag or m.group("cell") is None:
                     continue
-                xml = data.decode("utf-8")
-                h = xml.index(_HEADING_MARK)
-                start = max(xml.rfind("<w:tr>", 0, h), xml.rfind("<w:tr ", 0, h))
-                b = xml.index(_CELL_MARK.format(0), h)
-                mid = max(xml.rfind("<w:tr>", 0, b), xml.rfind("<w:tr ", 0, b))
-                end = xml.index("</w:tr>", xml.index(_CELL_MARK.format(self.ncols - 1), b)) + len("</w:tr>")
-                heading = xml[start:mid].split(_HEADING_MARK)
-                body = xml[mid:end]
-                parts = [body]
-                for i in range(self.ncols):
-                    head, tail = parts[-1].split(_CELL_MARK.format(i), 1)
-                    parts[-1:] = [head, tail]
-                with zout.open(zipfile.ZipInfo("word/document.xml", date_time=info.date_time), "w") as fh:
-                    fh.write(xml[:start].encode("utf-8"))
-                    for title, rows in self.sections:
-                        fh.write(_xml_text(title).join(heading).encode("utf-8"))
-                        chunk = []
-                        for row in rows:
-                            cells = [parts[0]]
-                            for value, part in zip(row, parts[1:], strict=True):
-                                cells += [_xml_text(value), part]
-                            chunk.append("".join(cells))
-                        fh.write("".join(chunk).encode("utf-8"))
-                    fh.write(xml[end:].encode("utf-8"))
+                parts.append(row[last:m.start()])
+                order.append(int(m.group("cell")))
+                last = m.end()
+            parts.append(row[last:])
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+                for info in zin.infolist():
+                    if info.filename != "word/document.xml":
+                        zout.writestr(info, zin.read(info.filename))
+                        continue
+                    with zout.open(_deflated(info), "w") as fh:
+                        fh.write(xml[:start].encode("utf-8"))
+                        for title, rows in self.sections:
+                            if title is not None and heading_parts is not None:
+                                fh.write(_xml_text(title).join(heading_parts).encode("utf-8"))
+                            chunk: list[str] = []
+                            for values in rows:
+                                chunk.append(parts[0])
+                                for index, part in zip(order, parts[1:], strict=True):
+                                    chunk += [_xml_text(values[index] if index < len(values) else ""), part]
+                                if len(chunk) > 20_000:
+                                    fh.write("".join(chunk).encode("utf-8"))
+                                    chunk = []
+                            fh.write("".join(chunk).encode("utf-8"))
+                        fh.write(xml[end:].encode("utf-8"))
         os.replace(tmp, docx_path)
+
+
+class StreamingDocument(GongwenDocument):
+    """A :class:`GongwenDocument` whose streamed tables are written into the file as it is saved."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.streamed: list[StreamedTable] = []
+
+    def save(self, path: str | Path) -> Path:
+        saved = super().save(path)
+        for table in self.streamed:
+            table.save_into(saved)
+        return saved
+
+
+def _register(doc: GongwenDocument, sections: Sequence[tuple[str | None, Iterable[Sequence[object]]]],
+              ncols: int) -> StreamedTable:
+    streamed = getattr(doc, "streamed", None)
+    table = StreamedTable(sections, ncols, len(streamed) if streamed is not None else 0)
+    if streamed is not None:
+        streamed.append(table)
+    return table
 
 
 def streamed_grouped_table(
@@ -583,11 +660,29 @@ def streamed_grouped_table(
     font_size_pt: float,
     align: Sequence[str],
 ) -> StreamedTable:
-    """:func:`grouped_table` for any number of rows; call ``save_into`` on the saved .docx."""
-    sample = [_CELL_MARK.format(i) for i in range(len(columns))]
-    grouped_table(doc, columns, [(_HEADING_MARK, [sample])], col_widths_mm=col_widths_mm,
-                  font_size_pt=font_size_pt, align=align)
-    return StreamedTable(sections, len(columns))
+    """:func:`grouped_table` for any number of rows. A :class:`StreamingDocument` writes the rows when
+    it is saved; for another document call ``save_into`` on the saved .docx."""
+    table = _register(doc, sections, len(columns))
+    grouped_table(doc, columns, [(heading_mark(table.tag), [cell_marks(table.tag, len(columns))])],
+                  col_widths_mm=col_widths_mm, font_size_pt=font_size_pt, align=align)
+    return table
+
+
+def streamed_table(
+    doc: GongwenDocument,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    col_widths_mm: Sequence[float],
+    font_size_pt: float,
+    align: Sequence[str],
+) -> StreamedTable:
+    """``GongwenDocument.table`` for any number of rows (header repeated on every page), streamed the
+    same way as :func:`streamed_grouped_table`."""
+    table = _register(doc, [(None, rows)], len(columns))
+    doc.table(columns, [cell_marks(table.tag, len(columns))], col_widths_mm=col_widths_mm,
+              font_size_pt=font_size_pt, align=align)  # type: ignore[arg-type]
+    return table
 
 
 def write_docx(
@@ -604,7 +699,7 @@ def write_docx(
     office that files the printed catalogue into each indicator's box ("一指标一档案"). Indicators
     without evidence are named together at the end instead of printing empty tables.
     """
-    doc = GongwenDocument(landscape=True)
+    doc = StreamingDocument(landscape=True)
     doc.title(catalogue_title(ws, groups))
     total = sum(1 for g in groups for e in g.entries if not e.cross_ref)
     made = date or _dt.date.today()
@@ -623,20 +718,16 @@ def write_docx(
                 doc.page_break()
             styled_line(doc, group_heading(g), HEITI, 14, keep_with_next=True)
             fast_table(doc, COLUMNS, cells[g.code], col_widths_mm=widths, font_size_pt=TABLE_PT, align=aligns)
-    streamed = None
     if listed and not page_per_indicator:
-        streamed = streamed_grouped_table(doc, COLUMNS, [(group_heading(g), cells[g.code]) for g in listed],
-                                          col_widths_mm=widths, font_size_pt=TABLE_PT, align=aligns)
+        streamed_grouped_table(doc, COLUMNS, [(group_heading(g), cells[g.code]) for g in listed],
+                               col_widths_mm=widths, font_size_pt=TABLE_PT, align=aligns)
     if total:
         for fw_id in dict.fromkeys(g.framework_id for g in groups):
             empty = [g for g in groups if g.framework_id == fw_id and not g.entries]
             if empty:
                 styled_line(doc, f"{empty[0].framework_name}以下{len(empty)}项指标{EMPTY_TEXT}："
                                  + "、".join(g.label for g in empty), FANGSONG, 12, indent=True)
-    saved = doc.save(out)
-    if streamed is not None:
-        streamed.save_into(saved)
-    return saved
+    return doc.save(out)
 
 
 def group_heading(g: IndicatorGroup) -> str:

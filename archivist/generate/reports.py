@@ -32,7 +32,16 @@ from docx.shared import Mm
 from ..assess.facts import Statement, without_wrong_totals
 from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, parse_date
 from . import factwords
-from .catalogue_doc import archive_numbers, display_title, styled_line, supplied_titles
+from .catalogue_doc import (
+    StreamedTable,
+    StreamingDocument,
+    archive_numbers,
+    cell_marks,
+    display_title,
+    streamed_table,
+    styled_line,
+    supplied_titles,
+)
 from .factwords import Quoted
 from .gongwen import (
     _STYLES,
@@ -51,6 +60,7 @@ from .gongwen import (
 
 if TYPE_CHECKING:
     from ..assess.countdown import Countdown
+    from ..assess.facts import ArchiveFacts
     from ..assess.ledger_checks import LedgerFinding
     from ..assess.problems import Problem
     from ..assess.scores import ScoreEntry, ScoreSummary
@@ -193,25 +203,43 @@ class ReportData:
     supplied: set[str] = field(default_factory=set)  # ids whose title the archivist supplied ([ ])
     findings: list[LedgerFinding] | None = None  # ledger errors of every xlsx (filed or unsorted)
     summary: Summary | None = None  # the one set of figures (assess.summary); every count printed comes from it
-    statements: dict[str, list[Statement]] | None = None  # the evidence's own facts, by id (assess.facts)
+    statements: Mapping[str, list[Statement]] | None = None  # given facts by id; else read per indicator
+    _facts_reader: ArchiveFacts | None = field(default=None, init=False, repr=False, compare=False)
 
     def title_of(self, evidence_id: str) -> str:
         record = self.records.get(evidence_id)
         return display_title(record, evidence_id in self.supplied) if record else evidence_id
 
     def statements_of(self, s: IndicatorStatus) -> list[Statement]:
-        """The facts of one indicator's counted evidence, without the ledger totals found wrong."""
-        if self.statements is None:
-            from ..assess.facts import archive_statements
+        """The facts of one indicator's counted evidence, without the ledger totals found wrong.
+
+        Read from the facts store for this indicator's evidence only (``statements`` given: from it),
+        so a report over 20,000 documents holds one indicator's statements at a time.
+        """
+        ids = [e.id for e in s.evidence]
+        if self.statements is not None:
+            by_id = self.statements
+        else:
+            by_id = self._facts().statements(ids)
+        found = [st for eid in ids for st in by_id.get(eid, [])]
+        return without_wrong_totals(found, self.ledger_findings())
+
+    def _facts(self) -> ArchiveFacts:
+        """The facts store and a catalogue connection of its own, opened at the first question
+        (the data outlives the caller's catalogue) and closed by :meth:`close`."""
+        if self._facts_reader is None:
+            from ..assess.facts import ArchiveFacts
             from ..catalogue import Catalogue
 
-            catalogue = Catalogue(self.ws.catalogue_path)
-            try:
-                self.statements = archive_statements(self.ws, catalogue)
-            finally:
-                catalogue.close()
-        found = [st for e in s.evidence for st in self.statements.get(e.id, [])]
-        return without_wrong_totals(found, self.ledger_findings())
+            self._facts_reader = ArchiveFacts(self.ws, Catalogue(self.ws.catalogue_path))
+        return self._facts_reader
+
+    def close(self) -> None:
+        """Close the facts store's connections (reopened if a statement is asked for again)."""
+        if self._facts_reader is not None:
+            self._facts_reader.close()
+            self._facts_reader.catalogue.close()
+            self._facts_reader = None
 
     def quoted_facts(self, s: IndicatorStatus, limit: int = 4) -> list[Quoted]:
         return factwords.quoted(self.statements_of(s), self.records, self.title_of, limit=limit)
@@ -369,7 +397,6 @@ def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None) -
     is None and the documents say the date is not set instead of counting days.
     """
     from ..assess import readiness
-    from ..assess.facts import archive_statements
     from ..assess.summary import summary_from
 
     today = today or _dt.date.today()
@@ -378,7 +405,7 @@ def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None) -
     numbers = archive_numbers(ws, records.values())
     return ReportData(ws, today, r.statuses, records, numbers, r.scores, r.problems, r.countdown,
                       _counts(catalogue), supplied_titles(catalogue), list(r.ledger_findings),
-                      summary_from(ws, catalogue, r), archive_statements(ws, catalogue))
+                      summary_from(ws, catalogue, r))
 
 
 def briefing_figures(data: ReportData) -> dict[str, Any]:
@@ -1302,10 +1329,34 @@ def _label_line(doc: GongwenDocument, text: str) -> None:
     styled_line(doc, text, HEITI, BODY_PT)
 
 
+STREAMED = ("evidence_rows",)  # tables one row per document: written into the file as it is saved
+
+
 def _table(doc: GongwenDocument, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
     header, keys, widths, align = TABLES[name]
+    if name in STREAMED:
+        streamed_table(doc, header, ([r[k] for k in keys] for r in rows), col_widths_mm=widths,
+                       font_size_pt=TABLE_PT, align=align)
+        return
     doc.table(header, [[r[k] for k in keys] for r in rows], col_widths_mm=widths, font_size_pt=TABLE_PT,
               align=align)  # type: ignore[arg-type]
+
+
+def streamed_model(model: Mapping[str, Any]) -> tuple[dict[str, Any], list[StreamedTable]]:
+    """The model a Word template renders, with each :data:`STREAMED` table cut to one row of marks,
+    and the tables that put the real rows in after rendering (docxtpl builds every row of a loop as
+    XML in memory: the 20,000-row annex took over a gigabyte and most of a minute)."""
+    out = dict(model)
+    tables = []
+    for tag, name in enumerate(STREAMED):
+        rows = model.get(name)
+        if not rows:
+            continue
+        _header, keys, _widths, _align = TABLES[name]
+        marks = cell_marks(tag, len(keys))
+        out[name] = [dict(zip(keys, marks, strict=True))]
+        tables.append(StreamedTable([(None, ([r.get(k, "") for k in keys] for r in rows))], len(keys), tag))
+    return out, tables
 
 
 def _signature(doc: GongwenDocument, model: Mapping[str, Any], attachments: Sequence[str] = ()) -> None:
@@ -1356,7 +1407,7 @@ def document_from_model(kind: str, m: Mapping[str, Any]) -> GongwenDocument:
         doc.paragraph(m["summary"])
         _table(doc, "problems", m["rows"])
         return doc
-    doc = GongwenDocument(page_numbers="center")
+    doc = StreamingDocument(page_numbers="center")
     if kind in ("speech", "report"):
         doc.title(m["title"], blank_after=False)
         if m["speaker"]:
@@ -1430,14 +1481,17 @@ def render_with_template(kind: str, context: Mapping[str, Any], out_path: Path,
     if path is None:
         raise FileNotFoundError(f"没有 {kind} 的模板：templates/docx/{kind}.docx")
     tpl = DocxTemplate(str(path))
+    context, streamed = streamed_model(context)
     try:
-        tpl.render(dict(context), Environment(undefined=DebugUndefined, autoescape=True))
+        tpl.render(context, Environment(undefined=DebugUndefined, autoescape=True))
     except Exception as exc:  # noqa: BLE001 - jinja raises many kinds; the clerk needs the file named
         raise ValueError(f"模板 {path} 无法套用：{exc}（请检查 {{{{ }}}} 和 {{% %}} 标记是否完整）") from exc
     _place_signatures(tpl.docx)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tpl.save(str(out_path))
+    for table in streamed:
+        table.save_into(out_path)
     return out_path
 
 
@@ -1489,6 +1543,7 @@ def write_report(kind: str, ws: Workspace, catalogue: Catalogue, out: Path, *,
         written = render_with_template(kind, model, out, ws)
     else:
         written = document_from_model(kind, model).save(out)
+    data.close()
     header = red_header_for(kind, ws, red_header, number, data.today)
     if header is not None:
         import docx
