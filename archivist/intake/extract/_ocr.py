@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from archivist.intake.extract._common import ToolTimeout, run_tool, which
+from archivist.intake.extract._print_size import detection_side, print_height
 from archivist.textnorm import normalize
 
 OCR_LANG = "chi_sim"
@@ -34,9 +35,9 @@ RENDER_DPI = 200
 REVIEW_BELOW = 0.80
 # Pages whose text is mostly upright-looking but weak are retried turned by 90°/270° (rotated scans).
 ROTATE_RETRY_BELOW = 0.75
-DET_MAX_SIDE = 736  # detection input: a 200 dpi A4 page in 小四 still reads whole (bench page a4-dense); 640 does not
+DET_MAX_SIDE = 736  # detection side when the print cannot be measured (else _print_size.detection_side)
+REC_BATCH = 1  # lines per recogniser call: on one thread a batch saves nothing and pads short lines to long
 OCR_THREADS = 1  # onnxruntime intra-op threads per engine (see _rapid_engine)
-CLS_SURE = 0.9  # RapidOCR turns a line only when its angle classifier is this sure (Cls.cls_thresh)
 ENGINE_ENV = "ARCHIVIST_OCR_ENGINE"  # "rapidocr" (default) or "tesseract"
 RAPIDOCR_MODELS = ("PP-OCRv6_det_small.onnx", "ch_ppocr_mobile_v2.0_cls_mobile.onnx", "PP-OCRv6_rec_small.onnx")
 
@@ -71,10 +72,10 @@ class OcrLine:
     def centre(self) -> tuple[float, float]:
         return (self.left + self.right) / 2, (self.top + self.bottom) / 2
 
-    def y_at(self, x: float) -> float:
-        """Where this line's middle runs at horizontal position x."""
+    def y_at(self, x: float, slope: float | None = None) -> float:
+        """Where this line's middle runs at horizontal position x (along `slope`, else its own)."""
         cx, cy = self.centre
-        return cy + self.slope * (x - cx)
+        return cy + (self.slope if slope is None else slope) * (x - cx)
 
 
 @dataclass
@@ -181,18 +182,37 @@ def _rapid_engine() -> Any:
     engine = RapidOCR(params={
         "Global.log_level": "error",
         "Det.model_path": det, "Cls.model_path": cls, "Rec.model_path": rec,
-        # detection on the page scaled to at most DET_MAX_SIDE: text lines are still found and the
-        # recogniser reads them from the full-resolution page; detection time falls by more than half
+        # detection on the page scaled down (its longest side set per page from the print's size, see
+        # _print_size); the recogniser reads the lines from the full-resolution page
         "Det.limit_type": "max", "Det.limit_side_len": DET_MAX_SIDE,
         # two cores, and ingest extracts two files at a time (one engine per worker process): one thread
         # each uses both cores without the two workers' threads contending (measured faster under load)
         "EngineConfig.onnxruntime.intra_op_num_threads": OCR_THREADS,
-        "Rec.rec_batch_num": 2,  # smaller batches: the extraction sandbox caps address space (memory_mb)
+        # a batch is padded to its widest line; one line at a time is faster and the smallest in memory
+        # under the extraction sandbox's address-space cap (memory_mb)
+        "Rec.rec_batch_num": REC_BATCH,
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     })
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    # RapidOCR loads each model at its first use: loaded here, the first page is not charged for it and
+    # the detector is there to be given each page's side
+    for load in ("_load_det_model", "_load_cls_model", "_load_rec_model"):
+        if callable(getattr(engine, load, None)):
+            getattr(engine, load)()
     _record_orientation(engine)
     return engine
+
+
+def _set_detection_side(engine: Any, gray: Any) -> int | None:
+    """Give the detector this page's side (see _print_size); None when this RapidOCR has no such knob and
+    detects at DET_MAX_SIDE."""
+    detector = getattr(engine, "text_det", None)
+    if detector is None or not hasattr(detector, "limit_side_len"):
+        return None
+    height, width = gray.shape[:2]
+    side = detection_side(width, height, print_height(gray), DET_MAX_SIDE)
+    detector.limit_side_len = side
+    return side
 
 
 def _record_orientation(engine: Any) -> None:
@@ -214,9 +234,38 @@ def _record_orientation(engine: Any) -> None:
     def classify_recording(images: Any) -> Any:
         out, res = classify(images)
         engine.archivist_cls = list(res.cls_res or [])
+        tall = engine.archivist_tall
+        if tall is not None and len(tall) == len(images) == len(engine.archivist_cls):
+            out = _one_way_per_page(images, tall, engine.archivist_cls)
         return out, res
 
     engine.detect_and_crop, engine.cls_and_rotate = detect_recording, classify_recording
+
+
+def _upside_down(tall: list[bool], votes: list[Any]) -> dict[bool, bool]:
+    """For the standing lines (True) and the lying ones (False) apart: are they upside down, by the angle
+    classifier's votes weighed by its confidence?
+
+    A page lies one way, but the classifier sees each line squeezed into 192 × 48 pixels: on the long lines
+    of a turned A4 page in small print it says 180° with 0.8 where it says so with 1.0 on short lines, and
+    now and then 0° with 0.6. Counting only its sure votes (Cls.cls_thresh) then turned some lines and not
+    others, or none; weighed, the page's lines outvote its squeezed ones. Standing and lying lines are
+    counted apart: a table's vertical heading does not turn the page's text."""
+    result = {}
+    for kind in (True, False):
+        weight = sum(float(score) if str(label) == "180" else -float(score)
+                     for t, (label, score) in zip(tall, votes, strict=True) if t == kind)
+        result[kind] = weight > 0
+    return result
+
+
+def _one_way_per_page(images: list[Any], tall: list[bool], votes: list[Any]) -> list[Any]:
+    """The line crops (as RapidOCR cut them, tall ones already stood on their side) all turned the way of
+    their group (see _upside_down), instead of each the way its own vote said."""
+    import cv2
+
+    turn = _upside_down(tall, votes)
+    return [cv2.rotate(image, cv2.ROTATE_180) if turn[t] else image for image, t in zip(images, tall, strict=True)]
 
 
 def _is_tall(box: Any) -> bool:
@@ -235,12 +284,10 @@ def _page_turn(engine: Any) -> int | None:
     tall, votes = getattr(engine, "archivist_tall", None), getattr(engine, "archivist_cls", None)
     if tall is None or votes is None or len(tall) != len(votes) or not tall:
         return None
-    flipped = [str(label) == "180" and float(score) >= CLS_SURE for label, score in votes]
-    standing = [f for t, f in zip(tall, flipped, strict=True) if t]
-    if len(standing) > len(tall) / 2:  # on its side: read downwards (turn 90) or upwards (turn 270)
-        return 270 if sum(standing) > len(standing) / 2 else 90
-    lying = [f for t, f in zip(tall, flipped, strict=True) if not t]
-    return 180 if sum(lying) > len(lying) / 2 else 0
+    turn = _upside_down(tall, votes)
+    if sum(tall) > len(tall) / 2:  # on its side: read downwards (turn 90) or upwards (turn 270)
+        return 270 if turn[True] else 90
+    return 180 if turn[False] else 0
 
 
 def rapidocr_lines(image: Any) -> list[OcrLine]:
@@ -254,9 +301,11 @@ def rapidocr_read(image: Any) -> tuple[list[OcrLine], int | None]:
     import numpy as np
 
     array = np.asarray(image.convert("RGB"))[:, :, ::-1]  # RapidOCR works in OpenCV's BGR order
+    gray = np.asarray(image.convert("L"))
     with _ENGINE_LOCK:
         engine = _rapid_engine()
         engine.archivist_tall = engine.archivist_cls = None
+        engine.archivist_det_side = _set_detection_side(engine, gray)
         result = engine(array)
         turn = _page_turn(engine)
     if result is None or getattr(result, "boxes", None) is None or result.txts is None:
@@ -358,21 +407,37 @@ def join_lines(lines: list[OcrLine]) -> str:
 
 
 def _rows(lines: list[OcrLine]) -> list[list[OcrLine]]:
-    """Lines on one visual row (vertical overlap over half the smaller height), top to bottom, left to right."""
+    """Lines on one visual row (vertical overlap over half the smaller height), top to bottom, left to right.
+
+    Lines are followed along the page's tilt, not each line's own: a short line's box (a date under the
+    signature) can lean a few degrees either way, and carried across the page that lean put 2024年3月8日
+    above the 镇人民政府 it was written under."""
+    slope = _page_slope(lines)
     rows: list[list[OcrLine]] = []
     for line in sorted(lines, key=lambda item: item.centre[1]):
         x, y = line.centre
         for row in rows:
             first = row[0]
-            if abs(y - first.y_at(x)) < 0.5 * min(first.height, line.height):
+            if abs(y - first.y_at(x, slope)) < 0.5 * min(first.height, line.height):
                 row.append(line)
                 break
         else:
             rows.append([line])
     for row in rows:
         row.sort(key=lambda item: item.left)
-    rows.sort(key=lambda row: row[0].y_at(0.0))
+    rows.sort(key=lambda row: row[0].y_at(0.0, slope))
     return rows
+
+
+def _page_slope(lines: list[OcrLine]) -> float:
+    """The page's tilt: the median of its lines' slopes, each line counted by its width."""
+    ordered = sorted(lines, key=lambda item: item.slope)
+    half, seen = sum(max(1.0, x.right - x.left) for x in ordered) / 2, 0.0
+    for line in ordered:
+        seen += max(1.0, line.right - line.left)
+        if seen >= half:
+            return line.slope
+    return 0.0
 
 
 def _row_text(row: list[OcrLine]) -> str:
