@@ -155,6 +155,14 @@ def test_tilted_lines_stay_in_their_rows() -> None:
     assert join_lines([short, long]) == "备注：院内杂物已清理，圈舍粪污未及时清运，已当场告知户主限期整改并于下周复查。"
 
 
+def test_a_date_under_its_signature_stays_under_it_when_its_box_leans() -> None:
+    # a short box can lean a few degrees on a straight page; carried across the page it would lift the date
+    signature = OcrLine("石桥镇人民政府", 1225, 936, 1470, 983, 0.99)
+    date = OcrLine("2024年3月8日", 1239, 982, 1466, 1042, 0.99, slope=0.042, line_height=51)
+    body = OcrLine("对工作不力、排查不实的村，将在全镇范围内通报批评并约谈相关负责人。", 155, 867, 1480, 914, 0.99)
+    assert join_lines([body, signature, date]).split("\n")[-2:] == ["石桥镇人民政府", "2024年3月8日"]
+
+
 def test_low_confidence_pages_are_listed_for_review() -> None:
     from archivist.intake.extract.pdf import ocr_meta
 

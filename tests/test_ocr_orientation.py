@@ -8,7 +8,7 @@ import pytest
 from archivist.intake.extract import _ocr
 from bench.ocr import cer
 from tests.fixtures_gen import cjk_font
-from tests.ocr_pages import notice_page, turned
+from tests.ocr_pages import A4_200DPI, notice_page, turned
 
 pytestmark = pytest.mark.skipif(_ocr.rapidocr_problem() is not None or cjk_font() is None,
                                 reason="rapidocr/onnxruntime or a CJK font not installed")
@@ -40,3 +40,33 @@ def test_a_turned_page_reads_in_order_from_one_reading(page, degrees, monkeypatc
     assert lines[0] == "关于做好排水设施维护工作的通知", result.text
     assert lines[-1] == "2024年6月3日", result.text
     assert cer("\n".join(page.paragraphs), result.text) < 0.03, result.text
+
+
+LONG_BODY = ("为巩固拓展脱贫攻坚成果，切实做好防止返贫动态监测和帮扶工作，根据上级有关文件精神，结合我镇实际，"
+             "制定本方案。各村要以脱贫户和监测对象为重点，每季度开展一次集中排查，做到应纳尽纳、应扶尽扶。")
+
+
+@pytest.fixture(scope="module")
+def a4_small_print():
+    """An A4 page at 200 dpi in 24 px print: 55 characters a line, which the angle classifier sees squeezed."""
+    return notice_page("石桥镇防止返贫动态监测和帮扶工作方案", [LONG_BODY], ["石桥镇人民政府", "2024年3月8日"],
+                       size=A4_200DPI, font_size=24, margin=160)
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_the_long_lines_of_a_turned_a4_page_are_read_too(a4_small_print, degrees):
+    result = _ocr.ocr_image(turned(a4_small_print, degrees).image.convert("L"), engine="rapidocr")
+    assert result.rotated == (360 - degrees) % 360
+    assert cer("\n".join(a4_small_print.paragraphs), result.text) < 0.03, result.text
+
+
+def test_lines_are_turned_the_way_the_page_lies_not_each_its_own_way():
+    import numpy as np
+
+    crops = [np.arange(12, dtype=np.uint8).reshape(3, 4) for _ in range(4)]
+    # standing lines: most say 180° (two unsure, as on squeezed long lines), one says 0° weakly; one lying line
+    tall = [True, True, True, False]
+    votes = [("180", 0.82), ("0", 0.60), ("180", 1.0), ("0", 0.99)]
+    out = _ocr._one_way_per_page(crops, tall, votes)
+    assert all((o == np.rot90(c, 2)).all() for o, c in zip(out[:3], crops[:3], strict=True))
+    assert (out[3] == crops[3]).all()  # the lying line keeps its own group's way
