@@ -1,11 +1,12 @@
 """How big a page's print is, and from that how far RapidOCR's text detector may scale the page down.
 
 Detection costs in proportion to the pixels it is given, and it needs only so many pixels per character:
-measured on the bench's pages (bench/ocr.py) and on A4 pages in 24–56 px print, lines are found whole while a
-character is 8 px tall in the detector's input, and below about 7 px neighbouring lines run together into
-one box (then only one of them is read). A fixed side cannot serve both kinds of page: 736 px gives a notice
-in 三号 print 16 px characters, twice what it needs, and gives 五号 print on A4 under 8 px. So the page's print
-is measured first — cheaply, without the models — and the side is chosen to give DET_CHAR_PX per character.
+on the bench's pages (bench/ocr.py) and on A4 pages in 24–56 px print, clean or photographed, every page
+read right while a character was 8 px tall in the detector's input; at 6–7 px neighbouring lines ran
+together into one box and only one of them was read. A fixed side cannot serve every page: 736 px gives
+the bench's notices (40 px print on a 1240 px page) 24 px characters, three times what they need, and gives
+20 px print on a 200 dpi A4 page 6 px. So the page's print is measured first — cheaply, without the
+models — and the side is chosen to give DET_CHAR_PX per character.
 
 The measure: ink blobs (connected components) of the page binarised against its local background, on a copy
 no larger than MEASURE_SIDE, each taken by its SHORTER side. A Chinese character breaks into several blobs
@@ -22,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 DET_CHAR_PX = 10  # character height wanted in the detector's input: 8 px still reads, 10 leaves a margin
-DET_SIDE_MIN = 320  # very large print: below this the detector loses the page's layout
+DET_SIDE_MIN = 320  # very large print: the smallest side the bench pages were read at (all right at 320)
 DET_SIDE_MAX = 1280  # very small print: bounded so the detector's memory stays within memory_mb
 MEASURE_SIDE = 1600  # the print is measured on a copy at most this large (about 15 ms a page)
 MIN_BLOBS = 10  # fewer character-like blobs than this: no print to measure (a photo, a blank page)
