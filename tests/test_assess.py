@@ -368,3 +368,21 @@ def test_a_document_is_what_its_title_says_not_what_its_body_orders(ws: Workspac
     by_item = {c.item: c.evidence for c in statuses(ws)["A01"].items}
     assert set(by_item["一户一策帮扶计划"]) == {untitled, both}
     assert plan not in by_item["一户一策帮扶计划"] and both in by_item["入户走访记录"]
+
+
+def test_a_blank_form_covers_nothing_and_measures_are_a_plan(ws: Workspace, cli) -> None:
+    form = add_record(ws, "A01", "“一户一策”帮扶计划表（样表）", kind="计划", file_type="xlsx",
+                      text="【样表】\n户主姓名\t身份证号\t帮扶措施")
+    s = statuses(ws)["A01"]
+    assert form in {e.id for e in s.evidence}  # still filed and listed
+    assert {c.item: c.evidence for c in s.items}["一户一策帮扶计划"] == []
+    measures = add_record(ws, "F01", "县人民政府办公室关于印发促进农民持续增收十条措施的通知", kind="通知",
+                          doc_date="2024-04-22")
+    assert {c.item: c.evidence for c in statuses(ws)["F01"].items}["增收措施工作方案"] == [measures]
+
+
+def test_a_contract_signed_before_the_year_for_a_service_running_through_it_counts(ws: Workspace, cli) -> None:
+    contract = add_record(ws, "C02", "白沙乡农村生活垃圾第三方保洁服务合同", kind="合同", doc_date="2023-12-26",
+                          text="甲方：白沙乡人民政府\n第二条 服务期限：自2024年1月1日起至2026年12月31日止，共三年。")
+    s = statuses(ws)["C02"]
+    assert {c.item: c.evidence for c in s.items}["第三方保洁合同"] == [contract]

@@ -193,6 +193,16 @@ def match_document(item: str, doc: _Doc) -> Match | None:
     return best
 
 
+_BLANK_FORM = re.compile(r"样表|空白表|表样|模板|参考样式|参考格式|[（(]样式[)）]")
+
+
+def is_blank_form(doc: _Doc) -> bool:
+    """A 样表 or 模板 (the form units are asked to fill in) shows what to do, not that it was done: it stays
+    filed as the indicator's evidence but covers no item."""
+    title = str(doc.record.get("title") or "")
+    return bool(_BLANK_FORM.search(title) or _BLANK_FORM.search(str(doc.record.get("text") or "")[:12]))
+
+
 def matches_by_item(items: list[str], docs: list[_Doc]) -> list[list[Match]]:
     """The documents that cover each item of one indicator, best first.
 
@@ -202,6 +212,7 @@ def matches_by_item(items: list[str], docs: list[_Doc]) -> list[list[Match]]:
     title matches another item of the indicator; a document whose title matches nothing (扫描件003,
     新建文档) still covers by its body, and one whose title names two items covers both.
     """
+    docs = [doc for doc in docs if not is_blank_form(doc)]
     hits = [sorted((m for doc in docs if (m := match_document(item, doc)) is not None), key=lambda h: -h.score)
             for item in items]
     titled = [{h.evidence_id for h in item_hits if h.in_title} for item_hits in hits]

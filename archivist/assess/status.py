@@ -65,10 +65,12 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "ledger": ("台账", "统计表", "花名册", "名册", "名单", "名录", "清单", "明细", "登记表", "一览表", "汇总表",
                "考勤表", "签到表", "报表", "公开榜", "发放表"),
     "stats": ("统计", "数据"),
-    "plan": ("方案", "规划", "计划", "预案", "办法", "制度", "细则", "意见", "章程", "规约", "公约", "守则"),
+    "plan": ("方案", "规划", "计划", "预案", "办法", "制度", "细则", "意见", "章程", "规约", "公约", "守则", "措施"),
     "minutes": ("纪要", "会议记录"),
     "acceptance": ("验收",),
-    "report": ("总结", "报告", "情况说明", "说明", "通报", "简报", "分析", "经验"),
+    # an 经验材料 is titled by what was done: "…的探索与实践", "…的做法与成效"
+    "report": ("总结", "报告", "情况说明", "说明", "通报", "简报", "分析", "经验", "探索与实践", "实践与探索",
+               "做法与成效", "做法和成效", "典型做法"),
     "record": ("记录", "日志", "考勤", "签到", "登记"),
     "casefile": ("案卷", "档案", "卷宗"),
     "document": ("文件", "通知", "批复", "决定", "请示", "函"),
@@ -308,7 +310,7 @@ def parse_date(value: str | None) -> dt.date | None:
 # After the cut-off, a document about the year's data (a 2024年度 统计, a 2024年工作总结) is still the year's
 # evidence when it is made within this many days: year-end figures can only be compiled in January.
 AFTER_CUTOFF_GRACE_DAYS = 183
-_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?\s*"
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?\s*起?\s*"
                          r"(?:—|－|-|–|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
 _FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _AS_OF_YEAR = re.compile(r"(?:截至|截止)\s*((?:19|20)\d{2})\s*年")
