@@ -268,7 +268,7 @@ def coverage(corpus: Corpus, status: list[dict[str, Any]], misses: dict[str, lis
     for lab in corpus.labels.values():
         for c in lab.get("covers") or []:
             if c.get("code") == lab.get("indicator"):
-                truly[c["code"]].add(int(c["item"]))
+                truly[c.get("code") or c["indicator"]].add(int(c["item"]))
     fm = fc = covered_true = reported = 0
     for entry in status:
         code = entry["code"]
