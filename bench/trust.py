@@ -258,17 +258,22 @@ def measure(code_root: Path, corpus: Corpus, keep: Path | None = None) -> dict[s
     return out
 
 
+def _cover_code(cover: dict[str, Any]) -> str | None:
+    """The indicator a cover label names: 'code' in some corpora, 'indicator' in others."""
+    return cover.get("code") or cover.get("indicator")
+
+
 def coverage(corpus: Corpus, status: list[dict[str, Any]], misses: dict[str, list[str]]) -> dict[str, Any]:
     truly: dict[str, set[int]] = defaultdict(set)
     by_item: dict[tuple[str, int], list[str]] = defaultdict(list)
     for path, lab in corpus.labels.items():
         for c in lab.get("covers") or []:
-            by_item[(c.get("code"), int(c["item"]))].append(path)
+            by_item[(_cover_code(c), int(c["item"]))].append(path)
     filed_codes = {lab["indicator"] for lab in corpus.labels.values() if lab.get("indicator")}
     for lab in corpus.labels.values():
         for c in lab.get("covers") or []:
-            if c.get("code") == lab.get("indicator"):
-                truly[c.get("code") or c["indicator"]].add(int(c["item"]))
+            if _cover_code(c) == lab.get("indicator"):
+                truly[_cover_code(c)].add(int(c["item"]))
     fm = fc = covered_true = reported = 0
     for entry in status:
         code = entry["code"]
