@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,15 +77,25 @@ def _free_ports(n: int) -> list[int]:
 
 @pytest.fixture(scope="session")
 def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
-    weed = weed_binary()
-    if weed is None:
+    if weed_binary() is None:
         pytest.skip(INSTALL_HINT)
     try:
         import boto3  # noqa: F401
     except ImportError:
         pytest.skip(INSTALL_HINT)
-    home = tmp_path_factory.mktemp("seaweedfs")
-    (home / "data").mkdir()
+    with running_server(tmp_path_factory.mktemp("seaweedfs")) as server:
+        yield server
+
+
+@contextmanager
+def running_server(home: Path, volume_mb: int = 32, volumes: int = 4) -> Iterator[S3Server]:
+    """weed server with S3 on free loopback ports, its data in `home`, a bucket made; stopped on exit.
+
+    Small volumes (the tests write kilobytes): the server answers writes sooner; a bench asks for more."""
+    weed = weed_binary()
+    if weed is None:
+        raise RuntimeError(INSTALL_HINT)
+    (home / "data").mkdir(parents=True, exist_ok=True)
     config = home / "s3.json"
     config.write_text(json.dumps({"identities": [{
         "name": "archivist",
@@ -95,8 +106,8 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     log = home / "weed.log"
     command = [
         weed, "server", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={home / 'data'}",
-        f"-master.port={master}", f"-master.port.grpc={master_grpc}", "-master.volumeSizeLimitMB=32",
-        f"-volume.port={volume}", f"-volume.port.grpc={volume_grpc}", "-volume.max=4",
+        f"-master.port={master}", f"-master.port.grpc={master_grpc}", f"-master.volumeSizeLimitMB={volume_mb}",
+        f"-volume.port={volume}", f"-volume.port.grpc={volume_grpc}", f"-volume.max={volumes}",
         f"-filer.port={filer}", f"-filer.port.grpc={filer_grpc}",
         "-s3", f"-s3.port={s3}", f"-s3.port.grpc={s3_grpc}", f"-s3.config={config}",
         "-s3.port.iceberg=0", "-s3.port.lance=0", "-iam=false",

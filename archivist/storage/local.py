@@ -47,7 +47,9 @@ class LocalStore:
 
     def _open(self, key: str, path: Path) -> BinaryIO:
         try:
-            return open_regular(path)  # a symlink or a FIFO under archive/ is refused, never read
+            # unbuffered: verify's large readinto calls go straight to its buffer, as hash_file's do;
+            # a symlink or a FIFO under archive/ is refused, never read
+            return open_regular(path, buffering=0)
         except FileNotFoundError as exc:
             raise EvidenceMissing(f"归档文件不存在：{key}（请运行 archivist verify）") from exc
 
