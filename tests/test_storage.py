@@ -250,11 +250,27 @@ def test_an_s3_workspace_files_verifies_and_binds_from_the_bucket(
     text = "".join(page.extract_text() or "" for page in PdfReader(str(out)).pages)
     assert "验收合格率" in text and "推进会" in text
 
+    # the web page shows and downloads the originals from the bucket
+    from starlette.testclient import TestClient
+
+    from archivist.web import create_app
+
+    web = TestClient(create_app(Workspace(ws.root), host="127.0.0.1"), base_url="http://127.0.0.1:8000")
+    pdf = next(r for r in records if r["file_type"] == "pdf")
+    shown = web.get(f"/file/{pdf['id']}")
+    assert shown.status_code == 200 and shown.headers["content-type"] == "application/pdf"
+    assert shown.content == (incoming / pdf["original_name"]).read_bytes()
+    fetched = web.get("/download", params={"path": pdf["archive_path"]})
+    assert fetched.status_code == 200 and fetched.content == shown.content
+    assert list((ws.cache_dir / "s3").iterdir()) == []  # each temporary copy removed once sent
+
     # an object changed in the bucket behind archivist's back: verify names it, the binder leaves it out
-    forged = next(r for r in records if r["file_type"] == "pdf")
+    forged = pdf
     s3_env.client().put_object(Bucket=s3_env.bucket, Key=part + forged["archive_path"], Body=b"%PDF-1.4 forged")
     report = json.loads(cli("verify", "--json", expect=1))
     assert [(f["kind"], f["path"]) for f in report["findings"]] == [("modified", forged["archive_path"])]
     result = json.loads(cli("dossier", "--out", str(out), "--date", "2025-01-08", "--json"))
     assert [s["id"] for s in result["skipped"]] == [forged["id"]]
     assert "不符" in result["skipped"][0]["reason"]
+    refused = web.get(f"/file/{forged['id']}")
+    assert refused.status_code == 409 and "archivist verify" in refused.text
