@@ -23,9 +23,10 @@ documents and every report loaded it whole; it is removed on first use and its f
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 FACTS_VERSION = 1  # bump when a rule changes: cached facts are then recomputed
 FACTS_STORE = "facts.sqlite3"  # under the workspace's index/cache
+STORE_LAYOUT = 2  # how a row is laid out (_to_cache); part of the store's version like FACTS_VERSION
 OLD_FACTS_FILE = "facts.json"  # the whole-archive JSON cache this store replaces
 MAX_TEXT_CHARS = 12_000  # the figures a report quotes are near the top; a 300-page PDF is not read to the end
 MAX_QUOTE_CHARS = 90
@@ -68,7 +70,7 @@ HEADER_UNIT = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 TOTAL_ROW = re.compile(r"^.{0,12}(合计|总计|共计)[:：]?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One figure of one document: 320户 of "全镇完成户厕改造320户"."""
 
@@ -88,7 +90,7 @@ class Fact:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """The figures of one sentence (or one ledger 合计 row) with the words a report quotes them in."""
 
@@ -233,34 +235,29 @@ def statements_in_ledger(meta: dict[str, Any] | None, evidence_id: str = "") -> 
 # -- the archive ---------------------------------------------------------------------------------
 
 
-def _to_cache(statements: list[Statement]) -> list[dict[str, Any]]:
-    """Statements as stored: a fact's evidence id, source and order are its statement's, and its quote
-    is left out when it is the statement's own (a text fact), so a document's facts take a few
-    hundred bytes rather than several kilobytes. (Fields read one by one: ``asdict`` deep-copies and
-    took half the time of a first report over 20,000 documents.)"""
-    out = []
+def _to_cache(statements: list[Statement]) -> list[list[Any]]:
+    """Statements as stored: ``[source, order, quote, facts]``, each fact ``[value, unit, figure, what,
+    kind]`` with ``quote, sheet, header`` after it only when they are not the statement's (a ledger
+    total's). A fact's evidence id, source and order are its statement's. Lists, not dicts: a report
+    over 20,000 documents reads a million facts, and the keys were most of the bytes and the time."""
+    out: list[list[Any]] = []
     for s in statements:
         facts = []
         for f in s.facts:
-            item: dict[str, Any] = {"value": f.value, "unit": f.unit, "figure": f.figure, "what": f.what,
-                                    "kind": f.kind}
-            if f.quote != s.quote:
-                item["quote"] = f.quote
-            if f.sheet:
-                item["sheet"] = f.sheet
-            if f.header:
-                item["header"] = f.header
+            item: list[Any] = [f.value, f.unit, f.figure, f.what, f.kind]
+            if f.quote != s.quote or f.sheet or f.header:
+                item += [f.quote, f.sheet, f.header]
             facts.append(item)
-        out.append({"source": s.source, "order": s.order, "quote": s.quote, "facts": facts})
+        out.append([s.source, s.order, s.quote, facts])
     return out
 
 
-def _from_cache(items: list[dict[str, Any]], evidence_id: str) -> list[Statement]:
+def _from_cache(items: list[list[Any]], evidence_id: str) -> list[Statement]:
     out = []
-    for i in items:
-        facts = tuple(Fact(evidence_id=evidence_id, source=i["source"], order=i["order"],
-                           **({"quote": i["quote"]} | f)) for f in i["facts"])
-        out.append(Statement(evidence_id, i["source"], i["order"], i["quote"], facts))
+    for source, order, quote, facts in items:
+        out.append(Statement(evidence_id, source, order, quote, tuple(
+            Fact(evidence_id, f[0], f[1], f[2], f[3], f[4], quote, source, order) if len(f) == 5 else
+            Fact(evidence_id, f[0], f[1], f[2], f[3], f[4], f[5], source, order, f[6], f[7]) for f in facts)))
     return out
 
 
@@ -305,16 +302,20 @@ class ArchiveFacts:
             old.unlink(missing_ok=True)  # the whole-archive JSON: recomputed row by row instead
         except OSError:
             pass
-        self.store = ShaStore(ws.cache_dir / FACTS_STORE, FACTS_VERSION)
+        self.store = ShaStore(ws.cache_dir / FACTS_STORE, f"{FACTS_VERSION}/{STORE_LAYOUT}")
 
     def statements(self, ids: Iterable[str]) -> dict[str, list[Statement]]:
         """Statements by evidence id for the filed records among ``ids`` (those without any left out),
         in the order of ``ids``."""
+        return dict(self.iter_statements(ids))
+
+    def iter_statements(self, ids: Iterable[str], chunk_size: int = 500) -> Iterator[tuple[str, list[Statement]]]:
+        """(evidence id, statements) in the order of ``ids``, read ``chunk_size`` records at a time: a
+        caller that consumes them as they come holds one chunk's statements."""
         wanted = list(dict.fromkeys(ids))
-        found: dict[str, list[Statement]] = {}
         db = self.catalogue.db
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
+        for start in range(0, len(wanted), chunk_size):
+            chunk = wanted[start:start + chunk_size]
             marks = ",".join("?" * len(chunk))
             rows = db.execute(f"SELECT id, sha256, file_type, original_name, title FROM evidence "
                               f"WHERE status='filed' AND id IN ({marks})", chunk).fetchall()
@@ -326,6 +327,7 @@ class ArchiveFacts:
                 marks = ",".join("?" * len(missing))
                 bodies = {r[0]: (r[1], r[2]) for r in db.execute(
                     f"SELECT id, text, meta FROM evidence WHERE id IN ({marks})", missing)}
+            found: dict[str, list[Statement]] = {}
             for eid, sha, file_type, name, title in (tuple(r) for r in rows):
                 key = sha or eid
                 if key in cached:
@@ -339,7 +341,10 @@ class ArchiveFacts:
                 if statements:
                     found[eid] = statements
             self.store.put_many(fresh)
-        return {eid: found[eid] for eid in wanted if eid in found}
+            del cached, fresh, bodies
+            for eid in chunk:
+                if eid in found:
+                    yield eid, found.pop(eid)
 
     def all_ids(self) -> list[str]:
         return [r[0] for r in self.catalogue.db.execute("SELECT id FROM evidence WHERE status='filed' ORDER BY rowid")]
@@ -402,3 +407,41 @@ def pick(statements: Iterable[Statement], limit: int = 4, per_document: int = 2)
             break
     # in the order the documents say them: ledger totals after the narrative of the same document
     return sorted(chosen, key=lambda s: (ranked.index(s) // max(per_document, 1), s.order))
+
+
+PREFIX = 256  # statements ranked first that are read for a pick before looking further
+
+
+def _rank(s: Statement) -> tuple[int, int, int]:
+    done, facts, order = s.weight
+    return (-done, -facts, -order)
+
+
+def leading(statements: Callable[[], Iterable[Statement]], accept: Callable[[Statement], bool], *,
+            limit: int = 4, per_document: int = 2, size: int = PREFIX) -> list[Statement]:
+    """The statements ranked first among everything ``statements()`` yields — enough of them that
+    :func:`pick` over the accepted ones chooses exactly what it would choose over all — in the order
+    they came.
+
+    :func:`pick` goes down the ranking and stops at ``limit``; what it decides depends only on the part
+    of the ranking it went through. So only the first ``size`` statements (in rank order, ties in the
+    order they came, as ``sorted`` keeps them) are held; when :func:`pick` over the accepted ones
+    among them stops short of ``limit`` and there were more, the ranking is read again with four
+    times as many. An indicator with 30,000 statements holds 256 of them, and ``accept`` (the
+    artefact check of the report) runs on those only.
+    """
+    while True:
+        total = 0
+
+        def counted() -> Iterator[tuple[int, Statement]]:
+            nonlocal total
+            for position, statement in enumerate(statements()):
+                total += 1
+                yield position, statement
+
+        top = heapq.nsmallest(size, counted(), key=lambda p: (_rank(p[1]), p[0]))
+        top.sort(key=lambda p: p[0])
+        prefix = [s for _p, s in top]
+        if total <= size or len(pick([s for s in prefix if accept(s)], limit, per_document)) >= limit:
+            return prefix
+        size *= 4

@@ -55,12 +55,17 @@ def words_of(statement: Statement, record: Mapping[str, Any]) -> str:
     return _own_name(statement.quote, str(record.get("unit") or ""))
 
 
+def quotable(statement: Statement, records: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Whether a statement may be quoted at all: its document is known and it prints no artefact."""
+    return statement.evidence_id in records and not artefacts(statement.quote)
+
+
 def quoted(statements: Iterable[Statement], records: Mapping[str, Mapping[str, Any]],
            title_of: Any, *, limit: int = 4) -> list[Quoted]:
     """The statements one indicator's paragraph quotes: weightiest first (``facts.pick``), each with
     its document; ``title_of(evidence_id)`` gives the 题名 as the catalogue prints it."""
     out = []
-    clean = [s for s in statements if not artefacts(s.quote) and s.evidence_id in records]
+    clean = [s for s in statements if quotable(s, records)]
     for s in pick(clean, limit=limit):
         record = records[s.evidence_id]
         where = f"“{s.quote}”行" if s.source == "ledger" else ""

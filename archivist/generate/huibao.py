@@ -63,8 +63,7 @@ def huibao_model(data: ReportData, phrases: Phrases | None = None) -> dict[str, 
             statuses = [by_code[i.code] for i in cat.indicators if i.code in by_code and i.kind == "base"]
             if not statuses:
                 continue
-            statements = [st for s in statuses for st in data.statements_of(s)]
-            items = factwords.quoted(statements, data.records, data.title_of, limit=CATEGORY_FACTS)
+            items = data.quoted_facts_of(statuses, limit=CATEGORY_FACTS)
             measures = list(dict.fromkeys(
                 data.title_of(e.id) for s in statuses for e in s.evidence
                 if e.id in data.records and MEASURE_TITLE.search(e.title or "")

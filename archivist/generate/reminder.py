@@ -33,7 +33,8 @@ def _reminders(data: ReportData, unit: str | None) -> list[Any]:
 
     catalogue = Catalogue(data.ws.catalogue_path)
     try:
-        return reminders(data.ws, catalogue, unit, today=data.today)
+        # the statuses the report data already holds: not a second pass over every filed record
+        return reminders(data.ws, catalogue, unit, today=data.today, statuses=data.statuses)
     finally:
         catalogue.close()
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -242,7 +242,35 @@ class ReportData:
             self._facts_reader = None
 
     def quoted_facts(self, s: IndicatorStatus, limit: int = 4) -> list[Quoted]:
-        return factwords.quoted(self.statements_of(s), self.records, self.title_of, limit=limit)
+        return self.quoted_facts_of([s], limit)
+
+    def quoted_facts_of(self, statuses: Sequence[IndicatorStatus], limit: int = 4) -> list[Quoted]:
+        """The facts one paragraph quotes for these indicators' evidence (one indicator, or a 大类).
+
+        Exactly what :func:`factwords.quoted` picks from all their statements, computed from the
+        statements ranked first only (:func:`facts.leading`): the statements are read from the store
+        a chunk at a time and not kept, so a 大类 with 90,000 statements holds a few hundred.
+        """
+        from ..assess.facts import leading
+
+        prefix = leading(lambda: self._statement_stream(statuses),
+                         lambda st: factwords.quotable(st, self.records), limit=limit)
+        return factwords.quoted(prefix, self.records, self.title_of, limit=limit)
+
+    def _statement_stream(self, statuses: Sequence[IndicatorStatus]) -> Iterator[Statement]:
+        """The statements of each indicator's counted evidence in turn, as :meth:`statements_of` lists
+        them (ledger totals found wrong left out), read a chunk of records at a time."""
+        findings = self.ledger_findings()
+        for s in statuses:
+            ids = [e.id for e in s.evidence]
+            pairs: Iterable[tuple[str, list[Statement]]]
+            if self.statements is not None:
+                given = self.statements
+                pairs = ((eid, given[eid]) for eid in ids if eid in given)
+            else:
+                pairs = self._facts().iter_statements(ids)
+            for _eid, statements in pairs:
+                yield from without_wrong_totals(statements, findings)
 
     @cached_property
     def units(self) -> list[UnitStatus]:
