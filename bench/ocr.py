@@ -12,6 +12,7 @@ stretches the first, much less the second. RapidOCR's model load (once per worke
 Peak memory: this process's maximum RSS (RapidOCR runs in-process) and tesseract's on the A4 page.
 
     .venv/bin/python bench/ocr.py            # targets: RapidOCR CER ≤ 3 %, time ≤ 1.5 × tesseract's
+    .venv/bin/python bench/ocr.py --a4       # and 35 A4 pages, 20-56 px print, every condition
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from archivist.intake.extract import _ocr, _print_size  # noqa: E402
 from archivist.textnorm import normalize  # noqa: E402
-from tests.ocr_pages import sample_pages  # noqa: E402
+from tests.ocr_pages import A4_200DPI, Page, low_res, notice_page, phone_photo, sample_pages, skewed, stamped, turned  # noqa: E402
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -48,6 +49,29 @@ def squeeze(text: str) -> str:
 def cer(truth: str, got: str) -> float:
     t, g = squeeze(truth), squeeze(got)
     return edit_distance(t, g) / max(1, len(t))
+
+
+A4_BODY = [
+    "为巩固拓展脱贫攻坚成果，切实做好防止返贫动态监测和帮扶工作，根据上级有关文件精神，结合我镇实际，"
+    "制定本方案。各村要以脱贫户和监测对象为重点，每季度开展一次集中排查，做到应纳尽纳、应扶尽扶。",
+    "一、工作目标。全年新识别纳入监测对象须在十五日内落实帮扶措施，风险消除户须经村民代表评议和公示。"
+    "对因病因灾因意外事故导致刚性支出较大的农户，要及时启动临时救助和医疗救助。",
+]
+
+
+def a4_pages() -> list[Page]:
+    """Whole A4 pages at 200 dpi from 20 px print (小五) to 56 px (二号), each scanned, photographed, skewed,
+    stamped, halved in resolution and turned both ways: the detection side follows the print, so every
+    print size is tried under every condition, not only the bench's own."""
+    pages = []
+    for size in (20, 24, 29, 44, 56):
+        page = notice_page("石桥镇防止返贫动态监测和帮扶工作方案", A4_BODY, ["石桥镇人民政府", "2024年3月8日"],
+                           size=A4_200DPI, font_size=size, margin=160)
+        for made in (page, phone_photo(page), skewed(page), stamped(page), low_res(page), turned(page, 90),
+                     turned(page, 270)):
+            pages.append(Page(f"a4-{size}px-{made.name.replace('photo-clean', 'photo')}", made.image,
+                              page.paragraphs))
+    return pages
 
 
 def _cpu_seconds() -> float:
@@ -80,6 +104,7 @@ def _load() -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="print each reading")
+    ap.add_argument("--a4", action="store_true", help="also A4 pages in 20-56 px print under every condition")
     args = ap.parse_args()
     os.environ["OMP_THREAD_LIMIT"] = "1"  # tesseract on one thread, as onnxruntime (run_tool's default too)
     engines = [e for e in ("rapidocr", "tesseract")
@@ -93,7 +118,7 @@ def main() -> int:
     if "rapidocr" in engines:
         _ocr._rapid_engine()  # all three models, once per process
     load_s = time.perf_counter() - started
-    pages = sample_pages()
+    pages = sample_pages() + (a4_pages() if args.a4 else [])
     wall = {e: 0.0 for e in engines}
     cpu = {e: 0.0 for e in engines}
     errors: dict[str, list[float]] = {e: [] for e in engines}
@@ -136,7 +161,7 @@ def main() -> int:
           f"{_ocr.REC_BATCH}, onnxruntime threads {_ocr.OCR_THREADS}, tesseract OMP_THREAD_LIMIT="
           f"{os.environ['OMP_THREAD_LIMIT']}; one RapidOCR engine per process; turned pages read once")
     print(f"load average at end {_load()}")
-    print("repeat with: .venv/bin/python bench/ocr.py")
+    print("repeat with: .venv/bin/python bench/ocr.py" + (" --a4" if args.a4 else ""))
     return 0
 
 

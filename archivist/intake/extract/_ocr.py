@@ -507,6 +507,12 @@ def _read(image: Any, engine: str, timeout: float) -> tuple[list[OcrLine], int |
         return tesseract_lines(png, timeout=timeout), None
 
 
+def _standing(lines: list[OcrLine]) -> bool:
+    """Most lines are taller than wide: the page was read on its side."""
+    upright = sum(1 for x in lines if (x.bottom - x.top) > 1.5 * (x.right - x.left) and len(x.text) > 1)
+    return bool(lines) and upright > len(lines) / 2
+
+
 def _quality(lines: list[OcrLine]) -> float:
     """Confidence times characters read: a turned page reads few characters, and those badly."""
     return sum(line.score * len(line.text) for line in lines)
@@ -533,10 +539,9 @@ def ocr_image(image: Any, timeout: float = TESSERACT_TIMEOUT, engine: str | None
         lines, turn = _read(image, engine, timeout)
     rotated = turn or 0
     conf = page_confidence(lines)
-    upright = sum(1 for x in lines if (x.bottom - x.top) > 1.5 * (x.right - x.left) and len(x.text) > 1)
     # RapidOCR told the page's orientation from this one reading (turn is not None): no second reading.
     # tesseract reads only upright text: a weak or sideways reading is tried again turned.
-    if turn is None and (lines == [] or (conf or 0) < ROTATE_RETRY_BELOW or upright > len(lines) / 2):
+    if turn is None and (lines == [] or (conf or 0) < ROTATE_RETRY_BELOW or _standing(lines)):
         best = _quality(lines)
         for angle in (90, 270):
             try:
@@ -544,7 +549,10 @@ def ocr_image(image: Any, timeout: float = TESSERACT_TIMEOUT, engine: str | None
                 turned, _ = _read(image.rotate(angle, expand=True, fillcolor=fill), engine, timeout)
             except Exception:  # noqa: BLE001 - the upright reading stands
                 continue
-            if _quality(turned) > 1.3 * best + 1:
+            # tesseract reads a page turned 270° well as it lies, in standing lines, which the layout join
+            # cannot put in order: the same words read in lying lines win
+            lies_better = _standing(lines) and not _standing(turned) and _quality(turned) >= 0.9 * best
+            if _quality(turned) > 1.3 * best + 1 or lies_better:
                 lines, best, rotated = turned, _quality(turned), angle
     return OcrPage(join_lines(lines), page_confidence(lines), engine, rotated, note)
 
