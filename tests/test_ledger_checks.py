@@ -470,3 +470,15 @@ def test_a_yearly_task_column_is_a_quantity_not_a_year(tmp_path: Path) -> None:
     wrong_total[1][1] = 311
     findings = check_file(make_ledger(tmp_path / "t.xlsx", header, wrong_total[0], wrong_total[1]))
     assert ("total_mismatch", 7, "B") in _kinds(findings)
+
+
+def test_a_text_column_filled_on_every_row_but_one_is_an_omission_unless_the_row_says_why(tmp_path: Path) -> None:
+    header = ["序号", "村", "问题类型", "整改措施", "责任单位", "整改完成时间", "结业情况"]
+    rows = [[i, f"村{i}", "水量不足", "接入集中供水管网", "青苔镇人民政府", "2024年9月" if i % 2 else None, "合格"]
+            for i in range(1, 11)]
+    rows[4][3] = None  # 整改措施 left blank on a row that has everything else: an omission
+    rows[7][4] = None  # 责任单位 blank, and the row says 未结业: its state, not an omission
+    rows[7][6] = "未结业"
+    findings = check_file(make_ledger(tmp_path / "zg.xlsx", header, rows, title="农村饮水安全排查整改台账"))
+    assert _kinds(findings) == [("empty_cell", 7, "D")]
+    assert findings[0].confidence >= 0.8

@@ -794,12 +794,30 @@ class _Checker:
             elif numeric and len(details) >= 5 and filled >= 0.9 * len(details) and re.search(r"金额", header) \
                     and any(re.search(r"发放账号|银行卡|账号|领款|发放", h) for h in table.headers):
                 confidence = 0.85  # a payment roster: every row is paid, a blank 金额 is an omission
+            elif not numeric and len(details) >= 8 and len(details) - filled <= max(1, len(details) // 20) \
+                    and not LATER_EVENT_HEADER.search(header):
+                # a text column filled on every row but one (整改措施, 责任单位, 产权归属): the one blank is an
+                # omission — unless the row says why (未结业, 不合格, 退出, 否): then it is the row's state
+                confidence = 0.8
             else:
                 continue
             for r, row in details:
+                if not numeric and not REQUIRED_HEADER.search(header) and _row_says_not(row, c):
+                    continue
                 if c >= len(row) or _is_blank(row[c]):
                     self.add(table, r, c, "empty_cell", f"“{header}”未填写", None, None, confidence=confidence,
                              cells=[f"{column_letter(c)}{r}"])
+
+
+# What is filled in only once something has happened: blank on the rows where it has not.
+LATER_EVENT_HEADER = re.compile(r"时间|日期|时限|完成|销号|退出|验收|结果|去向|原因|备注|说明|意见|情况|签字|签名")
+# a short status cell that says no (否, 未结业, 不合格, 退出, 放弃) — not a description (水量不足)
+_NOT_DONE = re.compile(r"^(?:[未不否无缺][\u4e00-\u9fff]{0,3}|已?(?:退出|放弃|暂缓|中止|终止|迁出|死亡|取消))$")
+
+
+def _row_says_not(row: list[Any], column: int) -> bool:
+    """Whether another cell of the row states a negative (未结业, 否, 退出) that can explain a blank."""
+    return any(j != column and isinstance(v, str) and _NOT_DONE.match(v.strip()) for j, v in enumerate(row))
 
 
 def _stale_total(checks: list[_ColumnCheck], block: Block) -> bool:
