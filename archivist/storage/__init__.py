@@ -65,6 +65,12 @@ class EvidenceStore(Protocol):
         against `expect_sha256` as it downloads, for a remote store. EvidenceMissing when absent."""
         ...
 
+    def is_local(self, key: str) -> bool:
+        """True when `key` lives on this machine's disk at workspace root/key (LocalStore, and the
+        quarantine of a SplitStore): a caller that copies whole trees (backup, restore) may then read
+        and write the file itself, with its mode and times, as it always has."""
+        ...
+
     def exists(self, key: str) -> bool: ...
 
     def occupied(self, key: str) -> bool:

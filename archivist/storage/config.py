@@ -6,6 +6,7 @@
     bucket = "evidence"
     prefix = "丰泰县/"                   # this county's part of the bucket (a tenant's archive prefix)
     region = "us-east-1"
+    cache_mb = 1024                      # local copies of read objects, by sha256 (0: none)
 
 Credentials never go into the toml (it is copied, backed up and sent around with the workspace):
 boto3 reads them from the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, AWS_PROFILE) or
@@ -20,10 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from ..workspace import WorkspaceError
+from .cache import DEFAULT_MB
 
 BACKENDS = ("local", "s3")
 ADDRESSING = ("path", "virtual", "auto")
-_KNOWN = {"backend", "endpoint_url", "bucket", "prefix", "region", "addressing_style"}
+_KNOWN = {"backend", "endpoint_url", "bucket", "prefix", "region", "addressing_style", "cache_mb"}
 _SECRET_WORDS = ("key", "secret", "token", "password", "credential")
 _BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 
@@ -40,6 +42,7 @@ class StorageConfig:
     prefix: str = ""
     region: str | None = None
     addressing_style: str = "path"  # SeaweedFS, MinIO and most in-house servers want path-style URLs
+    cache_mb: int = DEFAULT_MB  # the read cache under index/cache/objects (storage/cache.py)
 
 
 def storage_config(raw: dict[str, Any], config_path: Path) -> StorageConfig:
@@ -56,8 +59,11 @@ def storage_config(raw: dict[str, Any], config_path: Path) -> StorageConfig:
             )
         if name not in _KNOWN:
             raise StorageConfigError(f"{where} 有未知设置 {name}：可用的设置为 {'、'.join(sorted(_KNOWN))}")
+    cache_mb = table.get("cache_mb", DEFAULT_MB)
+    if isinstance(cache_mb, bool) or not isinstance(cache_mb, int) or cache_mb < 0:
+        raise StorageConfigError(f"{where} 的 cache_mb 应为不小于 0 的整数（兆字节，不加引号），现为 {cache_mb!r}")
     for name, value in table.items():
-        if not isinstance(value, str):
+        if name != "cache_mb" and not isinstance(value, str):
             raise StorageConfigError(f"{where} 的 {name} 应为文字（加引号），现为 {value!r}")
     backend = table.get("backend", "local").strip().lower()
     if backend not in BACKENDS:
@@ -91,4 +97,5 @@ def storage_config(raw: dict[str, Any], config_path: Path) -> StorageConfig:
         prefix=f"{prefix}/" if prefix else "",
         region=table.get("region", "").strip() or None,
         addressing_style=addressing,
+        cache_mb=cache_mb,
     )

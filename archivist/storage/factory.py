@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from . import EvidenceStore
+from .cache import ReadCache
 from .config import storage_config
 from .local import LocalStore
 from .split import SplitStore
@@ -17,6 +18,7 @@ from .split import SplitStore
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
+CACHE_FOLDER = "objects"  # index/cache/objects: the S3 read cache, by sha256
 _opened: WeakKeyDictionary[Workspace, EvidenceStore] = WeakKeyDictionary()
 
 
@@ -30,7 +32,8 @@ def open_store(ws: Workspace) -> EvidenceStore:
             from .s3 import S3Store
 
             quarantine = ws.quarantine_dir.relative_to(ws.root).as_posix()
-            store = SplitStore(S3Store(config, ws.cache_dir / "s3"), local, (quarantine,))
+            cache = ReadCache(ws.cache_dir / CACHE_FOLDER, config.cache_mb << 20)
+            store = SplitStore(S3Store(config, ws.cache_dir / "s3", cache=cache), local, (quarantine,))
         else:
             store = local
         _opened[ws] = store

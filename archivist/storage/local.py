@@ -62,6 +62,9 @@ class LocalStore:
             raise EvidenceMissing(f"归档文件不存在：{key}（请运行 archivist verify）")
         yield path
 
+    def is_local(self, key: str) -> bool:
+        return True
+
     def exists(self, key: str) -> bool:
         return self.path(key).is_file()
 

@@ -10,6 +10,10 @@ Why each operation is safe:
   whole or not at all), so no temp name or rename is needed.
 - open / local_path: with the catalogue's sha256 the bytes are downloaded to a spool, hashed, and
   only then handed out; a bucket edited behind archivist's back raises IntegrityMismatch.
+- local_path is served from the read cache (storage/cache.py, by sha256) when the catalogue's sha256
+  is there: the web view, a dossier and the checks download each object once. `put` adds the bytes
+  it uploaded, so what the intake indexes right after filing is not downloaded again. `open` (what
+  verify reads) always reads the bucket: verify's job is to check the bucket, not a copy of it.
 - move: a server-side copy, checked (size and sha256 metadata), then the old key deleted. Not atomic
   as a rename is: the callers journal a move ('moving'), and recover() / doctor put it right.
 
@@ -28,6 +32,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any, BinaryIO
 
 from . import EvidenceMissing, IntegrityMismatch, StoreError
+from .cache import ReadCache
 from .config import StorageConfig
 
 CHUNK = 1 << 20
@@ -38,11 +43,14 @@ SHA_META = "sha256"
 class S3Store:
     """One bucket (and prefix) of an S3-compatible server."""
 
-    def __init__(self, config: StorageConfig, scratch: Path, client: Any = None) -> None:
+    def __init__(
+        self, config: StorageConfig, scratch: Path, client: Any = None, cache: ReadCache | None = None
+    ) -> None:
         self.bucket = config.bucket
         self.prefix = config.prefix
         self.endpoint = config.endpoint_url or "AWS S3"
         self.scratch = scratch  # temp copies for local_path and large spools: local disk, never the bucket
+        self.cache = cache  # None: every local_path downloads
         self.client = client or _client(config)
 
     # naming ---------------------------------------------------------------------------------
@@ -78,6 +86,9 @@ class S3Store:
                 Bucket=self.bucket, Key=self.object_key(key), Body=spool, ContentLength=size,
                 ContentMD5=base64.b64encode(md5.digest()).decode("ascii"), Metadata={SHA_META: digest},
             )
+            if self.cache is not None:
+                spool.seek(0)
+                self.cache.add_stream(digest, spool, size)  # the bytes just uploaded, hashed above
         return digest
 
     def move(self, key: str, new_key: str) -> None:
@@ -122,13 +133,33 @@ class S3Store:
         folder = Path(tempfile.mkdtemp(prefix="s3-", dir=self.scratch))
         try:
             path = folder / (PurePosixPath(key).name or "file")  # the file's own name: tools read the suffix
-            with path.open("wb") as out:
-                actual = self._download(key, out)
-            if expect_sha256 is not None and actual != expect_sha256:
-                raise IntegrityMismatch(self._where(key), expect_sha256, actual)
+            if not self._from_cache(key, expect_sha256, path):
+                with path.open("wb") as out:
+                    actual = self._download(key, out)
+                if expect_sha256 is not None and actual != expect_sha256:
+                    raise IntegrityMismatch(self._where(key), expect_sha256, actual)
+                if self.cache is not None:
+                    self.cache.add(actual, path)
             yield path
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+    def _from_cache(self, key: str, expect_sha256: str | None, path: Path) -> bool:
+        """The cached bytes at `path`, if the object is still the one they were cached from.
+
+        A HEAD (no body) confirms the object is there with the sha256 and size it was uploaded with:
+        an object deleted or overwritten in the bucket is downloaded (and refused) as without a cache.
+        """
+        if expect_sha256 is None or self.cache is None or not self.cache.link(expect_sha256, path):
+            return False
+        head = self._head(key)
+        if head is None or _meta_sha(head) != expect_sha256 or int(head["ContentLength"]) != path.stat().st_size:
+            path.unlink()
+            return False
+        return True
+
+    def is_local(self, key: str) -> bool:
+        return False
 
     def exists(self, key: str) -> bool:
         return self._head(key) is not None

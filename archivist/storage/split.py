@@ -36,6 +36,9 @@ class SplitStore:
     def local_path(self, key: str, expect_sha256: str | None = None) -> AbstractContextManager[Path]:
         return self._for(key).local_path(key, expect_sha256)
 
+    def is_local(self, key: str) -> bool:
+        return self._for(key).is_local(key)
+
     def exists(self, key: str) -> bool:
         return self._for(key).exists(key)
 

