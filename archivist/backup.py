@@ -24,6 +24,16 @@ installs it in that machine's key folder.
 
 Restore writes into a new directory beside the target, checks every file against the restored
 catalogue (and the manifest), and only then renames it into place: on any mismatch nothing is left.
+
+A workspace whose archive is in an S3 bucket (archivist.toml `[storage] backend = "s3"`) backs up
+the same way: each object is streamed through the EvidenceStore into the tar, hashed as it goes,
+so the backup holds the bucket's files and is restorable on any machine. Restore checks everything
+in the staging folder first, exactly as for local disk; then, because the restored archivist.toml
+says the archive lives in the bucket, it puts each archive file back through the store (the bucket
+and prefix of that toml) and keeps no local copy. An object already there with the same bytes is
+left alone (restoring after a partial loss); one with different bytes is never overwritten: the
+restore is refused and every object it had uploaded is removed again. Quarantined files
+(archive/_隔离) stay on local disk on every backend, so they are restored as files.
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from .leftovers import RESTORING, owned_mkdtemp, remove_stale_dirs
+from .storage import EvidenceStore, IntegrityMismatch, StoreError, folder_key, open_store
 from .workspace import CONFIG_NAME, Workspace
 
 FORMAT = 1
@@ -126,6 +137,11 @@ class _HashingReader:
 
     def read(self, size: int = -1) -> bytes:
         data = self.fh.read(size)
+        while 0 < len(data) < size:  # a network stream may answer short of `size` before its end
+            more = self.fh.read(size - len(data))
+            if not more:
+                break
+            data += more
         self.digest.update(data)
         self.on_bytes(len(data))
         return data
@@ -164,11 +180,16 @@ def make_backup(ws: Workspace, out: Path, progress: Progress = None, with_key: b
             raise BackupError(
                 f"本机没有该工作区的链密钥（{auditchain.key_path(workspace_id or '?')}），无法按 --with-key 备份"
             )
+        store = open_store(ws)
+        remote = {f["path"] for f in files if _in_store(ws, store, f["path"])}
         sizes = {}
         for f in files:
             try:
-                sizes[f["path"]] = ws.absolute(f["path"]).stat().st_size
-            except OSError:
+                if f["path"] in remote:
+                    sizes[f["path"]] = store.size(f["path"])
+                else:
+                    sizes[f["path"]] = ws.absolute(f["path"]).stat().st_size
+            except (OSError, StoreError):
                 sizes[f["path"]] = 0
         total = sum(sizes.values())
         done = 0
@@ -204,7 +225,10 @@ def make_backup(ws: Workspace, out: Path, progress: Progress = None, with_key: b
                         if path.is_file() and not path.is_symlink():
                             tar.add(path, f"{PREFIX}/{_rel(ws, path)}", recursive=False)
                 for f in files:
-                    _add_archived(ws, tar, f, tick, moving.get(f["id"]))
+                    if f["path"] in remote:
+                        _add_stored(ws, store, tar, f, tick, moving.get(f["id"]))
+                    else:
+                        _add_archived(ws, tar, f, tick, moving.get(f["id"]))
             with open(partial, "rb") as fh:
                 os.fsync(fh.fileno())
             os.replace(partial, out)
@@ -235,6 +259,46 @@ def _add_archived(
     with open(path, "rb") as fh:
         reader = _HashingReader(fh, tick)
         tar.addfile(info, reader)  # type: ignore[arg-type]
+    if reader.digest.hexdigest() != entry["sha256"]:
+        raise BackupError(
+            f"归档文件与目录记录不符（SHA-256 不同）：{rel}。备份已中止，请先运行 archivist verify 查明原因"
+        )
+
+
+def _in_store(ws: Workspace, store: EvidenceStore, rel: str) -> bool:
+    """True for an archive file the store keeps off this disk (an S3 object); submissions under
+    index/ and quarantined files are always local files."""
+    return rel.startswith(folder_key(_rel(ws, ws.archive))) and not store.is_local(rel)
+
+
+def _add_stored(
+    ws: Workspace, store: EvidenceStore, tar: tarfile.TarFile, entry: dict[str, Any], tick: Callable[[int], None],
+    moving_to: str | None,
+) -> None:
+    """An archive file held by a remote store, streamed into the tar at its catalogue path and
+    hashed as it goes: one download, nothing written to local disk."""
+    rel = entry["path"]
+    key: str | None = rel
+    try:
+        if not store.exists(rel):
+            # reassigned during or since the snapshot: the same bytes (checked below) under a new key
+            candidates = [_rel(ws, Path(moving_to))] if moving_to else []
+            if moved := _current_path(ws, entry["id"]):
+                candidates.append(moved)
+            key = next((c for c in candidates if store.exists(c)), None)
+            if key is None:
+                raise BackupError(
+                    f"归档文件缺失：{rel}（材料 {entry['id']}）。请先运行 archivist verify 查明原因，再备份"
+                )
+        info = tarfile.TarInfo(f"{PREFIX}/{rel}")
+        info.size = store.size(key)
+        info.mtime = int(dt.datetime.now().timestamp())
+        info.mode = 0o644
+        with store.open(key) as fh:
+            reader = _HashingReader(fh, tick)
+            tar.addfile(info, reader)  # type: ignore[arg-type]
+    except StoreError as exc:
+        raise BackupError(f"备份已中止：{exc}") from exc
     if reader.digest.hexdigest() != entry["sha256"]:
         raise BackupError(
             f"归档文件与目录记录不符（SHA-256 不同）：{rel}。备份已中止，请先运行 archivist verify 查明原因"
@@ -286,13 +350,18 @@ def restore_backup(backup_file: Path, to: Path, progress: Progress = None) -> di
     # a restore killed earlier left its staging copy (named with its pid): removed before this one starts
     cleaned = [f"已清理中断的恢复留下的临时目录 {p.name}" for p in remove_stale_dirs(to.parent, RESTORING)]
     staging = owned_mkdtemp(f".{to.name}.restoring-", to.parent)
+    uploaded: list[str] = []
+    store: EvidenceStore | None = None
     try:
         summary = _restore_into(backup_file, staging, progress)
         _check_settings(staging)
+        store = open_store(Workspace(staging))
+        summary["notes"] += _put_back(staging, store, uploaded)
         if to.exists():
             to.rmdir()  # empty (checked above)
         os.replace(staging, to)
     except BaseException:
+        _take_back(store, uploaded)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     summary["to"] = str(to)
@@ -375,6 +444,58 @@ def _restore_into(backup_file: Path, root: Path, progress: Progress) -> dict[str
 
                 crash_point("restore_file")
     return {"files": restored, "bytes": total, "records": _row_count(db_path), "notes": notes}
+
+
+def _put_back(root: Path, store: EvidenceStore, uploaded: list[str]) -> list[str]:
+    """Put the checked archive files of the staging folder `root` into the restored workspace's
+    store where it keeps them off this disk (S3), removing the local copies; `uploaded` collects
+    the keys written, for _take_back. Nothing to do on local disk (the files are in place)."""
+    ws = Workspace(root)
+    archive = folder_key(_rel(ws, ws.archive))
+    files = [
+        f for f in named_files(ws.catalogue_path) if f["path"].startswith(archive) and not store.is_local(f["path"])
+    ]
+    if not files:
+        return []
+    present = 0
+    try:
+        for f in files:
+            rel, path = f["path"], root / f["path"]
+            if store.exists(rel):
+                try:
+                    with store.open(rel, f["sha256"]):
+                        present += 1  # the same bytes already there: restoring after a partial loss
+                except IntegrityMismatch as exc:
+                    raise BackupError(
+                        f"对象存储中已有内容不同的 {rel}：恢复不会覆盖已有文件，已拒绝恢复（请在 archivist.toml 的"
+                        " [storage] 换一个 prefix，或先查明该对象为何不同）"
+                    ) from exc
+            else:
+                store.put(rel, path, f["sha256"])
+                uploaded.append(rel)
+            path.unlink()
+    except StoreError as exc:
+        raise BackupError(f"恢复时无法写入对象存储，已拒绝恢复（未留下任何文件）：{exc}") from exc
+    _remove_empty_folders(root / ws.archive.relative_to(ws.root))
+    return [f"归档文件已放回对象存储：上传 {len(uploaded)} 个，{present} 个已在存储中且内容一致"]
+
+
+def _take_back(store: EvidenceStore | None, uploaded: list[str]) -> None:
+    """Remove the objects a refused restore had uploaded (never one that was there before it)."""
+    for key in uploaded:
+        try:
+            store.delete(key)  # type: ignore[union-attr]
+        except (StoreError, OSError):
+            pass
+
+
+def _remove_empty_folders(top: Path) -> None:
+    for folder, _dirs, _files in os.walk(top, topdown=False):
+        if Path(folder) != top:
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass  # not empty: a quarantined file, or another folder's file
 
 
 def _install_key(data: bytes, workspace_id: str) -> str:

@@ -124,3 +124,67 @@ def test_the_cache_keeps_its_size_evicting_the_longest_unused(tmp_path: Path) ->
     assert cache.link(sha(blobs["a"]), tmp_path / "a-again") and cache.link(sha(blobs["c"]), tmp_path / "c-again")
     assert not cache.link(sha(blobs["b"]), tmp_path / "b-again")
     assert (tmp_path / "a-again").read_bytes() == blobs["a"]
+
+
+# backup and restore ------------------------------------------------------------------------------
+def ingest(ws: Workspace, tmp_path: Path) -> list[dict]:
+    """A report, minutes and a photo, filed into the bucket (nothing on the local archive tree)."""
+    from conftest import Cli
+    from fixtures_gen import make_photo, make_text_pdf
+
+    incoming = tmp_path / "incoming"
+    incoming.mkdir(exist_ok=True)
+    make_text_pdf(incoming / "河口镇户厕改造验收报告.pdf", ["河口镇人民政府", "河口镇农村户厕改造验收报告",
+                                                      "2024年5月12日，河口镇完成农村户厕改造320户，验收合格率100%。"])
+    make_text_pdf(incoming / "县农业农村局改厕工作推进会议纪要.pdf", ["县农业农村局", "农村厕所革命工作推进会议纪要",
+                                                           "2024年6月3日召开全县农村改厕工作推进会。"])
+    make_photo(incoming / "改厕现场.jpg", date="2024-05-12", xp_title="河口镇户厕改造现场")
+    records = Cli(ws).json("ingest", str(incoming))
+    assert len(records) == 3 and local_archive_files(ws) == []
+    return records
+
+
+def test_a_backup_of_an_s3_workspace_holds_the_bucket_and_restores_into_it(
+    s3_env: S3Server, tmp_path: Path  # noqa: F811
+) -> None:
+    import json
+    import tarfile
+
+    from conftest import Cli
+
+    ws, part = s3_workspace(tmp_path, s3_env)
+    records = ingest(ws, tmp_path)
+    stored = {r["archive_path"]: (tmp_path / "incoming" / r["original_name"]).read_bytes() for r in records}
+    out = tmp_path / "备份.tar.gz"
+    summary = json.loads(Cli(ws)("backup", "--out", str(out), "--json"))
+    assert summary["files"] == 3 and summary["bytes"] == sum(len(b) for b in stored.values())
+    with tarfile.open(out) as tar:  # the bucket's bytes, at their catalogue paths
+        for rel, data in stored.items():
+            assert tar.extractfile(f"archivist-backup/{rel}").read() == data
+
+    # the bucket lost two objects: restore puts them back through the store and keeps no local copy
+    client = s3_env.client()
+    lost = sorted(stored)[:2]
+    for rel in lost:
+        client.delete_object(Bucket=s3_env.bucket, Key=part + rel)
+    target = tmp_path / "restored"
+    restored = json.loads(Cli(ws)("restore", str(out), "--to", str(target), "--json"))
+    assert restored["files"] == 3
+    assert any("上传 2 个，1 个已在存储中且内容一致" in n for n in restored["notes"]), restored["notes"]
+    assert bucket_keys(s3_env, part) == set(stored)
+    for rel, data in stored.items():
+        assert client.get_object(Bucket=s3_env.bucket, Key=part + rel)["Body"].read() == data
+    again = Workspace(target)
+    assert local_archive_files(again) == []
+    report = json.loads(Cli(again)("verify", "--json"))
+    assert report["ok"] and report["checked"]["files"] == 3, report["findings"]
+
+    # an object with other bytes under a key is never overwritten: refused, and the upload taken back
+    missing, forged = sorted(stored)[0], sorted(stored)[1]  # the missing one is uploaded first, then taken back
+    client.put_object(Bucket=s3_env.bucket, Key=part + forged, Body=b"%PDF-1.4 forged")
+    client.delete_object(Bucket=s3_env.bucket, Key=part + missing)
+    message = Cli(ws)("restore", str(out), "--to", str(tmp_path / "again"), expect=1)
+    assert "内容不同" in message and "prefix" in message
+    assert not (tmp_path / "again").exists() and not [p for p in tmp_path.iterdir() if "restoring" in p.name]
+    assert bucket_keys(s3_env, part) == set(stored) - {missing}
+    assert client.get_object(Bucket=s3_env.bucket, Key=part + forged)["Body"].read() == b"%PDF-1.4 forged"
