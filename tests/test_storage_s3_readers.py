@@ -188,3 +188,47 @@ def test_a_backup_of_an_s3_workspace_holds_the_bucket_and_restores_into_it(
     assert not (tmp_path / "again").exists() and not [p for p in tmp_path.iterdir() if "restoring" in p.name]
     assert bucket_keys(s3_env, part) == set(stored) - {missing}
     assert client.get_object(Bucket=s3_env.bucket, Key=part + forged)["Body"].read() == b"%PDF-1.4 forged"
+
+
+# scheme migration --------------------------------------------------------------------------------
+def test_a_scheme_migration_moves_the_objects_in_the_bucket_and_freezes_them_locally(
+    s3_env: S3Server, tmp_path: Path  # noqa: F811
+) -> None:
+    import json
+
+    from conftest import Cli
+    from fixtures_gen import make_docx
+    from scheme_fixtures import kaohe_xlsx
+
+    ws, part = s3_workspace(tmp_path, s3_env)
+    cli = Cli(ws)
+    cli("scheme", "import", str(kaohe_xlsx(tmp_path / "细则2024.xlsx")))
+    docs = [("污水设施运行.docx", "农村生活污水处理设施运行记录", "生活污水治理项目清单和处理设施运行记录。", "B03"),
+            ("秸秆禁烧.docx", "2024年秸秆禁烧巡查记录", "秸秆综合利用台账和禁烧巡查记录。", "B05")]
+    for name, title, body, _ in docs:
+        make_docx(tmp_path / "来件" / name, title, [body])
+    records = {r["original_name"]: r for r in cli.json("ingest", str(tmp_path / "来件"))}
+    for name, *_, code in docs:
+        if records[name]["indicator"] != code:
+            cli("assign", records[name]["id"], code)
+    before = {r["original_name"]: r for r in cli.json("list")}
+    data = {name: (tmp_path / "来件" / name).read_bytes() for name in before}
+    cli("scheme", "import", str(kaohe_xlsx(tmp_path / "细则2025.xlsx", year=2025)), "--no-use")
+
+    report = cli.json("scheme", "migrate", "kaohe-2024", "kaohe-2025", "--yes")
+    assert [m["new_code"] for m in report["moved"]] == ["B02"] and len(report["unsorted"]) == 1
+    after = {r["original_name"]: r for r in cli.json("list")}
+    assert after["污水设施运行.docx"]["archive_path"].startswith("archive/B-生态振兴/B02-")
+    assert after["秸秆禁烧.docx"]["archive_path"].startswith("archive/_待分类/")
+    client = s3_env.client()
+    assert bucket_keys(s3_env, part) == {r["archive_path"] for r in after.values()}  # moved, old keys gone
+    for name, record in after.items():
+        assert client.get_object(Bucket=s3_env.bucket, Key=part + record["archive_path"])["Body"].read() == data[name]
+    assert local_archive_files(ws) == []
+
+    snapshot = ws.root / report["snapshot"]  # last year's archive: real local files, at their old paths
+    for name, record in before.items():
+        assert (snapshot / record["archive_path"]).read_bytes() == data[name]
+    manifest = json.loads((snapshot / "manifest.json").read_text(encoding="utf-8"))
+    assert {f["path"] for f in manifest["files"]} == {r["archive_path"] for r in before.values()}
+    assert json.loads(cli("verify", "--json"))["ok"]

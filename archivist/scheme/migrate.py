@@ -11,6 +11,10 @@
    journaled like `assign` (a crash rolls the half-done move back) and audited; the run and every
    move are recorded in the catalogue (scheme_runs, scheme_migrations), so running it again after a
    crash finishes the job without moving anything twice.
+
+The archive is read and moved through the EvidenceStore (local disk or an S3 bucket). The frozen
+snapshot is always a local folder (it must be readable without archivist): from S3 each object is
+downloaded into it, checked against the catalogue's sha256.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from ..catalogue import Catalogue, now
 from ..framework import Framework
 from ..intake import filing
 from ..model import FILED, UNSORTED
+from ..storage import EvidenceMissing, open_store
 from ..workspace import Workspace
 from .diff import SchemeDiff
 from .store import SchemeError, check_set, load_scheme, set_frameworks
@@ -78,20 +83,22 @@ def snapshot_archive(ws: Workspace, catalogue: Catalogue, old: Framework) -> Pat
         n += 1
     target.mkdir(parents=True)
     names = {i.code: i.name for i in old.indicators()}
+    store = open_store(ws)
     rows = []
     for record in catalogue.records():
         rel = record.get("archive_path")
         if not rel or record["status"] == "duplicate":
             continue
-        source = ws.absolute(rel)
-        if not source.is_file():
-            continue
-        dest = target / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(source, dest)
-        except OSError:
-            shutil.copy2(source, dest)
+            with store.local_path(rel, record["sha256"]) as source:  # the file itself, or a checked copy
+                dest = target / rel
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(source, dest)
+                except OSError:
+                    shutil.copy2(source, dest)
+        except EvidenceMissing:
+            continue
         rows.append({"id": record["id"], "status": record["status"], "indicator": record.get("indicator") or "",
                      "indicator_name": names.get(record.get("indicator") or "", ""),
                      "title": record.get("title") or "", "unit": record.get("unit") or "",
@@ -126,7 +133,9 @@ def _destination(ws: Workspace, record: dict[str, Any], code: str | None) -> Pat
         folder = ws.unsorted_dir
     if source.parent == folder:
         return source
-    return filing.unique_path(folder, parts[-1] or "未命名", source.suffix)
+    store = open_store(ws)
+    return filing.unique_path(folder, parts[-1] or "未命名", source.suffix,
+                              occupied=lambda p: store.occupied(ws.relative(p)))
 
 
 def _choose(classifier: Any, record: dict[str, Any], targets: list[str]) -> str:
@@ -217,7 +226,7 @@ def _move(ws: Workspace, catalogue: Catalogue, record: dict[str, Any], run: dict
                 "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
                 " VALUES (?,?,?,?,0,'moving',?)", (record["id"], str(source), str(dest), str(dest), now()))
             journal_id = cur.lastrowid
-        filing.move_durably(source, dest)
+        open_store(ws).move(record["archive_path"], ws.relative(dest))
     new_path = ws.relative(dest)
     with catalogue.transaction():
         if new_code:
