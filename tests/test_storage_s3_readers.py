@@ -232,3 +232,41 @@ def test_a_scheme_migration_moves_the_objects_in_the_bucket_and_freezes_them_loc
     manifest = json.loads((snapshot / "manifest.json").read_text(encoding="utf-8"))
     assert {f["path"] for f in manifest["files"]} == {r["archive_path"] for r in before.values()}
     assert json.loads(cli("verify", "--json"))["ok"]
+
+
+# authenticity check ------------------------------------------------------------------------------
+def test_check_finds_a_reused_photo_in_the_bucket(s3_env: S3Server, tmp_path: Path) -> None:  # noqa: F811
+    from conftest import Cli
+    from fixtures_gen import make_docx
+
+    from tests.authenticity_gen import reused, save_photo, scene, set_core_times
+
+    ws, _ = s3_workspace(tmp_path, s3_env)
+    cli = Cli(ws)
+    box = tmp_path / "来件"
+    station = scene(1, day=1)
+    save_photo(box / "河口镇" / "东岭村垃圾站.jpg", station, "2024-05-12 09:30:00", "东岭村垃圾站")
+    save_photo(box / "青山镇" / "西坪村垃圾站.jpg", reused(station, 7), "2024-08-03 15:10:00", "西坪村垃圾站")
+    save_photo(box / "白沙乡" / "南溪村公厕.jpg", scene(2, day=1), "2024-06-01 11:00:00", "南溪村公厕")
+    set_core_times(make_docx(box / "河口镇" / "河口镇2024年工作总结.docx", "河口镇2024年乡村振兴工作总结",
+                             ["全镇完成户厕改造320户。"]), "2024-12-20T09:00:00Z")
+    cli("ingest", str(box))
+    assert local_archive_files(ws) == []
+    # a cold start: no facts made at ingest, no cached copies: check reads every picture from the bucket
+    import sqlite3
+
+    db = sqlite3.connect(ws.catalogue_path)
+    with db:
+        db.execute("DELETE FROM authenticity_facts")
+    db.close()
+    for entry in (ws.cache_dir / "objects").iterdir():
+        entry.unlink()
+
+    reuse = [f for f in cli.json("check") if f["kind"] == "photo_reuse"]
+    names = {r["id"]: r["original_name"] for r in cli.json("list")}
+    assert [{names[i] for i in f["evidence_ids"]} for f in reuse] == [{"东岭村垃圾站.jpg", "西坪村垃圾站.jpg"}]
+    db = sqlite3.connect(ws.catalogue_path)
+    created = db.execute("SELECT created FROM authenticity_facts WHERE created IS NOT NULL").fetchall()
+    db.close()
+    assert [c[0][:10] for c in created] == ["2024-12-20"]  # the Word file's core properties, read from S3
+    assert list((ws.cache_dir / "s3").iterdir()) == []

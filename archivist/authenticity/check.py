@@ -3,6 +3,9 @@
 Reads the catalogue once (documents + the per-file facts made on ingest, backfilling any that are
 missing), runs each detector (a pure function of the documents and facts), attaches the explained
 marks and returns the findings, most serious first.
+
+The photo comparison needs the pictures themselves: each is asked of the EvidenceStore once per run
+(the file itself on local disk; from S3 a checked copy, from the read cache when it has one).
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue import Catalogue
+from ..storage import StoreError, open_store
 from ..workspace import Workspace
 from . import dates, figures, index, photos, pii, store, text
 from .finding import KINDS, SEVERITIES, Doc, Finding
@@ -89,9 +94,24 @@ def run_check(
     verdicts = index.load_verdicts(catalogue)
     found: list[Finding] = []
     cutoff = ws.config.cutoff_date
+    evidence = open_store(ws)
+    pictured = {i for i, f in facts.items() if f.phash or f.images}
+    shas = dict(catalogue.db.execute("SELECT archive_path, sha256 FROM evidence WHERE archive_path IS NOT NULL"))
+    paths: dict[str, Path] = {}
+    copies = ExitStack()
 
     def path_of(doc: Doc) -> Path | None:
-        return ws.absolute(doc.path) if doc.path else None
+        """A readable file for a picture (only those are compared: no download for anything else)."""
+        if not doc.path:
+            return None
+        if doc.id not in pictured:
+            return ws.absolute(doc.path)  # never opened
+        if doc.path not in paths:
+            try:
+                paths[doc.path] = copies.enter_context(evidence.local_path(doc.path, shas.get(doc.path)))
+            except StoreError:  # gone or unreadable: a path that is not there, so the picture is not compared
+                paths[doc.path] = ws.absolute(doc.path)
+        return paths[doc.path]
 
     runs: list[tuple[set[str], Callable[[], list[Finding]]]] = [
         ({"photo_reuse", "before_after_same"},
@@ -108,9 +128,10 @@ def run_check(
         ({"figure_conflict"}, lambda: figures.figure_findings(docs, figures.concepts_for(ws.root))),
         ({"pii"}, lambda: pii.pii_findings(docs)),
     ]
-    for produces, run in runs:
-        if produces & wanted:
-            found += [f for f in run() if f.kind in wanted]
+    with copies:
+        for produces, run in runs:
+            if produces & wanted:
+                found += [f for f in run() if f.kind in wanted]
     if verdicts.new:
         index.store_verdicts(catalogue, verdicts.new)
     found = _merge_same_files(found)

@@ -4,11 +4,17 @@ A photo's perceptual hash, a document's MinHash signature and sentence hashes, a
 created/modified times (Beijing time) are derived data — like the search index they can be rebuilt
 from the archive, so they are stored unaudited in `authenticity_facts`, keyed by evidence id and by
 `FACTS_VERSION` (a change in how a fact is computed recomputes it).
+
+Photos and Office files are read through the EvidenceStore (`local_path`: the file itself on local
+disk, a checked copy from S3). A file the store cannot read just now (network, a changed object)
+gets no facts row at all, so the next `check` computes them again; a file that is gone gets a row
+without file facts, as on local disk.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import zipfile
 from collections.abc import Iterable
@@ -17,12 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import Catalogue, now
+from ..storage import EvidenceMissing, StoreError, open_store
 from ..workspace import Workspace
 
 if TYPE_CHECKING:  # numpy, imagehash and the detectors load only when a file is indexed or checked
     import numpy as np
 
     from . import photos as photos_module
+
+log = logging.getLogger(__name__)
 
 FACTS_VERSION = 2  # 2: pictures inside Office files
 OFFICE_TYPES = {"docx", "xlsx", "pptx"}
@@ -59,20 +68,25 @@ def office_times(path: Path) -> dict[str, str]:
 
 
 def compute_facts(ws: Workspace, record: dict[str, Any]) -> Facts:
-    """The facts of one archived record (what its type has: a hash, a signature, core times)."""
+    """The facts of one archived record (what its type has: a hash, a signature, core times).
+
+    Raises StoreError when the store cannot read the file now (it is not missing: try again later)."""
     from . import photos, text
 
     facts = Facts(record["id"])
     rel = record.get("archive_path")
-    path = ws.absolute(rel) if rel else None
     kind = record.get("file_type") or ""
-    if path is not None and path.is_file():
-        if kind in IMAGE_TYPES:
-            facts.phash = photos.perceptual_hash(path)
-        if kind in OFFICE_TYPES:
-            times = office_times(path)
-            facts.created, facts.modified = times.get("created"), times.get("modified")
-            facts.images = photos.embedded_hashes(path) or None
+    if rel and kind in IMAGE_TYPES | OFFICE_TYPES:  # only these are read: no download for a PDF
+        try:
+            with open_store(ws).local_path(rel, record.get("sha256")) as path:
+                if kind in IMAGE_TYPES:
+                    facts.phash = photos.perceptual_hash(path)
+                if kind in OFFICE_TYPES:
+                    times = office_times(path)
+                    facts.created, facts.modified = times.get("created"), times.get("modified")
+                    facts.images = photos.embedded_hashes(path) or None
+        except EvidenceMissing:
+            pass
     body = record.get("text") or ""
     if kind in text.TEXT_TYPES and body:
         facts.minhash = text.signature(body)
@@ -105,9 +119,17 @@ def index_filed(ws: Workspace, catalogue: Catalogue, record: dict[str, Any]) -> 
         return record
     try:
         store_facts(catalogue, [compute_facts(ws, record)])
-    except (OSError, sqlite3.Error, ValueError):
+    except (OSError, sqlite3.Error, ValueError, StoreError):
         pass
     return record
+
+
+def _computed(ws: Workspace, record: dict[str, Any]) -> Facts | None:
+    try:
+        return compute_facts(ws, record)
+    except StoreError as exc:  # left without a row: the next check tries again
+        log.warning("authenticity facts of %s not computed: %s", record.get("archive_path"), exc)
+        return None
 
 
 def missing(catalogue: Catalogue) -> list[str]:
@@ -125,7 +147,7 @@ def backfill(ws: Workspace, catalogue: Catalogue) -> int:
     todo = missing(catalogue)
     for start in range(0, len(todo), BATCH):
         batch = [catalogue.get(i) for i in todo[start:start + BATCH]]
-        store_facts(catalogue, [compute_facts(ws, r) for r in batch if r])
+        store_facts(catalogue, [f for r in batch if r and (f := _computed(ws, r)) is not None])
     return len(todo)
 
 
