@@ -33,8 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from gen_text import Generator  # noqa: E402
 
-from archivist import analysis  # noqa: E402
-from archivist.search import SearchIndex  # noqa: E402
+from archivist.search import SearchIndex, analysis  # noqa: E402
 
 KIND_WORDS = ["验收", "台账", "方案", "通知", "总结", "纪要", "简报"]
 

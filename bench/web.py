@@ -80,9 +80,8 @@ def make_workspace(folder: Path, docs: int, clients: int, seed: int) -> tuple[Pa
 
     from gen_text import Generator
 
-    from archivist import analysis
     from archivist.catalogue import Catalogue
-    from archivist.search import rebuild_from_catalogue
+    from archivist.search import analysis, rebuild_from_catalogue
     from archivist.team.submissions import unit_indicators
     from archivist.team.users import add_user
     from archivist.workspace import init_workspace

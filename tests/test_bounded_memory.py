@@ -19,6 +19,8 @@ from archivist import search
 from archivist.catalogue import Catalogue
 from archivist.intake import pipeline
 from archivist.samples import make_text_corpus
+from archivist.search import sync as search_sync
+from archivist.search import whoosh_backend
 from archivist.workspace import Workspace
 
 COUNT = 240
@@ -30,8 +32,8 @@ def tiny_batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     from whoosh.writing import PostingPool
 
     monkeypatch.setattr(pipeline, "SYNC_EVERY", 25)  # an index sync every 25 records
-    monkeypatch.setattr(search, "SYNC_BATCH", 7)  # each sync commits 7 records at a time
-    monkeypatch.setattr(search, "WRITE_POOL_MB", 1)  # postings spill to sorted runs on disk
+    monkeypatch.setattr(search_sync, "SYNC_BATCH", 7)  # each sync commits 7 records at a time
+    monkeypatch.setattr(whoosh_backend, "WRITE_POOL_MB", 1)  # postings spill to sorted runs on disk
     spills: list[int] = []
     save = PostingPool.save
 

@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from archivist import analysis
 from archivist.catalogue import Catalogue
 from archivist.search import (
     IndexMissing,
     QueryError,
     SearchIndex,
+    analysis,
     form_pattern,
     open_index,
     parse_date,

@@ -1,38 +1,48 @@
-"""Full-text search over the archive: documents in, ranked hits with highlighted snippets out.
+"""The Whoosh backend: a local index directory, the default for one county on one machine.
 
-The catalogue is the truth; this index is derived from it and can always be rebuilt
-(`archivist reindex`, or automatically when it is missing or corrupt).
+Everything that knows Whoosh is in this module (the tokenizer adapter, the schema, the codec, the
+query engine), so another backend replaces it without touching the query language, the snippets
+or the catalogue sync, and no other module imports Whoosh.
 
-Layers, so that OpenSearch can replace Whoosh for a province without touching the pipeline:
-- `to_index_doc()` turns a catalogue record into an `IndexDoc` of prepared text (analysis.prepare);
-- `parse_query()` turns what a clerk types into a `ParsedQuery` (AND words, "phrases", -exclusions,
-  each word split into units with synonyms) — backend-neutral, and `ParsedQuery.matches()` says
-  exactly whether a document's text satisfies it;
-- `SearchBackend` is the storage interface; `WhooshBackend` implements it on a local directory;
-- `SearchIndex` is what the pipeline and the CLI use: the backend plus query parsing and snippets.
-
-How a query runs on Whoosh (`_Engine`): the index holds, per document, the bigrams, numbers and
-long jieba words of title and body with their frequencies (analysis.py). Candidates are the
-documents that hold every term of every unit — set intersections over whole posting lists, read
-block by block — ranked by BM25 (title ×3), then confirmed best-first against the stored text until
-the requested number is confirmed. Confirmation makes phrases, 文号 and number boundaries exact
-without storing positions; Whoosh's own matchers and positional phrase queries were measured an
-order of magnitude slower at 20,000 documents (they step through postings one at a time in Python).
-
-On-disk layout of `index/whoosh/` (WhooshBackend):
+On-disk layout of `index/whoosh/`:
     CURRENT        JSON {"gen": "gen-…", "format": 2} — replaced atomically (os.replace)
     gen-…/         one complete Whoosh index
     vocabulary.txt words taught to jieba when this generation was built (see analysis.add_vocabulary)
-    .write.lock    fcntl lock: one writer (add/delete/rebuild) at a time across processes
+    .write.lock    fcntl lock: one writer (write_batch/rebuild) at a time across processes
 A rebuild writes a new generation beside the live one and then replaces CURRENT, so a searcher
 sees either the old index or the new one, never half of either. Whoosh itself commits a batch by
 writing new segments and then a new table of contents, so a search during an ingest sees each
 document whole or not at all.
+
+How a query runs (`_Engine`): the index holds, per document, the bigrams, numbers and long jieba
+words of title and body with their frequencies (analysis.py). Candidates are the documents that
+hold every term of every unit — set intersections over whole posting lists, read block by block —
+ranked by BM25 (title ×3), then confirmed best-first against the stored text until the requested
+number is confirmed. Confirmation makes phrases, 文号 and number boundaries exact without storing
+positions; Whoosh's own matchers and positional phrase queries were measured an order of magnitude
+slower at 20,000 documents (they step through postings one at a time in Python).
+
+Whoosh internals read here, which is why pyproject pins whoosh-reloaded==2.7.5 (run
+tests/test_search.py before upgrading; each use falls back to the public API when the attribute
+is missing, so a change makes the index slower, not wrong):
+- `whoosh.codec.whoosh3._lenfield` and a per-document reader's `_cached_reader()`, a column's
+  `_dbfile`, `_basepos` and `_count`: a segment's field lengths are one byte per document in one
+  column; reading the column's bytes at once replaces a seek and a one-byte read per document,
+  which was a fifth of all indexing time (CachedLengthsPerDocReader) and most of the time BM25
+  spends on lengths (`_segment_lengths`). A segment reader's `_perdoc` is that reader.
+- `W3LeafMatcher._byteids`, `_read_data()`, `_data`, `_read_weights()`, `_weights`, `_lastblock`,
+  `_goto()` and `_nextoffset`: a term's postings read a whole block at a time (`_read_postings`),
+  an order of magnitude faster than the matcher's one-posting-at-a-time `next()`.
+- `Searcher.refresh()` is avoided on purpose: it reuses segment readers by segment, so a commit
+  that only deletes documents is not seen (`_fresh_searcher`).
+Indexes name their tokenizers, postings format and codec in the pickled table of contents: indexes
+written before the search package was split name `archivist.analysis.ChineseTokenizer` (and
+`BigramTokenizer`, `ScanWeights`) and `archivist.search.LengthCachingW3Codec`; those names still
+resolve (archivist/analysis.py, archivist/search/__init__.py), so they open without a rebuild.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import fcntl
 import heapq
 import json
@@ -40,500 +50,112 @@ import logging
 import math
 import os
 import pickle
-import re
 import shutil
 import struct
 import threading
 import time
 import zlib
-from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
+from whoosh.formats import Existence
 
 from . import analysis
-from .analysis import BigramTokenizer, ChineseTokenizer, ScanWeights, prepare
-from .concepts import ConceptTable, load_concepts, workspace_root_of
-
-if TYPE_CHECKING:
-    from .catalogue import Catalogue
-    from .workspace import Workspace
+from .analysis import prepare, scan, slot_positions
+from .backend import RawHit, SearchBackend
+from .documents import IndexDoc
+from .errors import IndexMissing, SearchError
+from .query import Filters, ParsedQuery, form_pattern
 
 log = logging.getLogger(__name__)
 
 INDEX_FORMAT = 2  # bump when the schema or the analysis changes: old indexes are rebuilt
-MAX_BODY_CHARS = 500_000  # a giant ledger is still found by its first half million characters
-SNIPPET_CHARS = 90
-MAX_OCCURRENCES = 200  # per form, for choosing a snippet window in a very long text
-MARK_OPEN, MARK_CLOSE = "【", "】"
-DUPLICATE = "duplicate"
 WRITE_POOL_MB = 32  # an incremental commit's posting pool; beyond it Whoosh spills sorted runs to disk
-SYNC_BATCH = 200  # records per index commit when the index catches up with the catalogue
-BOUNDED_REBUILD_MB = 64  # a rebuild that a writer's sync falls back to: one process, this pool
 
 
-class SearchError(Exception):
-    """A search cannot be answered; the message is one Chinese line for the user."""
+# analysis, as Whoosh sees it -------------------------------------------------------------------
+class ChineseTokenizer(Tokenizer):
+    """A Whoosh tokenizer over `scan()`. Holds no state, so it pickles into the index schema."""
+
+    words = True
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = value
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        for tok in scan(value, self.words):
+            token.text = tok.text
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = tok.text
+            if positions:
+                token.pos = start_pos + tok.pos
+            if chars:
+                token.startchar = start_char + tok.start
+                token.endchar = start_char + tok.end
+            yield token
 
 
-class QueryError(SearchError):
-    """What the user typed cannot be searched (wrong usage)."""
+class BigramTokenizer(ChineseTokenizer):
+    """Bigrams, lone characters and numbers only (for short filter fields such as the unit)."""
+
+    words = False
 
 
-# documents -------------------------------------------------------------------------------------
-@dataclass
-class IndexDoc:
-    """One catalogue record as the index sees it: prepared text plus filter values."""
+class ScanWeights(Existence):
+    """A Whoosh postings format holding each term's frequency as the posting weight, and nothing else.
 
-    id: str
-    archive_path: str
-    title: str  # as recorded, for display
-    indicator: str
-    codes: list[str]  # indicator, linked codes, category letters: what --indicator matches
-    unit: str
-    doc_date: str
-    kind: str
-    status: str
-    head: str  # prepared: title, file name, unit, 文号, kind — parts separated by PART_SEPARATOR
-    body: str  # prepared: text incl. OCR, photo titles, sheet cells
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (id, original name) of identical files
-
-
-def _category(code: str) -> str:
-    """The category letter(s) of an indicator code: A01 -> A (framework codes are letters + digits)."""
-    return re.sub(r"\d.*$", "", code)
-
-
-def to_index_doc(record: dict[str, Any]) -> IndexDoc:
-    """A catalogue record (Catalogue.records(with_text=True) shape) as an index document."""
-    indicator = record.get("indicator") or ""
-    links = [c for c in (record.get("links") or []) if c]
-    codes: list[str] = []
-    for code in [indicator, *links]:
-        if code:
-            codes += [code, _category(code)]
-    meta = record.get("meta") or {}
-    if not isinstance(meta, dict):
-        meta = {}
-    title = record.get("title") or ""
-    parts = [
-        title,
-        record.get("original_name") or "",
-        record.get("unit") or "",
-        record.get("doc_number") or "",
-        record.get("kind") or "",
-    ]
-    # Byte-identical files that arrived later are not indexed themselves (their catalogue rows say
-    # `duplicate`); the original carries their ids and names, so a search reports them too and the
-    # name another sender gave the same file is one more way to find it.
-    duplicates = [(str(d["id"]), d.get("original_name") or "") for d in record.get("duplicates") or []]
-    parts += [name for _, name in duplicates]
-    # Photo titles and comments may live only in meta when an extractor did not fold them into text.
-    body = record.get("text") or ""
-    for key in ("xp_title", "xp_comment"):
-        extra = meta.get(key)
-        if isinstance(extra, str) and extra and extra not in body:
-            body = f"{body}\n{extra}" if body else extra
-    head = analysis.PART_SEPARATOR.join(prepare(p) for p in parts if p)
-    return IndexDoc(
-        id=str(record["id"]),
-        archive_path=record.get("archive_path") or "",
-        title=title or record.get("original_name") or "",
-        indicator=indicator,
-        codes=list(dict.fromkeys(codes)),
-        unit=record.get("unit") or "",
-        doc_date=record.get("doc_date") or "",
-        kind=prepare(record.get("kind") or ""),
-        status=record.get("status") or "",
-        head=head,
-        body=prepare(body[:MAX_BODY_CHARS]),
-        duplicates=duplicates,
-    )
-
-
-# queries ---------------------------------------------------------------------------------------
-@dataclass
-class Clause:
-    """One thing the user asked for.
-
-    kind "word": every unit must occur (each unit in any of its alternative forms); `text` is the
-    whole word, which ranks higher where it occurs as typed. kind "phrase": `text` must occur as
-    typed (after normalisation).
+    No positions: phrases and exact forms are checked against the stored text instead (see
+    `_Engine`), which in pure Python is far cheaper than reading a position list for every
+    candidate, and keeps posting blocks small. Terms come straight from `slot_positions()`, which
+    skips Whoosh's per-token Token objects (a large share of indexing time in pure Python).
     """
 
-    kind: str  # word | phrase
-    text: str
-    units: list[list[str]] = field(default_factory=list)  # per unit: its forms, the typed one first
-
-    @property
-    def expanded(self) -> bool:
-        return any(len(forms) > 1 for forms in self.units)
-
-
-@dataclass
-class ParsedQuery:
-    must: list[Clause] = field(default_factory=list)
-    must_not: list[Clause] = field(default_factory=list)
-
-    def highlight_forms(self) -> list[list[str]]:
-        """Per positive unit, the strings to mark in a snippet."""
-        forms: list[list[str]] = []
-        for clause in self.must:
-            if clause.kind == "phrase":
-                forms.append([clause.text])
-            else:
-                forms += clause.units
-        return forms
-
-    def matches(self, head: str, body: str) -> tuple[bool, float]:
-        """Does a document (its prepared head and body) satisfy the query exactly, and what share
-        of the multi-unit words occur in one piece as typed (a ranking bonus)?"""
-
-        def occurs(form: str) -> bool:
-            pattern = form_pattern(form)
-            return bool(pattern.search(head) or pattern.search(body))
-
-        for clause in self.must:
-            for forms in clause.units:
-                if not any(occurs(f) for f in forms):
-                    return False, 0.0
-        for clause in self.must_not:
-            if all(any(occurs(f) for f in forms) for forms in clause.units):
-                return False, 0.0
-        whole = [c for c in self.must if c.kind == "word" and len(c.units) > 1]
-        bonus = sum(occurs(c.text) for c in whole) / len(whole) if whole else 0.0
-        return True, bonus
-
-    @property
-    def expanded(self) -> bool:
-        return any(c.expanded for c in self.must)
-
-    def near_terms(self, head: str, body: str) -> list[str]:
-        """The concept terms a matching document was found by, for units whose typed form it lacks
-        (empty: the document holds every word as typed, a literal match)."""
-        used: list[str] = []
-        for clause in self.must:
-            for forms in clause.units:
-                if len(forms) < 2:
-                    continue
-                pattern = form_pattern(forms[0])
-                if pattern.search(head) or pattern.search(body):
-                    continue
-                for form in forms[1:]:
-                    other = form_pattern(form)
-                    if other.search(head) or other.search(body):
-                        used.append(form)
-                        break
-        return used
-
-
-_TOKEN_CHARS = rf"{analysis.HAN}0-9a-z"
-_PIECES = re.compile(rf"[{_TOKEN_CHARS}.%]+")
-
-
-@lru_cache(maxsize=2048)
-def form_pattern(form: str) -> re.Pattern[str]:
-    """What "this form occurs in the text" means, as a regex over prepared text.
-
-    The form's runs of Han characters, digits and letters must appear in order, separated by at
-    most a few other characters (so 清农办[2024]12号 finds 清农办〔2024〕12号), and a number must
-    not be part of a longer number (1460 does not occur in 31460 or 1460.5).
-    """
-    parts = []
-    for piece in _PIECES.findall(form):
-        piece = piece.strip(".")
-        if not piece:
-            continue
-        text = re.escape(piece)
-        if piece[0].isdigit():
-            text = r"(?<![\d.])" + text
-        if piece[-1].isdigit():
-            text += r"(?![\d]|\.\d)"
-        parts.append(text)
-    if not parts:
-        return re.compile(re.escape(form))
-    return re.compile(rf"[^{_TOKEN_CHARS}]{{0,4}}".join(parts))
-
-
-@dataclass
-class Filters:
-    indicator: str | None = None
-    unit: str | None = None
-    since: str | None = None  # YYYY-MM-DD inclusive
-    until: str | None = None  # YYYY-MM-DD or a prefix (YYYY-MM), inclusive
-    kind: str | None = None
-    status: str | None = None
-
-    def empty(self) -> bool:
-        return not any(asdict(self).values())
-
-
-_QUOTES = {"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'}
-_QUERY_PARTS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-
-
-def parse_query(text: str, concepts: ConceptTable | None = None, expand: bool = True) -> ParsedQuery:
-    """Words are ANDed, "quoted phrases" must occur as typed, -word or -"phrase" excludes.
-
-    Chinese quotation marks count as quotes; full-width forms and Traditional characters are folded
-    by prepare() exactly as documents were. A word that is a concept's term (concepts.py) is expanded to
-    the concept's other terms (`expand=False`: literal only, for comparison); phrases never are.
-    """
-    if concepts is None:
-        concepts = load_concepts()
-    table = concepts if expand else ConceptTable()
-    for old, new in _QUOTES.items():
-        text = text.replace(old, new)
-    parsed = ParsedQuery()
-    for match in _QUERY_PARTS.finditer(text):
-        negate, phrase, word = match.groups()
-        if word is not None:
-            negate = "-" if word.startswith("-") and len(word) > 1 else ""
-            word = word[1:] if negate else word
-            clause = _word_clause(prepare(word), table)
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, ChineseTokenizer) or not isinstance(value, str):
+            counts: dict[str, int] = {}
+            for token in analyzer(value, **kwargs):
+                counts[token.text] = counts.get(token.text, 0) + 1
         else:
-            clause = _phrase_clause(prepare(phrase or ""))
-        if clause is None:
-            continue
-        (parsed.must_not if negate else parsed.must).append(clause)
-    return parsed
+            counts = {term: len(slots) for term, slots in slot_positions(value, analyzer.words).items()}
+        for term, freq in counts.items():
+            yield term, freq, float(freq), b""
 
 
-def _word_clause(word: str, concepts: ConceptTable) -> Clause | None:
-    units = [concepts.alternatives(u) for u in analysis.query_units(word, _concept_keys(concepts))]
-    units = [u for u in units if any(analysis.query_terms(f) for f in u)]
-    if not units:
-        return None
-    return Clause("word", word, units)
 
-
-_KEYS_CACHE: dict[int, tuple[ConceptTable, list[str]]] = {}
-
-
-def _concept_keys(concepts: ConceptTable) -> list[str]:
-    found = _KEYS_CACHE.get(id(concepts))
-    if found is None or found[0] is not concepts:
-        found = (concepts, concepts.keys())
-        _KEYS_CACHE[id(concepts)] = found
-    return found[1]
-
-
-def _phrase_clause(phrase: str) -> Clause | None:
-    if not analysis.query_terms(phrase):
-        return None
-    return Clause("phrase", phrase, [[phrase]])
-
-
-_DATE_INPUT = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2}))?(?:\s*[-/.月]\s*(\d{1,2}))?\s*日?\s*$")
-
-
-def parse_date(value: str, end: bool = False) -> str:
-    """2024, 2024-05, 2024-05-12, 2024/5/12, 2024年5月12日 -> a bound for the doc_date range.
-
-    A partial date means the whole year or month: as an upper bound it becomes a prefix that
-    sorts after every day in it.
-    """
-    match = _DATE_INPUT.match(value or "")
-    if not match:
-        raise QueryError(f"日期“{value}”无法识别：请写成 2024-05-12、2024-05 或 2024")
-    year, month, day = match.groups()
-    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
-        raise QueryError(f"日期“{value}”不存在：请检查月份和日")
-    if day:
-        try:
-            return dt.date(int(year), int(month), int(day)).isoformat()
-        except ValueError as exc:
-            raise QueryError(f"日期“{value}”不存在：请检查月份和日") from exc
-    prefix = f"{year}-{int(month):02d}" if month else year
-    if end:
-        return prefix + "~"  # "~" sorts after digits and "-": the last day of the period
-    return f"{prefix}-01" if month else f"{prefix}-01-01"
-
-
-# hits and snippets -----------------------------------------------------------------------------
-@dataclass
-class Hit:
-    """One result. `snippet` marks matches with 【】; `plain` is the same text unmarked."""
-
-    id: str
-    archive_path: str
-    indicator: str | None
-    title: str
-    score: float
-    snippet: str
-    plain: str = ""
-    marks: list[tuple[int, int]] = field(default_factory=list)  # spans of matches in `plain`
-    duplicate_of: str | None = None  # set on a byte-identical copy reported with its original
-    near: list[str] = field(default_factory=list)  # concept terms it was found by instead of the typed words
-
-    def to_json(self) -> dict[str, Any]:
-        """CLI.md's shape ("snippet" is plain text) plus the marked version as "highlight"."""
-        return {
-            "id": self.id,
-            "archive_path": self.archive_path,
-            "indicator": self.indicator,
-            "title": self.title,
-            "score": round(self.score, 4),
-            "snippet": self.plain,
-            "highlight": self.snippet,
-            "duplicate_of": self.duplicate_of,
-            "near": self.near,
-        }
-
-
-def _find_spans(text: str, form: str) -> Iterator[tuple[int, int]]:
-    """Occurrences of `form` in prepared text (see form_pattern), never inside a longer number."""
-    if form:
-        for match in form_pattern(form).finditer(text):
-            yield match.span()
-
-
-def make_snippet(text: str, forms: list[list[str]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
-    """The window of `text` that shows the most distinct query units, and the match spans in it.
-
-    Works on the stored prepared text (simplified, half-width), so what is marked is exactly what
-    matched; the original file is one `archive_path` away.
-    """
-    occurrences: list[tuple[int, int, int]] = []  # start, end, unit number
-    for number, unit_forms in enumerate(forms):
-        for form in unit_forms:
-            occurrences += [span + (number,) for span in islice(_find_spans(text, form), MAX_OCCURRENCES)]
-    if not occurrences:
-        flat = " ".join(text[: width * 2].split())
-        return flat[:width], []
-    occurrences.sort()
-    # Slide a window over the occurrences (two pointers): the start showing most distinct units.
-    best_start, best_units = occurrences[0][0], 0
-    in_window: dict[int, int] = {}
-    right = 0
-    for left, (start, _, _) in enumerate(occurrences):
-        while right < len(occurrences) and occurrences[right][1] <= start + width:
-            unit = occurrences[right][2]
-            in_window[unit] = in_window.get(unit, 0) + 1
-            right += 1
-        if len(in_window) > best_units:
-            best_start, best_units = start, len(in_window)
-        if right > left:
-            unit = occurrences[left][2]
-            in_window[unit] -= 1
-            if not in_window[unit]:
-                del in_window[unit]
-    lead = min(best_start, width // 4)
-    begin = best_start - lead
-    end = min(len(text), begin + width)
-    window = text[begin:end]
-    spans = sorted(
-        (m.start() - begin, m.end() - begin)
-        for unit_forms in forms
-        for form in unit_forms
-        if form
-        for m in form_pattern(form).finditer(text, begin, end)
-    )
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    # Whitespace (line breaks in tables) becomes single spaces; keep spans aligned while doing it.
-    out: list[str] = []
-    remap: dict[int, int] = {}
-    prev_space = False
-    for i, ch in enumerate(window):
-        remap[i] = len(out)
-        if ch.isspace():
-            if not prev_space:
-                out.append(" ")
-            prev_space = True
-        else:
-            out.append(ch)
-            prev_space = False
-    remap[len(window)] = len(out)
-    plain = "".join(out)
-    marks = [(remap[s], remap[e]) for s, e in merged]
-    if begin > 0:
-        plain = "…" + plain
-        marks = [(s + 1, e + 1) for s, e in marks]
-    if end < len(text):
-        plain += "…"
-    return plain, marks
-
-
-def mark(plain: str, marks: list[tuple[int, int]], open_: str = MARK_OPEN, close: str = MARK_CLOSE) -> str:
-    out, last = [], 0
-    for s, e in marks:
-        out += [plain[last:s], open_, plain[s:e], close]
-        last = e
-    out.append(plain[last:])
-    return "".join(out)
-
-
-# backend interface -----------------------------------------------------------------------------
-@dataclass
-class RawHit:
-    """What a backend returns: identity, score and the stored text the snippet is cut from."""
-
-    id: str
-    archive_path: str
-    indicator: str
-    title: str
-    score: float
-    head: str
-    body: str
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    near: list[str] = field(default_factory=list)  # see Hit.near
-
-
-def _raw_hit(stored: dict[str, Any], score: float) -> RawHit:
-    return RawHit(
-        id=stored["id"],
-        archive_path=stored.get("archive_path", ""),
-        indicator=stored.get("indicator", ""),
-        title=stored.get("title", ""),
-        score=score,
-        head=stored.get("head", ""),
-        body=stored.get("body", ""),
-        duplicates=[tuple(d) for d in stored.get("duplicates") or []],  # type: ignore[misc]
-    )
-
-
-class SearchBackend(ABC):
-    """Storage for the search index. Whoosh today; OpenSearch could implement the same methods."""
-
-    @abstractmethod
-    def add(self, docs: list[IndexDoc], delete_ids: Iterable[str] = ()) -> None:
-        """Upsert `docs` by id and remove `delete_ids`, as one atomic commit."""
-
-    @abstractmethod
-    def rebuild(self, docs: Iterable[IndexDoc], vocabulary: Iterable[str] = (), pool_mb: int | None = None) -> int:
-        """Replace the whole index; searchers see the old one until the new one is complete.
-        `pool_mb` bounds the writer's memory (default: what the machine can spare)."""
-
-    @abstractmethod
-    def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]: ...
-
-    @abstractmethod
-    def doc_count(self) -> int: ...
-
-    @abstractmethod
-    def ids(self) -> set[str]: ...
-
-    @abstractmethod
-    def is_healthy(self) -> bool: ...
-
-
-class IndexMissing(SearchError):
-    """No usable index (never built, deleted, corrupt, or built by an older format)."""
-
-
-# Whoosh ----------------------------------------------------------------------------------------
+# codec and schema ------------------------------------------------------------------------------
 _LENGTH_OF_BYTE: list[int] = []
 
 
@@ -642,9 +264,13 @@ def _whoosh_index_error() -> type[BaseException]:
 
 
 class WhooshBackend(SearchBackend):
-    """A Whoosh index in generations under one directory (see the module docstring)."""
+    """A Whoosh index in generations under one directory (see the module docstring).
+
+    Thread-safe for searching (the web's one index per process); one writer at a time across
+    processes (`.write.lock`)."""
 
     def __init__(self, directory: Path) -> None:
+        super().__init__()
         self.directory = Path(directory)
         self._lock = threading.RLock()
         self._ix: Any = None
@@ -704,10 +330,9 @@ class WhooshBackend(SearchBackend):
             os.close(fd)
 
     # writing ---------------------------------------------------------------------------------
-    def add(self, docs: list[IndexDoc], delete_ids: Iterable[str] = ()) -> None:
+    def write_batch(self, docs: list[IndexDoc], delete_ids: list[str]) -> None:
         from whoosh.index import LockError
 
-        delete_ids = [i for i in delete_ids if i not in {d.id for d in docs}]
         if not docs and not delete_ids:
             return
         analysis.warm_up()
@@ -857,6 +482,9 @@ class WhooshBackend(SearchBackend):
             return False
 
     def close(self) -> None:
+        """Close the searcher and forget the opened index (its files stay open until then, and a
+        process that never closes keeps deleted generations' files on disk)."""
+        self.rollback()
         with self._lock:
             self._reset()
 
@@ -1318,313 +946,16 @@ class _Engine:
                 scores[doc] += lift
 
 
-# the index the program uses --------------------------------------------------------------------
-class SearchIndex:
-    """Search over the archive: upsert and delete records, rebuild, and query with snippets."""
 
-    def __init__(self, index_dir: Path, backend: SearchBackend | None = None,
-                 concepts: ConceptTable | None = None) -> None:
-        self.index_dir = Path(index_dir)
-        self.backend: SearchBackend = backend or WhooshBackend(self.index_dir)
-        self._concepts = concepts
-
-    @property
-    def concepts(self) -> ConceptTable:
-        """The shipped concept table under the workspace's own concepts.toml (re-read when it changes)."""
-        if self._concepts is not None:
-            return self._concepts
-        return load_concepts(workspace_root_of(self.index_dir))
-
-    def add(self, records: list[dict[str, Any]]) -> None:
-        """Upsert records by id in one commit; duplicates are removed rather than indexed."""
-        docs = [to_index_doc(r) for r in records if r.get("status") != DUPLICATE]
-        dups = [str(r["id"]) for r in records if r.get("status") == DUPLICATE]
-        self.backend.add(docs, dups)
-
-    def delete(self, ids: Iterable[str]) -> None:
-        self.backend.add([], list(ids))
-
-    def rebuild(
-        self, records: Iterable[dict[str, Any]], vocabulary: Iterable[str] = (), pool_mb: int | None = None
-    ) -> int:
-        """Build a fresh index from `records` and swap it in atomically. Returns documents indexed."""
-        docs = (to_index_doc(r) for r in records if r.get("status") != DUPLICATE)
-        return self.backend.rebuild(docs, vocabulary, pool_mb)
-
-    def search(
-        self,
-        query: str,
-        indicator: str | None = None,
-        unit: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        kind: str | None = None,
-        status: str | None = None,
-        limit: int = 20,
-        expand: bool = True,
-    ) -> list[Hit]:
-        """Best first. Raises QueryError for unusable input, IndexMissing when there is no index.
-
-        `expand=False` searches the typed words only (no concept expansion)."""
-        parsed = parse_query(query or "", self.concepts, expand=expand)
-        filters = Filters(
-            indicator=indicator or None,
-            unit=unit or None,
-            since=parse_date(since) if since else None,
-            until=parse_date(until, end=True) if until else None,
-            kind=kind or None,
-            status=status or None,
-        )
-        if not parsed.must and filters.empty():
-            if parsed.must_not:
-                raise QueryError("只有排除词：请至少给出一个要查找的词，或加上筛选条件")
-            raise QueryError("请输入要查找的词（空格分隔表示同时包含，引号表示整句，-词 表示排除）")
-        if limit < 1:
-            raise QueryError("--limit 必须大于 0")
-        forms = parsed.highlight_forms()
-        hits = []
-        for raw in self.backend.search(parsed, filters, limit):
-            plain, marks = make_snippet(raw.body, forms)
-            if not marks:
-                title_plain, title_marks = make_snippet(prepare(raw.title), forms)
-                if title_marks:
-                    plain, marks = title_plain, title_marks
-            if raw.near:
-                note = f"〔近义：{'、'.join(dict.fromkeys(raw.near))}〕"
-                plain = note + plain
-                marks = [(a + len(note), b + len(note)) for a, b in marks]
-            hit = Hit(
-                id=raw.id,
-                archive_path=raw.archive_path,
-                indicator=raw.indicator or None,
-                title=raw.title,
-                score=raw.score,
-                snippet=mark(plain, marks),
-                plain=plain,
-                marks=marks,
-                near=list(dict.fromkeys(raw.near)),
-            )
-            hits.append(hit)
-            for dup_id, dup_name in raw.duplicates:
-                note = f"重复件：{dup_name} 与原件内容完全相同，未另存，原件见 {raw.archive_path}"
-                hits.append(
-                    Hit(dup_id, raw.archive_path, hit.indicator, raw.title, raw.score, note, note, [], raw.id)
-                )
-        return hits[:limit]
-
-    def doc_count(self) -> int:
-        return self.backend.doc_count()
-
-    def ids(self) -> set[str]:
-        return self.backend.ids()
-
-    def is_healthy(self) -> bool:
-        return self.backend.is_healthy()
-
-    def close(self) -> None:
-        close = getattr(self.backend, "close", None)
-        if close:
-            close()
-
-
-# workspace glue --------------------------------------------------------------------------------
-def framework_vocabulary(ws: Workspace) -> list[str]:
-    """Indicator names and evidence item names: words to teach jieba (analysis.add_vocabulary)."""
-    try:
-        indicators = ws.frameworks.indicators()
-    except Exception as exc:  # noqa: BLE001 - a broken framework file must not stop search
-        log.info("frameworks not loaded for search vocabulary: %s", exc)
-        return []
-    words: list[str] = []
-    for ind in indicators:
-        words.append(ind.name)
-        words += ind.evidence
-    return words
-
-
-def _indexable_ids(catalogue: Catalogue) -> set[str]:
-    rows = catalogue.db.execute("SELECT id FROM evidence WHERE status != ?", (DUPLICATE,))
-    return {r[0] for r in rows}
-
-
-def _duplicates_by_original(catalogue: Catalogue) -> dict[str, list[dict[str, str]]]:
-    """original id -> its byte-identical copies (id, original_name), from the catalogue."""
-    found: dict[str, list[dict[str, str]]] = {}
-    rows = catalogue.db.execute(
-        "SELECT id, original_name, duplicate_of FROM evidence WHERE status=? AND duplicate_of IS NOT NULL"
-        " ORDER BY received_at, rowid",
-        (DUPLICATE,),
+def _raw_hit(stored: dict[str, Any], score: float) -> RawHit:
+    return RawHit(
+        id=stored["id"],
+        archive_path=stored.get("archive_path", ""),
+        indicator=stored.get("indicator", ""),
+        title=stored.get("title", ""),
+        score=score,
+        head=stored.get("head", ""),
+        body=stored.get("body", ""),
+        duplicates=[tuple(d) for d in stored.get("duplicates") or []],  # type: ignore[misc]
     )
-    for evidence_id, name, original in rows:
-        found.setdefault(original, []).append({"id": evidence_id, "original_name": name})
-    return found
 
-
-def _records(
-    catalogue: Catalogue, ids: Iterable[str], duplicates: dict[str, list[dict[str, str]]]
-) -> Iterator[dict[str, Any]]:
-    """Indexable records one at a time (a rebuild of a large archive does not hold every text in
-    memory), each with the copies that duplicate it."""
-    for evidence_id in ids:
-        record = catalogue.get(evidence_id)
-        if record is not None and record.get("status") != DUPLICATE:
-            record["duplicates"] = duplicates.get(evidence_id, [])
-            yield record
-
-
-def _rebuild(
-    ws: Workspace, catalogue: Catalogue, index: SearchIndex, pool_mb: int | None = None
-) -> tuple[int, list[str]]:
-    ids = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence ORDER BY received_at, rowid")]
-    records = _records(catalogue, ids, _duplicates_by_original(catalogue))
-    count = index.rebuild(records, framework_vocabulary(ws), pool_mb)
-    return count, ids
-
-
-def rebuild_from_catalogue(
-    ws: Workspace, catalogue: Catalogue, index: SearchIndex | None = None, pool_mb: int | None = None
-) -> int:
-    """Rebuild the index from every catalogue record and mark them indexed. Call as the writer."""
-    index = index or SearchIndex(ws.whoosh_dir)
-    count, ids = _rebuild(ws, catalogue, index, pool_mb)
-    with catalogue.transaction():
-        catalogue.db.executemany("UPDATE evidence SET indexed=1 WHERE id=? AND indexed=0", [(i,) for i in ids])
-    return count
-
-
-def open_index(ws: Workspace) -> SearchIndex:
-    """The workspace's index, rebuilt from the catalogue if missing or corrupt, and repaired if it
-    has fallen behind the catalogue (documents missing or left over) — so a search never answers
-    from a broken or empty index while the catalogue holds documents.
-
-    Repairs here do not touch the catalogue's indexed flags: a search must not write the catalogue
-    behind the single writer's back, and the writer's next sync_index is idempotent.
-    """
-    from .catalogue import Catalogue
-
-    index = SearchIndex(ws.whoosh_dir)
-    catalogue = Catalogue(ws.catalogue_path)
-    try:
-        if not index.is_healthy():
-            log.info("rebuilding the search index from the catalogue")
-            _rebuild(ws, catalogue, index)
-            return index
-        expected = _indexable_ids(catalogue)
-        present = index.ids()
-        missing = sorted(expected - present)
-        extra = present - expected
-        if missing or extra:
-            records = list(_records(catalogue, missing, _duplicates_by_original(catalogue)))
-            index.backend.add([to_index_doc(r) for r in records], sorted(extra))
-    finally:
-        catalogue.close()
-    return index
-
-
-def sync_index(ws: Workspace, catalogue: Catalogue, ids: Iterable[str] | None = None) -> int:
-    """Bring the index up to the catalogue: index rows with indexed=0 and mark them indexed=1;
-    remove documents that left the catalogue or became duplicates. Returns documents indexed.
-
-    Work and memory are bounded by SYNC_BATCH, not by the archive: pending rows are indexed a
-    batch per commit, and left-over documents are looked for a batch of index ids at a time.
-    `ids` (the rows a pipeline batch just committed) limits the sync to them: a batch during a
-    20,000-file ingest then costs what it holds; the writer's full sync at the end of the
-    command catches anything else (rows of a crashed run, documents left over).
-
-    The index commit comes before the catalogue flag, so a crash in between only means the same
-    rows are indexed again (an idempotent upsert). A new duplicate re-indexes its original, which
-    reports it.
-    """
-    index = SearchIndex(ws.whoosh_dir)
-    try:
-        if not index.is_healthy():
-            return rebuild_from_catalogue(ws, catalogue, index, BOUNDED_REBUILD_MB)
-        done = 0
-        if ids is not None:
-            wanted = list(dict.fromkeys(ids))
-            for start in range(0, len(wanted), SYNC_BATCH):
-                done += _sync_batch(catalogue, index, _pending_among(catalogue, wanted[start:start + SYNC_BATCH]))
-            return done
-        while pending := [
-            r[0] for r in catalogue.db.execute("SELECT id FROM evidence WHERE indexed=0 LIMIT ?", (SYNC_BATCH,))
-        ]:
-            done += _sync_batch(catalogue, index, pending)
-        if stale := _left_over(catalogue, index):
-            index.backend.add([], stale)
-        return done
-    finally:
-        index.close()
-
-
-def _pending_among(catalogue: Catalogue, ids: list[str]) -> list[str]:
-    marks = ",".join("?" * len(ids))
-    return [r[0] for r in catalogue.db.execute(f"SELECT id FROM evidence WHERE indexed=0 AND id IN ({marks})", ids)]
-
-
-def _sync_batch(catalogue: Catalogue, index: SearchIndex, pending: list[str]) -> int:
-    """Index one batch of pending rows (and the originals of new duplicates) in one commit."""
-    if not pending:
-        return 0
-    rows = [r for r in (catalogue.get(i) for i in pending) if r is not None]
-    new_duplicates = [str(r["id"]) for r in rows if r.get("status") == DUPLICATE]
-    to_index = [str(r["id"]) for r in rows if r.get("status") != DUPLICATE]
-    to_index += [str(r["duplicate_of"]) for r in rows if r.get("status") == DUPLICATE and r.get("duplicate_of")]
-    del rows  # texts: only one batch's worth is ever held
-    to_index = list(dict.fromkeys(to_index))
-    records = list(_records(catalogue, to_index, _duplicates_among(catalogue, to_index)))
-    index.backend.add([to_index_doc(r) for r in records], new_duplicates)
-    with catalogue.transaction():
-        catalogue.db.executemany("UPDATE evidence SET indexed=1 WHERE id=?", [(i,) for i in pending])
-    waiting = set(pending)
-    return sum(1 for r in records if r["id"] in waiting)
-
-
-def _duplicates_among(catalogue: Catalogue, originals: list[str]) -> dict[str, list[dict[str, str]]]:
-    """original id -> its byte-identical copies, for these originals only."""
-    found: dict[str, list[dict[str, str]]] = {}
-    if not originals:
-        return found
-    marks = ",".join("?" * len(originals))
-    rows = catalogue.db.execute(
-        "SELECT id, original_name, duplicate_of FROM evidence WHERE status=? AND duplicate_of IN"
-        f" ({marks}) ORDER BY received_at, rowid",
-        (DUPLICATE, *originals),
-    )
-    for evidence_id, name, original in rows:
-        found.setdefault(original, []).append({"id": evidence_id, "original_name": name})
-    return found
-
-
-def _left_over(catalogue: Catalogue, index: SearchIndex) -> list[str]:
-    """Index documents whose row left the catalogue or became a duplicate (looked up in the
-    catalogue a batch of ids at a time).
-
-    Skipped when the index holds exactly as many documents as the catalogue has indexable rows:
-    every pending row was just indexed, so an equal count leaves no room for a left-over one.
-    (A document missing from the index behind an indexed=1 flag is open_index's repair.)
-    """
-    expected = catalogue.db.execute("SELECT count(*) FROM evidence WHERE status != ?", (DUPLICATE,)).fetchone()[0]
-    if index.doc_count() == expected:
-        return []
-    stale: list[str] = []
-    present = iter(index.ids())
-    while chunk := list(islice(present, SYNC_BATCH)):
-        marks = ",".join("?" * len(chunk))
-        kept = {
-            r[0]
-            for r in catalogue.db.execute(
-                f"SELECT id FROM evidence WHERE status != ? AND id IN ({marks})", (DUPLICATE, *chunk)
-            )
-        }
-        stale += [i for i in chunk if i not in kept]
-    return sorted(stale)
-
-
-def sync_after_commit(ws: Workspace, catalogue: Catalogue, ids: Iterable[str] | None = None) -> str | None:
-    """sync_index for a writer whose change is already committed: the index is derived, so a failure
-    must not fail the user's change. Returns a one-line Chinese warning, or None when it worked."""
-    try:
-        sync_index(ws, catalogue, ids)
-    except Exception as exc:  # noqa: BLE001 - the next sync, open_index or `archivist reindex` repairs it
-        return f"检索索引未能更新（{type(exc).__name__}: {exc}）：稍后运行 archivist reindex"
-    return None
