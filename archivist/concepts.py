@@ -33,6 +33,7 @@ class ConceptTable:
 
     concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_term: dict[str, tuple[str, ...]] = field(default_factory=dict)  # term -> every term it expands to
+    names: tuple[str, ...] = ()  # full unit names a short form may stand for (乡村振兴局, 农村经营管理站)
 
     @classmethod
     def build(cls, concepts: dict[str, tuple[str, ...]]) -> ConceptTable:
@@ -44,12 +45,86 @@ class ConceptTable:
         return cls(dict(concepts), {t: tuple(v) for t, v in by_term.items()})
 
     def alternatives(self, unit: str) -> list[str]:
-        """The unit itself first, then every term of the concepts it belongs to."""
-        return list(self.by_term.get(unit, (unit,)))
+        """The unit itself first, then every term of the concepts it belongs to — or, for a short unit name
+        no concept holds (乡振局, 农经站), the full names it abbreviates."""
+        if unit in self.by_term:
+            return list(self.by_term[unit])
+        return [unit, *self.full_names(unit)]
+
+    def full_names(self, short: str) -> list[str]:
+        """Known unit names a short form abbreviates the way Chinese short names are made: the same first
+        character and ending, the other characters picked in order (住建局 ← 住房和城乡建设局, 医保局 ←
+        医疗保障局, 文广旅体局 ← 文化广电旅游体育局)."""
+        if not (3 <= len(short) <= 6) or not short.endswith(SHORT_NAME_ENDINGS):
+            return []
+        return [n for n in self.names if len(n) > len(short) and n[0] == short[0] and n[-1] == short[-1]
+                and _in_order(short, n)]
+
+    def with_names(self, names: tuple[str, ...]) -> ConceptTable:
+        return ConceptTable(self.concepts, self.by_term, tuple(dict.fromkeys((*self.names, *names))))
 
     def keys(self) -> list[str]:
         """Terms that a query word is split on, longest first (so 老年食堂 stays whole)."""
         return sorted(self.by_term, key=len, reverse=True)
+
+
+SHORT_NAME_ENDINGS = ("局", "站", "办", "委", "中心", "所", "院", "队", "会", "部")
+_LEVEL = ("县", "市", "省", "区")
+
+
+def _in_order(short: str, name: str) -> bool:
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
+def _shipped_unit_names() -> tuple[str, ...]:
+    from .intake.lexicon import UNIT_ABBREVIATIONS
+
+    return tuple(dict.fromkeys(UNIT_ABBREVIATIONS.values()))
+
+
+def _unit_concepts() -> dict[str, tuple[str, ...]]:
+    """人社局 = 人力资源和社会保障局: the lexicon's short department names, as concepts of two terms."""
+    from .intake.lexicon import UNIT_ABBREVIATIONS
+
+    groups: dict[str, tuple[str, ...]] = {}
+    for short, full in UNIT_ABBREVIATIONS.items():
+        terms = tuple(dict.fromkeys(analysis.prepare(t) for t in (short, full)))
+        if len(terms) > 1:
+            groups[f"单位简称:{short}"] = terms
+    return groups
+
+
+_UNITS_SEEN: dict[Path, tuple[tuple[float, ...], tuple[str, ...]]] = {}
+
+
+def catalogue_unit_names(workspace_root: Path) -> tuple[str, ...]:
+    """The units of the archive's records without their level prefix (县乡村振兴局 → 乡村振兴局), re-read
+    only when the catalogue file changes: the names a clerk's short forms stand for in this county."""
+    import sqlite3
+
+    db = Path(workspace_root) / "index" / "catalogue.sqlite3"
+    stamp = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in (db, db.with_name(db.name + "-wal")))
+    seen = _UNITS_SEEN.get(db)
+    if seen is not None and seen[0] == stamp:
+        return seen[1]
+    names: list[str] = []
+    if db.exists():
+        try:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=2)
+            try:
+                rows = con.execute("SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != ''")
+                for (unit,) in rows:
+                    name = str(unit)
+                    name = name[1:] if name.startswith(_LEVEL) and len(name) > 3 else name
+                    names.append(analysis.prepare(name))
+            finally:
+                con.close()
+        except sqlite3.Error:
+            names = []
+    result = tuple(dict.fromkeys(n for n in names if n))
+    _UNITS_SEEN[db] = (stamp, result)
+    return result
 
 
 def _clean_terms(name: str, raw: object, source: Path) -> tuple[str, ...]:
@@ -87,7 +162,7 @@ def _builtin_synonyms() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=16)
 def _load(shipped: Path, workspace_file: Path | None, mtime: float) -> ConceptTable:
-    concepts = _builtin_synonyms()
+    concepts = _builtin_synonyms() | _unit_concepts()
     if shipped.is_file():
         more, _ = read_file(shipped)
         concepts.update(more)
@@ -96,7 +171,7 @@ def _load(shipped: Path, workspace_file: Path | None, mtime: float) -> ConceptTa
         concepts.update(more)
         for name in disable:
             concepts.pop(name, None)
-    return ConceptTable.build(concepts)
+    return ConceptTable.build(concepts).with_names(_shipped_unit_names())
 
 
 def load_concepts(workspace_root: Path | None = None, shipped: Path = SHIPPED) -> ConceptTable:
@@ -105,7 +180,8 @@ def load_concepts(workspace_root: Path | None = None, shipped: Path = SHIPPED) -
     if own is not None and not own.is_file():
         own = None
     mtime = own.stat().st_mtime if own is not None else 0.0
-    return _load(shipped, own, mtime)
+    table = _load(shipped, own, mtime)
+    return table.with_names(catalogue_unit_names(workspace_root)) if workspace_root is not None else table
 
 
 def workspace_root_of(index_dir: Path) -> Path | None:
