@@ -270,3 +270,27 @@ def test_check_finds_a_reused_photo_in_the_bucket(s3_env: S3Server, tmp_path: Pa
     db.close()
     assert [c[0][:10] for c in created] == ["2024-12-20"]  # the Word file's core properties, read from S3
     assert list((ws.cache_dir / "s3").iterdir()) == []
+
+
+# ledger checks -----------------------------------------------------------------------------------
+def test_the_ledger_findings_of_an_xlsx_in_the_bucket(s3_env: S3Server, tmp_path: Path) -> None:  # noqa: F811
+    from conftest import Cli
+    from test_ledger_checks import HEADER, make_ledger, toilet_rows
+
+    from archivist.assess.ledger_checks import ledger_findings
+    from archivist.catalogue import Catalogue
+
+    ws, _ = s3_workspace(tmp_path, s3_env)
+    make_ledger(tmp_path / "来件" / "户厕改造验收台账.xlsx", HEADER, toilet_rows(), ["合计", 1500, 1500, 1300])
+    [record] = Cli(ws).json("ingest", str(tmp_path / "来件"))
+    assert local_archive_files(ws) == []
+    for entry in (ws.cache_dir / "objects").iterdir():
+        entry.unlink()
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        [found] = ledger_findings(ws, catalogue, use_cache=False)
+    finally:
+        catalogue.close()
+    # read from the workbook itself (exact row and column), not from the sheets kept in the record
+    assert (found.kind, found.row, found.column, found.expected, found.actual) == ("total_mismatch", 9, "D", 1488, 1300)
+    assert found.file == record["archive_path"] and "行号按提取内容推算" not in found.message

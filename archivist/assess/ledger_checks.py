@@ -1044,6 +1044,22 @@ def _save_cache(path: Path, by_sha: dict[str, Any]) -> None:
     save_by_sha(path, CHECKS_VERSION, by_sha)
 
 
+def _check_archived(ws: Workspace, record: dict[str, Any], shown: str, meta: dict[str, Any]) -> list[LedgerFinding]:
+    """The findings of one archived ledger, read through the EvidenceStore (the file itself on local
+    disk, a checked copy from S3); a file that is gone is judged by the tables kept in its record.
+    A store that cannot answer now raises: nothing is cached, the next run reads the file."""
+    from ..storage import EvidenceMissing, open_store
+
+    rel = record.get("archive_path")
+    if rel:
+        try:
+            with open_store(ws).local_path(rel, record["sha256"]) as path:
+                return check_file(path, record["id"], shown, record.get("indicator"), meta, include_unsure=True)
+        except EvidenceMissing:
+            pass
+    return check_tables(tables_from_meta(meta), record["id"], shown, record.get("indicator"), include_unsure=True)
+
+
 def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = True,
                     include_unsure: bool = False) -> list[LedgerFinding]:
     """Findings for every xlsx ledger in the archive (filed or unsorted), cached by content hash.
@@ -1076,13 +1092,8 @@ def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = Tr
                 meta = json.loads(record["meta"]) or {}
             except ValueError:
                 meta = {}
-        path = ws.absolute(record["archive_path"]) if record.get("archive_path") else None
         try:
-            if path is not None and path.is_file():
-                found = check_file(path, record["id"], shown, record.get("indicator"), meta, include_unsure=True)
-            else:
-                found = check_tables(tables_from_meta(meta), record["id"], shown, record.get("indicator"),
-                                     include_unsure=True)
+            found = _check_archived(ws, record, shown, meta)
         except Exception as exc:  # noqa: BLE001 - one odd ledger must not stop status for all the others
             log.warning("ledger check of %s failed: %r", shown, exc)
             continue
