@@ -774,7 +774,7 @@ def _check_index(ws: Workspace, catalogue: Catalogue, report: Report, writer: bo
         expected, pending = _indexable(catalogue)
         if not ws.whoosh_dir.exists() and not expected:
             return  # nothing filed yet, nothing to index
-        index = search.SearchIndex(ws.whoosh_dir)
+        index = search.open_search(ws)
         try:
             if not _quietly(index.is_healthy):
                 if writer:
@@ -1070,7 +1070,7 @@ def _repair_index(ws: Workspace, catalogue: Catalogue, report: Report) -> list[A
         from . import search
     except ImportError:
         return []
-    index = search.SearchIndex(ws.whoosh_dir)
+    index = search.open_search(ws)
     try:
         healthy = _quietly(index.is_healthy)
     finally:

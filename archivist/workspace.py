@@ -186,9 +186,11 @@ class Workspace:
             self.config = _config_from_toml(data)
         except InvalidValue as exc:
             raise WorkspaceError(f"{config_path}：{exc}（请修正后重试）") from exc
+        from .search.config import search_config
         from .storage.config import storage_config
 
         storage_config(data, config_path)  # a wrong [storage] table stops every command at once, in one line
+        search_config(data, config_path)  # and so does a wrong [search] table
         self._frameworks: FrameworkSet | None = None
 
     def check_paths(self) -> None:

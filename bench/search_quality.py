@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archivist.catalogue import Catalogue  # noqa: E402
-from archivist.search import SearchIndex, sync_index  # noqa: E402
+from archivist.search import SearchIndex, open_search, sync_index  # noqa: E402
 from archivist.workspace import Workspace, init_workspace  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-corpus"
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     files_root = (args.corpus / "files").resolve()
     names = {r["id"]: corpus_name(r, files_root) for r in catalogue.records()}
     catalogue.close()
-    index = SearchIndex(ws.whoosh_dir)
+    index = open_search(ws)
 
     runs = {mode: run_queries(index, queries, names, args.k, expand=(mode == "expanded"),
                               verbose=args.verbose and mode == "expanded", show=(mode == "expanded"))
