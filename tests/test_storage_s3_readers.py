@@ -294,3 +294,35 @@ def test_the_ledger_findings_of_an_xlsx_in_the_bucket(s3_env: S3Server, tmp_path
     # read from the workbook itself (exact row and column), not from the sheets kept in the record
     assert (found.kind, found.row, found.column, found.expected, found.actual) == ("total_mismatch", 9, "D", 1488, 1300)
     assert found.file == record["archive_path"] and "行号按提取内容推算" not in found.message
+
+
+# page counts and a metadata refresh --------------------------------------------------------------
+def test_page_counts_and_a_metadata_refresh_read_the_bucket(s3_env: S3Server, tmp_path: Path) -> None:  # noqa: F811
+    from conftest import Cli
+    from fixtures_gen import make_text_pdf
+
+    from archivist.catalogue import Catalogue
+    from archivist.generate.pagecount import known_counts
+    from archivist.intake.reextract import refresh_all
+
+    ws, _ = s3_workspace(tmp_path, s3_env)
+    make_text_pdf(tmp_path / "来件" / "河口镇户厕改造验收报告.pdf",
+                  [["河口镇人民政府", "河口镇农村户厕改造验收报告", "2024年5月12日完成改厕320户。"],
+                   ["附件：验收名单"], ["附件：整改台账"]])
+    [record] = Cli(ws).json("ingest", str(tmp_path / "来件"))
+    assert local_archive_files(ws) == []
+    for entry in (ws.cache_dir / "objects").iterdir():
+        entry.unlink()
+    catalogue = Catalogue(ws.catalogue_path)
+    try:
+        unmeasured = catalogue.get(record["id"]) | {"pages": None}  # no dossier yet: the count comes from the file
+        assert known_counts(ws, [unmeasured]) == {record["id"]: 3}
+
+        with catalogue.transaction():  # as an older version recognised it
+            catalogue.update(record["id"], title="旧版本识别的题名")
+        report = refresh_all(ws, catalogue)
+        assert report.checked == 1 and report.unreadable == []
+        assert catalogue.get(record["id"])["title"] == record["title"] != "旧版本识别的题名"
+    finally:
+        catalogue.close()
+    assert list((ws.cache_dir / "s3").iterdir()) == []

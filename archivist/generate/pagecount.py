@@ -13,6 +13,8 @@ what the file says about itself:
 
 Counts are cached in ``index/cache/pages.json`` by sha256, so a 20,000-item catalogue reads each file
 once, ever. A spreadsheet's pages depend on its print layout and are known only once rendered.
+Files are read through the EvidenceStore (from S3: one checked download per file, then the cache);
+a store that cannot answer now leaves the count unknown and uncached, to be read next time.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..storage import StoreError
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -69,6 +73,18 @@ def file_pages(path: Path, file_type: str) -> int | None:
     if path.suffix.lower() in WORD_SUFFIXES:
         return docx_pages(path)
     return None
+
+
+def stored_file_pages(ws: Workspace, rel: str, sha: str | None, file_type: str) -> int | None:
+    """file_pages of an archived file, read through the store; a file that is gone states no count.
+    Raises StoreError when the store cannot read it now."""
+    from ..storage import EvidenceMissing, open_store
+
+    try:
+        with open_store(ws).local_path(rel, sha) as path:
+            return file_pages(path, file_type)
+    except EvidenceMissing:
+        return None
 
 
 class PageCache:
@@ -136,8 +152,12 @@ def known_counts(ws: Workspace, records: Iterable[dict[str, Any]]) -> dict[str, 
             if ftype == "image":
                 n = 1
             elif rel and (ftype == "pdf" or Path(rel).suffix.lower() in WORD_SUFFIXES):
-                n = file_pages(ws.absolute(rel), ftype)
-                cache.put(sha, n)
+                try:
+                    n = stored_file_pages(ws, rel, sha, ftype)
+                except StoreError:
+                    n = None
+                else:
+                    cache.put(sha, n)
         if n:
             out[record["id"]] = n
     cache.save()

@@ -4,6 +4,8 @@ Why: recognition improves, and a county that ingested with an older version shou
 题名/责任者/成文日期 without re-ingesting. The archived bytes are extracted again (bounded, cached), the
 metadata rules re-run, and the user's corrections (`edit`) put back on top — a re-extraction never
 undoes a correction. Files are not renamed here: the catalogue is the truth and `verify` stays clean.
+The archived bytes are read through the EvidenceStore: the file itself on local disk, a copy checked
+against the catalogue's sha256 from S3.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..model import DUPLICATE, QUARANTINED, ExtractionError
+from ..storage import StoreError, open_store
 from ..workspace import Workspace
 from .edits import FIELD_LABELS, FieldChange, apply_overrides, overrides
 from .metadata import extract_meta
@@ -45,15 +48,18 @@ def refresh_record(ws: Workspace, catalogue: Catalogue, record: dict[str, Any], 
     """Re-extract one record's metadata and write what changed (one audit entry when anything did)."""
     from .sandbox import extract_bounded
 
-    path = ws.absolute(record["archive_path"])
     report.checked += 1
     try:
-        extraction = extract_bounded(
-            path, record.get("file_type") or None, timeout=ws.config.extract_timeout,
-            memory_mb=ws.config.extract_memory_mb, cache_dir=ws.cache_dir,
-        )
+        with open_store(ws).local_path(record["archive_path"], record.get("sha256")) as path:
+            extraction = extract_bounded(
+                path, record.get("file_type") or None, timeout=ws.config.extract_timeout,
+                memory_mb=ws.config.extract_memory_mb, cache_dir=ws.cache_dir,
+            )
     except ExtractionError as exc:
         report.unreadable.append((record["id"], exc.reason))
+        return
+    except StoreError as exc:  # gone (EvidenceMissing), changed, or the store unreachable: its own one line
+        report.unreadable.append((record["id"], str(exc)))
         return
     except OSError as exc:
         report.unreadable.append((record["id"], f"无法读取归档文件（{exc.strerror or exc}）"))
