@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -30,6 +30,9 @@ from .intake import queue
 from .intake.pipeline import Intake, Pipeline, display_name, is_ignored, recover
 from .workspace import Workspace
 from .writelock import Notify, print_to_stderr
+
+if TYPE_CHECKING:
+    from .search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,7 @@ class Watcher:
         self.rejected: dict[Path, tuple[int, float] | None] = {}  # left in place after being recorded
         self.lock = threading.Lock()
         self.stop_event = threading.Event()
+        self._search: SearchIndex | None = None  # one for the watch's lifetime, opened at the first batch
         ws.ensure_dirs()
 
     # nomination ------------------------------------------------------------------
@@ -165,9 +169,11 @@ class Watcher:
                 if intake.source.is_symlink() or intake.source.exists():
                     # left in the inbox (a symlink, an unreadable file): recorded once, not on every rescan
                     self.rejected[intake.source] = _signature(intake.source)
-        from .search import sync_after_commit
+        from .search import open_search, sync_after_commit
 
-        if warning := sync_after_commit(self.ws, catalogue):
+        if self._search is None:
+            self._search = open_search(self.ws)
+        if warning := sync_after_commit(self.ws, catalogue, index=self._search):
             log.warning(warning)
         return records
 
@@ -191,6 +197,7 @@ class Watcher:
             if self.candidates:
                 time.sleep(min(0.5, max(self.settle / 4, 0.05)))
         records += self.process([])  # web uploads queued while another writer held the lock
+        self.close()
         return records
 
     def run_forever(self, on_record: Callable[[dict], None] | None = None, tick: float = 0.5) -> None:
@@ -211,6 +218,13 @@ class Watcher:
         finally:
             observer.stop()
             observer.join(timeout=5)
+            self.close()
 
     def stop(self) -> None:
         self.stop_event.set()
+
+    def close(self) -> None:
+        """Close the search index the batches wrote through (the next batch opens it again)."""
+        index, self._search = self._search, None
+        if index is not None:
+            index.close()

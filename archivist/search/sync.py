@@ -126,7 +126,9 @@ def open_index(ws: Workspace) -> SearchIndex:
     return index
 
 
-def sync_index(ws: Workspace, catalogue: Catalogue, ids: Iterable[str] | None = None) -> int:
+def sync_index(
+    ws: Workspace, catalogue: Catalogue, ids: Iterable[str] | None = None, index: SearchIndex | None = None
+) -> int:
     """Bring the index up to the catalogue: index rows with indexed=0 and mark them indexed=1;
     remove documents that left the catalogue or became duplicates. Returns documents indexed.
 
@@ -139,26 +141,27 @@ def sync_index(ws: Workspace, catalogue: Catalogue, ids: Iterable[str] | None = 
     The index commit comes before the catalogue flag, so a crash in between only means the same
     rows are indexed again (an idempotent upsert). A new duplicate re-indexes its original, which
     reports it.
+
+    `index`: a long-lived writer's own index (watch), left open; without it one is opened and closed.
     """
-    index = open_search(ws)
-    try:
-        if not index.is_healthy():
-            return rebuild_from_catalogue(ws, catalogue, index, BOUNDED_REBUILD_MB)
-        done = 0
-        if ids is not None:
-            wanted = list(dict.fromkeys(ids))
-            for start in range(0, len(wanted), SYNC_BATCH):
-                done += _sync_batch(catalogue, index, _pending_among(catalogue, wanted[start:start + SYNC_BATCH]))
-            return done
-        while pending := [
-            r[0] for r in catalogue.db.execute("SELECT id FROM evidence WHERE indexed=0 LIMIT ?", (SYNC_BATCH,))
-        ]:
-            done += _sync_batch(catalogue, index, pending)
-        if stale := _left_over(catalogue, index):
-            index.delete(stale)
+    if index is None:
+        with open_search(ws) as own:
+            return sync_index(ws, catalogue, ids, own)
+    if not index.is_healthy():
+        return rebuild_from_catalogue(ws, catalogue, index, BOUNDED_REBUILD_MB)
+    done = 0
+    if ids is not None:
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), SYNC_BATCH):
+            done += _sync_batch(catalogue, index, _pending_among(catalogue, wanted[start:start + SYNC_BATCH]))
         return done
-    finally:
-        index.close()
+    while pending := [
+        r[0] for r in catalogue.db.execute("SELECT id FROM evidence WHERE indexed=0 LIMIT ?", (SYNC_BATCH,))
+    ]:
+        done += _sync_batch(catalogue, index, pending)
+    if stale := _left_over(catalogue, index):
+        index.delete(stale)
+    return done
 
 
 def _pending_among(catalogue: Catalogue, ids: list[str]) -> list[str]:
@@ -225,11 +228,13 @@ def _left_over(catalogue: Catalogue, index: SearchIndex) -> list[str]:
     return sorted(stale)
 
 
-def sync_after_commit(ws: Workspace, catalogue: Catalogue, ids: Iterable[str] | None = None) -> str | None:
+def sync_after_commit(
+    ws: Workspace, catalogue: Catalogue, ids: Iterable[str] | None = None, index: SearchIndex | None = None
+) -> str | None:
     """sync_index for a writer whose change is already committed: the index is derived, so a failure
     must not fail the user's change. Returns a one-line Chinese warning, or None when it worked."""
     try:
-        sync_index(ws, catalogue, ids)
+        sync_index(ws, catalogue, ids, index)
     except Exception as exc:  # noqa: BLE001 - the next sync, open_index or `archivist reindex` repairs it
         return f"检索索引未能更新（{type(exc).__name__}: {exc}）：稍后运行 archivist reindex"
     return None

@@ -34,6 +34,7 @@ from starlette.templating import Jinja2Templates
 from ..catalogue import Catalogue
 from ..workspace import Workspace, WorkspaceBusy
 from . import views
+from .cache import close_cache
 from .security import AuthMiddleware, GuardMiddleware, csrf_token, is_loopback, session_secret, web_settings
 from .throttle import LoginThrottle
 
@@ -271,6 +272,7 @@ def _lifespan(state: WebState) -> Callable[[Starlette], AbstractAsyncContextMana
         yield
         state.filer.stop()
         state.jobs.shutdown()
+        close_cache(state.ws)  # the one search index of this process
 
     return lifespan
 

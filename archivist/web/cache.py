@@ -64,6 +64,13 @@ class ProcessCache:
                     old.close()
             return self._index
 
+    def close(self) -> None:
+        """Close the process's search index (server shutdown); the next search opens it again."""
+        with self.lock:
+            index, self._index, self._index_at = self._index, None, None
+        if index is not None:
+            index.close()
+
     def summary(self, compute: Callable[[], T]) -> T:
         """The summary for the current catalogue and day, computed once per change."""
         key = (self.change_counter(), dt.date.today().isoformat())
@@ -94,6 +101,14 @@ def current_summary(ws: Workspace) -> Any:
             catalogue.close()
 
     return cache_for(ws).summary(compute)
+
+
+def close_cache(ws: Workspace) -> None:
+    """Close what the process keeps open for `ws` (its search index), at server shutdown."""
+    with _caches_lock:
+        cache = _caches.get(str(ws.root))
+    if cache is not None:
+        cache.close()
 
 
 def cache_for(ws: Workspace) -> ProcessCache:
