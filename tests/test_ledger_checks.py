@@ -482,3 +482,60 @@ def test_a_text_column_filled_on_every_row_but_one_is_an_omission_unless_the_row
     findings = check_file(make_ledger(tmp_path / "zg.xlsx", header, rows, title="农村饮水安全排查整改台账"))
     assert _kinds(findings) == [("empty_cell", 7, "D")]
     assert findings[0].confidence >= 0.8
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    wb = openpyxl.Workbook()
+    first = True
+    for name, rows in sheets.items():
+        ws = wb.active if first else wb.create_sheet()
+        assert ws is not None
+        ws.title = name
+        first = False
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_signature_line_a_county_level_row_and_a_reference_row_are_not_records(tmp_path: Path) -> None:
+    header = ["序号", "乡镇", "村", "户主姓名", "身份证号", "分配金额（元）", "一卡通账号"]
+    rows = [[i, "石门乡", f"村{i}", f"户主{i}", valid_id(f"35294119720107{i:03d}"), 500 + i, f"62307834836635{i:02d}"]
+            for i in range(1, 10)]
+    rows.insert(0, [None, "县本级", None, "县乡村振兴局", None, 300, None])  # no 序号, no 村, no ID: its own unit
+    total = ["", "合计", None, None, None, sum(r[5] for r in rows), None]
+    sign = ["发放单位：岚山县乡村振兴局", None, None, "监督人：", None, "日期：2025年1月10日", None]
+    ref = ["参考：上年", None, None, None, None, 4300, None]
+    path = _workbook(tmp_path / "ff.xlsx", {"发放表": [["收益分配发放表"], header, *rows, total, sign, ref]})
+    assert check_file(path) == []
+    rows[5][5] = None  # one blank 分配金额 among ten: an omission, now that the signature line is no row
+    total[5] = sum(r[5] or 0 for r in rows)
+    path = _workbook(tmp_path / "ff2.xlsx", {"发放表": [["收益分配发放表"], header, *rows, total, sign, ref]})
+    assert _kinds(check_file(path)) == [("empty_cell", 8, "F")]
+
+
+def test_a_summary_sheet_copying_the_town_sheets_repeats_no_id_finding(tmp_path: Path) -> None:
+    header = ["序号", "村", "姓名", "身份证号"]
+    twice = valid_id("35294119790602041")
+    a = [[i, "东门社区", f"甲{i}", valid_id(f"352941197709{i:02d}363")] for i in range(1, 11)]
+    b = [[i, "竹山村", f"乙{i}", valid_id(f"352941198309{i:02d}590")] for i in range(1, 11)]
+    a[1][2:] = ["邱志德", twice]
+    b[4][2:] = ["邱志德", twice]  # one person entered for two towns: the error, on the town sheet
+    summary = [[i + 1, *r[1:]] for i, r in enumerate(a + b)]
+    path = _workbook(tmp_path / "hz.xlsx", {"城关镇": [header, *a], "云岭乡": [header, *b], "汇总": [header, *summary]})
+    findings = check_file(path)
+    assert [(f.kind, f.sheet, f.row) for f in findings] == [("duplicate_id", "云岭乡", 6)]
+
+
+def test_a_growth_rate_shown_to_a_tenth_is_checked_to_a_tenth(tmp_path: Path) -> None:
+    # (88407.4 − 83250.5) ÷ 83250.5 = 6.2 %, shown 5.8: within half a point, but the column is shown to a tenth
+    header = ["乡镇", "上年收入总额（万元）", "本年收入总额（万元）", "同比增长（%）"]
+    rows = [["城关镇", 57810.4, 61441, 6.3], ["青石镇", 34653.1, 36531.5, 5.4], ["白沙镇", 83250.5, 88407.4, 5.8],
+            ["云岭乡", 49068.9, 51646.9, 5.3]]
+    findings = check_file(make_ledger(tmp_path / "sr.xlsx", header, rows, title="分乡镇农村居民收入"))
+    assert _kinds(findings) == [("percent_mismatch", 5, "D")]
+    three = [["化肥施用量（吨）", 11971, 11213, -6.3], ["农药使用量（吨）", 419, 397, 5.3],
+             ["农膜使用量（吨）", 778, 768, -1.3]]
+    findings = check_file(make_ledger(tmp_path / "jl.xlsx", ["指标", "2023年", "2024年", "增长率（%）"], three,
+                                      title="化肥农药减量统计"))
+    assert _kinds(findings) == [("percent_mismatch", 4, "D")]  # a sign slip in a table of three

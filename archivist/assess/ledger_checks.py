@@ -57,6 +57,8 @@ TOTAL_LABEL = re.compile(r"^.{0,12}(合计|总计|小计|共计|汇总)[:：]?$|
                          r"|^(?:合计|共计|总计|共)[:：]?\s*\d+\s*(?:户|人|名|个|项|处|条|家|笔)$")
 # 全县/全镇 rows total the others only when their numbers say so; 县本级 is a unit of its own, never a total
 AREA_LABEL = re.compile(r"^全(县|市|区|镇|乡|村|旗|州)[:：]?$")
+# a cell that is a label with its value (发放单位：岚山县乡村振兴局, 监督人：, 日期：2025年1月10日)
+LABEL_CELL = re.compile(r"^[\u4e00-\u9fff（）()]{2,8}\s*[:：]")
 PART_LABEL = re.compile(r"^(其中|内含|含)[:：]?")
 SUBTOTAL_LABEL = re.compile(r"小计")
 NOTE_PREFIX = re.compile(r"^(注|说明|备注|制表|填表|填报|审核|审批|负责人|单位负责人|统计人|联系人|数据来源|附注|签字)")
@@ -338,6 +340,8 @@ def row_role(row: list[Any]) -> str:
             return "subtotal" if SUBTOTAL_LABEL.search(text) else "total"
         if AREA_LABEL.match(text):
             return "county"
+    if len(filled) >= 2 and all(isinstance(v, str) and LABEL_CELL.match(v.strip()) for v in filled):
+        return "note"  # 经办人：　审核人：　日期：2025年1月10日 — a signature line under the table
     if filled and isinstance(filled[0], str) and NOTE_PREFIX.match(_label(filled[0])):
         numbers = [v for v in filled[1:] if to_number(v) is not None and not _looks_like_phone(v)]
         if len(filled) <= 2 or not numbers:
@@ -641,17 +645,20 @@ class _Checker:
             if not re.search(r"增长|增幅|同比", header) or re.search(r"下降|降低|额|量|数$", header):
                 continue
             percent_header = "%" in header or "率" in header
+            tolerance = _shown_tolerance([v[c] for v in nums], percent_header)
             best: tuple[int, int, int, int] | None = None  # (matches, tried, a, b)
             for a in numeric_cols:
                 for b in numeric_cols:
                     if a == b or c in (a, b):
                         continue
-                    fit = [_rate_matches(nums[i][c], (nums[i][a] - nums[i][b]) / nums[i][b], percent_header)
+                    fit = [_rate_matches(nums[i][c], (nums[i][a] - nums[i][b]) / nums[i][b], percent_header,
+                                         tolerance)
                            for i in range(len(data)) if nums[i][c] is not None and nums[i][a] is not None
                            and nums[i][b]]
                     if fit and (best is None or sum(fit) > best[0]):
                         best = (sum(fit), len(fit), a, b)
-            if best is None or best[0] < 3 or best[0] < 0.7 * best[1]:
+            # three rows fitting one pair of columns; or, in a table of three, two of them (the header says 增长)
+            if best is None or best[0] < min(3, max(best[1] - 1, 2)) or best[0] < 0.6 * best[1]:
                 continue
             _, _, a, b = best
             names = (table.headers[a] or column_letter(a), table.headers[b] or column_letter(b))
@@ -660,7 +667,7 @@ class _Checker:
                 if rate is None or now_ is None or not before:
                     continue
                 growth = (now_ - before) / before
-                if _rate_matches(rate, growth, percent_header):
+                if _rate_matches(rate, growth, percent_header, tolerance):
                     continue
                 shown = rate if isinstance(rate, Percent) else Percent(rate / 100 if percent_header else rate)
                 self.add(table, r, c, "percent_mismatch",
@@ -773,12 +780,15 @@ class _Checker:
 
     # 必填 ------------------------------------------------------------------------------------
     def check_empty(self, table: Table, roles: list[tuple[int, list[Any], str]]) -> None:
-        details = [(r, row) for r, row, role in roles if role == "detail" and _is_data_row(row, table)]
+        # a 县本级 row is a unit of its own: no 序号, no village
+        details = [(r, row) for r, row, role in roles if role == "detail" and _is_data_row(row, table)
+                   and not any(isinstance(v, str) and (LEVEL_ROW.match(_label(v)) or REFERENCE_ROW.match(v.strip()))
+                               for v in row[:4])]
         if len(details) < 3:
             return
         for c, header in enumerate(table.headers):
-            if not header or OPTIONAL_HEADER.search(header):
-                continue
+            if not header or OPTIONAL_HEADER.search(header) or SERIAL_HEADER.match(header):
+                continue  # an unnumbered row (a 县本级, a late addition) is no omission
             values = [row[c] for _, row in details if c < len(row) and not _is_blank(row[c])]
             filled = len(values)
             if filled == 0 or filled == len(details):
@@ -786,12 +796,13 @@ class _Checker:
             # A mostly filled *numeric* column is required too (a blank 实出勤天数 is an omission); a
             # mostly filled text column is not: 结业证书编号 stays blank for the one who did not finish.
             numeric = all(to_number(v) is not None for v in values)
+            mostly_filled = filled >= 0.9 * len(details) or (len(details) >= 8 and len(details) - filled == 1)
             if REQUIRED_HEADER.search(header) and filled >= 0.8 * len(details):
                 confidence = 0.9
-            elif numeric and len(details) >= 5 and filled >= 0.9 * len(details) and not re.search(
+            elif numeric and len(details) >= 5 and mostly_filled and not re.search(
                     r"时间|日期|金额|补助|补贴|资金|收入", header):
                 confidence = 0.8
-            elif numeric and len(details) >= 5 and filled >= 0.9 * len(details) and re.search(r"金额", header) \
+            elif numeric and len(details) >= 5 and mostly_filled and re.search(r"金额", header) \
                     and any(re.search(r"发放账号|银行卡|账号|领款|发放", h) for h in table.headers):
                 confidence = 0.85  # a payment roster: every row is paid, a blank 金额 is an omission
             elif not numeric and len(details) >= 8 and len(details) - filled <= max(1, len(details) // 20) \
@@ -809,6 +820,9 @@ class _Checker:
                              cells=[f"{column_letter(c)}{r}"])
 
 
+LEVEL_ROW = re.compile(r"^(?:县|市|乡|镇|区)?本级$")
+REFERENCE_ROW = re.compile(r"^(?:参考|对比|比较|附)[:：]")  # 参考：城镇居民 — a figure for comparison, not a record
+SERIAL_HEADER = re.compile(r"^(?:序号|编号|No\.?|NO\.?)$")
 # What is filled in only once something has happened: blank on the rows where it has not.
 LATER_EVENT_HEADER = re.compile(r"时间|日期|时限|完成|销号|退出|验收|结果|去向|原因|备注|说明|意见|情况|签字|签名")
 # a short status cell that says no (否, 未结业, 不合格, 退出, 放弃) — not a description (水量不足)
@@ -969,12 +983,24 @@ def _without_notes(roles: list[tuple[int, list[Any], str]]) -> list[tuple[int, l
     return [x for x in roles if x[2] != "note"]
 
 
-def _rate_matches(rate: float, fraction: float, percent_header: bool) -> bool:
+def _rate_matches(rate: float, fraction: float, percent_header: bool, tolerance: float = RATE_TOLERANCE) -> bool:
     if isinstance(rate, Percent):
-        return abs(rate - fraction) <= RATE_TOLERANCE
+        return abs(rate - fraction) <= tolerance
     if percent_header:
-        return abs(rate / 100 - fraction) <= RATE_TOLERANCE
+        return abs(rate / 100 - fraction) <= tolerance
     return abs(rate - fraction) <= RATE_TOLERANCE or abs(rate / 100 - fraction) <= RATE_TOLERANCE
+
+
+def _shown_tolerance(values: list[float | None], percent_header: bool) -> float:
+    """How far a shown rate may be from the computed one: one unit of the column's last decimal (a column shown
+    as 5.8, 6.3 … is exact to a tenth of a point; 5.8 for 6.19 % is wrong), at most half a point (a column of
+    whole percentages). Bare numbers of unknown scale keep the half point."""
+    shown = [v for v in values if v is not None]
+    if not shown or not (percent_header or all(isinstance(v, Percent) for v in shown)):
+        return RATE_TOLERANCE
+    places = max(_decimals(v) for v in shown)
+    unit = 10.0 ** -places / (100 if percent_header and not isinstance(shown[0], Percent) else 1)
+    return min(RATE_TOLERANCE, unit * 1.01)
 
 
 def _affinity(rate_header: str, num_header: str, den_header: str) -> int:
@@ -1023,7 +1049,35 @@ def check_tables(tables: list[Table], evidence_id: str = "", file: str = "", ind
     for table in tables:
         checker.check(table)
     checker.check_ids_across(tables)
+    copies = _copy_sheets(tables)
+    if copies:  # a 汇总 sheet repeats the town sheets' IDs, and with them the errors already reported there
+        checker.findings = [f for f in checker.findings
+                            if not (f.sheet in copies and f.kind in ("duplicate_id", "invalid_id"))]
     return checker.findings if include_unsure else reportable(checker.findings)
+
+
+def _sheet_ids(table: Table) -> set[str]:
+    ids: set[str] = set()
+    for c, header in enumerate(table.headers):
+        if ID_HEADER.search(header):
+            for _, row in table.rows:
+                if c < len(row) and not _is_blank(row[c]):
+                    ids.add(re.sub(r"\s", "", str(row[c])).upper())
+    return ids
+
+
+def _copy_sheets(tables: list[Table]) -> set[str]:
+    """Sheets whose 身份证号 are (nearly) all on the workbook's other sheets: a 汇总 copying the data sheets."""
+    if len(tables) < 2:
+        return set()
+    ids = [(t.name, _sheet_ids(t)) for t in tables]
+    copies = set()
+    for name, own in ids:
+        others = set().union(*(o for n, o in ids if n != name))
+        if len(own) >= 3 and len(own & others) >= 0.8 * len(own) and len(own) > max(
+                (len(o) for n, o in ids if n != name), default=0):
+            copies.add(name)
+    return copies
 
 
 def check_file(path: Path, evidence_id: str = "", file: str | None = None, indicator: str | None = None,
