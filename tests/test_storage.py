@@ -179,6 +179,9 @@ def test_wrong_credentials_say_where_to_put_them(s3_env: S3Server, tmp_path: Pat
         ('backend = "s3"\nbucket = "evidence"\nprefix = "../other-county"', "prefix"),
         ('backend = "local"\nbucket = "evidence"', "bucket"),
         ('backend = "s3"\nbucket = "evidence"\nregion = 1', "region"),
+        ('backend = "s3"\nbucket = "evidence"\ncache_mb = "1024"', "cache_mb"),
+        ('backend = "s3"\nbucket = "evidence"\ncache_mb = -1', "cache_mb"),
+        ('backend = "local"\ncache_mb = 512', "cache_mb"),
     ],
 )
 def test_a_wrong_storage_table_stops_the_workspace_at_load(tmp_path: Path, table: str, named: str) -> None:
