@@ -12,6 +12,7 @@ import docx
 import pytest
 from conftest import Cli
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from test_reports import DATE, _ids, sample_workspace
 
 from archivist.catalogue import Catalogue
@@ -151,7 +152,8 @@ def _red(path: Path) -> tuple[bool, bool, bool]:
         r.font.color.rgb is not None and str(r.font.color.rgb) == "FF0000" for r in first.runs)
     rule = any(b.get(qn("w:color")) == "FF0000" for p in d.paragraphs
                for b in p._element.iter(qn("w:bottom")) if "青农办〔2025〕3号" == p.text)
-    texts = [p.text for p in d.paragraphs if p.text.strip()]
+    # every paragraph in document order, table cells included: the 版记 sits in a table at the page foot
+    texts = [t for t in (Paragraph(p, d._body).text for p in d.element.body.iter(qn("w:p"))) if t.strip()]
     record = texts[-2] == "抄送：市委农村工作领导小组办公室，县委办公室。" and texts[-1].endswith("2025年1月8日印发")
     return red_mark, rule, record
 

@@ -1045,9 +1045,9 @@ def apply_red_header(document: DocxDocument, header: RedHeader) -> None:
     发文字号 centred in 仿宋; a red rule the width of the text block 4 mm under it; two blank lines;
     then the title that was already there. 版记: 抄送 (四号, one character in from each side, a full
     stop after the last name) between a thick and a thin rule, then the 印发机关 one character from the
-    left and "…日印发" one from the right above the closing thick rule. The 版记 follows the 落款 in
-    the flow: Word and LibreOffice do not agree on frames anchored to the page foot, so moving it to
-    the bottom of the last page (GB/T 9704 7.4) is left to the editor's blank lines.
+    left and "…日印发" one from the right above the closing thick rule. The 版记 stands at the foot
+    of the last page (GB/T 9704 7.4), in a floating table both Word and LibreOffice place there
+    (:func:`at_page_foot`).
     """
     width_mm = _text_width_mm(document)
     first = next((p for p in document.paragraphs if p.text.strip()), None)
@@ -1098,3 +1098,69 @@ def apply_red_header(document: DocxDocument, header: RedHeader) -> None:
         p.paragraph_format.keep_together = True
     rows[0].paragraph_format.keep_with_next = True
     rows[0].paragraph_format.space_before = Pt(LINE_PT)
+    at_page_foot(document, rows)
+
+
+def _element(tag: str, **attrs: str) -> etree._Element:
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(key), value)
+    return el
+
+
+def at_page_foot(document: DocxDocument, paragraphs: Sequence[Paragraph]) -> None:
+    """Move ``paragraphs`` (the 版记) to the foot of the page they end on: into a one-cell floating table
+    positioned at the bottom of the text block (GB/T 9704 7.4: 版记 at the bottom of the last page).
+
+    What both Word and LibreOffice honour, measured by rendering: a floating table (``w:tblpPr``)
+    with ``tblpYSpec="bottom"`` relative to the margin. LibreOffice turns a floating table into a
+    positioned frame only when it is narrower than the text block or placed relative to the page, so
+    its horizontal place is given from the page edge (the left margin) and it keeps the full width
+    of the text block, as the 版记's rules must. A paragraph frame (``w:framePr``) with an absolute
+    position and a section with ``w:vAlign="bottom"`` are both ignored by LibreOffice 7.4. The
+    table is anchored to an empty, hairline-high paragraph after it (a body must end in a
+    paragraph), so the 版记 lands on the page where the text ends; when that page is full it moves
+    to the foot of the next page with the anchor.
+    """
+    if not paragraphs:
+        return
+    sec = document.sections[-1]
+    width = int((sec.page_width - sec.left_margin - sec.right_margin) / Twips(1))
+    left = int(sec.left_margin / Twips(1))
+    tbl = _element("w:tbl")
+    pr = _element("w:tblPr")
+    pr.append(_element("w:tblpPr", **{"w:leftFromText": "0", "w:rightFromText": "0", "w:topFromText": "0",
+                                      "w:bottomFromText": "0", "w:vertAnchor": "margin", "w:horzAnchor": "page",
+                                      "w:tblpX": str(left), "w:tblpYSpec": "bottom"}))
+    pr.append(_element("w:tblOverlap", **{"w:val": "never"}))
+    pr.append(_element("w:tblW", **{"w:w": str(width), "w:type": "dxa"}))
+    borders = _element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_element(f"w:{side}", **{"w:val": "nil"}))
+    pr.append(borders)
+    pr.append(_element("w:tblLayout", **{"w:type": "fixed"}))
+    margins = _element("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(_element(f"w:{side}", **{"w:w": "0", "w:type": "dxa"}))
+    pr.append(margins)
+    tbl.append(pr)
+    grid = _element("w:tblGrid")
+    grid.append(_element("w:gridCol", **{"w:w": str(width)}))
+    tbl.append(grid)
+    tr = _element("w:tr")
+    tr_pr = _element("w:trPr")
+    tr_pr.append(_element("w:cantSplit"))
+    tr.append(tr_pr)
+    tc = _element("w:tc")
+    tc_pr = _element("w:tcPr")
+    tc_pr.append(_element("w:tcW", **{"w:w": str(width), "w:type": "dxa"}))
+    tc.append(tc_pr)
+    tr.append(tc)
+    tbl.append(tr)
+    first = paragraphs[0]._element
+    first.addprevious(tbl)
+    for p in paragraphs:
+        tc.append(p._element)
+    anchor = Paragraph(_element("w:p"), paragraphs[0]._parent)
+    tbl.addnext(anchor._element)
+    _plain(anchor, "left", 1)
