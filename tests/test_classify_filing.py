@@ -110,3 +110,13 @@ def test_a_close_call_shows_both_in_show_status_and_the_web_page_and_assign_clea
     assert record["status"] == "filed" and record["indicator"] == "B03"
     assert not record.get("reason")
     assert CLOSE_CALL not in cli("show", evidence_id)
+
+
+def test_unit_names_of_the_concept_table_are_no_topic_words() -> None:
+    """农业农村局 ↔ 农业局 helps a search; as filing words it would pull every file naming a bureau its way."""
+    from archivist.intake.classify import _concept_alternatives
+
+    alternatives = _concept_alternatives()
+    assert "危改" in alternatives.get("危房改造", ()) or "危房改造" in alternatives.get("危改", ())
+    assert not [t for t in alternatives if t.endswith("局") and len(t) >= 3]
+    assert not [a for alts in alternatives.values() for a in alts if a.endswith("局") and len(a) >= 3]

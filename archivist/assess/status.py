@@ -567,9 +567,14 @@ def _concept_keys() -> tuple[str, ...]:
     try:
         from ..concepts import load_concepts
 
-        return tuple(k for k in load_concepts().keys() if len(k) >= 3)
+        keys = load_concepts().keys()
     except Exception:  # noqa: BLE001 - the concept table is a help, not a requirement
         return ()
+    known = set(keys)
+    # 村两委换届 is 村两委 + 换届, two things an item names, not one: only a term that is not two known
+    # terms glued together is kept whole
+    return tuple(k for k in keys if len(k) >= 3
+                 and not any(k[:i] in known and k[i:] in known for i in range(2, len(k) - 1)))
 
 
 def _concept_pieces(text: str, terms: list[str]) -> list[str]:

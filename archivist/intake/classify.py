@@ -654,7 +654,16 @@ def _concept_alternatives() -> dict[str, tuple[str, ...]]:
     except (ImportError, ConceptError, OSError) as exc:  # filing works without it, from the lexicon alone
         log.warning("概念表不可用，归档时不使用近义词：%s", exc)
         return {}
-    return {normalize(t): tuple(normalize(a) for a in alts if a != t) for t, alts in table.by_term.items()}
+    # unit names (农业农村局 ↔ 农业局) are a search's near words, not a topic's: the issuing unit is weighed on
+    # its own (see _unit_names), and as profile words they pull every file that names a bureau to its indicators
+    return {normalize(t): tuple(normalize(a) for a in alts if a != t and not _is_unit_name(a))
+            for t, alts in table.by_term.items() if not _is_unit_name(t)}
+
+
+def _is_unit_name(term: str) -> bool:
+    from ..concepts import SHORT_NAME_ENDINGS
+
+    return len(term) >= 3 and term.endswith(SHORT_NAME_ENDINGS)
 
 
 def item_kind(item: str) -> str:
