@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from .auditchain import Anchor, RowDigest, changed_fields
 from .catalogue import TABLE_LABELS, Catalogue
@@ -167,47 +167,43 @@ def hash_key(store: EvidenceStore, key: str) -> tuple[str, int]:
         return hash_stream(fh)
 
 
+_Item = TypeVar("_Item", Path, str)  # a local path or an archive key
+
+
+def _hash_all(items: Iterable[_Item], hash_one: Callable[[_Item], tuple[str, int]], workers: int,
+              on_done: Callable[[_Item, int], None] | None) -> dict[_Item, tuple[str, int] | OSError]:
+    """Hash many files with a small thread pool; an unreadable one yields its OSError, not a crash."""
+
+    def one(item: _Item) -> tuple[_Item, tuple[str, int] | OSError]:
+        try:
+            return item, hash_one(item)
+        except OSError as exc:
+            return item, exc
+        except StoreError as exc:  # the store's own failure, reported as the file's
+            return item, OSError(0, str(exc))
+
+    results: dict[_Item, tuple[str, int] | OSError] = {}
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for item, result in pool.map(one, list(items)):
+            results[item] = result
+            if on_done:
+                on_done(item, result[1] if isinstance(result, tuple) else 0)
+    return results
+
+
 def hash_files(
     paths: Iterable[Path], workers: int = HASH_WORKERS, on_done: Callable[[Path, int], None] | None = None
 ) -> dict[Path, tuple[str, int] | OSError]:
-    """Hash many files with a small thread pool; an unreadable file yields its OSError, not a crash."""
-
-    def one(path: Path) -> tuple[Path, tuple[str, int] | OSError]:
-        try:
-            return path, hash_file(path)
-        except OSError as exc:
-            return path, exc
-
-    results: dict[Path, tuple[str, int] | OSError] = {}
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for path, result in pool.map(one, list(paths)):
-            results[path] = result
-            if on_done:
-                on_done(path, result[1] if isinstance(result, tuple) else 0)
-    return results
+    """Hash many local files (see _hash_all)."""
+    return _hash_all(paths, hash_file, workers, on_done)
 
 
 def hash_keys(
     store: EvidenceStore, keys: Iterable[str], workers: int = HASH_WORKERS,
     on_done: Callable[[str, int], None] | None = None,
 ) -> dict[str, tuple[str, int] | OSError]:
-    """hash_files for archive keys: a small thread pool, an unreadable file yields its error, not a crash."""
-
-    def one(key: str) -> tuple[str, tuple[str, int] | OSError]:
-        try:
-            return key, hash_key(store, key)
-        except OSError as exc:
-            return key, exc
-        except StoreError as exc:  # the store's own failure, reported as the file's
-            return key, OSError(0, str(exc))
-
-    results: dict[str, tuple[str, int] | OSError] = {}
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for key, result in pool.map(one, list(keys)):
-            results[key] = result
-            if on_done:
-                on_done(key, result[1] if isinstance(result, tuple) else 0)
-    return results
+    """hash_files for archive keys, wherever the store keeps them."""
+    return _hash_all(keys, lambda key: hash_key(store, key), workers, on_done)
 
 
 # the writer ------------------------------------------------------------------------------------
