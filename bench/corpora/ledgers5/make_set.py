@@ -148,9 +148,11 @@ class Book:
     def save(self):
         path = os.path.join(OUT, self.rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        fixed = datetime.datetime(2025, 1, 15, 9, 30, 0)
+        self.wb.properties.created = self.wb.properties.modified = fixed
+        self.wb.properties.creator = "岩溪县"
         self.wb.save(path)
-        if self.cache:
-            inject_cache(path, self.wb.sheetnames, self.cache)
+        inject_cache(path, self.wb.sheetnames, self.cache)   # also normalises zip timestamps
         return path
 
 
@@ -174,7 +176,11 @@ def inject_cache(path, names, cache):
 
             txt = re.sub(r'<c r="([A-Z]+\d+)"[^>]*><f>[^<]*</f><v\s*/?>(?:</v>)?', rep, txt)
             data = txt.encode("utf-8")
-        zout.writestr(item, data)
+        zi = zipfile.ZipInfo(item.filename, date_time=(2025, 1, 15, 9, 30, 0))
+        zi.compress_type = zipfile.ZIP_DEFLATED
+        if item.filename == "docProps/core.xml":
+            data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-15T09:30:00Z", data)
+        zout.writestr(zi, data)
     zout.close()
     zin.close()
     os.replace(tmp, path)
