@@ -162,12 +162,13 @@ class Vocabulary:
         names = self._names
         return self._pattern.sub(lambda m: names[m.group(0)], words if prepared else analysis.prepare(words))
 
-    def concept_in(self, words: str, prepared: bool = False) -> str:
-        """The last concept named in `words` (the topic a bare verb after it is about), or ""."""
+    def concept_in(self, words: str, prepared: bool = False, *, title: bool = False) -> str:
+        """The concept a bare verb is about, or "": in a sentence the last one named before it; in a title
+        the first one ("衔接资金分配和支出进度表" is about 衔接资金; 支出进度 is what it shows of it)."""
         self.canonical("")
         assert self._pattern is not None and self._names is not None
         found = self._pattern.findall(words if prepared else analysis.prepare(words))
-        return self._names[found[-1]] if found else ""
+        return self._names[found[0 if title else -1]] if found else ""
 
     @property
     def concept_names(self) -> frozenset[str]:
@@ -226,11 +227,12 @@ def subject_of(words: str, vocab: Vocabulary | None = None, prepared: bool = Fal
     return _TRAILING_WORDS.sub("", _LEADING_SCOPE.sub("", _FILLER.sub("", words)))
 
 
-def _with_topic(subject: str, topic_words: str, vocab: Vocabulary, prepared: bool = False) -> str:
+def _with_topic(subject: str, topic_words: str, vocab: Vocabulary, prepared: bool = False,
+                title: bool = False) -> str:
     """A bare verb ("支出", "改造") completed by the concept its sentence or title is about."""
     if not _GENERIC.fullmatch(subject) or vocab.has_concept(subject):
         return subject
-    topic = vocab.concept_in(topic_words, prepared)
+    topic = vocab.concept_in(topic_words, prepared, title=title)
     if not topic or topic in subject:
         return subject
     for terms in (vocab.concepts.concepts.values()):
@@ -319,7 +321,7 @@ def text_statements(doc: Doc, vocab: Vocabulary | None = None) -> list[Statement
     title_topic = doc.title or doc.name or ""
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     si = 0
-    title_concept = vocab.concept_in(title_topic)
+    title_concept = vocab.concept_in(title_topic, title=True)
     places_of: dict[int, list[str]] = {}  # sentence start -> the places the sentence names
     for m in _NUMBER.finditer(text):
         start = m.start()
@@ -422,7 +424,7 @@ def ledger_statements(doc: Doc, vocab: Vocabulary | None = None,
             unit = unit_m.group(1) if unit_m and re.fullmatch(rf"(?:万|亿)?(?:{_UNITS})", unit_m.group(1)) else ""
             unit = unit or _unit_from_name(name) or (note_unit.group(1) if note_unit else "")
             plain = _HEADER_UNIT.sub("", name)
-            subject = _with_topic(subject_of(plain, vocab), head, vocab)
+            subject = _with_topic(subject_of(plain, vocab), head, vocab, title=True)
             if unit and len(subject) >= 2 and not _NOT_RESULT.search(plain) and not _TARGET.search(plain) \
                     and "序号" not in plain:
                 kind, end = period_of(plain, "", ledger_end)
