@@ -49,6 +49,28 @@ def test_an_explicit_code_in_the_folder_settles_a_close_call(clf):
     assert decision.code == "B03" and decision.rivals is None
 
 
+# A visit record: its title is A01's item 入户走访记录, its notes are about what the visit checked (A02's words).
+VISITS = ("杏林村入户走访记录\n走访户\t家庭人口\t走访情况\n"
+          "1\t张某\t4\t饮水安全有保障，已参加城乡居民医保\n2\t李某\t3\t饮水安全有保障\n"
+          "走访人：驻村工作队\n2024年5月20日\n")
+
+
+def test_a_title_that_names_an_indicators_own_evidence_item_files_it_there(clf):
+    """The body speaks of 饮水/医保 (A02), but a document titled 入户走访记录 is the item A01 lists."""
+    decision = clf.decide(Document(text=VISITS, title="杏林村入户走访记录", kind="记录"), THRESHOLD)
+    assert decision.code == "A01", decision
+    # without the title the same notes read as A02 evidence: the title is what decided
+    untitled = clf.decide(Document(text=VISITS.split("\n", 1)[1], title="走访情况", kind="记录"), THRESHOLD)
+    assert untitled.suggestions[0].code == "A02"
+
+
+def test_an_item_named_before_another_subject_does_not_decide(clf):
+    """党支部领办合作社 is B03's item, but a title that goes on to 茶叶产业 is about that too (see COOP)."""
+    plain = clf.scores(Document(text=COOP, title="石门村党支部领办合作社发展茶叶产业情况", kind="报告"))
+    named = clf.scores(Document(text=COOP, title="石门村党支部领办合作社材料", kind="报告"))
+    assert dict((c, s) for s, c, _ in named)["B03"] > 2 * dict((c, s) for s, c, _ in plain)["B03"]
+
+
 def test_evidence_of_a_covered_hou_pinggu_item_is_the_indicators_own(clf):
     """家庭医生签约名单 is the evidence of 健康帮扶政策 (P03), which A02 covers: a list of 脱贫人口 signed with
     a family doctor is no longer filed confidently under 公共服务一体化 (F02) for the words 卫生院/家庭医生."""

@@ -77,6 +77,14 @@ UNIT_PRIOR = 0.12
 # and whose kind is that item's kind (台账 for a …台账, 照片 for …照片), is that item rather than a mention.
 EVIDENCE_ITEM_BOOST = 0.25
 KIND_AGREES = 0.5
+# A title (or file name) that names one of the indicator's OWN evidence items whole — every distinctive word of
+# 高素质农民培训花名册 or 入户走访记录 — says what the document is, whatever its body talks about (the visits'
+# notes speak of 饮水 and 医保): the clerk files it under the indicator that lists the item. The items of the
+# 后评估 items only this indicator covers count too (帮扶责任人名册), unless another indicator lists the same item
+# itself; and only an item whose words are specific enough (their idf sum, see TITLE_ITEM_MIN_IDF) counts:
+# 整改报告 names nothing in particular.
+TITLE_ITEM_BOOST = 2.0
+TITLE_ITEM_MIN_IDF = 2.4
 # Concept terms (templates/concepts.toml): an everyday word for a profile term joins the profile with this
 # share of that term's weight (老年食堂 for 长者食堂), below the words the framework and lexicon use.
 P_CONCEPT = 0.6
@@ -217,6 +225,8 @@ class _Candidate:
     decisive: dict[str, str]  # term -> "title" | "anywhere"
     items: list[tuple[frozenset[str], str]] = field(default_factory=list)  # evidence item: (its terms, its kind)
     units: tuple[str, ...] = ()  # lead and responsible units, short forms included
+    # the items a title can name (see TITLE_ITEM_BOOST): built as {item text: terms}, then kept as the terms
+    named_items: Any = field(default_factory=list)
 
 
 @dataclass
@@ -280,7 +290,15 @@ class Classifier:
             profile, decisive = _profile(ind, topics.get(ind.code, []), concepts, linked)
             items = [(frozenset(t for t in segment(item) if t in profile), item_kind(item))
                      for item in [*ind.evidence, *linked]]
-            out.append(_Candidate(ind, secondary, profile, decisive, [i for i in items if i[0]], _unit_names(ind)))
+            named = {text: terms for text, (terms, _) in zip([*ind.evidence, *linked], items, strict=True) if terms}
+            out.append(_Candidate(ind, secondary, profile, decisive, [i for i in items if i[0]], _unit_names(ind),
+                                  named))
+        # a linked item that another indicator lists itself is that indicator's (入户走访记录 is A01's item and,
+        # through 帮扶责任落实, A05's too): a title naming it says nothing for the one that only borrows it
+        own = {text for cand in out for text in cand.indicator.evidence}
+        for cand in out:
+            mine = set(cand.indicator.evidence)
+            cand.named_items = [terms for text, terms in cand.named_items.items() if text in mine or text not in own]
         return out
 
     def _compute_idf(self) -> dict[str, float]:
@@ -481,7 +499,8 @@ class Classifier:
                         w *= DECISIVE_BODY_BOOST
                     contributions.append((s * self._idf[term] * w, term))
             score = sum(c for c, _ in contributions) + backoff[ci]
-            score *= 1.0 + self._item_cover(cand, strengths, headline, fields["kind"])
+            score *= 1.0 + max(self._item_cover(cand, strengths, headline, fields["kind"]),
+                               self._item_titled(cand, headline, (fields["title"], fields["name"])))
             if unit_led.get(ci):
                 score *= 1.0 + UNIT_PRIOR
             if cand.secondary:
@@ -522,6 +541,26 @@ class Classifier:
                 cover *= 1.0 + KIND_AGREES
             best = max(best, cover)
         return EVIDENCE_ITEM_BOOST * best
+
+    def _item_titled(self, cand: _Candidate, headline: set[str], lines: tuple[str, str]) -> float:
+        """TITLE_ITEM_BOOST when the title or the file name (`lines`) holds every word of one of the candidate's
+        evidence items (a longer matched word holds a shorter one), those words are specific enough, and the
+        item is what the line ends on. A Chinese title's subject is its last noun phrase: 监测对象帮扶责任人名册
+        is a 帮扶责任人名册, but 党支部领办合作社发展茶叶产业情况 is about 茶叶产业 — a specific word after the
+        item that is neither the item's nor in the candidate's profile leaves the choice to the whole document."""
+        for terms in cand.named_items:
+            if sum(self._idf[t] for t in terms) < TITLE_ITEM_MIN_IDF:
+                continue
+            for line in lines:
+                ends = [line.rfind(t) + len(t) for t in terms if t in line]
+                if len(ends) < len(terms):
+                    continue
+                after = line[max(ends):]
+                later = [m for m in headline if m in after and m not in cand.profile
+                         and not any(t in m or m in t for t in terms) and self._idf.get(m, 0.0) >= TITLE_ITEM_MIN_IDF]
+                if not later:
+                    return TITLE_ITEM_BOOST
+        return 0.0
 
     def _example_votes(self, fields: dict[str, Any]) -> tuple[dict[str, float], float, dict[str, int]]:
         """kNN over corrected documents: (share of the vote per code, weight of the vote 0..1, neighbours)."""
