@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import analysis
@@ -59,6 +59,26 @@ class ConceptTable:
             return []
         return [n for n in self.names if len(n) > len(short) and n[0] == short[0] and n[-1] == short[-1]
                 and _in_order(short, n)]
+
+    def long_forms(self, short: str) -> list[str]:
+        """Concept terms a short form may stand for, made the way Chinese short forms are: the same first and
+        last character, the others picked in order (垃圾站 ← 垃圾中转站 / 垃圾转运站), each followed by its
+        concept's other terms. Only for a word of three or more characters that is no term itself (two
+        characters pick out too much) and only for terms at most twice as long."""
+        if len(short) < 3 or short in self.by_term:
+            return []
+        out: list[str] = []
+        for term in self._by_ends.get((short[0], short[-1]), ()):
+            if len(short) < len(term) <= 2 * len(short) and _in_order(short, term):
+                out.extend(t for t in self.by_term[term] if t not in out)
+        return out
+
+    @cached_property
+    def _by_ends(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for term in self.by_term:
+            grouped.setdefault((term[0], term[-1]), []).append(term)
+        return {k: tuple(v) for k, v in grouped.items()}
 
     def with_names(self, names: tuple[str, ...]) -> ConceptTable:
         return ConceptTable(self.concepts, self.by_term, tuple(dict.fromkeys((*self.names, *names))))

@@ -214,8 +214,36 @@ def test_words_are_anded(index: SearchIndex) -> None:
 
 def test_short_forms_staff_type(index: SearchIndex) -> None:
     assert ids(index.search("公益岗 出勤")) == ["ledger"]
-    assert ids(index.search("乡村公益岗 出勤")) == []  # 乡村 is not in the ledger: AND holds
+    # 乡村 is in no document at all: the word's other part still finds the ledger, and the hit says so
+    relaxed = index.search("乡村公益岗 出勤")
+    assert ids(relaxed) == ["ledger"] and relaxed[0].plain.startswith("〔未找到“乡村”")
     assert "photo" in ids(index.search("改厕"))  # 户厕改造 in the photo title
+
+
+def test_a_part_of_a_word_found_in_no_document_is_dropped_only_then(tmp_path: Path) -> None:
+    """孩子辍学: the files say 控辍保学 and never 孩子; the query still finds them through 辍学's near terms.
+    Where some document holds the part (here 孩子 in the canteen notice), the word's parts are ANDed as typed."""
+    idx = SearchIndex(tmp_path / "w")
+    idx.rebuild([rec("ledger", "秋季学期控辍保学动态监测台账，劝返复学2人。", title="控辍保学动态监测台账")])
+    hits = idx.search("孩子辍学")
+    assert ids(hits) == ["ledger"] and "未找到“孩子”" in hits[0].plain
+    assert ids(idx.search("孩子辍学", expand=False)) == []  # literal-only search never relaxes
+    idx.rebuild([rec("ledger", "秋季学期控辍保学动态监测台账，劝返复学2人。", title="控辍保学动态监测台账"),
+                 rec("canteen", "食堂就餐须知：孩子由家长陪同。", title="食堂就餐须知")])
+    assert ids(idx.search("孩子辍学")) == []
+    assert ids(idx.search("孩子 辍学")) == []  # separate words are never dropped
+    idx.close()
+
+
+def test_a_short_form_of_a_concept_term_finds_the_long_one(tmp_path: Path) -> None:
+    """垃圾站: no document says it; 垃圾中转站 (same first and last character, the rest in order) is found,
+    and ranks as a near term."""
+    idx = SearchIndex(tmp_path / "w")
+    idx.rebuild([rec("station", "龙潭镇垃圾中转站运行台账，7月转运垃圾120吨。", title="垃圾中转站运行台账"),
+                 rec("other", "垃圾分类宣传活动记录。", title="垃圾分类宣传")])
+    hits = idx.search("垃圾站")
+    assert ids(hits) == ["station"] and hits[0].near
+    idx.close()
 
 
 def test_title_hits_rank_higher(tmp_path: Path) -> None:

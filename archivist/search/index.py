@@ -17,7 +17,7 @@ from .analysis import prepare
 from .backend import SearchBackend
 from .documents import DUPLICATE, to_index_doc
 from .errors import QueryError
-from .query import Filters, parse_date, parse_query
+from .query import Clause, Filters, ParsedQuery, parse_date, parse_query
 from .snippets import make_snippet, mark
 
 
@@ -99,6 +99,25 @@ class SearchIndex:
             raise
         self.backend.commit()
 
+    def _without_unfound_parts(self, parsed: ParsedQuery) -> tuple[ParsedQuery, list[str]]:
+        """A typed word such as 孩子辍学 or 荒地复垦 is split into parts that must all occur; when the query
+        finds nothing, a part that no document in the archive holds in any of its forms (孩子, 复垦) is
+        dropped, so the rest (辍学 and its near terms) still finds the files, and the hits say which part
+        was not found. Separate words the clerk typed are never dropped, and a word keeps at least one part."""
+        must: list[Clause] = []
+        unfound: list[str] = []
+        for clause in parsed.must:
+            if clause.kind != "word" or len(clause.units) < 2:
+                must.append(clause)
+                continue
+            kept = [forms for forms in clause.units
+                    if self.backend.search(ParsedQuery(must=[Clause("word", forms[0], [forms])]), Filters(), 1)]
+            if kept and len(kept) < len(clause.units):
+                unfound += [forms[0] for forms in clause.units if forms not in kept]
+                clause = Clause("word", clause.text, kept)
+            must.append(clause)
+        return ParsedQuery(must=must, must_not=parsed.must_not), unfound
+
     def rebuild(
         self, records: Iterable[dict[str, Any]], vocabulary: Iterable[str] = (), pool_mb: int | None = None
     ) -> int:
@@ -136,18 +155,28 @@ class SearchIndex:
             raise QueryError("请输入要查找的词（空格分隔表示同时包含，引号表示整句，-词 表示排除）")
         if limit < 1:
             raise QueryError("--limit 必须大于 0")
+        found = self.backend.search(parsed, filters, limit)
+        unfound: list[str] = []
+        if not found and expand:
+            parsed, unfound = self._without_unfound_parts(parsed)
+            if unfound:
+                found = self.backend.search(parsed, filters, limit)
         forms = parsed.highlight_forms()
         hits = []
-        for raw in self.backend.search(parsed, filters, limit):
+        for raw in found:
             plain, marks = make_snippet(raw.body, forms)
             if not marks:
                 title_plain, title_marks = make_snippet(prepare(raw.title), forms)
                 if title_marks:
                     plain, marks = title_plain, title_marks
+            notes = ""
+            if unfound:
+                notes += f"〔未找到“{'、'.join(unfound)}”，按其余词查〕"
             if raw.near:
-                note = f"〔近义：{'、'.join(dict.fromkeys(raw.near))}〕"
-                plain = note + plain
-                marks = [(a + len(note), b + len(note)) for a, b in marks]
+                notes += f"〔近义：{'、'.join(dict.fromkeys(raw.near))}〕"
+            if notes:
+                plain = notes + plain
+                marks = [(a + len(notes), b + len(notes)) for a, b in marks]
             hit = Hit(
                 id=raw.id,
                 archive_path=raw.archive_path,

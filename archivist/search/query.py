@@ -167,6 +167,9 @@ def parse_query(text: str, concepts: ConceptTable | None = None, expand: bool = 
 
 
 def _word_clause(word: str, concepts: ConceptTable) -> Clause | None:
+    longer = concepts.long_forms(word)  # 垃圾站: a short form of a concept term, as one unit
+    if longer:
+        return Clause("word", word, [[word, *longer]])
     units = [concepts.alternatives(u) for u in analysis.query_units(word, _concept_keys(concepts))]
     units = [u for u in units if any(analysis.query_terms(f) for f in u)]
     if not units:
