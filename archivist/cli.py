@@ -9,8 +9,7 @@ import importlib
 import pkgutil
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
 
 import typer
@@ -20,11 +19,14 @@ from rich.table import Table
 from . import cli_i18n, commands
 from .catalogue import Catalogue, public_record
 from .cli_common import console, err_console, fail, get_workspace, print_json, require_code, safe
+from .cli_writing import sync_search, writing
 from .framework import FrameworkError
 from .model import QUARANTINED, STATES
-from .workspace import Workspace, WorkspaceBusy, WorkspaceError, assessment_year, init_workspace
+from .workspace import WorkspaceBusy, WorkspaceError, assessment_year, init_workspace
 
 cli_i18n.install()  # click's and typer's own messages (usage errors, help panels) in Chinese
+
+__all__ = ["app", "main", "sync_search", "writing"]  # writing(): commands/ use it from here
 
 app = typer.Typer(
     help="迎检档案助手：接收、归档、检索佐证材料，查漏补缺，生成报告和档案。",
@@ -44,42 +46,6 @@ def main_callback(
     user: str | None = typer.Option(None, "--user", help="以此账号的名义操作（审计记录写此人；默认本机账户）"),
 ) -> None:
     ctx.obj = {"workspace": workspace, "user": user}
-
-
-@contextmanager
-def writing(ws: Workspace, what: str, wait: bool = True) -> Iterator[Catalogue]:
-    """Writer lock + catalogue + crash recovery: the preamble of every command that changes the archive."""
-    from .intake.pipeline import recover
-
-    try:
-        with ws.writer_lock(wait=wait, what=what):
-            catalogue = Catalogue(ws.catalogue_path)
-            try:
-                for line in recover(ws, catalogue):
-                    err_console.print(f"[yellow]恢复：[/]{line}", highlight=False)
-                file_queued_uploads(ws, catalogue)
-                yield catalogue
-                sync_search(ws, catalogue)
-            finally:
-                catalogue.close()
-    except WorkspaceBusy as exc:
-        fail(str(exc))
-
-
-def file_queued_uploads(ws: Workspace, catalogue: Catalogue) -> None:
-    """Web uploads that arrived while another writer held the lock are filed by the next writer."""
-    from .intake.queue import file_pending
-
-    if filed := file_pending(ws, catalogue):
-        err_console.print(f"已归档 {len(filed)} 个排队等候的网页上传文件", highlight=False)
-
-
-def sync_search(ws: Workspace, catalogue: Catalogue) -> None:
-    """Bring the search index up to the catalogue (derived data: a failure here loses nothing)."""
-    from .search import sync_after_commit
-
-    if warning := sync_after_commit(ws, catalogue):
-        err_console.print(f"[yellow]警告：[/]{warning}", highlight=False)
 
 
 @app.command(help="新建工作区：archivist.toml、inbox/、archive/、index/。")

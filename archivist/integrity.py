@@ -891,14 +891,14 @@ def doctor(
     progress: Callable[[int, int], None] | None = None,
 ) -> DoctorResult:
     """Diagnose, and with `repair` fix what can be fixed safely. Hold the writer lock when repairing."""
-    from .intake.pipeline import recover
+    from .intake.session import IntakeSession
 
     actions: list[Action] = []
     if not repair:
         report = verify(ws, catalogue, progress=progress)
         return DoctorResult(_planned(report), report, report)
-    for line in recover(ws, catalogue):
-        actions.append(Action("recovered", line))
+    # the writer session's recovery step; the caller holds the lock (it may have had to rebuild the catalogue)
+    IntakeSession(ws, catalogue, on_recovered=lambda line: actions.append(Action("recovered", line))).recover()
     before = verify(ws, catalogue, writer=False, progress=progress)
     actions += _repair_files(ws, catalogue, before)
     if any(f.kind in (INDEX_MISSING, INDEX_EXTRA) for f in before.findings) or actions:

@@ -27,7 +27,8 @@ from watchdog.observers.polling import PollingObserver
 
 from .catalogue import Catalogue
 from .intake import queue
-from .intake.pipeline import Intake, Pipeline, display_name, is_ignored, recover
+from .intake.pipeline import Intake, Pipeline, display_name, is_ignored
+from .intake.session import IntakeSession, writer_session
 from .workspace import Workspace
 from .writelock import Notify, print_to_stderr
 
@@ -142,26 +143,38 @@ class Watcher:
             for number, batch in enumerate(batches):
                 if number and self.ws.lock_waiters():
                     self.stop_event.wait(YIELD_SECONDS)
-                with self.ws.writer_lock(what="watch", on_wait=self.on_wait):
-                    self.ws.check_paths()  # inbox/ or archive/ may have been replaced by a symlink since the start
+                with writer_session(
+                    self.ws,
+                    "watch",
+                    on_wait=self.on_wait,
+                    catalogue=catalogue,
+                    before=self.ws.check_paths,  # inbox/ or archive/ may have become a symlink since the start
+                    on_recovered=lambda line: log.warning("恢复：%s", line),
+                    on_sync_warning=log.warning,
+                    search_index=self._search_index,
+                ) as session:
+                    records += self._queued_records(session, on_record)
                     if batch and pipeline is None:
                         pipeline = Pipeline(self.ws, catalogue, on_record=on_record)
-                    records += self._file_batch(catalogue, pipeline, batch, on_record)
+                    records += self._file_batch(pipeline, batch)
         finally:
             catalogue.close()
         self._prune_empty_folders()
         return records
 
-    def _file_batch(self, catalogue: Catalogue, pipeline: Pipeline | None, paths: list[Path],
-                    on_record: Callable[[dict], None] | None) -> list[dict[str, Any]]:
-        """One hold of the writer lock: finish what a crash left, queued uploads, then `paths`."""
-        for line in recover(self.ws, catalogue):
-            log.warning("恢复：%s", line)
+    @staticmethod
+    def _queued_records(session: IntakeSession, on_record: Callable[[dict], None] | None) -> list[dict[str, Any]]:
+        """The records of the web uploads the session filed from the queue (told like the batch's own)."""
         records: list[dict[str, Any]] = []
-        for produced in queue.file_pending(self.ws, catalogue).values():
+        for produced in session.queued.values():
             records.extend(produced)
             for record in produced if on_record else ():
                 on_record(record)
+        return records
+
+    def _file_batch(self, pipeline: Pipeline | None, paths: list[Path]) -> list[dict[str, Any]]:
+        """One batch of inbox files, inside the writer session (recovered before, index synced after)."""
+        records: list[dict[str, Any]] = []
         if paths and pipeline is not None:
             wanted = (self.intake_for(p) for p in paths if p.exists() or p.is_symlink())
             for intake, produced in pipeline.run_iter(wanted):
@@ -169,13 +182,15 @@ class Watcher:
                 if intake.source.is_symlink() or intake.source.exists():
                     # left in the inbox (a symlink, an unreadable file): recorded once, not on every rescan
                     self.rejected[intake.source] = _signature(intake.source)
-        from .search import open_search, sync_after_commit
+        return records
+
+    def _search_index(self) -> SearchIndex:
+        """The search index the batches write through, opened by the first sync (close() closes it)."""
+        from .search import open_search
 
         if self._search is None:
             self._search = open_search(self.ws)
-        if warning := sync_after_commit(self.ws, catalogue, index=self._search):
-            log.warning(warning)
-        return records
+        return self._search
 
     def _prune_empty_folders(self) -> None:
         for root, dirs, files in os.walk(self.ws.inbox, topdown=False):

@@ -21,6 +21,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from archivist.catalogue import Catalogue  # noqa: E402
 from archivist.web import app as web_app  # noqa: E402
 from archivist.web import create_app  # noqa: E402
+from archivist.web import writing as web_writing  # noqa: E402
 from archivist.web.sample import cached_sample  # noqa: E402
 from archivist.web.security import (  # noqa: E402
     UnsafePath,
@@ -315,7 +316,7 @@ def test_upload_while_another_writer_holds_the_workspace_is_filed_when_it_frees(
         site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     from archivist.intake.queue import pending
 
-    monkeypatch.setattr(web_app, "WRITE_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(web_writing, "WRITE_WAIT_SECONDS", 0.3)
     with site.ws.writer_lock(what="ingest"):  # a CLI ingest, and no watch running
         results = upload(site, [("晚到的材料.txt", "村庄清洁行动简报\n".encode())], unit="河口镇")
         assert [r["status"] for r in results] == ["queued"]
@@ -340,7 +341,7 @@ def test_a_queued_upload_is_filed_by_the_next_cli_writer(site: Site, monkeypatch
     from archivist.cli import app as cli_app
     from archivist.intake.queue import pending
 
-    monkeypatch.setattr(web_app, "WRITE_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(web_writing, "WRITE_WAIT_SECONDS", 0.3)
     monkeypatch.setattr(web_app.QueueFiler, "kick", lambda self: None)  # as if the server was stopped
     with site.ws.writer_lock(what="ingest"):
         assert [r["status"] for r in upload(site, [("排队.txt", "石门乡村庄清洁行动简报".encode())])] == ["queued"]

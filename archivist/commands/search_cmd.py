@@ -106,21 +106,25 @@ def register(app: typer.Typer) -> None:
         """Rebuild the search index from the catalogue (the catalogue is the truth; the index is derived)."""
         import time
 
-        from ..catalogue import Catalogue
+        from ..cli_writing import say_queued, say_recovered
         from ..intake.reextract import refresh_all
+        from ..intake.session import writer_session
         from ..search import SearchError, rebuild_from_catalogue
         from ..workspace import WorkspaceBusy
 
         ws = get_workspace(ctx)
         started = time.perf_counter()
         try:
-            with ws.writer_lock(what="archivist reindex"):
-                catalogue = Catalogue(ws.catalogue_path)
-                try:
-                    refreshed = refresh_all(ws, catalogue) if metadata else None
-                    count = rebuild_from_catalogue(ws, catalogue)
-                finally:
-                    catalogue.close()
+            # the index is rebuilt here, from a catalogue the session has made consistent first
+            with writer_session(
+                ws,
+                "archivist reindex",
+                on_recovered=say_recovered,
+                on_queued=say_queued,
+                sync=False,
+            ) as session:
+                refreshed = refresh_all(ws, session.catalogue) if metadata else None
+                count = rebuild_from_catalogue(ws, session.catalogue)
         except WorkspaceBusy as exc:
             fail(str(exc))
         except SearchError as exc:

@@ -2,9 +2,9 @@
 
 Layering (outermost first): GuardMiddleware (Host check, size limits, security headers) →
 SessionMiddleware (signed cookie: CSRF token, login, flash messages) → AuthMiddleware (token, when
-configured) → the routes in archivist/web/routes.py. Changes go through `web_writing()`, the same
-writer lock + crash recovery + search sync as the CLI's `writing()`, so a browser, `ingest` and
-`watch` never write the catalogue at the same time. An upload that cannot get the lock within
+configured) → the routes in archivist/web/routes.py. Changes go through `web_writing()`
+(archivist/web/writing.py), the same writer session as the CLI's `writing()`, so a browser, `ingest`
+and `watch` never write the catalogue at the same time. An upload that cannot get the lock within
 WRITE_WAIT_SECONDS is queued durably and filed by QueueFiler when the lock frees.
 """
 
@@ -15,9 +15,9 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractAsyncContextManager, ExitStack, asynccontextmanager, contextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,105 +31,18 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from ..catalogue import Catalogue
-from ..workspace import Workspace, WorkspaceBusy
+from ..workspace import Workspace
 from . import views
 from .cache import close_cache
 from .security import AuthMiddleware, GuardMiddleware, csrf_token, is_loopback, session_secret, web_settings
 from .throttle import LoginThrottle
+from .writing import WRITE_WAIT_SECONDS, QueueFiler, web_writing
 
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
-WRITE_WAIT_SECONDS = 8.0  # how long a click waits for another writer (an ingest batch) before saying "busy"
+__all__ = ["WRITE_WAIT_SECONDS", "QueueFiler", "WebState", "create_app", "web_writing"]
 SESSION_MAX_AGE = 12 * 3600  # one working day; then the token is asked again
-
-
-# writing ---------------------------------------------------------------------------------------
-def acquire_writer(ws: Workspace, what: str, timeout: float | None = None) -> ExitStack:
-    """The workspace's writer lock, waiting at most `timeout` seconds (a web request must not hang
-    behind a long ingest). Raises WorkspaceBusy naming the holder."""
-    stack = ExitStack()
-    stack.enter_context(ws.writer_lock(what=what, timeout=WRITE_WAIT_SECONDS if timeout is None else timeout,
-                                       on_wait=log.info))
-    return stack
-
-
-@contextmanager
-def web_writing(ws: Workspace, what: str, timeout: float | None = None, *,
-                file_queue: bool = True) -> Iterator[Catalogue]:
-    """Writer lock + catalogue + crash recovery (+ queued uploads), then search sync: the CLI's
-    `writing()` for the web."""
-    from ..intake.pipeline import recover
-    from ..intake.queue import file_pending
-
-    with acquire_writer(ws, f"web {what}", timeout):
-        catalogue = Catalogue(ws.catalogue_path)
-        try:
-            for line in recover(ws, catalogue):
-                log.warning("恢复：%s", line)
-            if file_queue:
-                file_pending(ws, catalogue)
-            yield catalogue
-            sync_search(ws, catalogue)
-        finally:
-            catalogue.close()
-
-
-def sync_search(ws: Workspace, catalogue: Catalogue) -> None:
-    """Bring the search index up to the catalogue; the catalogue is already committed, so a
-    failure here only delays search (the next search or `archivist reindex` repairs it)."""
-    from ..search import sync_after_commit
-
-    if warning := sync_after_commit(ws, catalogue):
-        log.warning(warning)
-
-
-class QueueFiler:
-    """Files queued uploads (archivist/intake/queue.py) in the background as soon as the writer
-    lock frees: an upload that had to queue behind an `ingest` is filed by this process itself,
-    whether or not a `watch` runs. One thread at a time; it ends when the queue is empty."""
-
-    RETRY_SECONDS = 5.0
-
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
-        self.lock = threading.Lock()
-        self.thread: threading.Thread | None = None
-        self.stopped = threading.Event()
-
-    def kick(self) -> None:
-        """Make sure a filer runs (called after queueing, and at start for entries a crash left)."""
-        with self.lock:
-            if self.thread is None or not self.thread.is_alive():
-                self.thread = threading.Thread(target=self._run, name="archivist-upload-queue", daemon=True)
-                self.thread.start()
-
-    def _run(self) -> None:
-        from ..intake.queue import pending
-
-        while not self.stopped.is_set() and (left := len(pending(self.ws))):
-            try:
-                with web_writing(self.ws, "upload queue", timeout=self.RETRY_SECONDS):
-                    pass  # web_writing files the queue once it holds the lock
-            except WorkspaceBusy:
-                continue  # still busy: wait again (checking for shutdown between tries)
-            except Exception:  # noqa: BLE001 - a disk error: keep the entries, retry later
-                log.exception("排队的上传文件归档失败，稍后重试")
-                self.stopped.wait(self.RETRY_SECONDS)
-                continue
-            if len(pending(self.ws)) >= left:  # nothing could be taken out (a folder not removable): no busy loop
-                log.warning("上传队列 %s 中有 %d 项无法移出，稍后重试", self.ws.index_dir / "queue", left)
-                self.stopped.wait(self.RETRY_SECONDS)
-
-    def join(self, timeout: float = 30.0) -> None:
-        """Wait until the filer has finished (tests and scripts)."""
-        thread = self.thread
-        if thread is not None:
-            thread.join(timeout)
-
-    def stop(self) -> None:
-        self.stopped.set()
 
 
 # background jobs (reports, dossier) ------------------------------------------------------------
