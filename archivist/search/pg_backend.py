@@ -213,6 +213,10 @@ class PostgresBackend(SearchBackend):
             "请确认 PostgreSQL 已启动、地址端口和库名正确，或改回 backend = \"whoosh\""
         )
 
+    def _failed(self, exc: BaseException) -> SearchError:
+        reason = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        return SearchError(f"检索数据库 {masked(self.dsn)} 出错（{self.where}）：{reason}")
+
     def _run(self, work: Callable[[Any], T], retry: bool = True) -> T:
         """`work(connection)` under the lock; a lost connection is one Chinese line, and the next
         call reconnects. A generation dropped under a reader (or a deadlock between writers) is
@@ -231,10 +235,9 @@ class PostgresBackend(SearchBackend):
                     if attempt == attempts - 1:
                         reason = next(iter(str(exc).splitlines()), type(exc).__name__)
                         raise SearchError(f"检索索引正被其他进程改写，请稍后再试：{self.schema}（{reason}）") from exc
-                except psycopg.OperationalError as exc:
-                    self._drop_connection()
-                    raise self._unreachable(exc) from None
-                except psycopg.InterfaceError as exc:
+                except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+                    if not conn.broken and not conn.closed:
+                        raise self._failed(exc) from None
                     self._drop_connection()
                     raise self._unreachable(exc) from None
             time.sleep(0.02 * (attempt + 1))
@@ -376,16 +379,19 @@ class PostgresBackend(SearchBackend):
         return count
 
     def _drop_old_generations(self, conn: Any, keep: str) -> None:
-        from psycopg import sql
+        from psycopg import errors, sql
 
         old = [r[0] for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename LIKE 'docs\\_%%' AND tablename <> %s",
             (self.schema, keep),
         )]
         for name in old:
-            with conn.transaction():
-                conn.execute("SET LOCAL lock_timeout = '5s'")
-                conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(self._name(name)))
+            try:
+                with conn.transaction():
+                    conn.execute("SET LOCAL lock_timeout = '5s'")
+                    conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(self._name(name)))
+            except errors.LockNotAvailable:  # a long search still reads it: the next rebuild drops it
+                log.info("old search generation %s still in use; left for the next rebuild", name)
 
     # reading ---------------------------------------------------------------------------------
     def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
