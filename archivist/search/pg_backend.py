@@ -72,8 +72,9 @@ VECTOR_BUDGET = 1_000_000  # bytes of lexemes and positions per tsvector (Postgr
 RANK_WEIGHTS = "{0.3333,0,0,1}"  # ts_rank weights for D (body), C, B, A (head): the head counts three times
 MAX_CHECKED = 4000  # candidates confirmed against their stored text, at most, per query
 # A broad query (thousands of candidates) is ranked on the head's terms first; only the best SHORTLIST
-# get the full score (reading every candidate's whole vector would be most of the time), as in Whoosh.
-SHORTLIST = 800
+# get the full score (reading every candidate's whole vector would be most of the time), as in Whoosh
+# (whose shortlist is 800: here each shortlisted document costs an index lookup and a detoast).
+SHORTLIST = 400
 RETRIES = 3
 COPY_BATCH = 500
 
@@ -515,13 +516,16 @@ class _Search:
         # Term lookups through the GIN index, never a scan that reads every document's vector (the
         # planner prefers one for a term in most documents; with the index it is a tenth of the time).
         self.conn.execute("SET LOCAL enable_seqscan = off")
+        # N is the planner's row count (ANALYZE at every rebuild, autovacuum after): counting the
+        # rows on every query would cost more than the rest of it, and idf only needs the order of size.
         statement = sql.SQL(
-            "WITH n AS (SELECT greatest(count(*), 1)::float8 AS docs FROM {table}),"
-            " terms AS MATERIALIZED (SELECT q, ln(1 + (n.docs - df + 0.5) / (df + 0.5)) AS idf FROM n,"
-            "   LATERAL (SELECT q, (SELECT count(*) FROM {table} WHERE tokens @@ q) AS df"
-            "            FROM unnest(%s::tsquery[]) AS q) AS counted),"
+            "WITH counted AS MATERIALIZED (SELECT q, (SELECT count(*) FROM {table} WHERE tokens @@ q) AS df"
+            "   FROM unnest(%s::tsquery[]) AS q),"
+            " n AS (SELECT greatest(c.reltuples, (SELECT max(df) FROM counted), 1)::float8 AS docs"
+            "   FROM pg_class c WHERE c.oid = %s::regclass),"
+            " terms AS MATERIALIZED (SELECT q, ln(1 + (n.docs - df + 0.5) / (df + 0.5)) AS idf FROM counted, n),"
             " candidates AS MATERIALIZED (SELECT id, seq, {literal} AS literal,"
-            "   coalesce((SELECT sum(t.idf * ts_rank('{{1,1,1,1}}', head_tokens, t.q)) FROM terms t), 0) AS head"
+            "   ts_rank('{{1,1,1,1}}', head_tokens, %s::tsquery) AS head"
             "   FROM {table} WHERE {condition}),"
             " shortlist AS (SELECT * FROM candidates ORDER BY literal DESC, head DESC, seq DESC LIMIT %s)"
             " SELECT s.id, s.literal, coalesce((SELECT sum(t.idf * ts_rank(%s::float4[], d.vector, t.q, 1))"
@@ -535,8 +539,9 @@ class _Search:
             if literal else sql.SQL("false"),
             condition=sql.SQL(" AND ").join([sql.SQL("tokens @@ %s::tsquery"), *where]),
         )
-        params = [terms, *([literal] if literal else []), f"({match}) | {_lexeme(INCOMPLETE)}", *args,
-                  SHORTLIST, RANK_WEIGHTS]
+        table_name = self.table.as_string(self.conn)
+        params = [terms, table_name, *([literal] if literal else []), " | ".join(terms),
+                  f"({match}) | {_lexeme(INCOMPLETE)}", *args, SHORTLIST, RANK_WEIGHTS]
         return [(r[0], float(r[2])) for r in self.conn.execute(statement, params).fetchall()]
 
     def stored(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
