@@ -993,17 +993,12 @@ def _relink(ws: Workspace, catalogue: Catalogue, found: Path, expected: Path, ev
     from .intake.pipeline import crash_point
 
     with catalogue.transaction():
-        cur = catalogue.db.execute(
-            "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
-            " VALUES (?,?,?,?,0,'moving',datetime('now'))",
-            (evidence_id, os.fsencode(found), os.fsencode(expected), os.fsencode(expected)),
-        )
-        journal_id = cur.lastrowid
+        journal_id = catalogue.journal.open_move(evidence_id, found, expected)
     open_store(ws).move(rel_path(ws, found), rel_path(ws, expected))
     crash_point("doctor_before_relink_commit")
     with catalogue.transaction():
         catalogue.audit("relinked", evidence_id, {"from": rel_path(ws, found), "path": rel_path(ws, expected)})
-        catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+        catalogue.journal.close(journal_id)
 
 
 ADOPTED_REASON = "doctor 在归档目录中发现的无主文件，已收入待分类：请核对来源后用 archivist assign 归档"

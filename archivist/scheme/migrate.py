@@ -222,10 +222,7 @@ def _move(ws: Workspace, catalogue: Catalogue, record: dict[str, Any], run: dict
     journal_id = None
     if dest != source:
         with catalogue.transaction():
-            cur = catalogue.db.execute(
-                "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
-                " VALUES (?,?,?,?,0,'moving',?)", (record["id"], str(source), str(dest), str(dest), now()))
-            journal_id = cur.lastrowid
+            journal_id = catalogue.journal.open_move(record["id"], source, dest)
         open_store(ws).move(record["archive_path"], ws.relative(dest))
     new_path = ws.relative(dest)
     with catalogue.transaction():
@@ -243,5 +240,5 @@ def _move(ws: Workspace, catalogue: Catalogue, record: dict[str, Any], run: dict
             "from": old_code, "to": new_code, "from_path": record["archive_path"], "to_path": new_path,
             "old": run["old_framework"], "new": run["new_framework"], **({"reason": reason} if reason else {})})
         if journal_id is not None:
-            catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+            catalogue.journal.close(journal_id)
     return Move(record["id"], record["original_name"], old_code, new_code, record["archive_path"], new_path, reason)

@@ -1,0 +1,132 @@
+"""Evidence records: one row per intake, the labelled examples `assign` teaches with, containers.
+
+Records stay dicts here (the shape CLI.md's `--json` prints, read by every command and report);
+JSON columns (meta, suggestions, links, provenance) are stored as text and handed back decoded.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from typing import Any
+
+from .journal import now
+
+JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class EvidenceRepository:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def insert(self, record: dict[str, Any]) -> None:
+        row = _to_row(record)
+        row.setdefault("received_at", now())
+        row["updated_at"] = now()
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT INTO evidence({columns}) VALUES ({marks})", tuple(row.values()))
+
+    def update(self, evidence_id: str, **fields: Any) -> None:
+        row = _to_row(fields)
+        row["updated_at"] = now()
+        assignments = ", ".join(f"{k}=?" for k in row)
+        self.db.execute(f"UPDATE evidence SET {assignments} WHERE id=?", (*row.values(), evidence_id))
+
+    def get(self, evidence_id: str) -> dict[str, Any] | None:
+        """One record by id, or by a unique prefix of at least 4 characters."""
+        row = self.db.execute("SELECT * FROM evidence WHERE id=?", (evidence_id,)).fetchone()
+        if row is None and len(evidence_id) >= 4:
+            rows = self.db.execute("SELECT * FROM evidence WHERE id LIKE ?", (evidence_id + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return _from_row(row) if row else None
+
+    def find_by_sha(self, sha256: str) -> dict[str, Any] | None:
+        """The stored original for these bytes (not a duplicate record)."""
+        row = self.db.execute(
+            "SELECT * FROM evidence WHERE sha256=? AND status!='duplicate' AND archive_path IS NOT NULL"
+            " ORDER BY received_at LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return _from_row(row) if row else None
+
+    def find_by_source(self, source_path: str, sha256: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT * FROM evidence WHERE source_path=? AND sha256=?"
+            " AND (archive_path IS NOT NULL OR status='duplicate') ORDER BY received_at LIMIT 1",
+            (source_path, sha256),
+        ).fetchone()
+        return _from_row(row) if row else None
+
+    def records(
+        self, status: str | None = None, indicator: str | None = None, with_text: bool = False
+    ) -> list[dict[str, Any]]:
+        """Records in the order received; `indicator` also finds those linked to it (see_also)."""
+        cols = "*" if with_text else ", ".join(c for c in _COLUMNS if c != "text")
+        sql = f"SELECT {cols} FROM evidence WHERE 1=1"
+        args: list[Any] = []
+        if status:
+            sql += " AND status=?"
+            args.append(status)
+        if indicator:
+            sql += " AND (indicator=? OR links LIKE ?)"
+            args += [indicator, f'%"{indicator}"%']
+        sql += " ORDER BY received_at, rowid"
+        return [_from_row(r) for r in self.db.execute(sql, args)]
+
+    def archive_paths(self) -> set[str]:
+        """Every archive path the catalogue owns: evidence files and zip originals."""
+        rows = self.db.execute("SELECT archive_path FROM evidence WHERE archive_path IS NOT NULL")
+        paths = {r[0] for r in rows}
+        paths |= {r[0] for r in self.db.execute("SELECT archive_path FROM containers")}
+        return paths
+
+    # learning --------------------------------------------------------------
+    def add_example(self, evidence_id: str, code: str, text: str) -> None:
+        self.db.execute(
+            "INSERT INTO examples(evidence_id, code, text, created_at) VALUES (?,?,?,?)",
+            (evidence_id, code, text, now()),
+        )
+
+    def examples(self) -> list[tuple[str, str]]:
+        return [(r["code"], r["text"]) for r in self.db.execute("SELECT code, text FROM examples ORDER BY id")]
+
+
+_COLUMNS = (
+    "id status indicator confidence archive_path original_name source_path sha256 size file_type title unit"
+    " doc_date doc_number kind pages text meta suggestions links duplicate_of reason provenance indexed"
+    " received_at updated_at"
+).split()
+
+
+def _to_row(record: dict[str, Any]) -> dict[str, Any]:
+    row = {}
+    for key, value in record.items():
+        if key not in _COLUMNS:
+            continue
+        if key in JSON_FIELDS and value is not None and not isinstance(value, str):
+            value = json.dumps(value, ensure_ascii=False)
+        row[key] = value
+    return row
+
+
+def _from_row(row: sqlite3.Row) -> dict[str, Any]:
+    record = dict(row)
+    for key in JSON_FIELDS:
+        if key in record and isinstance(record[key], str):
+            record[key] = json.loads(record[key])
+    return record
+
+
+def public_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The intake record as CLI.md's JSON contract shows it (plus a few extra fields)."""
+    keys = (
+        "id status indicator confidence archive_path original_name sha256 size title unit doc_date"
+        " duplicate_of reason doc_number kind file_type pages links suggestions provenance"
+    ).split()
+    return {k: record.get(k) for k in keys}
