@@ -32,6 +32,8 @@ from .errors import CatalogueDamaged, CatalogueLost, damage_message
 from .evidence import EvidenceRepository
 from .journal import ACTING, GENESIS, AuditLog, MoveJournal, actor, audit_hash, now
 from .schema import AUDITED_TABLES, AUTO_ACTION, MARKER_NAME, UNAUDITED_COLUMNS
+from .submissions import SubmissionRepository
+from .users import UserRepository
 
 
 class Catalogue:
@@ -324,6 +326,14 @@ class Catalogue:
     @cached_property
     def evidence(self) -> EvidenceRepository:
         return EvidenceRepository(self.db)
+
+    @cached_property
+    def users(self) -> UserRepository:
+        return UserRepository(self.db)
+
+    @cached_property
+    def submissions(self) -> SubmissionRepository:
+        return SubmissionRepository(self.db)
 
     # evidence (the record dicts every command prints; see EvidenceRepository) ---------------
     def insert(self, record: dict[str, Any]) -> None:
