@@ -31,7 +31,9 @@ from . import schema
 from .errors import CatalogueDamaged, CatalogueLost, damage_message
 from .evidence import EvidenceRepository
 from .journal import ACTING, GENESIS, AuditLog, MoveJournal, actor, audit_hash, now
+from .problems import ProblemRepository
 from .schema import AUDITED_TABLES, AUTO_ACTION, MARKER_NAME, UNAUDITED_COLUMNS
+from .scores import ScoreRepository
 from .submissions import SubmissionRepository
 from .users import UserRepository
 
@@ -334,6 +336,14 @@ class Catalogue:
     @cached_property
     def submissions(self) -> SubmissionRepository:
         return SubmissionRepository(self.db)
+
+    @cached_property
+    def problems(self) -> ProblemRepository:
+        return ProblemRepository(self.db)
+
+    @cached_property
+    def scores(self) -> ScoreRepository:
+        return ScoreRepository(self.db)
 
     # evidence (the record dicts every command prints; see EvidenceRepository) ---------------
     def insert(self, record: dict[str, Any]) -> None:
