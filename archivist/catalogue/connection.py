@@ -31,6 +31,7 @@ from . import schema
 from .errors import CatalogueDamaged, CatalogueLost, damage_message
 from .evidence import EvidenceRepository
 from .journal import ACTING, GENESIS, AuditLog, MoveJournal, actor, audit_hash, now
+from .marks import CoverageMarkRepository, OverrideRepository
 from .problems import ProblemRepository
 from .schema import AUDITED_TABLES, AUTO_ACTION, MARKER_NAME, UNAUDITED_COLUMNS
 from .scores import ScoreRepository
@@ -344,6 +345,19 @@ class Catalogue:
     @cached_property
     def scores(self) -> ScoreRepository:
         return ScoreRepository(self.db)
+
+    @cached_property
+    def coverage_marks(self) -> CoverageMarkRepository:
+        return CoverageMarkRepository(self.db)
+
+    @cached_property
+    def overrides(self) -> OverrideRepository:
+        return OverrideRepository(self.db)
+
+    @property
+    def local_account(self) -> str:
+        """The local account (user@host) changes are recorded under when no named account acts."""
+        return self._actor
 
     # evidence (the record dicts every command prints; see EvidenceRepository) ---------------
     def insert(self, record: dict[str, Any]) -> None:

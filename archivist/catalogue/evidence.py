@@ -9,11 +9,23 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from .journal import now
 
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What names a filed document and its bytes."""
+
+    id: str
+    sha256: str | None
+    file_type: str | None
+    original_name: str
+    title: str | None
 
 
 def new_id() -> str:
@@ -86,6 +98,84 @@ class EvidenceRepository:
         paths |= {r[0] for r in self.db.execute("SELECT archive_path FROM containers")}
         return paths
 
+    # what assessments and reports read ----------------------------------------------------------
+    def status_counts(self) -> dict[str, int]:
+        """How many records are in each intake status."""
+        return {r[0]: int(r[1]) for r in self.db.execute("SELECT status, count(*) FROM evidence GROUP BY status")}
+
+    def counting_dates(self) -> list[str | None]:
+        """Of every filed or unsorted record: its document date, else a photo's EXIF date (as stored)."""
+        sql = "SELECT coalesce(nullif(doc_date, ''), {exif}) FROM evidence WHERE status IN ('filed', 'unsorted')"
+        try:
+            rows = self.db.execute(sql.format(exif="json_extract(meta, '$.exif_date')")).fetchall()
+        except sqlite3.Error:  # an SQLite without JSON1: document dates only
+            rows = self.db.execute(sql.format(exif="NULL")).fetchall()
+        return [r[0] for r in rows]
+
+    def text_head(self, evidence_id: str, chars: int) -> str:
+        row = self.db.execute("SELECT substr(coalesce(text, ''), 1, ?) FROM evidence WHERE id=?",
+                              (chars, evidence_id)).fetchone()
+        return row[0] if row else ""
+
+    def filed_for_status(self, text_chars: int) -> list[dict[str, Any]]:
+        """Filed records with the first `text_chars` of their text, their EXIF date (not the whole meta)
+        and their links decoded: what status reads, kept small for tens of thousands of files."""
+        sql = (
+            "SELECT id, status, indicator, archive_path, original_name, sha256, file_type, title, unit, doc_date,"
+            " doc_number, kind, links, substr(coalesce(text, ''), 1, ?) AS text, {exif} AS exif_date, received_at"
+            " FROM evidence WHERE status='filed' ORDER BY received_at, rowid"
+        )
+        try:
+            rows = [dict(r) for r in self.db.execute(sql.format(exif="json_extract(meta, '$.exif_date')"),
+                                                     (text_chars,))]
+        except sqlite3.Error:  # an SQLite without JSON1: decode meta here
+            rows = [dict(r) | {"exif_date": _exif_from_meta(r["exif_date"])}
+                    for r in self.db.execute(sql.format(exif="meta"), (text_chars,))]
+        for record in rows:
+            links = record.get("links")
+            try:
+                record["links"] = json.loads(links) if isinstance(links, str) and links else []
+            except ValueError:
+                record["links"] = []
+        return rows
+
+    def units_received_since(self, day: str) -> list[str | None]:
+        """The unit of each record (duplicates aside) received on or after `day` (YYYY-MM-DD)."""
+        rows = self.db.execute("SELECT unit FROM evidence WHERE received_at >= ? AND status != 'duplicate'", (day,))
+        return [r[0] for r in rows]
+
+    def spreadsheets(self) -> list[dict[str, Any]]:
+        """Filed and unsorted spreadsheets (xlsx, xls, WPS .et), in the order received; meta as stored."""
+        rows = self.db.execute(
+            "SELECT id, status, indicator, archive_path, original_name, sha256, file_type, meta FROM evidence"
+            " WHERE status IN ('filed', 'unsorted') AND (file_type='xlsx' OR lower(original_name) LIKE '%.xlsx'"
+            " OR lower(original_name) LIKE '%.xls' OR lower(original_name) LIKE '%.et')"
+            " ORDER BY received_at, rowid"
+        )
+        return [dict(r) for r in rows]
+
+    def filed_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM evidence WHERE status='filed' ORDER BY rowid")]
+
+    def filed_identities(self, ids: list[str]) -> list[Identity]:
+        """Of these ids, the filed ones: what names a document and its bytes, without its text."""
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT id, sha256, file_type, original_name, title FROM evidence "
+                               f"WHERE status='filed' AND id IN ({marks})", ids)
+        return [Identity(*r) for r in rows]
+
+    def bodies(self, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Text and meta (as stored) of these records."""
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT id, text, meta FROM evidence WHERE id IN ({marks})", ids)
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def typed_units(self) -> list[str]:
+        """The units named by documents read from their own text layer (not scans read by OCR)."""
+        rows = self.db.execute("SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != '' "
+                               "AND (meta IS NULL OR meta NOT LIKE '%\"ocr\"%')")
+        return [str(r[0]) for r in rows]
+
     # learning --------------------------------------------------------------
     def add_example(self, evidence_id: str, code: str, text: str) -> None:
         self.db.execute(
@@ -130,3 +220,10 @@ def public_record(record: dict[str, Any]) -> dict[str, Any]:
         " duplicate_of reason doc_number kind file_type pages links suggestions provenance"
     ).split()
     return {k: record.get(k) for k in keys}
+
+
+def _exif_from_meta(meta: str | None) -> str | None:
+    try:
+        return (json.loads(meta) or {}).get("exif_date") if meta else None
+    except (ValueError, AttributeError):
+        return None
