@@ -30,6 +30,7 @@ from ..auditchain import SCHEME_KEYED, ChainKeyMissing, Head, RowDigest
 from . import schema
 from .errors import CatalogueDamaged, CatalogueLost, damage_message
 from .evidence import EvidenceRepository
+from .findings import FindingRepository
 from .journal import ACTING, GENESIS, AuditLog, MoveJournal, actor, audit_hash, now
 from .marks import CoverageMarkRepository, OverrideRepository
 from .problems import ProblemRepository
@@ -345,6 +346,10 @@ class Catalogue:
     @cached_property
     def scores(self) -> ScoreRepository:
         return ScoreRepository(self.db)
+
+    @cached_property
+    def findings(self) -> FindingRepository:
+        return FindingRepository(self.db)
 
     @cached_property
     def coverage_marks(self) -> CoverageMarkRepository:

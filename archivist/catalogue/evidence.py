@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,6 +170,19 @@ class EvidenceRepository:
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(f"SELECT id, text, meta FROM evidence WHERE id IN ({marks})", ids)
         return {r[0]: (r[1], r[2]) for r in rows}
+
+    def checkable(self) -> Iterator[sqlite3.Row]:
+        """What `archivist check` reads of every archived record (filed or unsorted) and every duplicate,
+        in the order received; meta and provenance as stored."""
+        yield from self.db.execute(
+            "SELECT id, status, original_name, archive_path, file_type, title, unit, doc_date, indicator,"
+            " received_at, source_path, provenance, text, meta, duplicate_of FROM evidence"
+            " WHERE (status IN ('filed','unsorted') AND archive_path IS NOT NULL) OR status='duplicate' ORDER BY rowid"
+        )
+
+    def sha_by_path(self) -> dict[str, str]:
+        """sha256 of each evidence file, by archive path."""
+        return dict(self.db.execute("SELECT archive_path, sha256 FROM evidence WHERE archive_path IS NOT NULL"))
 
     def typed_units(self) -> list[str]:
         """The units named by documents read from their own text layer (not scans read by OCR)."""
