@@ -35,6 +35,7 @@ from .journal import ACTING, GENESIS, AuditLog, MoveJournal, actor, audit_hash, 
 from .marks import CoverageMarkRepository, OverrideRepository
 from .problems import ProblemRepository
 from .schema import AUDITED_TABLES, AUTO_ACTION, MARKER_NAME, UNAUDITED_COLUMNS
+from .scheme import SchemeRunRepository
 from .scores import ScoreRepository
 from .submissions import SubmissionRepository
 from .users import UserRepository
@@ -346,6 +347,10 @@ class Catalogue:
     @cached_property
     def scores(self) -> ScoreRepository:
         return ScoreRepository(self.db)
+
+    @cached_property
+    def scheme_runs(self) -> SchemeRunRepository:
+        return SchemeRunRepository(self.db)
 
     @cached_property
     def findings(self) -> FindingRepository:

@@ -184,6 +184,13 @@ class EvidenceRepository:
         """sha256 of each evidence file, by archive path."""
         return dict(self.db.execute("SELECT archive_path, sha256 FROM evidence WHERE archive_path IS NOT NULL"))
 
+    def filed_count(self, codes: set[str]) -> int:
+        """How many records are filed under these indicator codes."""
+        marks = ",".join("?" for _ in codes)
+        row = self.db.execute(f"SELECT COUNT(*) FROM evidence WHERE status='filed' AND indicator IN ({marks})",
+                              tuple(codes)).fetchone()
+        return int(row[0])
+
     def typed_units(self) -> list[str]:
         """The units named by documents read from their own text layer (not scans read by OCR)."""
         rows = self.db.execute("SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != '' "
