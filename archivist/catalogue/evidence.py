@@ -191,6 +191,44 @@ class EvidenceRepository:
                               tuple(codes)).fetchone()
         return int(row[0])
 
+    def columns_of(self, ids: list[str], columns: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+        """A few columns of the given records, by id (as stored: JSON columns not decoded)."""
+        unknown = [c for c in columns if c not in _COLUMNS]
+        if unknown:
+            raise ValueError(f"no such evidence column: {', '.join(unknown)}")
+        marks = ",".join("?" for _ in ids)
+        rows = self.db.execute(f"SELECT id, {', '.join(columns)} FROM evidence WHERE id IN ({marks})", ids)
+        return {r["id"]: dict(r) for r in rows}
+
+    def recent_archived(self, limit: int) -> list[dict[str, Any]]:
+        """The newest filed or unsorted records (id, title, original name, indicator, date), newest first."""
+        rows = self.db.execute(
+            "SELECT id, title, original_name, indicator, doc_date FROM evidence WHERE status IN ('filed','unsorted')"
+            " ORDER BY received_at DESC LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
+    def count(self, status: str) -> int:
+        return int(self.db.execute("SELECT count(*) FROM evidence WHERE status=?", (status,)).fetchone()[0])
+
+    def text_of(self, evidence_id: str) -> str:
+        row = self.db.execute("SELECT text FROM evidence WHERE id=?", (evidence_id,)).fetchone()
+        return (row[0] or "") if row else ""
+
+    def supplied_title_ids(self) -> set[str]:
+        """Filed records whose title is not found in the top of their own text (whitespace and line breaks
+        ignored): titles the archivist supplied."""
+        strip = "replace(replace(replace(replace({x}, char(10), ''), char(13), ''), ' ', ''), '\u3000', '')"
+        sql = (
+            "SELECT id FROM evidence WHERE status='filed' AND (coalesce(title, '') = '' OR instr("
+            + strip.format(x="substr(coalesce(text, ''), 1, 4000)") + ", " + strip.format(x="title") + ") = 0)"
+        )
+        return {row[0] for row in self.db.execute(sql)}
+
+    def unit_names(self) -> list[str]:
+        """Every unit a record names, once each."""
+        rows = self.db.execute("SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != ''")
+        return [str(r[0]) for r in rows]
+
     def typed_units(self) -> list[str]:
         """The units named by documents read from their own text layer (not scans read by OCR)."""
         rows = self.db.execute("SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != '' "

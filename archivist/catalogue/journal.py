@@ -181,6 +181,14 @@ class AuditLog:
         )
         return Head(workspace_id, seq, digest)
 
+    def newest_seq_except(self, actions: tuple[str, ...]) -> int:
+        """The newest entry's seq among those whose action is not one of `actions` (0 if none)."""
+        marks = ",".join("?" for _ in actions)
+        # newest first along the primary key: stops at the first entry that qualifies
+        row = self.db.execute(f"SELECT seq FROM audit WHERE action NOT IN ({marks}) ORDER BY seq DESC LIMIT 1",
+                              actions).fetchone()
+        return int(row[0]) if row else 0
+
     def is_keyed(self) -> bool:
         return self.db.execute("SELECT 1 FROM audit WHERE scheme=? LIMIT 1", (SCHEME_KEYED,)).fetchone() is not None
 
