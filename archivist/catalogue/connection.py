@@ -28,6 +28,7 @@ from typing import Any
 from .. import auditchain
 from ..auditchain import SCHEME_KEYED, ChainKeyMissing, Head, RowDigest
 from . import schema
+from .containers import ContainerRepository
 from .errors import CatalogueDamaged, CatalogueLost, damage_message
 from .evidence import EvidenceRepository
 from .findings import FindingRepository
@@ -331,6 +332,10 @@ class Catalogue:
     @cached_property
     def evidence(self) -> EvidenceRepository:
         return EvidenceRepository(self.db)
+
+    @cached_property
+    def containers(self) -> ContainerRepository:
+        return ContainerRepository(self.db)
 
     @cached_property
     def users(self) -> UserRepository:
