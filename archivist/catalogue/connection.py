@@ -32,6 +32,7 @@ from .containers import ContainerRepository
 from .errors import CatalogueDamaged, CatalogueLost, damage_message
 from .evidence import EvidenceRepository
 from .findings import FindingRepository
+from .index_state import IndexStateRepository
 from .journal import ACTING, GENESIS, AuditLog, MoveJournal, actor, audit_hash, now
 from .marks import CoverageMarkRepository, OverrideRepository
 from .problems import ProblemRepository
@@ -153,6 +154,15 @@ class Catalogue:
             return []
         self.db.execute("DELETE FROM temp.audit_dirty")
         return [self.row_digest(tbl, key) for tbl, key in rows]
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[None]:
+        """One consistent view (WAL) for several reads; nothing may be written inside it."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -336,6 +346,10 @@ class Catalogue:
     @cached_property
     def containers(self) -> ContainerRepository:
         return ContainerRepository(self.db)
+
+    @cached_property
+    def index_state(self) -> IndexStateRepository:
+        return IndexStateRepository(self.db)
 
     @cached_property
     def users(self) -> UserRepository:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from .journal import now
 
@@ -17,6 +18,10 @@ class ContainerRepository:
             " VALUES (?,?,?,?,?,?)",
             (container_id, sha256, original_name, archive_path, members, now()),
         )
+
+    def rows(self) -> dict[str, dict[str, Any]]:
+        """Every container row as stored, by id (what verify compares against the archive)."""
+        return {r["id"]: dict(r) for r in self.db.execute("SELECT * FROM containers")}
 
     def find_by_sha(self, sha256: str) -> str | None:
         """The id of the first container received with these bytes."""

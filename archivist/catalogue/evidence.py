@@ -229,6 +229,23 @@ class EvidenceRepository:
         rows = self.db.execute("SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != ''")
         return [str(r[0]) for r in rows]
 
+    def verify_rows(self) -> dict[str, dict[str, Any]]:
+        """Every record's identity and place, by id, without text or meta (what verify compares)."""
+        rows = self.db.execute(
+            "SELECT id, status, indicator, archive_path, sha256, size, duplicate_of, indexed, provenance,"
+            " original_name FROM evidence"
+        )
+        return {r["id"]: dict(r) for r in rows}
+
+    def files_with_sha(self, sha256: str) -> list[tuple[str, str]]:
+        """(id, archive path) of every evidence file and zip original stored with these bytes."""
+        rows = self.db.execute(
+            "SELECT id, archive_path FROM evidence WHERE sha256=? AND archive_path IS NOT NULL"
+            " UNION ALL SELECT id, archive_path FROM containers WHERE sha256=?",
+            (sha256, sha256),
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def typed_units(self) -> list[str]:
         """The units named by documents read from their own text layer (not scans read by OCR)."""
         rows = self.db.execute("SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != '' "

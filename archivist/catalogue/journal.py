@@ -161,7 +161,8 @@ class AuditLog:
         row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         return (int(row[0]), row[1]) if row else None
 
-    def count_upto(self) -> int:
+    def newest_seq(self) -> int:
+        """The newest entry's seq (0 for an empty log)."""
         return int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()[0])
 
     def append(self, key: bytes, workspace_id: str, who: str, action: str, evidence_id: str | None,
