@@ -97,3 +97,22 @@ def test_an_edited_old_entry_still_shows(tmp_path: Path) -> None:
         assert catalogue.verify_audit() == ["审计日志第 1 条内容被修改"]
     finally:
         catalogue.close()
+
+
+def test_what_the_intake_asks_the_catalogue(tmp_path: Path) -> None:
+    """The look-ups the intake makes before filing: stored bytes, a zip member seen before, a skipped entry."""
+    catalogue = Catalogue(tmp_path / "index" / "catalogue.sqlite3")
+    try:
+        with catalogue.transaction():
+            catalogue.insert(_record("m1", "成员.pdf") | {
+                "sha256": "a" * 64, "provenance": {"container_sha256": "z" * 64, "member": "乡镇/成员.pdf"}})
+            catalogue.insert({"id": "q1", "status": "quarantined", "original_name": "坏.zip", "sha256": "b" * 64,
+                              "size": 0, "source_path": "/来件/坏.zip", "reason": "压缩包加密：请解密后重发"})
+            catalogue.containers.add("c1", "z" * 64, "乡镇.zip", "archive/_压缩包原件/乡镇.zip")
+        assert catalogue.evidence.is_archived("a" * 64) and not catalogue.evidence.is_archived("b" * 64)
+        assert catalogue.evidence.member_of("z" * 64, "乡镇/成员.pdf") == "m1"
+        assert catalogue.evidence.member_of("z" * 64, "乡镇/别的.pdf") is None
+        assert catalogue.evidence.skipped_before("/来件/坏.zip", "压缩包加密") == "q1"
+        assert catalogue.containers.find_by_sha("z" * 64) == "c1"
+    finally:
+        catalogue.close()

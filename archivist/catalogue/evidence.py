@@ -76,6 +76,32 @@ class EvidenceRepository:
         ).fetchone()
         return _from_row(row) if row else None
 
+    def is_archived(self, sha256: str) -> bool:
+        """Whether these bytes are already stored (as an original, not a duplicate record)."""
+        row = self.db.execute(
+            "SELECT 1 FROM evidence WHERE sha256=? AND status!='duplicate' AND archive_path IS NOT NULL LIMIT 1",
+            (sha256,),
+        )
+        return row.fetchone() is not None
+
+    def skipped_before(self, source_path: str, reason_start: str) -> str | None:
+        """The id of the record an earlier run made for this skipped entry (same place, same reason)."""
+        row = self.db.execute(
+            "SELECT id FROM evidence WHERE source_path=? AND status='quarantined' AND archive_path IS NULL"
+            " AND reason LIKE ? || '%' ORDER BY received_at LIMIT 1",
+            (source_path, reason_start),
+        ).fetchone()
+        return row[0] if row else None
+
+    def member_of(self, container_sha256: str, member_name: str) -> str | None:
+        """The id of the record an earlier run made for this member of this same zip."""
+        row = self.db.execute(
+            "SELECT id FROM evidence WHERE json_extract(provenance, '$.container_sha256')=?"
+            " AND json_extract(provenance, '$.member')=? ORDER BY received_at LIMIT 1",
+            (container_sha256, member_name),
+        ).fetchone()
+        return row[0] if row else None
+
     def records(
         self, status: str | None = None, indicator: str | None = None, with_text: bool = False
     ) -> list[dict[str, Any]]:
