@@ -13,7 +13,7 @@ and every bigram or word it starts, as the Whoosh engine does).
 
 Layout of schema `<schema>` (one per workspace on a server; `[search] schema` in archivist.toml):
     state       one row: the live generation, the index format, the words taught to jieba
-    docs_<gen>  one generation of the index: stored fields, `tokens`, `unit_tokens`
+    docs_<gen>  one generation of the index: stored fields, `tokens`, `head_tokens`, `unit_tokens`
     doc_seq     insertion order across generations (a search with filters only lists newest first)
 
 Positions in `tokens` are not text positions: each lexeme carries up to POSITIONS positions weighted
@@ -22,19 +22,23 @@ occurrence. That is all ranking needs (a term's frequency per field, capped wher
 mattering) and it keeps a document's vector small; phrases, 文号 and number boundaries are confirmed
 on the stored text (`ParsedQuery.matches`), as the Whoosh backend does, instead of with `<->`.
 A vector holds at most 1 MB: a document whose terms would not fit keeps its head and as many body
-terms as fit, and is marked incomplete — an incomplete document is a candidate for every query and
-is confirmed on its text, so a giant ledger is still found by its last line.
+terms as fit, plus the lexeme `_incomplete` (no token has an underscore), which every candidate query
+also accepts — such a document is confirmed on its text, so a giant ledger is still found by its
+last line. `head_tokens` holds the head's terms alone, small enough to stay in the row.
 
 Ranking, in SQL, is BM25-like rather than ts_rank_cd: ts_rank_cd scores cover density (how close
 the query's terms stand), which needs real positions and, like ts_rank, has no notion of how rare a
 term is — yet a clerk's query mixes rare words (a village, a 文号) with common ones (工作, 情况), and
 the rare ones say which document is meant. So each query term t contributes
     idf(t) × ts_rank({D: 1/3, A: 1}, tokens, t, normalization 1)
-where idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)) is BM25's, with df counted through the GIN index;
-ts_rank of one term is a frequency that saturates (Σ w/i²), weighted so the head counts three times
-the body (the Whoosh backend's field boost), and divided by 1 + ln(length) (a length
-normalisation). Where the query went through a concept's near terms, documents that hold every
-typed word come first, as in the Whoosh engine.
+where idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)) is BM25's, with df counted through the GIN index
+(never a scan: the planner would read every document's vector for a common term, ten times slower)
+and N the planner's row count; ts_rank of one term is a frequency that saturates (Σ w/i²), weighted
+so the head counts three times the body (the Whoosh backend's field boost), and divided by
+1 + ln(length) (a length normalisation). A broad query is first ranked on `head_tokens` and only
+its best SHORTLIST documents get the full score, as the Whoosh engine shortlists. Where the query
+went through a concept's near terms, documents that hold every typed word come first, as in the
+Whoosh engine.
 
 Concurrency: a search runs in one REPEATABLE READ read-only transaction, so all of its statements
 see one state of the index. Writers take a transaction-level advisory lock on the schema in shared
@@ -76,7 +80,6 @@ MAX_CHECKED = 4000  # candidates confirmed against their stored text, at most, p
 # (whose shortlist is 800: here each shortlisted document costs an index lookup and a detoast).
 SHORTLIST = 400
 RETRIES = 3
-COPY_BATCH = 500
 
 T = TypeVar("T")
 
@@ -93,7 +96,8 @@ def document_vector(head: str, body: str) -> tuple[str, bool]:
     """The `tsvector` text of a document's prepared head and body, and whether every body term fit.
 
     Head positions are 1…POSITIONS weighted A, body positions POSITIONS+1… weighted D (the default
-    weight), one per occurrence up to POSITIONS (see the module docstring)."""
+    weight), one per occurrence up to POSITIONS; a vector that had to leave terms out holds
+    INCOMPLETE (see the module docstring)."""
     entries: dict[str, list[str]] = {}
     used = 0
     for term, slots in slot_positions(head).items():
