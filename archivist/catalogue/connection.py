@@ -11,8 +11,10 @@ touched. Which rows a transaction touched is tracked by TEMP triggers (they live
 connection only, never in the file), so no caller can forget: rows changed without an `audit()`
 call are recorded at commit in an automatic "row_changed" entry. After each commit the newest
 entry is written to the head record beside the key, so cutting entries off the end shows too.
-"""
 
+The domains' reads and writes are its repositories (`catalogue.evidence`, `.users`, `.problems` …),
+each on this one connection, so that they share its transaction and its audit chain.
+"""
 
 from __future__ import annotations
 
