@@ -47,9 +47,11 @@ import sqlite3
 import tarfile
 import tempfile
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
+from .catalogue import files as catalogue_files
 from .leftovers import RESTORING, owned_mkdtemp, remove_stale_dirs
 from .storage import EvidenceStore, IntegrityMismatch, StoreError, folder_key, open_store
 from .workspace import CONFIG_NAME, Workspace
@@ -76,55 +78,19 @@ def snapshot_catalogue(ws: Workspace, target: Path) -> dict[str, str]:
     """
     if not ws.catalogue_path.exists():
         raise BackupError(f"找不到目录数据库 {ws.catalogue_path}：这不是一个已初始化的工作区")
-    source = sqlite3.connect(ws.catalogue_path, timeout=30)
-    try:
-        source.execute("PRAGMA busy_timeout=30000")
-        dest = sqlite3.connect(target, isolation_level=None)
-        try:
-            source.backup(dest, pages=-1)  # all pages in one step: one consistent read transaction
-            dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file, no -wal beside it
-            # Moves in flight are not part of the snapshot (their rows are uncommitted, or committed
-            # with only the source's removal left, which belongs to the live workspace). Their journal
-            # rows name absolute paths in the *live* workspace: a restored copy running recover() on
-            # them would touch the original's files. Remember where they were going, then drop them.
-            moving = dest.execute("SELECT evidence_id, dest FROM journal WHERE stage='moving'").fetchall()
-            dest.execute("DELETE FROM journal")
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return {str(evidence_id): os.fsdecode(path) for evidence_id, path in moving}
+    return catalogue_files.copy_consistent(ws.catalogue_path, target)
 
 
 def named_files(db_path: Path) -> list[dict[str, Any]]:
     """Every file the catalogue names: evidence rows with an archive path, zip containers, and every
     version a unit submitted (held under index/submissions/ until review; kept after it), so that the
     restored office still has its 待审核 queue and the bytes each returned version replaced."""
-    db = sqlite3.connect(db_path)
-    try:
-        team = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='submission_versions'").fetchone()
-        rows = db.execute(
-            "SELECT id, archive_path, sha256 FROM evidence WHERE archive_path IS NOT NULL"
-            " UNION ALL SELECT id, archive_path, sha256 FROM containers"
-            + (" UNION ALL SELECT id, stored_path, sha256 FROM submission_versions" if team else "")
-            + " ORDER BY 2"
-        ).fetchall()
-    finally:
-        db.close()
-    return [{"id": r[0], "path": r[1], "sha256": r[2]} for r in rows]
+    return [asdict(f) for f in catalogue_files.named_files(db_path)]
 
 
 def _current_path(ws: Workspace, evidence_id: str) -> str | None:
     """Where a file is now, if `assign` moved it after the snapshot was taken."""
-    db = sqlite3.connect(ws.catalogue_path, timeout=30)
-    try:
-        row = db.execute(
-            "SELECT archive_path FROM evidence WHERE id=? UNION ALL SELECT archive_path FROM containers WHERE id=?",
-            (evidence_id, evidence_id),
-        ).fetchone()
-    finally:
-        db.close()
-    return row[0] if row else None
+    return catalogue_files.archive_path_of(ws.catalogue_path, evidence_id)
 
 
 class _HashingReader:
@@ -148,14 +114,7 @@ class _HashingReader:
 
 
 def _workspace_id(db_path: Path) -> str:
-    db = sqlite3.connect(db_path)
-    try:
-        row = db.execute("SELECT value FROM catalogue_meta WHERE name='workspace_id'").fetchone()
-    except sqlite3.Error:
-        row = None
-    finally:
-        db.close()
-    return row[0] if row else ""
+    return catalogue_files.workspace_id_of(db_path)
 
 
 def make_backup(ws: Workspace, out: Path, progress: Progress = None, with_key: bool = False) -> dict[str, Any]:
@@ -556,11 +515,7 @@ def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, tick: 
 
 
 def _row_count(db_path: Path) -> int:
-    db = sqlite3.connect(db_path)
-    try:
-        return int(db.execute("SELECT COUNT(*) FROM evidence").fetchone()[0])
-    finally:
-        db.close()
+    return catalogue_files.evidence_count_of(db_path)
 
 
 def _after_restore(root: Path) -> list[str]:
@@ -575,7 +530,7 @@ def _after_restore(root: Path) -> list[str]:
     try:
         # the restored chain is this location's history from now on: record its head beside the key
         auditchain.forget_head(ws.catalogue_path)
-        last = catalogue.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        last = catalogue.audit_log.last()
         if last is not None:
             auditchain.write_head(ws.catalogue_path, auditchain.Head(catalogue.workspace_id, last[0], last[1]),
                                   force=True)

@@ -123,6 +123,9 @@ def catalogue_unit_names(workspace_root: Path) -> tuple[str, ...]:
     only when the catalogue file changes: the names a clerk's short forms stand for in this county."""
     import sqlite3
 
+    from .catalogue.evidence import EvidenceRepository
+    from .catalogue.readonly import connect_read_only
+
     db = Path(workspace_root) / "index" / "catalogue.sqlite3"
     stamp = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in (db, db.with_name(db.name + "-wal")))
     seen = _UNITS_SEEN.get(db)
@@ -131,11 +134,9 @@ def catalogue_unit_names(workspace_root: Path) -> tuple[str, ...]:
     names: list[str] = []
     if db.exists():
         try:
-            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=2)
+            con = connect_read_only(db, timeout=2)
             try:
-                rows = con.execute("SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != ''")
-                for (unit,) in rows:
-                    name = str(unit)
+                for name in EvidenceRepository(con).unit_names():
                     name = name[1:] if name.startswith(_LEVEL) and len(name) > 3 else name
                     names.append(analysis.prepare(name))
             finally:

@@ -255,19 +255,11 @@ class Snapshot:
 
 
 def read_snapshot(catalogue: Catalogue) -> Snapshot:
-    db = catalogue.db
-    db.execute("BEGIN")  # a read transaction: WAL gives us one consistent view for all queries
-    try:
-        rows = {
-            r["id"]: dict(r)
-            for r in db.execute(
-                "SELECT id, status, indicator, archive_path, sha256, size, duplicate_of, indexed, provenance,"
-                " original_name FROM evidence"
-            )
-        }
-        containers = {r["id"]: dict(r) for r in db.execute("SELECT * FROM containers")}
-        journal = [dict(r) for r in db.execute("SELECT * FROM journal ORDER BY id")]
-        audit_seq = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()[0])
+    with catalogue.read_transaction():  # WAL gives one consistent view for all reads
+        rows = catalogue.evidence.verify_rows()
+        containers = catalogue.containers.rows()
+        journal = catalogue.journal.rows()
+        audit_seq = catalogue.audit_log.newest_seq()
         keyed = catalogue.is_keyed()
         current = catalogue.current_digests() if keyed else {}
         recorded = catalogue.recorded_digests(audit_seq) if keyed else {}
@@ -275,8 +267,6 @@ def read_snapshot(catalogue: Catalogue) -> Snapshot:
             was = recorded.get(item)
             if was is not None and was.digest is not None and was.digest != now.digest:
                 current[item] = catalogue.row_digest(*item)
-    finally:
-        db.execute("COMMIT")
     stored: dict[str, Stored] = {}
     for row in rows.values():
         if row["archive_path"]:
@@ -681,13 +671,13 @@ def anchor_findings(catalogue: Catalogue, anchors: Iterable[Anchor]) -> list[Fin
     """Each anchor (seq:hash printed on an earlier dossier or export) must still be in the chain."""
     found = []
     for anchor in anchors:
-        row = catalogue.db.execute("SELECT hash FROM audit WHERE seq=?", (anchor.seq,)).fetchone()
-        if row is None:
+        held = catalogue.audit_log.hash_of(anchor.seq)
+        if held is None:
             message = f"锚点 {anchor} 对应的审计日志第 {anchor.seq} 条已不存在：日志在出具该锚点后被截去或重建"
             found.append(Finding(AUDIT, message))
-        elif not row[0].startswith(anchor.hash):
+        elif not held.startswith(anchor.hash):
             found.append(
-                Finding(AUDIT, f"审计日志第 {anchor.seq} 条的哈希（{row[0][:len(anchor.hash)]}）与锚点 {anchor} 不符："
+                Finding(AUDIT, f"审计日志第 {anchor.seq} 条的哈希（{held[:len(anchor.hash)]}）与锚点 {anchor} 不符："
                                "日志在出具该锚点后被改写")
             )
     return found
@@ -846,8 +836,7 @@ def _quietly(probe: Callable[[], bool]) -> bool:
 
 
 def _indexable(catalogue: Catalogue) -> tuple[set[str], set[str]]:
-    rows = catalogue.db.execute("SELECT id, indexed FROM evidence WHERE status != ?", (DUPLICATE,)).fetchall()
-    return {r[0] for r in rows}, {r[0] for r in rows if not r[1]}
+    return catalogue.index_state.indexable_and_pending()
 
 
 # doctor ----------------------------------------------------------------------------------------
@@ -976,12 +965,7 @@ def _repair_files(ws: Workspace, catalogue: Catalogue, report: Report) -> list[A
 
 def _verified_copy(ws: Workspace, catalogue: Catalogue, sha: str, exclude: str) -> tuple[str, str] | None:
     """(id, path) of a catalogued file with these bytes, re-hashed now: only then is a copy redundant."""
-    rows = catalogue.db.execute(
-        "SELECT id, archive_path FROM evidence WHERE sha256=? AND archive_path IS NOT NULL"
-        " UNION ALL SELECT id, archive_path FROM containers WHERE sha256=?",
-        (sha, sha),
-    ).fetchall()
-    for evidence_id, rel in rows:
+    for evidence_id, rel in catalogue.evidence.files_with_sha(sha):
         if rel != exclude and _safe_hash(open_store(ws), rel) == sha:
             return evidence_id, rel
     return None
@@ -993,17 +977,12 @@ def _relink(ws: Workspace, catalogue: Catalogue, found: Path, expected: Path, ev
     from .intake.pipeline import crash_point
 
     with catalogue.transaction():
-        cur = catalogue.db.execute(
-            "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
-            " VALUES (?,?,?,?,0,'moving',datetime('now'))",
-            (evidence_id, os.fsencode(found), os.fsencode(expected), os.fsencode(expected)),
-        )
-        journal_id = cur.lastrowid
+        journal_id = catalogue.journal.open_move(evidence_id, found, expected)
     open_store(ws).move(rel_path(ws, found), rel_path(ws, expected))
     crash_point("doctor_before_relink_commit")
     with catalogue.transaction():
         catalogue.audit("relinked", evidence_id, {"from": rel_path(ws, found), "path": rel_path(ws, expected)})
-        catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+        catalogue.journal.close(journal_id)
 
 
 ADOPTED_REASON = "doctor 在归档目录中发现的无主文件，已收入待分类：请核对来源后用 archivist assign 归档"
@@ -1076,7 +1055,7 @@ def _repair_index(ws: Workspace, catalogue: Catalogue, report: Report) -> list[A
     missing = [f.id for f in report.findings if f.kind == INDEX_MISSING and f.id]
     if missing:
         with catalogue.transaction():
-            catalogue.db.executemany("UPDATE evidence SET indexed=0 WHERE id=?", [(i,) for i in missing])
+            catalogue.index_state.mark_pending(missing)
     try:
         count = search.sync_index(ws, catalogue)
     except Exception:  # noqa: BLE001 - an index that cannot be updated in place is rebuilt whole

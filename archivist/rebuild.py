@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from . import auditchain
-from .catalogue import MARKER_NAME, Catalogue, CatalogueUnusable, now
+from .catalogue import MARKER_NAME, Catalogue, CatalogueUnusable
+from .catalogue.files import integrity_problem, record_count
+from .catalogue.schema import table_names
 from .model import FILED, QUARANTINED, UNSORTED, Extraction, ExtractionError
 from .workspace import CONTAINER_DIR, QUARANTINE_DIR, UNSORTED_DIR, Workspace
 
@@ -107,14 +109,12 @@ def catalogue_problem(ws: Workspace) -> str | None:
     except CatalogueUnusable as exc:
         return exc.problem
     try:
-        check = catalogue.db.execute("PRAGMA quick_check").fetchall()
-        if [tuple(r) for r in check] != [("ok",)]:
-            return f"已损坏（完整性检查：{check[0][0]}）"
-        tables = {r[0] for r in catalogue.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if (complaint := integrity_problem(catalogue.db)) is not None:
+            return f"已损坏（完整性检查：{complaint}）"
+        tables = table_names(catalogue.db)
         if missing := [t for t in REQUIRED_TABLES if t not in tables]:
             return f"已损坏（缺少数据表 {', '.join(missing)}）"
-        rows = catalogue.db.execute("SELECT (SELECT COUNT(*) FROM evidence) + (SELECT COUNT(*) FROM containers)")
-        if rows.fetchone()[0] == 0 and (files := archive_files(ws)):
+        if record_count(catalogue.db) == 0 and (files := archive_files(ws)):
             return f"没有任何记录，但归档目录中有 {len(files)} 个文件"
     except sqlite3.DatabaseError as exc:
         return f"已损坏（{exc}）"
@@ -208,11 +208,7 @@ def _rebuild_records(
             continue
         if top == CONTAINER_DIR:
             with catalogue.transaction():
-                catalogue.db.execute(
-                    "INSERT INTO containers(id, sha256, original_name, archive_path, members, received_at)"
-                    " VALUES (?,?,?,?,0,?)",
-                    (intake.id, intake.sha256, path.name, rel, now()),
-                )
+                catalogue.containers.add(intake.id, intake.sha256, path.name, rel)
                 catalogue.audit("container", intake.id, {"name": path.name, "path": rel, "rebuilt": True})
             result.containers += 1
             continue

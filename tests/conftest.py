@@ -45,3 +45,38 @@ class Cli:
 @pytest.fixture()
 def cli(ws: Workspace) -> Cli:
     return Cli(ws)
+
+
+# search backends: the same search tests on Whoosh and on PostgreSQL ----------------------------
+from collections.abc import Callable, Iterator  # noqa: E402
+
+from tests.pgserver import SearchBackendSpec, pg_server  # noqa: E402, F401 - pg_server: a session fixture
+
+SEARCH_BACKENDS = ("whoosh", "postgresql")
+
+
+@pytest.fixture(params=SEARCH_BACKENDS)
+def search_backend(request: pytest.FixtureRequest) -> Iterator[SearchBackendSpec]:
+    """Each test that asks for it runs once per backend; PostgreSQL on the session's own throwaway
+    server (skipped, saying why, where none can be started), in a schema of the test's own."""
+    if request.param == "whoosh":
+        yield SearchBackendSpec("whoosh")
+        return
+    server = request.getfixturevalue("pg_server")
+    schema = server.new_schema()
+    yield SearchBackendSpec("postgresql", server.dsn, schema)
+    server.drop_schema(schema)
+
+
+@pytest.fixture()
+def make_index(search_backend: SearchBackendSpec, tmp_path: Path) -> Callable[[], object]:
+    """A function returning a new SearchIndex on the test's backend (all of them on one index)."""
+    return lambda: search_backend.open(tmp_path / "whoosh")
+
+
+@pytest.fixture()
+def search_ws(ws: Workspace, search_backend: SearchBackendSpec) -> Workspace:
+    """The test workspace with the test's search backend in its archivist.toml."""
+    with (ws.root / "archivist.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + search_backend.toml())
+    return Workspace(ws.root)

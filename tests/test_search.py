@@ -1,7 +1,9 @@
 """Chinese full-text search (issue #4): analysis, query semantics, filters, snippets, health, concurrency.
 
 Fixtures are plain catalogue-shaped record dicts (and, for the workspace tests, rows inserted into
-a real catalogue), so these tests need no extractor, no OCR and no dev corpus.
+a real catalogue), so these tests need no extractor, no OCR and no dev corpus. Tests that take
+`index`, `make_index` or `search_ws` run once per search backend (Whoosh, PostgreSQL: conftest.py),
+so both answer the same queries alike; the rest test the analysis or Whoosh's own files.
 """
 
 from __future__ import annotations
@@ -24,11 +26,14 @@ from archivist.search import (
     analysis,
     form_pattern,
     open_index,
+    open_search,
     parse_date,
     parse_query,
     sync_index,
 )
 from archivist.workspace import Workspace
+from tests.conftest import Cli
+from tests.pgserver import SearchBackendSpec
 
 
 def rec(doc_id: str, text: str = "", **fields: Any) -> dict[str, Any]:
@@ -78,8 +83,8 @@ CORPUS = [
 
 
 @pytest.fixture()
-def index(tmp_path: Path) -> SearchIndex:
-    idx = SearchIndex(tmp_path / "whoosh")
+def index(make_index: Any) -> SearchIndex:
+    idx = make_index()
     assert idx.rebuild(CORPUS) == len(CORPUS) - 1  # the duplicate is not indexed
     yield idx
     idx.close()
@@ -220,10 +225,10 @@ def test_short_forms_staff_type(index: SearchIndex) -> None:
     assert "photo" in ids(index.search("改厕"))  # 户厕改造 in the photo title
 
 
-def test_a_part_of_a_word_found_in_no_document_is_dropped_only_then(tmp_path: Path) -> None:
+def test_a_part_of_a_word_found_in_no_document_is_dropped_only_then(make_index: Any) -> None:
     """孩子辍学: the files say 控辍保学 and never 孩子; the query still finds them through 辍学's near terms.
     Where some document holds the part (here 孩子 in the canteen notice), the word's parts are ANDed as typed."""
-    idx = SearchIndex(tmp_path / "w")
+    idx = make_index()
     idx.rebuild([rec("ledger", "秋季学期控辍保学动态监测台账，劝返复学2人。", title="控辍保学动态监测台账")])
     hits = idx.search("孩子辍学")
     assert ids(hits) == ["ledger"] and "未找到“孩子”" in hits[0].plain
@@ -235,10 +240,10 @@ def test_a_part_of_a_word_found_in_no_document_is_dropped_only_then(tmp_path: Pa
     idx.close()
 
 
-def test_a_short_form_of_a_concept_term_finds_the_long_one(tmp_path: Path) -> None:
+def test_a_short_form_of_a_concept_term_finds_the_long_one(make_index: Any) -> None:
     """垃圾站: no document says it; 垃圾中转站 (same first and last character, the rest in order) is found,
     and ranks as a near term."""
-    idx = SearchIndex(tmp_path / "w")
+    idx = make_index()
     idx.rebuild([rec("station", "龙潭镇垃圾中转站运行台账，7月转运垃圾120吨。", title="垃圾中转站运行台账"),
                  rec("other", "垃圾分类宣传活动记录。", title="垃圾分类宣传")])
     hits = idx.search("垃圾站")
@@ -246,8 +251,8 @@ def test_a_short_form_of_a_concept_term_finds_the_long_one(tmp_path: Path) -> No
     idx.close()
 
 
-def test_title_hits_rank_higher(tmp_path: Path) -> None:
-    idx = SearchIndex(tmp_path / "w")
+def test_title_hits_rank_higher(make_index: Any) -> None:
+    idx = make_index()
     idx.rebuild([
         rec("body", "会议还提到了高标准农田建设的进度，并研究了其他事项。" * 3, title="县委常委会会议纪要"),
         rec("title", "本报告说明项目建设和验收情况。", title="高标准农田建设项目竣工验收报告"),
@@ -292,11 +297,13 @@ def test_bad_input_is_a_query_error(index: SearchIndex) -> None:
     assert len(parse_query('改厕 "政府 工作" -验收').must) == 2
 
 
-def test_fast_index_readers_agree_with_whoosh(index: SearchIndex) -> None:
+def test_fast_index_readers_agree_with_whoosh(tmp_path: Path) -> None:
     """The block-wise posting reader and the whole-column length reader (search speed) return
     exactly what Whoosh's public per-posting and per-document calls return."""
     from archivist.search import _read_postings, _segment_lengths
 
+    index = SearchIndex(tmp_path / "whoosh")
+    index.rebuild(CORPUS)
     index.add([rec("extra", "界炮镇杏花村再次完成改厕。")])  # a second segment
     searcher = index.backend._fresh_searcher()  # type: ignore[attr-defined]
     leaves = list(searcher.reader().leaf_readers())
@@ -316,6 +323,7 @@ def test_fast_index_readers_agree_with_whoosh(index: SearchIndex) -> None:
                 assert list(zip(ids, weights, strict=True)) == expected, term
                 if n > 40:
                     break
+    index.close()
 
 
 # writing -----------------------------------------------------------------------------------------
@@ -330,16 +338,20 @@ def test_upsert_delete_and_duplicates(index: SearchIndex) -> None:
     assert "dup" not in index.ids()
 
 
-def test_rebuild_swaps_generations(index: SearchIndex) -> None:
+def test_rebuild_swaps_generations(tmp_path: Path) -> None:
+    """Whoosh's generations on disk (PostgreSQL's swap: test_search_pg.py)."""
+    index = SearchIndex(tmp_path / "whoosh")
+    index.rebuild(CORPUS)
     before = sorted(p.name for p in index.index_dir.iterdir() if p.name.startswith("gen-"))
     index.rebuild([rec("only", "唯一的文件")])
     after = sorted(p.name for p in index.index_dir.iterdir() if p.name.startswith("gen-"))
     assert len(after) == 1 and after != before
     assert index.ids() == {"only"}
+    index.close()
 
 
-def _writer_process(index_dir: str, rounds: int) -> None:
-    idx = SearchIndex(Path(index_dir))
+def _writer_process(spec: SearchBackendSpec, index_dir: str, rounds: int) -> None:
+    idx = spec.open(Path(index_dir))
     for n in range(rounds):
         idx.add([rec(f"p{n}-{k}", f"并发写入测试文档{n}号，完整内容结束标记。", title=f"并发{n}") for k in range(5)])
     idx.close()
@@ -351,9 +363,9 @@ def _assert_whole(hits: list) -> None:
             assert "结束标记" in hit.plain, f"half a document seen: {hit.plain!r}"
 
 
-def test_search_during_concurrent_add_in_a_thread(index: SearchIndex) -> None:
+def test_search_during_concurrent_add_in_a_thread(index: SearchIndex, make_index: Any) -> None:
     errors: list[BaseException] = []
-    writer_index = SearchIndex(index.index_dir)
+    writer_index = make_index()
 
     def write() -> None:
         try:
@@ -377,9 +389,10 @@ def test_search_during_concurrent_add_in_a_thread(index: SearchIndex) -> None:
     assert len([i for i in index.ids() if re.match(r"t\d+-", i)]) == 60
 
 
-def test_search_during_concurrent_add_in_another_process(index: SearchIndex) -> None:
+def test_search_during_concurrent_add_in_another_process(index: SearchIndex,
+                                                        search_backend: SearchBackendSpec) -> None:
     ctx = multiprocessing.get_context("spawn")
-    proc = ctx.Process(target=_writer_process, args=(str(index.index_dir), 12))
+    proc = ctx.Process(target=_writer_process, args=(search_backend, str(index.index_dir), 12))
     proc.start()
     deadline = time.monotonic() + 120
     while proc.is_alive() and time.monotonic() < deadline:
@@ -390,9 +403,9 @@ def test_search_during_concurrent_add_in_another_process(index: SearchIndex) -> 
     assert len([i for i in index.ids() if re.match(r"p\d+-", i)]) == 60
 
 
-def test_search_during_rebuild_never_fails(index: SearchIndex) -> None:
+def test_search_during_rebuild_never_fails(index: SearchIndex, make_index: Any) -> None:
     errors: list[BaseException] = []
-    other = SearchIndex(index.index_dir)
+    other = make_index()
 
     def rebuild() -> None:
         try:
@@ -420,9 +433,14 @@ def _catalogue_with(ws: Workspace, records: list[dict[str, Any]]) -> Catalogue:
     return catalogue
 
 
-def test_missing_index_is_rebuilt_from_the_catalogue(ws: Workspace) -> None:
+def test_missing_index_is_rebuilt_from_the_catalogue(search_ws: Workspace) -> None:
+    ws = search_ws
     _catalogue_with(ws, CORPUS).close()
     assert not ws.whoosh_dir.exists() or not any(ws.whoosh_dir.iterdir())
+    with open_search(ws) as never_built:
+        assert not never_built.is_healthy()
+        with pytest.raises(IndexMissing):
+            never_built.search("杏花村")
     index = open_index(ws)
     assert originals(index.search("杏花村")) == ["toilet"]
     assert "dup" not in index.ids()
@@ -452,7 +470,8 @@ def test_corrupt_index_is_rebuilt_from_the_catalogue(ws: Workspace, damage: str)
     index.close()
 
 
-def test_open_index_repairs_an_index_that_fell_behind(ws: Workspace) -> None:
+def test_open_index_repairs_an_index_that_fell_behind(search_ws: Workspace) -> None:
+    ws = search_ws
     catalogue = _catalogue_with(ws, CORPUS[:3])
     sync_index(ws, catalogue)
     with catalogue.transaction():
@@ -463,10 +482,11 @@ def test_open_index_repairs_an_index_that_fell_behind(ws: Workspace) -> None:
     index.close()
 
 
-def test_duplicates_are_reported_with_their_original(ws: Workspace) -> None:
+def test_duplicates_are_reported_with_their_original(search_ws: Workspace) -> None:
+    ws = search_ws
     catalogue = _catalogue_with(ws, CORPUS)
     sync_index(ws, catalogue)
-    index = SearchIndex(ws.whoosh_dir)
+    index = open_search(ws)
     assert "dup" not in index.ids()
     hits = index.search("1460户")
     assert ids(hits) == ["toilet", "dup"]
@@ -483,7 +503,8 @@ def test_duplicates_are_reported_with_their_original(ws: Workspace) -> None:
     catalogue.close()
 
 
-def test_sync_index_follows_the_catalogue(ws: Workspace) -> None:
+def test_sync_index_follows_the_catalogue(search_ws: Workspace) -> None:
+    ws = search_ws
     catalogue = _catalogue_with(ws, CORPUS)
     assert sync_index(ws, catalogue) == len(CORPUS) - 1
     pending = catalogue.db.execute("SELECT COUNT(*) FROM evidence WHERE indexed=0").fetchone()[0]
@@ -494,7 +515,7 @@ def test_sync_index_follows_the_catalogue(ws: Workspace) -> None:
         catalogue.db.execute("DELETE FROM evidence WHERE id='apricot'")
         catalogue.update("ledger", title="公益性岗位考勤台账（已修订）", indexed=0)
     assert sync_index(ws, catalogue) == 1
-    index = SearchIndex(ws.whoosh_dir)
+    index = open_search(ws)
     assert "films" not in index.ids() and "apricot" not in index.ids()
     assert ids(index.search("已修订")) == ["ledger"]
     index.close()
@@ -502,7 +523,8 @@ def test_sync_index_follows_the_catalogue(ws: Workspace) -> None:
 
 
 # CLI ---------------------------------------------------------------------------------------------
-def test_cli_search_json_and_table(ws: Workspace, cli: Any) -> None:
+def test_cli_search_json_and_table(search_ws: Workspace) -> None:
+    ws, cli = search_ws, Cli(search_ws)
     _catalogue_with(ws, CORPUS).close()
     hits = cli.json("search", "界炮镇 改厕")
     assert [h["id"] for h in hits] == ["toilet", "dup"]
@@ -519,7 +541,8 @@ def test_cli_search_errors_are_one_line(ws: Workspace, cli: Any) -> None:
     assert "日期" in out and "Traceback" not in out
 
 
-def test_cli_reindex(ws: Workspace, cli: Any) -> None:
+def test_cli_reindex(search_ws: Workspace) -> None:
+    ws, cli = search_ws, Cli(search_ws)
     _catalogue_with(ws, CORPUS).close()
     result = cli.json("reindex")
     assert result["indexed"] == len(CORPUS) - 1

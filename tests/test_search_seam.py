@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,10 +115,10 @@ def test_an_index_written_before_the_package_split_opens_without_a_rebuild(
     assert (ws.whoosh_dir / "CURRENT").read_text(encoding="utf-8") == current  # not rebuilt
 
 
-def test_staged_changes_the_last_one_for_an_id_wins_and_a_rollback_writes_nothing(tmp_path: Path) -> None:
+def test_staged_changes_the_last_one_for_an_id_wins_and_a_rollback_writes_nothing(make_index: Any) -> None:
     from archivist.search import to_index_doc
 
-    with SearchIndex(tmp_path / "whoosh") as index:
+    with make_index() as index:
         index.rebuild([rec("a1", REPORT), rec("a2", PLAN)])
         backend = index.backend
         backend.add([to_index_doc(rec("a3", "云峰镇公益性岗位考勤表"))])

@@ -175,11 +175,9 @@ def _measure(ws: Workspace, catalogue: Catalogue, m: Milestone, due: dt.date, to
         if today < due:
             m.detail = f"{due.isoformat()} 起档案冻结"
             return False
-        rows = catalogue.db.execute(
-            "SELECT unit FROM evidence WHERE received_at >= ? AND status != 'duplicate'", (due.isoformat(),)
-        ).fetchall()
-        late = len(rows)
-        m.units = sorted({r["unit"] or "未注明单位" for r in rows})
+        units = catalogue.evidence.units_received_since(due.isoformat())
+        late = len(units)
+        m.units = sorted({u or "未注明单位" for u in units})
         m.detail = f"冻结后又收到 {late} 件材料" if late else "已冻结"
         return late == 0
     return None

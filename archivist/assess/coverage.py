@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..catalogue import ACTING, actor, now
+from ..catalogue.marks import CoverageMark
 from ..textnorm import normalize
 from . import AssessError
 
@@ -48,23 +49,6 @@ class ItemPart:
     sorts: frozenset[str]
     terms: tuple[str, ...]
     subject: tuple[str, ...] = ()
-
-
-@dataclass
-class CoverageMark:
-    """A user's decision about one required item: covered by a document, or not applicable."""
-
-    code: str
-    item_no: int
-    item: str
-    evidence_id: str | None
-    not_applicable: bool
-    note: str
-    actor: str
-    at: str
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass
@@ -235,14 +219,7 @@ def describe(match: Match, item_no: int, item: str, title: str) -> str:
 # marks -----------------------------------------------------------------------------------------
 def load_marks(catalogue: Catalogue) -> dict[tuple[str, int], CoverageMark]:
     """Every mark, by (code, item number). The table is a catalogue schema part, there from the first open."""
-    rows = catalogue.db.execute("SELECT * FROM coverage_marks").fetchall()
-    out = {}
-    for r in rows:
-        d = dict(r)
-        out[(d["code"], int(d["item_no"]))] = CoverageMark(
-            d["code"], int(d["item_no"]), d["item"], d["evidence_id"], bool(d["not_applicable"]), d["note"] or "",
-            d["actor"] or "", d["at"])
-    return out
+    return {(m.code, m.item_no): m for m in catalogue.coverage_marks.all()}
 
 
 def mark_for(marks: dict[tuple[str, int], CoverageMark], code: str, item_no: int, item: str) -> CoverageMark | None:
@@ -269,12 +246,11 @@ def set_mark(ws: Workspace, catalogue: Catalogue, code: str, item_no: int, *, ev
     item = ind.evidence[item_no - 1]
     key = f"{ind.code}#{item_no}"
     with catalogue.transaction():
-        before = catalogue.db.execute("SELECT * FROM coverage_marks WHERE key=?", (key,)).fetchone()
-        before_json = dict(before) if before else None
+        before_json = catalogue.coverage_marks.stored(key)
         if clear:
-            if before is None:
+            if before_json is None:
                 return None
-            catalogue.db.execute("DELETE FROM coverage_marks WHERE key=?", (key,))
+            catalogue.coverage_marks.remove(key)
             catalogue.audit("coverage_cleared", before_json.get("evidence_id") if before_json else None,
                             {"code": ind.code, "item_no": item_no, "item": item, "from": before_json, "note": note})
             return None
@@ -294,11 +270,7 @@ def set_mark(ws: Workspace, catalogue: Catalogue, code: str, item_no: int, *, ev
             record_id = record["id"]
         mark = CoverageMark(ind.code, item_no, item, record_id, not_applicable, note.strip(), ACTING.get() or actor(),
                             now())
-        catalogue.db.execute(
-            "INSERT OR REPLACE INTO coverage_marks(key, code, item_no, item, evidence_id, not_applicable, note, actor,"
-            " at) VALUES (?,?,?,?,?,?,?,?,?)",
-            (key, mark.code, mark.item_no, mark.item, mark.evidence_id, int(mark.not_applicable), mark.note,
-             mark.actor, mark.at))
+        catalogue.coverage_marks.put(key, mark)
         catalogue.audit("coverage_marked", record_id,
                         {"code": ind.code, "item_no": item_no, "item": item, "from": before_json,
                          "to": {"evidence_id": record_id, "not_applicable": not_applicable}, "note": mark.note})

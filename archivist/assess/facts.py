@@ -27,7 +27,7 @@ import heapq
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, astuple, dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .sha_cache import ShaStore
@@ -313,22 +313,16 @@ class ArchiveFacts:
         """(evidence id, statements) in the order of ``ids``, read ``chunk_size`` records at a time: a
         caller that consumes them as they come holds one chunk's statements."""
         wanted = list(dict.fromkeys(ids))
-        db = self.catalogue.db
+        evidence = self.catalogue.evidence
         for start in range(0, len(wanted), chunk_size):
             chunk = wanted[start:start + chunk_size]
-            marks = ",".join("?" * len(chunk))
-            rows = db.execute(f"SELECT id, sha256, file_type, original_name, title FROM evidence "
-                              f"WHERE status='filed' AND id IN ({marks})", chunk).fetchall()
-            cached = self.store.get_many(r[1] for r in rows if r[1])
+            rows = evidence.filed_identities(chunk)
+            cached = self.store.get_many(r.sha256 for r in rows if r.sha256)
             fresh: dict[str, Any] = {}
-            missing = [r[0] for r in rows if (r[1] or r[0]) not in cached]
-            bodies: dict[str, tuple[str | None, str | None]] = {}
-            if missing:
-                marks = ",".join("?" * len(missing))
-                bodies = {r[0]: (r[1], r[2]) for r in db.execute(
-                    f"SELECT id, text, meta FROM evidence WHERE id IN ({marks})", missing)}
+            missing = [r.id for r in rows if (r.sha256 or r.id) not in cached]
+            bodies = evidence.bodies(missing) if missing else {}
             found: dict[str, list[Statement]] = {}
-            for eid, sha, file_type, name, title in (tuple(r) for r in rows):
+            for eid, sha, file_type, name, title in (astuple(r) for r in rows):
                 key = sha or eid
                 if key in cached:
                     statements = _from_cache(cached[key], eid)
@@ -347,7 +341,7 @@ class ArchiveFacts:
                     yield eid, found.pop(eid)
 
     def all_ids(self) -> list[str]:
-        return [r[0] for r in self.catalogue.db.execute("SELECT id FROM evidence WHERE status='filed' ORDER BY rowid")]
+        return self.catalogue.evidence.filed_ids()
 
     def close(self) -> None:
         self.store.close()

@@ -1120,12 +1120,7 @@ def ledger_findings(ws: Workspace, catalogue: Catalogue, *, use_cache: bool = Tr
 
     What status, the reports and the documents print: reportable findings only, unless `include_unsure`.
     """
-    rows = catalogue.db.execute(
-        "SELECT id, status, indicator, archive_path, original_name, sha256, file_type, meta FROM evidence"
-        " WHERE status IN ('filed', 'unsorted') AND (file_type='xlsx' OR lower(original_name) LIKE '%.xlsx'"
-        " OR lower(original_name) LIKE '%.xls' OR lower(original_name) LIKE '%.et')"
-        " ORDER BY received_at, rowid"
-    ).fetchall()
+    rows = catalogue.evidence.spreadsheets()
     cache_path = ws.cache_dir / "ledger-checks.json"
     cache = _load_cache(cache_path) if use_cache else {}
     changed = False

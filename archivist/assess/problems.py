@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import now
+from ..catalogue.problems import NewProblem, ProblemRow
 from ..textnorm import normalize
 from . import AssessError
 from .status import evidence_date, parse_date
@@ -308,25 +308,8 @@ def resolve_indicator(value: Any, frameworks: FrameworkSet) -> tuple[str | None,
 
 
 # storage ---------------------------------------------------------------------------------------
-def _from_row(row: Any) -> Problem:
-    r = dict(row)
-    return Problem(
-        id=int(r["id"]),
-        description=r["description"],
-        unit=r["unit"] or "",
-        source=r["source"] or "",
-        found_date=r["found_date"],
-        deadline=r["deadline"],
-        indicator=r["indicator"],
-        site=bool(r["site"]),
-        measures=r["measures"] or "",
-        origin=r["origin"] or "",
-        status=r["status"],
-        closed_at=r["closed_at"],
-        close_note=r["close_note"] or "",
-        close_evidence=json.loads(r["close_evidence"] or "[]"),
-        created_at=r["created_at"],
-    )
+def _from_row(r: ProblemRow) -> Problem:
+    return Problem(**asdict(r))
 
 
 def get_problem(catalogue: Catalogue, problem_id: int | str) -> Problem | None:
@@ -334,7 +317,7 @@ def get_problem(catalogue: Catalogue, problem_id: int | str) -> Problem | None:
         pid = int(str(problem_id).lstrip("#"))
     except ValueError:
         return None
-    row = catalogue.db.execute("SELECT * FROM problems WHERE id=?", (pid,)).fetchone()
+    row = catalogue.problems.get(pid)
     return _from_row(row) if row else None
 
 
@@ -348,32 +331,17 @@ def list_problems(
     today: dt.date | None = None,
 ) -> list[Problem]:
     """Problems in ledger order; `overdue=True` keeps only open problems past their deadline."""
-    sql, args = "SELECT * FROM problems WHERE 1=1", []
-    if status:
-        sql += " AND status=?"
-        args.append(status)
-    if unit:
-        sql += " AND unit LIKE ?"
-        args.append(f"%{unit}%")
-    if indicator:
-        sql += " AND indicator=?"
-        args.append(indicator.upper())
-    problems = [_from_row(r) for r in catalogue.db.execute(sql + " ORDER BY id", args)]
+    rows = catalogue.problems.list(status=status, unit_part=unit, indicator=indicator.upper() if indicator else None)
+    problems = [_from_row(r) for r in rows]
     if overdue:
         problems = [p for p in problems if p.overdue(today)]
     return problems
 
 
 def _insert(catalogue: Catalogue, p: dict[str, Any]) -> int:
-    stamp = now()
-    cur = catalogue.db.execute(
-        "INSERT INTO problems(description, unit, source, found_date, deadline, indicator, site, measures, origin,"
-        " status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (p["description"], p.get("unit") or "", p.get("source") or "", p["found_date"], p.get("deadline"),
-         p.get("indicator"), int(bool(p.get("site"))), p.get("measures") or "", p.get("origin") or "", OPEN,
-         stamp, stamp),
-    )
-    pid = int(cur.lastrowid or 0)
+    pid = catalogue.problems.add(NewProblem(
+        p["description"], p.get("unit") or "", p.get("source") or "", p["found_date"], p.get("deadline"),
+        p.get("indicator"), bool(p.get("site")), p.get("measures") or "", p.get("origin") or ""), OPEN)
     catalogue.audit("problem_added", None, {"problem": pid, "description": p["description"][:80],
                                             "unit": p.get("unit"), "deadline": p.get("deadline")})
     return pid
@@ -590,8 +558,8 @@ def import_problems(ws: Workspace, catalogue: Catalogue, path: Path, *, today: d
     today = today or dt.date.today()
     items, report = read_problem_sheets(path, ws.frameworks, today, found)
     existing = {
-        (_same(r["description"]), _same(r["unit"] or "")): int(r["id"])
-        for r in catalogue.db.execute("SELECT id, description, unit FROM problems")
+        (_same(r.description), _same(r.unit)): r.id
+        for r in catalogue.problems.list()
     }
     fresh = []
     for item in items:
@@ -659,10 +627,7 @@ def close_problem(
     ids = [r["id"] for r in records]
     closed_on = (today or dt.date.today()).isoformat()
     with catalogue.transaction():
-        catalogue.db.execute(
-            "UPDATE problems SET status=?, closed_at=?, close_note=?, close_evidence=?, updated_at=? WHERE id=?",
-            (CLOSED, closed_on, note, json.dumps(ids, ensure_ascii=False), now(), problem.id),
-        )
+        catalogue.problems.close(problem.id, CLOSED, closed_on, note, ids)
         catalogue.audit("problem_closed", ids[0] if len(ids) == 1 else None,
                         {"problem": problem.id, "evidence": ids, "note": note})
     closed = get_problem(catalogue, problem.id)

@@ -20,11 +20,10 @@ mean "2 points deducted". 后评估 items are graded, not scored, and are refuse
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import actor, now
+from ..catalogue import actor
 from ..framework import ADJUSTMENT_CATEGORY, Indicator
 from ..validate import InvalidValue, finite_number
 from . import AssessError
@@ -150,16 +149,6 @@ class ScoreSummary:
 
 
 # storage ---------------------------------------------------------------------------------------
-def _stored(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
-    rows = catalogue.db.execute("SELECT * FROM self_scores").fetchall()
-    out = {}
-    for row in rows:
-        record = dict(row)
-        record["evidence"] = json.loads(record.get("evidence") or "[]")
-        out[record["code"]] = record
-    return out
-
-
 def _scorable(ws: Workspace, code: str) -> Indicator:
     ind = ws.frameworks.indicator(code)
     if ind is None:
@@ -214,12 +203,7 @@ def set_score(
         if record["id"] not in ids:
             ids.append(record["id"])
     with catalogue.transaction():
-        catalogue.db.execute(
-            "INSERT INTO self_scores(code, points, note, evidence, actor, updated_at) VALUES (?,?,?,?,?,?)"
-            " ON CONFLICT(code) DO UPDATE SET points=excluded.points, note=excluded.note,"
-            " evidence=excluded.evidence, actor=excluded.actor, updated_at=excluded.updated_at",
-            (ind.code, stored_points, note, json.dumps(ids, ensure_ascii=False), actor(), now()),
-        )
+        catalogue.scores.put(ind.code, stored_points, note, ids, actor())
         catalogue.audit("score_set", ids[0] if len(ids) == 1 else None,
                         {"code": ind.code, "points": stored_points, "note": note, "evidence": ids})
     summary = score_summary(ws, catalogue, codes={ind.code})
@@ -230,10 +214,10 @@ def clear_score(ws: Workspace, catalogue: Catalogue, code: str) -> bool:
     """Remove an indicator's self-score (audited). Returns False when there was none."""
     ind = _scorable(ws, code.upper())
     with catalogue.transaction():
-        cur = catalogue.db.execute("DELETE FROM self_scores WHERE code=?", (ind.code,))
-        if cur.rowcount:
+        removed = catalogue.scores.remove(ind.code)
+        if removed:
             catalogue.audit("score_cleared", None, {"code": ind.code})
-    return bool(cur.rowcount)
+    return removed
 
 
 # checking --------------------------------------------------------------------------------------
@@ -301,7 +285,7 @@ def score_summary(
 
         statuses = compute_status(ws, catalogue, ledgers=False)
     status_by_code = {s.code: s for s in statuses}
-    stored = _stored(catalogue)
+    stored = catalogue.scores.all()
     entries: list[ScoreEntry] = []
     frameworks: list[FrameworkScore] = []
     for fw in ws.frameworks.frameworks:
@@ -323,11 +307,11 @@ def score_summary(
                     max_points=ind.max_points if ind.kind in ("bonus", "penalty") else ind.points,
                 )
                 if row:
-                    entry.points = float(row["points"])
-                    entry.note = row.get("note") or ""
-                    entry.evidence = list(row["evidence"])
-                    entry.updated_at = row.get("updated_at") or ""
-                    entry.actor = row.get("actor") or ""
+                    entry.points = row.points
+                    entry.note = row.note
+                    entry.evidence = list(row.evidence)
+                    entry.updated_at = row.updated_at
+                    entry.actor = row.actor
                     if codes is None or ind.code in codes:
                         check_entry(ws, catalogue, entry, status_by_code.get(ind.code))
                 entries.append(entry)

@@ -364,9 +364,7 @@ def with_period_text(ws: Workspace, catalogue: Catalogue, records: list[dict[str
     `date_problem` reads the stated period the same way for the catalogue as for status (few records)."""
     for record in records:
         if "text" not in record and date_problem(ws, evidence_date(record)):
-            row = catalogue.db.execute("SELECT substr(coalesce(text, ''), 1, 1500) FROM evidence WHERE id=?",
-                                       (record["id"],)).fetchone()
-            record["text"] = row[0] if row else ""
+            record["text"] = catalogue.evidence.text_head(record["id"], 1500)
     return records
 
 
@@ -376,33 +374,7 @@ def load_filed(catalogue: Catalogue, text_chars: int = TEXT_CHARS) -> list[dict[
 
     Reading only what status needs keeps memory flat for an archive of tens of thousands of files.
     """
-    sql = (
-        "SELECT id, status, indicator, archive_path, original_name, sha256, file_type, title, unit, doc_date,"
-        " doc_number, kind, links, substr(coalesce(text, ''), 1, ?) AS text, {exif} AS exif_date, received_at"
-        " FROM evidence WHERE status='filed' ORDER BY received_at, rowid"
-    )
-    try:
-        rows = catalogue.db.execute(sql.format(exif="json_extract(meta, '$.exif_date')"), (text_chars,)).fetchall()
-    except Exception:  # noqa: BLE001 - an SQLite without JSON1: fall back to decoding meta here
-        rows = catalogue.db.execute(sql.format(exif="meta"), (text_chars,)).fetchall()
-        rows = [dict(r) | {"exif_date": _exif_from_meta(r["exif_date"])} for r in rows]
-    records = []
-    for row in rows:
-        record = dict(row)
-        links = record.get("links")
-        try:
-            record["links"] = json.loads(links) if isinstance(links, str) and links else []
-        except ValueError:
-            record["links"] = []
-        records.append(record)
-    return records
-
-
-def _exif_from_meta(meta: str | None) -> str | None:
-    try:
-        return (json.loads(meta) or {}).get("exif_date") if meta else None
-    except (ValueError, AttributeError):
-        return None
+    return catalogue.evidence.filed_for_status(text_chars)
 
 
 # matching --------------------------------------------------------------------------------------

@@ -227,20 +227,14 @@ class Summary:
 
 
 def _counts(catalogue: Catalogue) -> Counter[str]:
-    rows = catalogue.db.execute("SELECT status, count(*) FROM evidence GROUP BY status").fetchall()
-    return Counter({r[0]: int(r[1]) for r in rows})
+    return Counter(catalogue.evidence.status_counts())
 
 
 def _evidence_days(catalogue: Catalogue) -> list[dt.date]:
     """The counting date of every filed or unsorted record (document date, else a photo's EXIF date)."""
     from .status import parse_date
 
-    sql = ("SELECT coalesce(nullif(doc_date, ''), {exif}) FROM evidence WHERE status IN ('filed', 'unsorted')")
-    try:
-        rows = catalogue.db.execute(sql.format(exif="json_extract(meta, '$.exif_date')")).fetchall()
-    except Exception:  # noqa: BLE001 - an SQLite without JSON1: document dates only
-        rows = catalogue.db.execute(sql.format(exif="NULL")).fetchall()
-    return [d for d in (parse_date(r[0]) for r in rows) if d is not None]
+    return [d for d in (parse_date(v) for v in catalogue.evidence.counting_dates()) if d is not None]
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:

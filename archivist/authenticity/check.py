@@ -23,9 +23,6 @@ from ..workspace import Workspace
 from . import dates, figures, index, photos, pii, store, text
 from .finding import KINDS, SEVERITIES, Doc, Finding
 
-_COLUMNS = ("id, status, original_name, archive_path, file_type, title, unit, doc_date, indicator, received_at,"
-            " source_path, provenance, text, meta, duplicate_of")
-
 
 @dataclass
 class CheckResult:
@@ -41,10 +38,7 @@ def load_docs(catalogue: Catalogue) -> list[Doc]:
     docs: list[Doc] = []
     originals: dict[str, Doc] = {}
     duplicates = []
-    for row in catalogue.db.execute(
-        f"SELECT {_COLUMNS} FROM evidence WHERE (status IN ('filed','unsorted') AND archive_path IS NOT NULL)"
-        " OR status='duplicate' ORDER BY rowid"
-    ):
+    for row in catalogue.evidence.checkable():
         try:
             meta = json.loads(row["meta"]) if row["meta"] else {}
         except ValueError:
@@ -96,7 +90,7 @@ def run_check(
     cutoff = ws.config.cutoff_date
     evidence = open_store(ws)
     pictured = {i for i, f in facts.items() if f.phash or f.images}
-    shas = dict(catalogue.db.execute("SELECT archive_path, sha256 FROM evidence WHERE archive_path IS NOT NULL"))
+    shas = catalogue.evidence.sha_by_path()
     paths: dict[str, Path] = {}
     copies = ExitStack()
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import Catalogue, now
+from ..catalogue.findings import PictureVerdict, StoredFacts
 from ..storage import EvidenceMissing, StoreError, open_store
 from ..workspace import Workspace
 
@@ -98,18 +99,14 @@ def store_facts(catalogue: Catalogue, facts: Iterable[Facts]) -> None:
     import numpy as np
 
     rows = [
-        (f.evidence_id, FACTS_VERSION, f.phash,
-         f.minhash.astype(np.uint32).tobytes() if f.minhash is not None else None,
-         f.sentences.astype(np.uint64).tobytes() if f.sentences is not None else None,
-         f.created, f.modified, now(), json.dumps(f.images) if f.images else None)
+        StoredFacts(f.evidence_id, f.phash,
+                    f.minhash.astype(np.uint32).tobytes() if f.minhash is not None else None,
+                    f.sentences.astype(np.uint64).tobytes() if f.sentences is not None else None,
+                    f.created, f.modified, json.dumps(f.images) if f.images else None)
         for f in facts
     ]
     with catalogue.transaction():
-        catalogue.db.executemany(
-            "INSERT OR REPLACE INTO authenticity_facts(evidence_id, version, phash, minhash, sentences, created,"
-            " modified, at, images) VALUES (?,?,?,?,?,?,?,?,?)",
-            rows,
-        )
+        catalogue.findings.put_facts(FACTS_VERSION, rows, now())
 
 
 def index_filed(ws: Workspace, catalogue: Catalogue, record: dict[str, Any]) -> dict[str, Any]:
@@ -133,13 +130,7 @@ def _computed(ws: Workspace, record: dict[str, Any]) -> Facts | None:
 
 
 def missing(catalogue: Catalogue) -> list[str]:
-    rows = catalogue.db.execute(
-        "SELECT e.id FROM evidence e LEFT JOIN authenticity_facts f ON f.evidence_id = e.id"
-        " WHERE e.status IN ('filed','unsorted') AND e.archive_path IS NOT NULL"
-        " AND (f.evidence_id IS NULL OR f.version != ?) ORDER BY e.rowid",
-        (FACTS_VERSION,),
-    )
-    return [r[0] for r in rows]
+    return catalogue.findings.without_facts(FACTS_VERSION)
 
 
 def backfill(ws: Workspace, catalogue: Catalogue) -> int:
@@ -155,16 +146,12 @@ def load_facts(catalogue: Catalogue) -> dict[str, Facts]:
     import numpy as np
 
     out = {}
-    for row in catalogue.db.execute(
-        "SELECT evidence_id, phash, minhash, sentences, created, modified, images FROM authenticity_facts"
-        " WHERE version=?",
-        (FACTS_VERSION,),
-    ):
-        out[row[0]] = Facts(
-            row[0], row[1],
-            np.frombuffer(row[2], dtype=np.uint32) if row[2] is not None else None,
-            np.frombuffer(row[3], dtype=np.uint64) if row[3] is not None else None,
-            row[4], row[5], [tuple(x) for x in json.loads(row[6])] if row[6] else None,
+    for row in catalogue.findings.facts(FACTS_VERSION):
+        out[row.evidence_id] = Facts(
+            row.evidence_id, row.phash,
+            np.frombuffer(row.minhash, dtype=np.uint32) if row.minhash is not None else None,
+            np.frombuffer(row.sentences, dtype=np.uint64) if row.sentences is not None else None,
+            row.created, row.modified, [tuple(x) for x in json.loads(row.images)] if row.images else None,
         )
     return out
 
@@ -174,17 +161,13 @@ def load_verdicts(catalogue: Catalogue) -> photos_module.Verdicts:
     from .photos import PhotoMatch, Verdicts
 
     known: dict[tuple[str, str], PhotoMatch | None] = {}
-    for a, b, same, distance, changed, rmse in catalogue.db.execute(
-        "SELECT a, b, same, distance, changed, rmse FROM authenticity_pairs WHERE version=?", (FACTS_VERSION,)
-    ):
-        known[(a, b)] = PhotoMatch(distance, changed, rmse) if same else None
+    for v in catalogue.findings.verdicts(FACTS_VERSION):
+        known[(v.a, v.b)] = PhotoMatch(v.distance, v.changed, v.rmse) if v.same else None
     return Verdicts(known)
 
 
 def store_verdicts(catalogue: Catalogue, new: dict[tuple[str, str], photos_module.PhotoMatch | None]) -> None:
-    rows = [(a, b, FACTS_VERSION, int(m is not None), m.distance if m else None, m.changed if m else None,
-             m.rmse if m else None) for (a, b), m in new.items()]
+    rows = [PictureVerdict(a, b, m is not None, m.distance if m else None, m.changed if m else None,
+                           m.rmse if m else None) for (a, b), m in new.items()]
     with catalogue.transaction():
-        catalogue.db.executemany(
-            "INSERT OR REPLACE INTO authenticity_pairs(a, b, version, same, distance, changed, rmse)"
-            " VALUES (?,?,?,?,?,?,?)", rows)
+        catalogue.findings.put_verdicts(FACTS_VERSION, rows)

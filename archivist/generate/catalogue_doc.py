@@ -158,12 +158,7 @@ def supplied_titles(catalogue: Catalogue) -> set[str]:
     breaks are ignored (a two-line title is still the document's own); only the top of the text is
     searched, where titles are.
     """
-    strip = "replace(replace(replace(replace({x}, char(10), ''), char(13), ''), ' ', ''), '\u3000', '')"
-    sql = (
-        "SELECT id FROM evidence WHERE status='filed' AND (coalesce(title, '') = '' OR instr("
-        + strip.format(x="substr(coalesce(text, ''), 1, 4000)") + ", " + strip.format(x="title") + ") = 0)"
-    )
-    return {row[0] for row in catalogue.db.execute(sql)}
+    return catalogue.evidence.supplied_title_ids()
 
 
 def display_title(record: dict[str, Any], supplied: bool | None = None) -> str:

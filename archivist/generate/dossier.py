@@ -669,7 +669,7 @@ def build_dossier(
     result.quarantined = _quarantined(catalogue) if not indicator else []
     if (hint := font_warning()) is not None:
         result.warnings.append(hint)
-    unsorted = catalogue.db.execute("SELECT count(*) FROM evidence WHERE status='unsorted'").fetchone()[0]
+    unsorted = catalogue.evidence.count("unsorted")
     if unsorted and not indicator:
         result.warnings.append(f"待分类材料 {unsorted} 件未编入：请先用 archivist assign 归入指标")
     title_lines = dossier_title(ws, groups, indicator)

@@ -215,8 +215,7 @@ def _export_zip(
                 missing.append(rel)
                 continue
             if not unmasked and not can_mask(src.name) and rel not in withheld:
-                row = catalogue.db.execute("SELECT text FROM evidence WHERE id=?", (x.record["id"],)).fetchone()
-                if row and find_pii(row[0] or ""):
+                if find_pii(catalogue.evidence.text_of(x.record["id"])):
                     withheld[rel] = member_of(rel)
             if rel in withheld:
                 continue

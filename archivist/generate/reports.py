@@ -413,8 +413,7 @@ class ReportData:
 
 
 def _counts(catalogue: Catalogue) -> dict[str, int]:
-    rows = catalogue.db.execute("SELECT status, count(*) FROM evidence GROUP BY status").fetchall()
-    return {r[0]: int(r[1]) for r in rows}
+    return catalogue.evidence.status_counts()
 
 
 def gather(ws: Workspace, catalogue: Catalogue, today: _dt.date | None = None) -> ReportData:

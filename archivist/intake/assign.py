@@ -87,24 +87,19 @@ def relocate(
             "再用 archivist doctor --repair 修复"
         )
     with catalogue.transaction():
-        cur = catalogue.db.execute(
-            "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
-            " VALUES (?,?,?,?,0,'moving',datetime('now'))",
-            (record["id"], str(source), str(dest), str(dest)),
-        )
-        journal_id = cur.lastrowid
+        journal_id = catalogue.journal.open_move(record["id"], source, dest)
     try:
         store.move(record["archive_path"], ws.relative(dest))
     except filing.SourceChanged as exc:  # deleted after the check above: close the journal, say so
         with catalogue.transaction():
-            catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+            catalogue.journal.close(journal_id)
         raise AssignError(
             f"{record['archive_path']} 在调整归档时已不在原位置（{exc.reason}）：请先运行 archivist verify 查明原因"
         ) from None
     relative = ws.relative(dest)
     with catalogue.transaction():
         commit(relative)
-        catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+        catalogue.journal.close(journal_id)
     return relative
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalogue import Catalogue, now
+from ..catalogue.marks import Override
 from ..model import DUPLICATE, QUARANTINED
 from ..textnorm import fold_width
 from ..workspace import Workspace
@@ -62,17 +63,6 @@ class EditResult:
     record: dict[str, Any]
     changes: list[FieldChange] = field(default_factory=list)
     moved_from: str | None = None
-
-
-@dataclass
-class Override:
-    """A kept correction, as `show` lists it."""
-
-    field: str
-    value: str | None
-    note: str
-    actor: str
-    at: str
 
 
 def parse_user_date(value: str) -> str:
@@ -141,12 +131,7 @@ def edit(
             fields["archive_path"] = relative
         catalogue.update(record["id"], indexed=0, **fields)
         for c in changes:
-            catalogue.db.execute(
-                "INSERT INTO evidence_overrides(evidence_id, field, value, note, actor, at) VALUES (?,?,?,?,?,?)"
-                " ON CONFLICT(evidence_id, field) DO UPDATE SET value=excluded.value, note=excluded.note,"
-                " actor=excluded.actor, at=excluded.at",
-                (record["id"], c.field, c.after, note, catalogue._actor, stamp),
-            )
+            catalogue.overrides.put(record["id"], Override(c.field, c.after, note, catalogue.local_account, stamp))
         detail: dict[str, Any] = {
             "changes": {c.field: {"from": c.before, "to": c.after} for c in changes},
             "note": note,
@@ -170,11 +155,8 @@ def edit(
 
 def overrides(catalogue: Catalogue, evidence_id: str) -> list[Override]:
     """The corrections kept for one record, in field order."""
-    rows = catalogue.db.execute(
-        "SELECT field, value, note, actor, at FROM evidence_overrides WHERE evidence_id=?", (evidence_id,)
-    ).fetchall()
     order = list(FIELD_LABELS)
-    kept = [Override(r["field"], r["value"], r["note"], r["actor"], r["at"]) for r in rows]
+    kept = catalogue.overrides.of(evidence_id)
     return sorted(kept, key=lambda o: order.index(o.field) if o.field in order else len(order))
 
 

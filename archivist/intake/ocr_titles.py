@@ -145,13 +145,10 @@ def workspace_names(ws: object, catalogue: object) -> NameList:
     county = str(getattr(getattr(ws, "config", None), "county", "") or "")
     if county and county != "本县":
         own.append(county)
-    db = getattr(catalogue, "db", None)
-    if db is not None:
-        for query in ("SELECT name FROM team_units",
-                      "SELECT DISTINCT unit FROM evidence WHERE unit IS NOT NULL AND unit != '' "
-                      "AND (meta IS NULL OR meta NOT LIKE '%\"ocr\"%')"):
+    if hasattr(catalogue, "evidence"):
+        for read in (catalogue.users.unit_names, catalogue.evidence.typed_units):  # type: ignore[attr-defined]
             try:
-                own.extend(str(row[0]) for row in db.execute(query))
+                own.extend(read())
             except sqlite3.Error:  # an older catalogue without the team tables
                 continue
     return NameList.build(places_in(own), generic_words(getattr(ws, "frameworks", None)))

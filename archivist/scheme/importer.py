@@ -35,12 +35,7 @@ class ImportResult:
 
 
 def filed_under(catalogue: Catalogue, codes: set[str]) -> int:
-    if not codes:
-        return 0
-    marks = ",".join("?" for _ in codes)
-    row = catalogue.db.execute(f"SELECT COUNT(*) FROM evidence WHERE status='filed' AND indicator IN ({marks})",
-                               tuple(codes)).fetchone()
-    return int(row[0])
+    return catalogue.evidence.filed_count(codes) if codes else 0
 
 
 def read_scheme(file: Path, scheme_id: str = "", name: str = "",

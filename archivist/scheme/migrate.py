@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue, now
+from ..catalogue.scheme import SchemeMove, SchemeRun
 from ..framework import Framework
 from ..intake import filing
 from ..model import FILED, UNSORTED
@@ -66,11 +67,8 @@ class MigrationReport:
                 "untouched": self.untouched}
 
 
-def _open_run(catalogue: Catalogue, old_id: str, new_id: str) -> dict[str, Any] | None:
-    row = catalogue.db.execute(
-        "SELECT * FROM scheme_runs WHERE old_framework=? AND new_framework=? ORDER BY id DESC LIMIT 1",
-        (old_id, new_id)).fetchone()
-    return dict(row) if row else None
+def _open_run(catalogue: Catalogue, old_id: str, new_id: str) -> SchemeRun | None:
+    return catalogue.scheme_runs.latest(old_id, new_id)
 
 
 def snapshot_archive(ws: Workspace, catalogue: Catalogue, old: Framework) -> Path:
@@ -161,16 +159,15 @@ def migrate(ws: Workspace, catalogue: Catalogue, diff: SchemeDiff) -> MigrationR
     old = load_scheme(ws, diff.old_id)
     load_scheme(ws, diff.new_id)
     run = _open_run(catalogue, old.id, diff.new_id)
-    if run and run["finished_at"]:
-        raise SchemeError(f"{old.id} → {diff.new_id} 已于 {run['finished_at'][:10]} 迁移完毕，"
-                          f"往年档案在 {run['snapshot']}")
+    if run and run.finished_at:
+        raise SchemeError(f"{old.id} → {diff.new_id} 已于 {run.finished_at[:10]} 迁移完毕，"
+                          f"往年档案在 {run.snapshot}")
     if run is None:
         if old.id not in ws.config.frameworks:
             raise SchemeError(f"工作区当前未使用 {old.id}（在用：{', '.join(ws.config.frameworks)}），无从迁移")
         snapshot = snapshot_archive(ws, catalogue, old)
         with catalogue.transaction():
-            catalogue.db.execute("INSERT INTO scheme_runs(old_framework, new_framework, started_at, snapshot)"
-                                 " VALUES (?,?,?,?)", (old.id, diff.new_id, now(), ws.relative(snapshot)))
+            catalogue.scheme_runs.start(old.id, diff.new_id, ws.relative(snapshot))
             catalogue.audit("scheme_migration_started", None, {"old": old.id, "new": diff.new_id,
                                                                "snapshot": ws.relative(snapshot)})
         run = _open_run(catalogue, old.id, diff.new_id)
@@ -181,9 +178,8 @@ def migrate(ws: Workspace, catalogue: Catalogue, diff: SchemeDiff) -> MigrationR
     check_set(ws, ids)
     if ids != ws.config.frameworks:
         set_frameworks(ws, ids)
-    report = MigrationReport(old.id, diff.new_id, run["snapshot"])
-    done = {r[0] for r in catalogue.db.execute("SELECT evidence_id FROM scheme_migrations WHERE run_id=?",
-                                               (run["id"],))}
+    report = MigrationReport(old.id, diff.new_id, run.snapshot)
+    done = catalogue.scheme_runs.moved_ids(run.id)
     old_codes = {i.code for i in old.indicators()}
     mapping = diff.mapping()
     from ..intake.classify import Classifier
@@ -195,7 +191,7 @@ def migrate(ws: Workspace, catalogue: Catalogue, diff: SchemeDiff) -> MigrationR
             if record["status"] == FILED and code not in old_codes:
                 report.untouched += 1
             continue
-        if record["received_at"] > run["started_at"]:
+        if record["received_at"] > run.started_at:
             continue  # filed under the new scheme after the run began
         targets = mapping.get(code, [])
         new_code = targets[0] if len(targets) == 1 else _choose(classifier, record, targets) if targets else None
@@ -209,23 +205,20 @@ def migrate(ws: Workspace, catalogue: Catalogue, diff: SchemeDiff) -> MigrationR
             links = ws.frameworks.links_for(record["indicator"]) if record.get("indicator") else []
             if links != (record.get("links") or []):
                 catalogue.update(record["id"], links=links, indexed=0)
-        catalogue.db.execute("UPDATE scheme_runs SET finished_at=? WHERE id=?", (now(), run["id"]))
+        catalogue.scheme_runs.finish(run.id)
         catalogue.audit("scheme_migrated", None, {"old": old.id, "new": diff.new_id, "moved": len(report.moved),
-                                                  "unsorted": len(report.unsorted), "snapshot": run["snapshot"]})
+                                                  "unsorted": len(report.unsorted), "snapshot": run.snapshot})
     return report
 
 
-def _move(ws: Workspace, catalogue: Catalogue, record: dict[str, Any], run: dict[str, Any], old_code: str,
+def _move(ws: Workspace, catalogue: Catalogue, record: dict[str, Any], run: SchemeRun, old_code: str,
           new_code: str | None, reason: str, suggestions: list[dict[str, Any]] | None) -> Move:
     source = ws.absolute(record["archive_path"])
     dest = _destination(ws, record, new_code)
     journal_id = None
     if dest != source:
         with catalogue.transaction():
-            cur = catalogue.db.execute(
-                "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
-                " VALUES (?,?,?,?,0,'moving',?)", (record["id"], str(source), str(dest), str(dest), now()))
-            journal_id = cur.lastrowid
+            journal_id = catalogue.journal.open_move(record["id"], source, dest)
         open_store(ws).move(record["archive_path"], ws.relative(dest))
     new_path = ws.relative(dest)
     with catalogue.transaction():
@@ -235,13 +228,11 @@ def _move(ws: Workspace, catalogue: Catalogue, record: dict[str, Any], run: dict
         else:
             catalogue.update(record["id"], status=UNSORTED, indicator=None, archive_path=new_path, indexed=0,
                              links=[], reason=reason, suggestions=suggestions or [])
-        catalogue.db.execute(
-            "INSERT INTO scheme_migrations(run_id, evidence_id, old_code, new_code, old_path, new_path, reason, at)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            (run["id"], record["id"], old_code, new_code, record["archive_path"], new_path, reason, now()))
+        catalogue.scheme_runs.record_move(run.id, SchemeMove(record["id"], old_code, new_code, record["archive_path"],
+                                                             new_path, reason))
         catalogue.audit("scheme_migrated", record["id"], {
             "from": old_code, "to": new_code, "from_path": record["archive_path"], "to_path": new_path,
-            "old": run["old_framework"], "new": run["new_framework"], **({"reason": reason} if reason else {})})
+            "old": run.old_framework, "new": run.new_framework, **({"reason": reason} if reason else {})})
         if journal_id is not None:
-            catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+            catalogue.journal.close(journal_id)
     return Move(record["id"], record["original_name"], old_code, new_code, record["archive_path"], new_path, reason)

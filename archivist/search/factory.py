@@ -20,13 +20,19 @@ if TYPE_CHECKING:
 
 
 def open_search(ws: Workspace) -> SearchIndex:
-    """A new SearchIndex for `ws` on the configured backend (default: Whoosh in index/whoosh/)."""
+    """A new SearchIndex for `ws` on the configured backend (default: Whoosh in index/whoosh/;
+    `backend = "postgresql"`: the server and schema the [search] table names)."""
     config = search_config(ws.config.raw, ws.root / CONFIG_NAME)
     backend: SearchBackend
     if config.backend == "whoosh":
         from .whoosh_backend import WhooshBackend
 
         backend = WhooshBackend(ws.whoosh_dir)
+    elif config.backend == "postgresql":
+        from .pg_backend import PostgresBackend  # psycopg is imported only when the server is used
+
+        assert config.dsn is not None  # search_config refuses postgresql without one
+        backend = PostgresBackend(config.dsn, config.schema, where=config.dsn_source)
     else:  # search_config admits only the backends above
         raise AssertionError(config.backend)
     return SearchIndex(ws.whoosh_dir, backend, workspace_root=ws.root)

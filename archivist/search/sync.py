@@ -41,22 +41,9 @@ def framework_vocabulary(ws: Workspace) -> list[str]:
     return words
 
 
-def _indexable_ids(catalogue: Catalogue) -> set[str]:
-    rows = catalogue.db.execute("SELECT id FROM evidence WHERE status != ?", (DUPLICATE,))
-    return {r[0] for r in rows}
-
-
 def _duplicates_by_original(catalogue: Catalogue) -> dict[str, list[dict[str, str]]]:
     """original id -> its byte-identical copies (id, original_name), from the catalogue."""
-    found: dict[str, list[dict[str, str]]] = {}
-    rows = catalogue.db.execute(
-        "SELECT id, original_name, duplicate_of FROM evidence WHERE status=? AND duplicate_of IS NOT NULL"
-        " ORDER BY received_at, rowid",
-        (DUPLICATE,),
-    )
-    for evidence_id, name, original in rows:
-        found.setdefault(original, []).append({"id": evidence_id, "original_name": name})
-    return found
+    return catalogue.index_state.duplicates()
 
 
 def _records(
@@ -74,7 +61,7 @@ def _records(
 def _rebuild(
     ws: Workspace, catalogue: Catalogue, index: SearchIndex, pool_mb: int | None = None
 ) -> tuple[int, list[str]]:
-    ids = [r[0] for r in catalogue.db.execute("SELECT id FROM evidence ORDER BY received_at, rowid")]
+    ids = catalogue.index_state.all_ids()
     records = _records(catalogue, ids, _duplicates_by_original(catalogue))
     count = index.rebuild(records, framework_vocabulary(ws), pool_mb)
     return count, ids
@@ -90,7 +77,7 @@ def rebuild_from_catalogue(
             return rebuild_from_catalogue(ws, catalogue, own, pool_mb)
     count, ids = _rebuild(ws, catalogue, index, pool_mb)
     with catalogue.transaction():
-        catalogue.db.executemany("UPDATE evidence SET indexed=1 WHERE id=? AND indexed=0", [(i,) for i in ids])
+        catalogue.index_state.mark_indexed(ids, only_pending=True)
     return count
 
 
@@ -111,7 +98,7 @@ def open_index(ws: Workspace) -> SearchIndex:
             log.info("rebuilding the search index from the catalogue")
             _rebuild(ws, catalogue, index)
             return index
-        expected = _indexable_ids(catalogue)
+        expected = catalogue.index_state.indexable_ids()
         present = index.ids()
         missing = sorted(expected - present)
         extra = present - expected
@@ -155,9 +142,7 @@ def sync_index(
         for start in range(0, len(wanted), SYNC_BATCH):
             done += _sync_batch(catalogue, index, _pending_among(catalogue, wanted[start:start + SYNC_BATCH]))
         return done
-    while pending := [
-        r[0] for r in catalogue.db.execute("SELECT id FROM evidence WHERE indexed=0 LIMIT ?", (SYNC_BATCH,))
-    ]:
+    while pending := catalogue.index_state.pending(SYNC_BATCH):
         done += _sync_batch(catalogue, index, pending)
     if stale := _left_over(catalogue, index):
         index.delete(stale)
@@ -165,8 +150,7 @@ def sync_index(
 
 
 def _pending_among(catalogue: Catalogue, ids: list[str]) -> list[str]:
-    marks = ",".join("?" * len(ids))
-    return [r[0] for r in catalogue.db.execute(f"SELECT id FROM evidence WHERE indexed=0 AND id IN ({marks})", ids)]
+    return catalogue.index_state.pending_among(ids)
 
 
 def _sync_batch(catalogue: Catalogue, index: SearchIndex, pending: list[str]) -> int:
@@ -182,25 +166,14 @@ def _sync_batch(catalogue: Catalogue, index: SearchIndex, pending: list[str]) ->
     records = list(_records(catalogue, to_index, _duplicates_among(catalogue, to_index)))
     index.update(records, new_duplicates)
     with catalogue.transaction():
-        catalogue.db.executemany("UPDATE evidence SET indexed=1 WHERE id=?", [(i,) for i in pending])
+        catalogue.index_state.mark_indexed(pending)
     waiting = set(pending)
     return sum(1 for r in records if r["id"] in waiting)
 
 
 def _duplicates_among(catalogue: Catalogue, originals: list[str]) -> dict[str, list[dict[str, str]]]:
     """original id -> its byte-identical copies, for these originals only."""
-    found: dict[str, list[dict[str, str]]] = {}
-    if not originals:
-        return found
-    marks = ",".join("?" * len(originals))
-    rows = catalogue.db.execute(
-        "SELECT id, original_name, duplicate_of FROM evidence WHERE status=? AND duplicate_of IN"
-        f" ({marks}) ORDER BY received_at, rowid",
-        (DUPLICATE, *originals),
-    )
-    for evidence_id, name, original in rows:
-        found.setdefault(original, []).append({"id": evidence_id, "original_name": name})
-    return found
+    return catalogue.index_state.duplicates(originals)
 
 
 def _left_over(catalogue: Catalogue, index: SearchIndex) -> list[str]:
@@ -211,19 +184,13 @@ def _left_over(catalogue: Catalogue, index: SearchIndex) -> list[str]:
     every pending row was just indexed, so an equal count leaves no room for a left-over one.
     (A document missing from the index behind an indexed=1 flag is open_index's repair.)
     """
-    expected = catalogue.db.execute("SELECT count(*) FROM evidence WHERE status != ?", (DUPLICATE,)).fetchone()[0]
+    expected = catalogue.index_state.indexable_count()
     if index.doc_count() == expected:
         return []
     stale: list[str] = []
     present = iter(index.ids())
     while chunk := list(islice(present, SYNC_BATCH)):
-        marks = ",".join("?" * len(chunk))
-        kept = {
-            r[0]
-            for r in catalogue.db.execute(
-                f"SELECT id FROM evidence WHERE status != ? AND id IN ({marks})", (DUPLICATE, *chunk)
-            )
-        }
+        kept = catalogue.index_state.indexable_among(chunk)
         stale += [i for i in chunk if i not in kept]
     return sorted(stale)
 

@@ -14,11 +14,11 @@ import hashlib
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue, new_id, now
+from ..catalogue.submissions import Submission, Version
 from ..workspace import Workspace
 from . import TeamError
 from .users import UNIT_CLERK, User
@@ -27,79 +27,16 @@ PENDING, ACCEPTED, RETURNED, NOT_SENT = "待审核", "已通过", "退回", "未
 STATES = (PENDING, ACCEPTED, RETURNED)
 
 
-@dataclass
-class Version:
-    number: int
-    original_name: str
-    stored_path: str  # workspace-relative, under index/submissions/
-    sha256: str
-    size: int
-    suggestion: str
-    note: str
-    submitted_by: str
-    at: str
-
-
-@dataclass
-class Submission:
-    id: str
-    unit: str
-    indicator: str
-    item_no: int
-    item: str
-    state: str
-    version: int
-    evidence_id: str | None
-    filed_indicator: str | None
-    reason: str
-    submitted_by: str
-    reviewed_by: str
-    created_at: str
-    updated_at: str
-    versions: list[Version] = field(default_factory=list)
-
-    @property
-    def current(self) -> Version:
-        return next(v for v in self.versions if v.number == self.version)
-
-    def to_json(self) -> dict[str, Any]:
-        from dataclasses import asdict
-
-        return asdict(self)
-
-
 def submissions_dir(ws: Workspace) -> Path:
     return ws.index_dir / "submissions"
 
 
-def _load(catalogue: Catalogue, rows: list[Any]) -> list[Submission]:
-    subs = [Submission(**{k: r[k] for k in r.keys()}) for r in rows]
-    if subs:
-        marks = ",".join("?" for _ in subs)
-        by_id = {s.id: s for s in subs}
-        for v in catalogue.db.execute(
-                f"SELECT * FROM submission_versions WHERE submission_id IN ({marks}) ORDER BY version",
-                [s.id for s in subs]):
-            by_id[v["submission_id"]].versions.append(Version(
-                v["version"], v["original_name"], v["stored_path"], v["sha256"], v["size"], v["suggestion"],
-                v["note"], v["submitted_by"], v["at"]))
-    return subs
-
-
 def list_submissions(catalogue: Catalogue, *, unit: str | None = None, state: str | None = None) -> list[Submission]:
-    sql, args = "SELECT * FROM submissions WHERE 1=1", []
-    if unit is not None:
-        sql += " AND unit=?"
-        args.append(unit)
-    if state is not None:
-        sql += " AND state=?"
-        args.append(state)
-    return _load(catalogue, catalogue.db.execute(sql + " ORDER BY updated_at, id", args).fetchall())
+    return catalogue.submissions.list(unit=unit, state=state)
 
 
 def get_submission(catalogue: Catalogue, submission_id: str) -> Submission | None:
-    found = _load(catalogue, catalogue.db.execute("SELECT * FROM submissions WHERE id=?", (submission_id,)).fetchall())
-    return found[0] if found else None
+    return catalogue.submissions.get(submission_id)
 
 
 def visible_to(user: User, sub: Submission) -> bool:
@@ -182,27 +119,20 @@ def submit(ws: Workspace, catalogue: Catalogue, user: User, indicator: str, item
     if suggestions is None:
         suggestions = suggest(ws, catalogue, source, original_name, unit)
     hint = declaration_hint(ws, indicator, suggestions)
-    row = catalogue.db.execute("SELECT id, state, version FROM submissions WHERE unit=? AND indicator=? AND item_no=?"
-                               " ORDER BY created_at DESC LIMIT 1", (unit, indicator, item_no)).fetchone()
-    if row and row["state"] == ACCEPTED:
+    latest = catalogue.submissions.latest(unit, indicator, item_no)
+    if latest and latest.state == ACCEPTED:
         raise TeamError(f"{indicator} 第 {item_no} 项（{item}）已通过审核，无需再报；需要更换请联系资料组")
-    sub_id = row["id"] if row else new_id()
-    number = (row["version"] + 1) if row else 1
+    sub_id = latest.id if latest else new_id()
+    number = (latest.version + 1) if latest else 1
     rel, sha, size = _store(ws, sub_id, number, source, original_name)
     at = now()
     with catalogue.transaction():
-        if row:
-            catalogue.db.execute("UPDATE submissions SET state=?, version=?, reason='', submitted_by=?, updated_at=?"
-                                 " WHERE id=?", (PENDING, number, user.username, at, sub_id))
+        if latest:
+            catalogue.submissions.resubmit(sub_id, PENDING, number, user.username, at)
         else:
-            catalogue.db.execute(
-                "INSERT INTO submissions(id, unit, indicator, item_no, item, state, version, submitted_by,"
-                " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (sub_id, unit, indicator, item_no, item, PENDING, number, user.username, at, at))
-        catalogue.db.execute(
-            "INSERT INTO submission_versions(id, submission_id, version, original_name, stored_path, sha256, size,"
-            " suggestion, note, submitted_by, at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (new_id(), sub_id, number, original_name, rel, sha, size, hint, note, user.username, at))
+            catalogue.submissions.add(sub_id, unit, indicator, item_no, item, PENDING, number, user.username, at)
+        catalogue.submissions.add_version(new_id(), sub_id, Version(number, original_name, rel, sha, size, hint, note,
+                                                                    user.username, at))
         catalogue.audit("submitted", None, {"submission": sub_id, "unit": unit, "indicator": indicator,
                                             "item_no": item_no, "version": number, "sha256": sha,
                                             "replaces": number - 1 if number > 1 else None})
@@ -218,8 +148,7 @@ def return_submission(catalogue: Catalogue, reviewer: User, submission_id: str, 
     if not reason:
         raise TeamError("退回须写明原因：单位要看到哪里不对、该补什么")
     with catalogue.transaction():
-        catalogue.db.execute("UPDATE submissions SET state=?, reason=?, reviewed_by=?, updated_at=? WHERE id=?",
-                             (RETURNED, reason[:1000], reviewer.username, now(), sub.id))
+        catalogue.submissions.set_returned(sub.id, RETURNED, reason[:1000], reviewer.username)
         catalogue.audit("submission_returned", None, {"submission": sub.id, "unit": sub.unit,
                                                       "version": sub.version, "reason": reason[:1000]})
     result = get_submission(catalogue, sub.id)
@@ -266,9 +195,7 @@ def accept_submission(ws: Workspace, catalogue: Catalogue, reviewer: User, submi
         except AssignError as exc:
             raise TeamError(str(exc)) from exc
     with catalogue.transaction():
-        catalogue.db.execute("UPDATE submissions SET state=?, reason='', reviewed_by=?, evidence_id=?,"
-                             " filed_indicator=?, updated_at=? WHERE id=?",
-                             (ACCEPTED, reviewer.username, evidence_id, code, now(), sub.id))
+        catalogue.submissions.set_accepted(sub.id, ACCEPTED, reviewer.username, evidence_id, code)
         catalogue.audit("submission_accepted", evidence_id, {"submission": sub.id, "unit": sub.unit,
                                                              "version": sub.version, "indicator": code})
     result = get_submission(catalogue, sub.id)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from ..catalogue.readonly import connect_read_only, missing_table
+from ..catalogue.submissions import SubmissionRepository
 from ..workspace import Workspace
 from .submissions import ACCEPTED, PENDING, RETURNED
 
@@ -31,25 +33,11 @@ class UnitCounts:
         return self.last_submitted[:10]
 
 
-# The newest version of each submission is when the unit last sent something for it: `updated_at`
-# also moves on review, so it would date a unit's activity by the 资料组's.
-_COUNTS_SQL = """
-    SELECT s.unit, COUNT(*), SUM(s.state = ?), SUM(s.state = ?), SUM(s.state = ?), MAX(v.last)
-    FROM submissions s
-    LEFT JOIN (SELECT submission_id, MAX(at) AS last FROM submission_versions GROUP BY submission_id) v
-           ON v.submission_id = s.id
-    {where}
-    GROUP BY s.unit
-"""
-
-
 def unit_counts(db: sqlite3.Connection, unit: str | None = None) -> list[UnitCounts]:
     """Every unit that has submitted (or only `unit`), units with returned items first, then those
     waiting for review, then by name: the 资料组 chases returns before anything else."""
-    where, args = ("WHERE s.unit = ?", [unit]) if unit is not None else ("", [])
-    rows = db.execute(_COUNTS_SQL.format(where=where), [PENDING, ACCEPTED, RETURNED, *args]).fetchall()
-    counts = [UnitCounts(r[0], int(r[1]), int(r[2] or 0), int(r[3] or 0), int(r[4] or 0), r[5] or "")
-              for r in rows]
+    rows = SubmissionRepository(db).unit_counts(PENDING, ACCEPTED, RETURNED, unit)
+    counts = [UnitCounts(r.unit, r.submitted, r.pending, r.accepted, r.returned, r.last_submitted) for r in rows]
     return sorted(counts, key=lambda c: (-c.returned, -c.pending, c.unit))
 
 
@@ -58,11 +46,11 @@ def read_unit_counts(ws: Workspace, unit: str | None = None) -> list[UnitCounts]
     no wait for the writer (WAL). An archive without a catalogue or team tables yet has no submissions."""
     if not ws.catalogue_path.exists():
         return []
-    db = sqlite3.connect(f"file:{ws.catalogue_path}?mode=ro", uri=True, timeout=30)
+    db = connect_read_only(ws.catalogue_path)
     try:
         return unit_counts(db, unit)
     except sqlite3.OperationalError as exc:
-        if "no such table" in str(exc):
+        if missing_table(exc):
             return []
         raise
     finally:

@@ -15,7 +15,8 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from ..catalogue import Catalogue, now
+from ..catalogue import Catalogue
+from ..catalogue.users import Account
 from . import TeamError
 
 ADMIN, EVIDENCE_GROUP, UNIT_CLERK, LEADER = "管理员", "资料组", "单位填报员", "领导"
@@ -66,27 +67,26 @@ def check_password(password: str) -> None:
         raise TeamError(f"密码太短（{len(password)} 位）：至少 {MIN_PASSWORD} 位")
 
 
-def _user(row: object) -> User:
-    r = dict(row)  # type: ignore[call-overload]
-    return User(r["username"], r["display_name"], r["role"], r["unit"], bool(r["disabled"]), int(r["session_epoch"]))
+def user_of(account: Account) -> User:
+    return User(account.username, account.display_name, account.role, account.unit, account.disabled,
+                account.session_epoch)
 
 
 def get_user(catalogue: Catalogue, username: str) -> User | None:
-    row = catalogue.db.execute("SELECT * FROM team_users WHERE username=?", (username.strip(),)).fetchone()
-    return _user(row) if row else None
+    account = catalogue.users.get(username.strip())
+    return user_of(account) if account else None
 
 
 def list_users(catalogue: Catalogue) -> list[User]:
-    rows = catalogue.db.execute("SELECT * FROM team_users ORDER BY role, unit, username")
-    return [_user(r) for r in rows]
+    return [user_of(a) for a in catalogue.users.all()]
 
 
 def has_accounts(catalogue: Catalogue) -> bool:
-    return catalogue.db.execute("SELECT 1 FROM team_users LIMIT 1").fetchone() is not None
+    return catalogue.users.any()
 
 
 def units(catalogue: Catalogue) -> list[str]:
-    return [r[0] for r in catalogue.db.execute("SELECT name FROM team_units ORDER BY name")]
+    return catalogue.users.unit_names()
 
 
 def add_unit(catalogue: Catalogue, name: str, contact: str = "", phone: str = "") -> bool:
@@ -94,10 +94,9 @@ def add_unit(catalogue: Catalogue, name: str, contact: str = "", phone: str = ""
     name = name.strip()
     if not name:
         raise TeamError("单位名称为空：请填写单位全称")
-    if catalogue.db.execute("SELECT 1 FROM team_units WHERE name=?", (name,)).fetchone():
+    if catalogue.users.has_unit(name):
         return False
-    catalogue.db.execute("INSERT INTO team_units(name, contact, phone, created_at) VALUES (?,?,?,?)",
-                         (name, contact.strip(), phone.strip(), now()))
+    catalogue.users.add_unit(name, contact.strip(), phone.strip())
     catalogue.audit("unit_added", None, {"unit": name})
     return True
 
@@ -117,11 +116,7 @@ def add_user(catalogue: Catalogue, username: str, password: str, role: str, unit
         raise TeamError(f"单位填报员 {username} 必须指定单位：加上 --unit 单位全称")
     if unit:
         add_unit(catalogue, unit)
-    at = now()
-    catalogue.db.execute(
-        "INSERT INTO team_users(username, display_name, role, unit, password_hash, disabled, session_epoch,"
-        " created_at, updated_at) VALUES (?,?,?,?,?,0,0,?,?)",
-        (username, display_name.strip(), role, unit, _hasher.hash(password), at, at))
+    catalogue.users.add(username, display_name.strip(), role, unit, _hasher.hash(password))
     catalogue.audit("user_added", None, {"username": username, "role": role, "unit": unit})
     user = get_user(catalogue, username)
     assert user is not None
@@ -130,8 +125,7 @@ def add_user(catalogue: Catalogue, username: str, password: str, role: str, unit
 
 def set_disabled(catalogue: Catalogue, username: str, disabled: bool = True) -> User:
     user = _existing(catalogue, username)
-    catalogue.db.execute("UPDATE team_users SET disabled=?, session_epoch=session_epoch+1, updated_at=?"
-                         " WHERE username=?", (int(disabled), now(), user.username))
+    catalogue.users.set_disabled(user.username, disabled)
     catalogue.audit("user_disabled" if disabled else "user_enabled", None, {"username": user.username})
     return _existing(catalogue, username)
 
@@ -139,8 +133,7 @@ def set_disabled(catalogue: Catalogue, username: str, disabled: bool = True) -> 
 def set_password(catalogue: Catalogue, username: str, password: str) -> User:
     user = _existing(catalogue, username)
     check_password(password)
-    catalogue.db.execute("UPDATE team_users SET password_hash=?, session_epoch=session_epoch+1, updated_at=?"
-                         " WHERE username=?", (_hasher.hash(password), now(), user.username))
+    catalogue.users.set_password_hash(user.username, _hasher.hash(password))
     catalogue.audit("user_password", None, {"username": user.username})
     return _existing(catalogue, username)
 
@@ -154,15 +147,15 @@ def _existing(catalogue: Catalogue, username: str) -> User:
 
 def authenticate(catalogue: Catalogue, username: str, password: str) -> User | None:
     """The user when the password is right and the account enabled; None otherwise (never says which)."""
-    row = catalogue.db.execute("SELECT * FROM team_users WHERE username=?", (username.strip(),)).fetchone()
-    if row is None:
+    account = catalogue.users.get(username.strip())
+    if account is None:
         _hasher.hash(password)  # the same cost as a real check: timings do not tell which accounts exist
         return None
     try:
-        _hasher.verify(row["password_hash"], password)
+        _hasher.verify(account.password_hash, password)
     except (VerificationError, InvalidHashError):
         return None
-    user = _user(row)
+    user = user_of(account)
     return None if user.disabled else user
 
 

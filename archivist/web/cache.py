@@ -11,11 +11,12 @@ accounts and held submissions are passed over: they change neither.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ..catalogue.journal import AuditLog
+from ..catalogue.readonly import connect_read_only
 from ..team import HELD_ONLY_ACTIONS
 from ..workspace import Workspace
 
@@ -41,14 +42,9 @@ class ProcessCache:
         if db is None:
             if not self.ws.catalogue_path.exists():
                 return 0
-            db = sqlite3.connect(f"file:{self.ws.catalogue_path}?mode=ro", uri=True, check_same_thread=False,
-                                 timeout=30)
+            db = connect_read_only(self.ws.catalogue_path, any_thread=True)
             self.local.db = db
-        # newest first along the primary key: stops at the first entry that can change what is cached
-        marks = ",".join("?" for _ in HELD_ONLY_ACTIONS)
-        row = db.execute(f"SELECT seq FROM audit WHERE action NOT IN ({marks}) ORDER BY seq DESC LIMIT 1",
-                         HELD_ONLY_ACTIONS).fetchone()
-        return int(row[0]) if row else 0
+        return AuditLog(db).newest_seq_except(tuple(HELD_ONLY_ACTIONS))
 
     def search_index(self) -> Any:
         """One SearchIndex for the process, checked against the catalogue (open_index) again only after a

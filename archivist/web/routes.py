@@ -263,9 +263,7 @@ def records_by_id(ws: Workspace, ids: list[str], columns: tuple[str, ...] = HIT_
         return {}
     catalogue = read_catalogue(ws)
     try:
-        marks = ",".join("?" for _ in ids)
-        rows = catalogue.db.execute(f"SELECT id, {', '.join(columns)} FROM evidence WHERE id IN ({marks})", ids)
-        return {r["id"]: dict(r) for r in rows}
+        return catalogue.evidence.columns_of(ids, columns)
     finally:
         catalogue.close()
 
@@ -579,9 +577,7 @@ def _problems(ws: Workspace, show: str) -> dict[str, Any]:
     catalogue = read_catalogue(ws)
     try:
         problems = list_problems(catalogue)
-        evidence = catalogue.db.execute(
-            "SELECT id, title, original_name, indicator, doc_date FROM evidence WHERE status IN ('filed','unsorted')"
-            " ORDER BY received_at DESC LIMIT 500").fetchall()
+        evidence = catalogue.evidence.recent_archived(500)
     finally:
         catalogue.close()
     units = problems_by_unit(problems, today)
@@ -595,7 +591,7 @@ def _problems(ws: Workspace, show: str) -> dict[str, Any]:
         problems = [p for p in problems if p.closed]
     problems.sort(key=lambda p: (p.closed, not p.overdue(today), p.deadline or "9999", p.id))
     return {"problems": problems, "units": units, "counts": counts, "today": today, "show": show,
-            "evidence": [dict(r) for r in evidence]}
+            "evidence": evidence}
 
 
 async def problems_page(request: Request) -> Response:

@@ -29,8 +29,10 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..catalogue import ACTING, Catalogue
+from ..catalogue.readonly import connect_read_only
+from ..catalogue.users import UserRepository
 from ..team import TeamError
-from ..team.users import ADMIN, EVIDENCE_GROUP, LEADER, ROLES, UNIT_CLERK, User
+from ..team.users import ADMIN, EVIDENCE_GROUP, LEADER, ROLES, UNIT_CLERK, User, user_of
 from ..workspace import Workspace, WorkspaceBusy
 from .security import PUBLIC_PATHS, AuthMiddleware, csrf_token, safe_next, safe_upload_name
 
@@ -56,8 +58,7 @@ class AccountReader:
         if db is None:
             if not self.path.exists():
                 return None
-            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
-            db.row_factory = sqlite3.Row
+            db = connect_read_only(self.path, any_thread=True)
             self.local.db = db
         return db
 
@@ -65,17 +66,14 @@ class AccountReader:
         """Whether the workspace has accounts (then every page needs a login)."""
         try:
             db = self._db()
-            return bool(db and db.execute("SELECT 1 FROM team_users LIMIT 1").fetchone())
+            return bool(db and UserRepository(db).any())
         except sqlite3.OperationalError:
             return False  # the team tables are created at the next catalogue open
 
     def user(self, username: str) -> User | None:
         db = self._db()
-        row = db.execute("SELECT * FROM team_users WHERE username=?", (username,)).fetchone() if db else None
-        if row is None:
-            return None
-        return User(row["username"], row["display_name"], row["role"], row["unit"], bool(row["disabled"]),
-                    int(row["session_epoch"]))
+        account = UserRepository(db).get(username) if db else None
+        return user_of(account) if account else None
 
 
 def allowed(user: User, method: str, path: str) -> bool:
