@@ -16,8 +16,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import analysis
+from .shipped import shipped
 
-SHIPPED = Path(__file__).resolve().parent.parent / "templates" / "concepts.toml"
+SHIPPED = shipped("concepts.toml")
 WORKSPACE_FILE = "concepts.toml"
 # A term this short expands only when typed whole: 1-character terms are never concept keys.
 MIN_TERM_CHARS = 2

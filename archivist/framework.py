@@ -16,7 +16,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates" / "frameworks"
+from .shipped import shipped
+
+BUILTIN_DIR = shipped("frameworks")
 ADJUSTMENT_CATEGORY = "X"
 ADJUSTMENT_CATEGORY_NAME = "加减分项"
 ADJUSTMENT_BLOCKS = {"bonus": "加分项", "penalty": "扣分项"}  # the block an adjustment sits in (its path)

@@ -31,6 +31,7 @@ from docx.shared import Mm
 
 from ..assess.facts import Statement, without_wrong_totals
 from ..assess.status import NO_LEAD_UNIT, IndicatorStatus, UnitStatus, by_lead_unit, parse_date
+from ..shipped import shipped
 from . import factwords
 from .catalogue_doc import (
     StreamedTable,
@@ -70,10 +71,10 @@ if TYPE_CHECKING:
 
 KINDS = ("self-eval", "briefing", "speech", "catalogue", "problems", "report", "reminder")
 ISSUED = ("briefing", "reminder")  # documents sent out under the office's name: these may take the 红头
-PHRASES_FILE = Path(__file__).resolve().parent.parent.parent / "templates" / "phrases" / "speech.toml"
+PHRASES_FILE = shipped("phrases", "speech.toml")
 CITE_LIMIT = 5  # evidence cited by name per indicator in the body; the attachment lists them all
 LIST_LIMIT = 6  # items named per unit in a sentence before "等N项"
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
+TEMPLATES_DIR = shipped("docx")
 _SIGNATURE_STYLE = _STYLES["signature"][0]
 
 
