@@ -316,7 +316,7 @@ def demo(directory: Path = typer.Argument(Path("demo-workspace"), help="示例�
     """Build a sample workspace from generated evidence and run the whole job."""
     from .demo import run_demo
 
-    run_demo(directory)
+    run_demo(directory, app)
 
 
 def _register_command_modules() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import typer
 from rich.console import Console
 from rich.rule import Rule
 from typer.testing import CliRunner
@@ -18,9 +19,8 @@ from .samples import make_sample_evidence
 console = Console()
 
 
-def _run(args: list[str]) -> str:
+def _run(app: typer.Typer, args: list[str]) -> str:
     from . import cli_common
-    from .cli import app
 
     cli_common.console.width = max(120, shutil.get_terminal_size((120, 40)).columns)
 
@@ -30,7 +30,9 @@ def _run(args: list[str]) -> str:
     return result.output
 
 
-def run_demo(directory: Path) -> None:
+def run_demo(directory: Path, app: typer.Typer) -> None:
+    """Build a sample workspace in `directory` and run the whole job through `app`, the CLI itself (passed in
+    by the `demo` command, so this module does not import the CLI that imports it)."""
     directory = directory.resolve()
     marker = directory / "index" / ".demo"
     catalogue = directory / "index" / "catalogue.sqlite3"
@@ -49,24 +51,22 @@ def run_demo(directory: Path) -> None:
     ws = str(directory)
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.write_text("archivist demo workspace: `archivist demo` may reset it\n", encoding="utf-8")
-    _run(["init", ws, "--county", "青山县", "--inspection-date", "2025-01-20", "--year", "2024"])
-    _run(["-w", ws, "ingest", str(incoming)])
-    _run(["-w", ws, "list", "--status", "unsorted"])
-    _run(["-w", ws, "list", "--status", "quarantined"])
-    from .cli import app
-
+    _run(app, ["init", ws, "--county", "青山县", "--inspection-date", "2025-01-20", "--year", "2024"])
+    _run(app, ["-w", ws, "ingest", str(incoming)])
+    _run(app, ["-w", ws, "list", "--status", "unsorted"])
+    _run(app, ["-w", ws, "list", "--status", "quarantined"])
     commands = {c.name or c.callback.__name__ for c in app.registered_commands}
     if "search" in commands:
-        _run(["-w", ws, "search", "河口镇 改厕 验收"])
-        _run(["-w", ws, "search", "公益性岗位 考勤"])
+        _run(app, ["-w", ws, "search", "河口镇 改厕 验收"])
+        _run(app, ["-w", ws, "search", "公益性岗位 考勤"])
     if "status" in commands:
-        _run(["-w", ws, "status"])
+        _run(app, ["-w", ws, "status"])
     if "report" in commands:
         for kind in ("self-eval", "briefing", "speech", "catalogue", "problems"):
-            _run(["-w", ws, "report", kind, "--out", str(directory / "out" / f"{kind}.docx")])
+            _run(app, ["-w", ws, "report", kind, "--out", str(directory / "out" / f"{kind}.docx")])
     if "dossier" in commands:
-        _run(["-w", ws, "dossier", "--out", str(directory / "out" / "dossier.pdf")])
+        _run(app, ["-w", ws, "dossier", "--out", str(directory / "out" / "dossier.pdf")])
     if "verify" in commands:
-        _run(["-w", ws, "verify"])
+        _run(app, ["-w", ws, "verify"])
     console.print(Rule("完成"))
     console.print(f"工作区：{directory}；归档目录：{directory / 'archive'}")

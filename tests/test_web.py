@@ -547,7 +547,7 @@ def test_malformed_host_is_refused_on_a_lan_server_too(template: Path, tmp_path:
 
 
 def test_web_refusals_are_in_chinese(site: Site) -> None:
-    from archivist.web.routes import MAX_FILES_PER_UPLOAD
+    from archivist.web.pages import MAX_FILES_PER_UPLOAD
 
     token = site.csrf()
     files = [("files", (f"{n}.txt", b"x")) for n in range(MAX_FILES_PER_UPLOAD + 1)]

@@ -38,6 +38,7 @@ from docx.text.paragraph import Paragraph
 from ..assess.status import date_problem, evidence_date, with_period_text
 from ..safety import looks_like_formula
 from .gongwen import BODY_PT, FANGSONG, HEITI, GongwenDocument, format_cn_date
+from .phrases import load_phrases
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -496,8 +497,6 @@ def entry_cells(entry: CatalogueEntry) -> list[object]:
 
 def issuer(ws: Workspace) -> str:
     """The compiling office (编制单位), from the editable phrase file like every other piece of wording."""
-    from .reports import load_phrases  # late: reports imports this module
-
     phrases = load_phrases(ws)
     return phrases.fill("common", "issuer", {"county": ws.config.county, "year": ws.config.year})
 

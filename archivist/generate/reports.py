@@ -58,6 +58,7 @@ from .gongwen import (
     run_in,
     title_lines,
 )
+from .phrases import PHRASES_FILE, Phrases, load_phrases
 
 if TYPE_CHECKING:
     from ..assess.countdown import Countdown
@@ -71,79 +72,10 @@ if TYPE_CHECKING:
 
 KINDS = ("self-eval", "briefing", "speech", "catalogue", "problems", "report", "reminder")
 ISSUED = ("briefing", "reminder")  # documents sent out under the office's name: these may take the 红头
-PHRASES_FILE = shipped("phrases", "speech.toml")
 CITE_LIMIT = 5  # evidence cited by name per indicator in the body; the attachment lists them all
 LIST_LIMIT = 6  # items named per unit in a sentence before "等N项"
 TEMPLATES_DIR = shipped("docx")
 _SIGNATURE_STYLE = _STYLES["signature"][0]
-
-
-# ---------------------------------------------------------------------------------------------
-# Phrases
-# ---------------------------------------------------------------------------------------------
-
-
-class Phrases:
-    """The stock wording, section by section, filled with figures by :meth:`fill`.
-
-    A placeholder the data does not provide stays visible as ``{name}`` in the output: a clerk who
-    mistypes a placeholder sees it in the draft instead of getting a crash.
-    """
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self.data = data
-
-    def raw(self, section: str, key: str) -> Any:
-        value = self.data.get(section, {}).get(key)
-        if value is None:
-            value = self.data.get("common", {}).get(key)
-        if value is None:
-            raise KeyError(f"措辞文件缺少 [{section}] {key}：请对照 {PHRASES_FILE} 补上")
-        return value
-
-    def fill(self, section: str, key: str, ctx: Mapping[str, Any], **extra: Any) -> str:
-        template = self.raw(section, key)
-        return _format(str(template), {**ctx, **extra})
-
-    def fill_list(self, section: str, key: str, ctx: Mapping[str, Any]) -> list[str]:
-        value = self.raw(section, key)
-        items = value if isinstance(value, list) else [value]
-        return [_format(str(v), ctx) for v in items]
-
-
-class _Keep(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _format(template: str, ctx: Mapping[str, Any]) -> str:
-    try:
-        return template.format_map(_Keep(ctx))
-    except (ValueError, IndexError, AttributeError):  # a stray brace in a clerk's edit
-        return template
-
-
-def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in override.items():
-        if isinstance(value, Mapping) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
-def load_phrases(ws: Workspace | None = None) -> Phrases:
-    """Built-in phrases, with the workspace's own ``phrases/speech.toml`` laid over them key by key."""
-    data = tomllib.loads(PHRASES_FILE.read_text(encoding="utf-8"))
-    if ws is not None:
-        local = ws.root / "phrases" / "speech.toml"
-        if local.is_file():
-            try:
-                data = _merge(data, tomllib.loads(local.read_text(encoding="utf-8")))
-            except tomllib.TOMLDecodeError as exc:
-                raise ValueError(f"{local} 格式错误：{exc}（请修正后重试）") from exc
-    return Phrases(data)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -68,14 +68,14 @@ def find_status(ws: Workspace, code: str) -> IndicatorStatus:
 
 def _titles(ws: Workspace, ids: set[str]) -> dict[str, dict[str, Any]]:
     """Title and indicator of documents a mark names that are not among the indicator's own."""
-    from .routes import records_by_id
+    from .pages import records_by_id
 
     return records_by_id(ws, sorted(ids), ("title", "original_name", "indicator"))
 
 
 def _marks(ws: Workspace) -> dict[tuple[str, int], CoverageMark]:
     from ..assess.coverage import load_marks
-    from .routes import read_catalogue
+    from .pages import read_catalogue
 
     catalogue = read_catalogue(ws)
     try:
@@ -112,7 +112,7 @@ def page_data(ws: Workspace, code: str) -> dict[str, Any]:
 
 
 async def indicator_page(request: Request) -> Response:
-    from .routes import render, state
+    from .pages import render, state
     from .team_routes import me
 
     ws = state(request).ws
@@ -151,7 +151,7 @@ def read_mark_request(code: str, item_no: str, action: str, evidence_id: str, no
 def apply_mark(ws: Workspace, req: MarkRequest) -> str:
     """Write the mark under the writer lock; returns the Chinese line saying what was done."""
     from ..assess.coverage import load_marks, set_mark
-    from .app import web_writing
+    from .writing import web_writing
 
     title = ""
     with web_writing(ws, "cover") as catalogue:
@@ -175,7 +175,7 @@ def apply_mark(ws: Workspace, req: MarkRequest) -> str:
 async def cover_action(request: Request) -> Response:
     """POST /indicator/{code}/cover: 由此材料覆盖 / 不适用 / 清除标记 on one item."""
     from ..assess import AssessError
-    from .routes import answer_form, busy_message, checked_form, field, state
+    from .pages import answer_form, busy_message, checked_form, field, state
     from .team_routes import me
 
     ws = state(request).ws

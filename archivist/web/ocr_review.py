@@ -31,7 +31,7 @@ def _meta(record: dict[str, Any]) -> dict[str, Any]:
 
 def review_rows(ws: Workspace) -> list[dict[str, Any]]:
     """One row per OCR'd document with weak pages or corrected names, weakest first."""
-    from .routes import read_catalogue
+    from .pages import read_catalogue
 
     catalogue = read_catalogue(ws)
     try:
@@ -57,7 +57,7 @@ def review_rows(ws: Workspace) -> list[dict[str, Any]]:
 
 
 async def ocr_review_page(request: Request) -> Response:
-    from .routes import render, state
+    from .pages import render, state
 
     ws = state(request).ws
     rows = await run_in_threadpool(review_rows, ws)

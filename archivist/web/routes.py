@@ -19,32 +19,42 @@ from typing import Any
 
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..catalogue import Catalogue, public_record
+from ..catalogue import public_record
 from ..framework import FrameworkError
 from ..storage import IntegrityMismatch, StoreError
 from ..workspace import Workspace, WorkspaceBusy
 from . import views
-from .app import QueueFiler, WebState, web_writing
 from .archive_files import served_file
+from .pages import (
+    answer_form,
+    busy_message,
+    checked_form,
+    field,
+    flash,
+    indicator_label,
+    indicator_options,
+    read_catalogue,
+    records_by_id,
+    render,
+    state,
+    wants_json,
+)
 from .security import (
-    CSRF_FIELD,
-    CSRF_HEADER,
     UnsafePath,
-    csrf_ok,
     csrf_token,
     safe_next,
     safe_upload_name,
-    same_origin,
     token_fingerprint,
     token_matches,
 )
 from .throttle import wait_text
+from .writing import QueueFiler, web_writing
 
 REPORT_KINDS = {  # kind -> (button label, output file under out/)
     "self-eval": ("自评报告", "自评报告.docx"),
@@ -54,99 +64,9 @@ REPORT_KINDS = {  # kind -> (button label, output file under out/)
     "problems": ("问题整改台账", "问题整改台账.docx"),
     "dossier": ("佐证材料汇编（PDF）", "佐证材料汇编.pdf"),
 }
-MAX_FILES_PER_UPLOAD = 50
-MAX_FORM_FIELDS = 50
 WRONG_TOKEN_DELAY = 1.0  # seconds a wrong token waits for its answer
 TEXT_VIEW_CHARS = 200_000
 CHUNK = 1024 * 1024
-
-
-# helpers ---------------------------------------------------------------------------------------
-def state(request: Request) -> WebState:
-    return request.app.state.web
-
-
-def render(request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200) -> Response:
-    return state(request).templates.TemplateResponse(request, name, context or {}, status_code=status)
-
-
-def flash(request: Request, text: str, level: str = "ok") -> None:
-    """A one-line message shown on the next page (after a POST-redirect-GET)."""
-    messages = list(request.session.get("flash", []))
-    messages.append([level, text[:600]])
-    request.session["flash"] = messages[-5:]
-
-
-def wants_json(request: Request) -> bool:
-    return ("application/json" in request.headers.get("accept", "")
-            or request.headers.get("x-requested-with") == "XMLHttpRequest")
-
-
-async def checked_form(request: Request) -> FormData:
-    """The POSTed form, after the same-origin and CSRF checks; 403 otherwise."""
-    if not same_origin(request):
-        raise HTTPException(403, "拒绝：请求不是从本工作台的页面发出的（跨站请求）")
-    header = request.headers.get(CSRF_HEADER)
-    if header is not None and not csrf_ok(request, header):
-        raise HTTPException(403, "页面已过期（安全校验码不符）：请刷新页面后重试")
-    try:
-        form = await request.form(max_files=MAX_FILES_PER_UPLOAD, max_fields=MAX_FORM_FIELDS)
-    except HTTPException as exc:  # starlette's multipart parser speaks English: say it in Chinese
-        raise HTTPException(exc.status_code, form_error_text(str(exc.detail))) from exc
-    if header is None and not csrf_ok(request, str(form.get(CSRF_FIELD) or "")):
-        await form.close()
-        raise HTTPException(403, "页面已过期（安全校验码不符）：请刷新页面后重试")
-    return form
-
-
-def form_error_text(detail: str) -> str:
-    """One Chinese line for a form the parser refused (its own messages are English)."""
-    if detail.startswith("Too many files"):
-        return (f"一次最多上传 {MAX_FILES_PER_UPLOAD} 个文件：请分批上传，"
-                "或把整个文件夹复制到收件箱 inbox/ 由 watch 归档")
-    if detail.startswith("Too many fields"):
-        return f"表单字段过多（最多 {MAX_FORM_FIELDS} 个）：请刷新页面后重试"
-    if "exceeded maximum size" in detail:
-        return "表单中的某一项太大：请刷新页面后重试"
-    return "提交的表单无法解析（格式不完整或已损坏）：请刷新页面后重试"
-
-
-def field(form: FormData, name: str, limit: int = 2000) -> str:
-    value = form.get(name)
-    return str(value).strip()[:limit] if isinstance(value, str) else ""
-
-
-def answer_form(request: Request, target: str, message: str, ok: bool) -> Response:
-    """The answer to a form post: JSON for scripts (409 when refused), else a flash and back to the page."""
-    if wants_json(request):
-        return JSONResponse({"ok": ok, "message": message}, status_code=200 if ok else 409)
-    flash(request, message, "ok" if ok else "error")
-    return RedirectResponse(target, status_code=303)
-
-
-def read_catalogue(ws: Workspace) -> Catalogue:
-    """A read-only use of the catalogue (WAL: readers never wait for the writer)."""
-    return Catalogue(ws.catalogue_path)
-
-
-def indicator_options(ws: Workspace) -> list[dict[str, str]]:
-    """Every indicator for the select boxes, grouped by framework name."""
-    options = []
-    for fw in ws.frameworks.frameworks:
-        for ind in fw.indicators():
-            options.append({"code": ind.code, "label": f"{ind.code} {ind.name}", "group": fw.name})
-    return options
-
-
-def indicator_label(ws: Workspace, code: str | None) -> str:
-    if not code:
-        return ""
-    ind = ws.frameworks.indicator(code)
-    return f"{code} {ind.name}" if ind else code
-
-
-def busy_message(exc: WorkspaceBusy) -> str:
-    return f"{exc}（例如正在导入或监视收件箱；稍后再点一次即可）"
 
 
 # login -----------------------------------------------------------------------------------------
@@ -251,21 +171,6 @@ def _search(ws: Workspace, params: dict[str, str]) -> tuple[list[Any], str]:
     except SearchError as exc:
         return [], str(exc)
     return hits, ""
-
-
-HIT_COLUMNS = ("unit", "doc_date", "original_name", "file_type", "status")
-
-
-def records_by_id(ws: Workspace, ids: list[str], columns: tuple[str, ...] = HIT_COLUMNS) -> dict[str, dict[str, Any]]:
-    """A few columns of the given records, by id, on a reader's connection (default: what a clerk checks
-    of a search hit before opening it: unit, date, file name)."""
-    if not ids:
-        return {}
-    catalogue = read_catalogue(ws)
-    try:
-        return catalogue.evidence.columns_of(ids, columns)
-    finally:
-        catalogue.close()
 
 
 async def search_page(request: Request) -> Response:
@@ -804,18 +709,3 @@ routes = [
     Route("/reports", reports_generate, methods=["POST"]),
     Route("/jobs", jobs_json),
 ]
-
-# the province's own scheme (考核细则): view it, edit an indicator's evidence items and lead unit
-from . import scheme_page  # noqa: E402 - its handlers use the helpers above
-
-routes += [
-    Route("/scheme", scheme_page.scheme_page, methods=["GET"]),
-    Route("/scheme/{scheme_id:str}", scheme_page.scheme_page, methods=["GET"]),
-    Route("/scheme/{scheme_id:str}/{code:str}", scheme_page.scheme_edit, methods=["POST"]),
-]
-from . import ocr_review  # noqa: E402 - the OCR 待核 page (scans to check by eye)
-
-routes += ocr_review.routes
-from . import indicator_page  # noqa: E402 - one indicator: its items, documents and 查漏补缺 marks
-
-routes += indicator_page.routes

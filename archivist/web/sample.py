@@ -27,7 +27,7 @@ def build_sample_workspace(root: Path, *, today: dt.date | None = None, quick: b
     from ..assess.scores import set_score
     from ..intake.pipeline import Pipeline, discover
     from ..samples import make_sample_evidence
-    from .app import web_writing
+    from .writing import web_writing
 
     today = today or dt.date.today()
     incoming = make_sample_evidence(root / "来件")

@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
 
 from ..framework import ADJUSTMENT_CATEGORY, BUILTIN_DIR, FrameworkError
 from ..workspace import Workspace, WorkspaceBusy
@@ -46,7 +47,7 @@ def _view(ws: Workspace, scheme_id: str) -> dict[str, Any]:
 
 
 async def scheme_page(request: Request) -> Response:
-    from .routes import render, state
+    from .pages import render, state
 
     ws = state(request).ws
     scheme_id = request.path_params.get("scheme_id") or (ws.config.frameworks[0] if ws.config.frameworks else "")
@@ -56,7 +57,7 @@ async def scheme_page(request: Request) -> Response:
 
 def _edit(ws: Workspace, scheme_id: str, code: str, evidence: list[str], lead: str) -> Any:
     from ..scheme.edit import edit_indicator
-    from .app import web_writing
+    from .writing import web_writing
 
     with web_writing(ws, "scheme edit") as catalogue:
         return edit_indicator(ws, catalogue, scheme_id, code, evidence, lead)
@@ -64,7 +65,7 @@ def _edit(ws: Workspace, scheme_id: str, code: str, evidence: list[str], lead: s
 
 async def scheme_edit(request: Request) -> Response:
     from ..scheme.store import SchemeError
-    from .routes import busy_message, checked_form, field, flash, state
+    from .pages import busy_message, checked_form, field, flash, state
 
     ws = state(request).ws
     form = await checked_form(request)
@@ -82,3 +83,10 @@ async def scheme_edit(request: Request) -> Response:
         message, level = busy_message(exc), "error"
     flash(request, message, level)
     return RedirectResponse(f"/scheme/{scheme_id}#ind-{code}", status_code=303)
+
+
+routes = [
+    Route("/scheme", scheme_page, methods=["GET"]),
+    Route("/scheme/{scheme_id:str}", scheme_page, methods=["GET"]),
+    Route("/scheme/{scheme_id:str}/{code:str}", scheme_edit, methods=["POST"]),
+]

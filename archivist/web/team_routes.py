@@ -34,6 +34,7 @@ from ..catalogue.users import UserRepository
 from ..team import TeamError
 from ..team.users import ADMIN, EVIDENCE_GROUP, LEADER, ROLES, UNIT_CLERK, User, user_of
 from ..workspace import Workspace, WorkspaceBusy
+from . import pages
 from .security import PUBLIC_PATHS, AuthMiddleware, csrf_token, safe_next, safe_upload_name
 
 IDLE_SECONDS = 2 * 3600  # a session unused this long must log in again
@@ -177,7 +178,7 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 
 
 def _writing(ws: Workspace, what: str) -> Any:
-    from .app import web_writing
+    from .writing import web_writing
 
     return web_writing(ws, what)
 
@@ -200,9 +201,9 @@ async def login(request: Request) -> Response:
     if not request.scope.get("team_mode"):
         return await routes.login(request)
     st = _state(request)
-    form = await routes.checked_form(request)
-    target = safe_next(routes.field(form, "next"))
-    username = routes.field(form, "user", 100)
+    form = await pages.checked_form(request)
+    target = safe_next(pages.field(form, "next"))
+    username = pages.field(form, "user", 100)
     client = request.client.host if request.client else ""
     if wait := st.throttle.retry_after(client, username):
         response = _render(request, "team_login.html", {
@@ -213,7 +214,7 @@ async def login(request: Request) -> Response:
     def check() -> User | None:
         catalogue = Catalogue(st.ws.catalogue_path)
         try:
-            return authenticate(catalogue, username, routes.field(form, "password", 500))
+            return authenticate(catalogue, username, pages.field(form, "password", 500))
         finally:
             catalogue.close()
 
@@ -231,7 +232,7 @@ async def login(request: Request) -> Response:
 
 # the unit's page (任务清单) --------------------------------------------------------------------
 def _answer(request: Request, target: str, message: str, ok: bool) -> Response:
-    from .routes import answer_form
+    from .pages import answer_form
 
     return answer_form(request, target, message, ok)
 
@@ -296,17 +297,15 @@ def _submit(ws: Workspace, user: User, indicator: str, item_no: int, path: Path,
 
 
 async def tasks_submit(request: Request) -> Response:
-    from . import routes
-
     st = _state(request)
     user = me(request)
-    form = await routes.checked_form(request)
-    unit = user.unit if user.role == UNIT_CLERK else routes.field(form, "unit", 100)
+    form = await pages.checked_form(request)
+    unit = user.unit if user.role == UNIT_CLERK else pages.field(form, "unit", 100)
     back = "/tasks" if user.role == UNIT_CLERK else f"/tasks?unit={quote(unit)}"
     upload = form.get("file")
-    indicator = routes.field(form, "indicator", 16).upper()
+    indicator = pages.field(form, "indicator", 16).upper()
     try:
-        item_no = int(routes.field(form, "item_no", 4) or 0)
+        item_no = int(pages.field(form, "item_no", 4) or 0)
     except ValueError:
         item_no = 0
     if not isinstance(upload, UploadFile) or not upload.filename:
@@ -327,7 +326,7 @@ async def tasks_submit(request: Request) -> Response:
     except TeamError as exc:
         message, ok = str(exc), False
     except WorkspaceBusy as exc:
-        message, ok = routes.busy_message(exc), False
+        message, ok = pages.busy_message(exc), False
     finally:
         await form.close()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -370,7 +369,7 @@ def _queue(ws: Workspace) -> list[Any]:
 
 async def review_page(request: Request) -> Response:
     from ..team.hints import parse_hint
-    from .routes import indicator_options
+    from .pages import indicator_options
 
     ws = _state(request).ws
     subs = await run_in_threadpool(_queue, ws)
@@ -390,24 +389,22 @@ def _review(ws: Workspace, user: User, sub_id: str, accept: bool, code: str, tex
 
 
 async def review_action(request: Request) -> Response:
-    from . import routes
-
     ws = _state(request).ws
     if request.path_params["action"] not in ("accept", "return"):
         raise HTTPException(404, "页面不存在")
-    form = await routes.checked_form(request)
+    form = await pages.checked_form(request)
     accept = request.path_params["action"] == "accept"
     sub_id = request.path_params["sub_id"]
     try:
-        sub = await run_in_threadpool(_review, ws, me(request), sub_id, accept, routes.field(form, "code", 16).upper(),
-                                      routes.field(form, "reason" if not accept else "note", 1000))
+        sub = await run_in_threadpool(_review, ws, me(request), sub_id, accept, pages.field(form, "code", 16).upper(),
+                                      pages.field(form, "reason" if not accept else "note", 1000))
         message = (f"已通过：{sub.unit} 的 {sub.indicator} 第{sub.item_no}项已归档为 {sub.evidence_id}" if accept
                    else f"已退回 {sub.unit} 的 {sub.indicator} 第{sub.item_no}项：{sub.reason}")
         ok = True
     except TeamError as exc:
         message, ok = str(exc), False
     except WorkspaceBusy as exc:
-        message, ok = routes.busy_message(exc), False
+        message, ok = pages.busy_message(exc), False
     return _answer(request, "/review", message, ok)
 
 
@@ -451,11 +448,9 @@ def _change_user(ws: Workspace, action: str, values: dict[str, str]) -> str:
 
 
 async def users_action(request: Request) -> Response:
-    from . import routes
-
-    form = await routes.checked_form(request)
-    action = routes.field(form, "action", 10)
-    values = {k: routes.field(form, k, 200) for k in ("username", "password", "role", "unit", "name")}
+    form = await pages.checked_form(request)
+    action = pages.field(form, "action", 10)
+    values = {k: pages.field(form, k, 200) for k in ("username", "password", "role", "unit", "name")}
     if action not in ("add", "disable", "enable"):
         raise HTTPException(400, "未知的操作")
     try:
@@ -463,7 +458,7 @@ async def users_action(request: Request) -> Response:
     except TeamError as exc:
         message, ok = str(exc), False
     except WorkspaceBusy as exc:
-        message, ok = routes.busy_message(exc), False
+        message, ok = pages.busy_message(exc), False
     return _answer(request, "/users", message, ok)
 
 
