@@ -227,9 +227,11 @@ class EvidenceRepository:
         return {r["id"]: dict(r) for r in rows}
 
     def recent_archived(self, limit: int) -> list[dict[str, Any]]:
-        """The newest filed or unsorted records (id, title, original name, indicator, date), newest first."""
+        """The newest filed or unsorted records (id, title, original name, indicator, date, when received),
+        newest first."""
         rows = self.db.execute(
-            "SELECT id, title, original_name, indicator, doc_date FROM evidence WHERE status IN ('filed','unsorted')"
+            "SELECT id, title, original_name, indicator, doc_date, received_at FROM evidence"
+            " WHERE status IN ('filed','unsorted')"
             " ORDER BY received_at DESC LIMIT ?", (limit,))
         return [dict(r) for r in rows]
 
