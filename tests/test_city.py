@@ -22,7 +22,8 @@ from tests.fixtures_gen import make_docx, make_xlsx
 
 TODAY = "2025-01-05"
 COUNTIES = {
-    "青山县": [("河口镇/河口镇2024年农村户厕改造验收台账.xlsx", "xlsx"), ("县农业农村局/关于开展农村人居环境整治的通知.docx", "docx")],
+    "青山县": [("河口镇/河口镇2024年农村户厕改造验收台账.xlsx", "xlsx"),
+               ("县农业农村局/关于开展农村人居环境整治的通知.docx", "docx")],
     "河口县": [("县乡村振兴局/2024年防返贫动态监测帮扶工作总结.docx", "docx")],
     "松林县": [],
 }
@@ -168,3 +169,39 @@ def test_city_toml_mistakes_are_one_chinese_line(city: Path, tmp_path: Path) -> 
     assert [c["county"] for c in run_json("city", "status", "-c", str(root))["counties"]] == ["青山县", "河口县"]
     missing = CliRunner().invoke(app, ["city", "status", "-c", str(tmp_path / "无")])
     assert missing.exit_code == 1 and "city init" in missing.output
+
+
+def test_an_unchanged_county_is_not_computed_again_and_a_changed_one_is(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import archivist.assess.summary as summary_module
+
+    for county in ("青山县", "河口县"):
+        init_workspace(tmp_path / county, county=county, inspection_date="2025-01-20", year=2024)
+        _make(tmp_path / f"{county}.docx", "docx", county)
+        run("-w", str(tmp_path / county), "ingest", str(tmp_path / f"{county}.docx"))
+    run("city", "init", str(tmp_path / "市"), "--name", "云江市",
+        *[f"--county={c}={tmp_path / c}" for c in ("青山县", "河口县")])
+    first = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", TODAY)
+
+    computed: list[str] = []
+
+    def refuse(ws, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003 - stands in for compute_summary
+        computed.append(ws.config.county)
+        raise RuntimeError("computed again")
+
+    monkeypatch.setattr(summary_module, "compute_summary", refuse)
+    again = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", TODAY)
+    assert computed == [] and [c["filed"] for c in again["counties"]] == [c["filed"] for c in first["counties"]]
+
+    _make(tmp_path / "河口县-补充.docx", "docx", "河口县")
+    monkeypatch.undo()
+    run("-w", str(tmp_path / "河口县"), "ingest", str(tmp_path / "河口县-补充.docx"))
+    monkeypatch.setattr(summary_module, "compute_summary", refuse)
+    changed = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", TODAY)
+    assert computed == ["河口县"]  # only the county that changed was read again (and the fault fired)
+    by = {c["county"]: c for c in changed["counties"]}
+    assert by["青山县"]["ok"] and not by["河口县"]["ok"] and "computed again" in by["河口县"]["problem"]
+    monkeypatch.undo()
+    latest = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", TODAY)
+    fresh = {c["county"]: c for c in latest["counties"]}
+    assert fresh["河口县"]["received"] == by["青山县"]["received"] + 1

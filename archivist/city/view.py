@@ -16,12 +16,14 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..assess.summary import Summary
-from ..authenticity.summary import FindingsLine
+from ..authenticity.summary import FindingsLine, OpenFinding
+from ..workspace import Workspace
+from .cache import CountyCache
 from .config import City, County
 
 READERS = 4  # counties read at once: SQLite readers and the status code release the GIL often enough
@@ -44,11 +46,42 @@ class IndicatorGap:
 
 
 @dataclass(frozen=True)
+class CountyFigures:
+    """The county's headline figures, exactly as its own `summary --json` gives them."""
+
+    year: int
+    inspection: str | None
+    days_left: int | None
+    received: int
+    filed: int
+    unsorted: int
+    quarantined: int
+    indicators: int
+    complete: int
+    partial: int
+    missing: int
+    score_total: float | None
+    score_backed: float | None
+    total_points: float | None
+    problems_open: int
+    problems_overdue: int
+    ledger_errors: int
+
+    @classmethod
+    def of(cls, s: Summary) -> CountyFigures:
+        score = s.score
+        return cls(s.year, s.inspection.isoformat() if s.inspection else None, s.days_left, s.received, s.filed,
+                   s.unsorted, s.quarantined, s.indicators, s.complete, s.partial, s.missing,
+                   score.total if score else None, score.backed_total if score else None,
+                   score.total_points if score else None, s.problems_open, s.problems_overdue, s.ledger_errors)
+
+
+@dataclass(frozen=True)
 class CountyView:
     county: str
     workspace: Path
     problem: str | None = None  # why the county could not be read (nothing else is set then)
-    summary: Summary | None = None
+    summary: CountyFigures | None = None
     gaps: tuple[IndicatorGap, ...] = ()
     findings: tuple[FindingsLine, ...] = ()
     last_intake: str | None = None
@@ -75,21 +108,26 @@ class CountyView:
     def status_json(self) -> dict[str, Any]:
         base: dict[str, Any] = {"county": self.county, "workspace": str(self.workspace), "ok": self.ok,
                                 "problem": self.problem}
-        s = self.summary
-        if s is None:
+        if self.summary is None:
             return base
-        score = s.score
-        return base | {
-            "year": s.year, "inspection": s.inspection.isoformat() if s.inspection else None, "days_left": s.days_left,
-            "received": s.received, "filed": s.filed, "unsorted": s.unsorted, "quarantined": s.quarantined,
-            "indicators": s.indicators, "complete": s.complete, "partial": s.partial, "missing": s.missing,
-            "complete_share": round(self.complete_share, 4),
-            "score_total": score.total if score else None, "score_backed": score.backed_total if score else None,
-            "total_points": score.total_points if score else None,
-            "problems_open": s.problems_open, "problems_overdue": s.problems_overdue,
-            "ledger_errors": s.ledger_errors, "findings_open": self.findings_open, "findings_high": self.findings_high,
-            "last_intake": self.last_intake, "seconds": round(self.seconds, 3),
+        return base | asdict(self.summary) | {
+            "complete_share": round(self.complete_share, 4), "findings_open": self.findings_open,
+            "findings_high": self.findings_high, "last_intake": self.last_intake, "seconds": round(self.seconds, 3),
         }
+
+    def to_cache(self) -> dict[str, Any]:
+        return {"figures": asdict(self.summary) if self.summary else None, "gaps": [g.to_json() for g in self.gaps],
+                "findings": [f.to_json() for f in self.findings], "last_intake": self.last_intake}
+
+    @classmethod
+    def from_cache(cls, county: County, data: dict[str, Any]) -> CountyView:
+        figures = CountyFigures(**data["figures"]) if data["figures"] else None
+        gaps = tuple(IndicatorGap(g["code"], g["name"], g["framework"], g["state"], g["lead_unit"],
+                                  tuple(g["missing"])) for g in data["gaps"])
+        findings = tuple(FindingsLine(**(f | {"examples": [OpenFinding(**e) for e in f["examples"]]}))
+                         for f in data["findings"])
+        return cls(county.name, county.workspace, summary=figures, gaps=gaps, findings=findings,
+                   last_intake=data["last_intake"])
 
 
 @dataclass(frozen=True)
@@ -130,10 +168,10 @@ class CityView:
                  "high": c.findings_high, "kinds": [f.to_json() for f in c.findings]} for c in self.counties]
 
 
-def read_county(county: County, today: dt.date | None = None) -> CountyView:
-    """One county's figures, or the one line saying why they cannot be had."""
-    from ..assess.summary import compute_summary
-    from ..catalogue import Catalogue
+def read_county(county: County, today: dt.date | None = None, cache: CountyCache | None = None) -> CountyView:
+    """One county's figures, or the one line saying why they cannot be had. With `cache`, a county whose
+    catalogue, settings and schemes have not changed since its last read on the same day is not computed
+    again."""
     from ..workspace import Workspace, WorkspaceError
 
     started = time.perf_counter()
@@ -149,34 +187,47 @@ def read_county(county: County, today: dt.date | None = None) -> CountyView:
         return CountyView(county.name, county.workspace,
                           problem=f"{ws.root / 'archivist.toml'} 写的是“{ws.config.county}”，不是“{county.name}”："
                                   "请核对 city.toml 中该县的 workspace")
+    day = today or dt.date.today()
+    key = cache.key(ws, day) if cache is not None else None
+    if cache is not None and key is not None and (hit := cache.get(county, key)) is not None:
+        return replace(hit, seconds=time.perf_counter() - started)
+    try:
+        view = _compute(county, ws, day)
+    except Exception as exc:  # noqa: BLE001 - a damaged county must not stop the city's view
+        return CountyView(county.name, county.workspace, problem=f"{county.name} 的目录库无法读取：{exc}")
+    if cache is not None and key is not None:
+        cache.put(county, key, view)
+    return replace(view, seconds=time.perf_counter() - started)
+
+
+def _compute(county: County, ws: Workspace, day: dt.date) -> CountyView:
+    from ..assess.summary import compute_summary
+    from ..catalogue import Catalogue
+
     with ExitStack() as stack:
         path = ws.catalogue_path
         if not path.exists():  # nothing ingested yet: its figures are an empty catalogue's, made elsewhere
             path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="archivist-city-"))) / path.name
+        catalogue = Catalogue(path)
         try:
-            catalogue = Catalogue(path)
-        except Exception as exc:  # noqa: BLE001 - a damaged county must not stop the city's view
-            return CountyView(county.name, county.workspace, problem=f"{county.name} 的目录库无法读取：{exc}")
-        try:
-            summary = compute_summary(ws, catalogue, today)
+            summary = compute_summary(ws, catalogue, day)
             latest = catalogue.evidence.recent_archived(1)
         finally:
             catalogue.close()
     statuses = summary.readiness.statuses if summary.readiness else []
     gaps = tuple(IndicatorGap(s.code, s.name, s.framework, s.state, s.lead_unit, tuple(s.missing))
                  for s in statuses if s.state != "complete")
-    last = latest[0]["received_at"] if latest else None
-    return CountyView(county.name, county.workspace, summary=summary, gaps=gaps,
-                      findings=tuple(summary.authenticity), last_intake=last,
-                      seconds=time.perf_counter() - started)
+    return CountyView(county.name, county.workspace, summary=CountyFigures.of(summary), gaps=gaps,
+                      findings=tuple(summary.authenticity), last_intake=latest[0]["received_at"] if latest else None)
 
 
-def read_city(city: City, today: dt.date | None = None, readers: int = READERS) -> CityView:
-    """Every county once, several at a time, in city.toml's order."""
+def read_city(city: City, today: dt.date | None = None, readers: int = READERS, *, cached: bool = True) -> CityView:
+    """Every county once, several at a time, in city.toml's order (each from the city's cache when unchanged)."""
     started = time.perf_counter()
     day = today or dt.date.today()
+    cache = CountyCache(city.root) if cached else None
     with ThreadPoolExecutor(max_workers=max(1, readers), thread_name_prefix="city-read") as pool:
-        views = tuple(pool.map(lambda c: read_county(c, day), city.counties))
+        views = tuple(pool.map(lambda c: read_county(c, day, cache), city.counties))
     ranking = tuple(v.county for v in sorted((v for v in views if v.ok), key=_rank_key))
     return CityView(city, day, views, time.perf_counter() - started, ranking)
 
