@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
     from ..workspace import Workspace
     from .config import County
-    from .view import CountyView
 
 VERSION = 1  # bump when what a county's entry holds changes
 
@@ -62,25 +61,22 @@ class CountyCache:
         stamps = [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in files if p.is_file()]
         return [VERSION, counter, day.isoformat(), stamps]
 
-    def get(self, county: County, key: list[Any]) -> CountyView | None:
-        from .view import CountyView
-
+    def get(self, county: County, key: list[Any]) -> dict[str, Any] | None:
+        """The entry stored under `key` (as CountyView.to_cache wrote it), or None."""
         try:
             data = json.loads(self._path(county).read_text(encoding="utf-8"))
-            if data.get("key") != key:
-                return None
-            return CountyView.from_cache(county, data["view"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError):
             return None
+        return data.get("view") if isinstance(data, dict) and data.get("key") == key else None
 
-    def put(self, county: County, key: list[Any], view: CountyView) -> None:
+    def put(self, county: County, key: list[Any], entry: dict[str, Any]) -> None:
         """Written whole or not at all (a temp file renamed); a city folder that cannot be written only
         means the next view computes again."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".county-", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": key, "view": view.to_cache()}, fh, ensure_ascii=False)
+                json.dump({"key": key, "view": entry}, fh, ensure_ascii=False)
             os.replace(tmp, self._path(county))
         except OSError:
             return

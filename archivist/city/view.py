@@ -189,14 +189,17 @@ def read_county(county: County, today: dt.date | None = None, cache: CountyCache
                                   "请核对 city.toml 中该县的 workspace")
     day = today or dt.date.today()
     key = cache.key(ws, day) if cache is not None else None
-    if cache is not None and key is not None and (hit := cache.get(county, key)) is not None:
-        return replace(hit, seconds=time.perf_counter() - started)
+    if cache is not None and key is not None and (entry := cache.get(county, key)) is not None:
+        try:
+            return replace(CountyView.from_cache(county, entry), seconds=time.perf_counter() - started)
+        except (KeyError, TypeError, ValueError):
+            pass  # an entry of another shape: computed again below
     try:
         view = _compute(county, ws, day)
     except Exception as exc:  # noqa: BLE001 - a damaged county must not stop the city's view
         return CountyView(county.name, county.workspace, problem=f"{county.name} 的目录库无法读取：{exc}")
     if cache is not None and key is not None:
-        cache.put(county, key, view)
+        cache.put(county, key, view.to_cache())
     return replace(view, seconds=time.perf_counter() - started)
 
 
