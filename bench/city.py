@@ -101,16 +101,24 @@ def main(argv: list[str] | None = None) -> int:
 
     one = best_of(3, own_summary)
     as_read = best_of(3, lambda: read_county(counties[0]))
-    views = []
-    whole = best_of(2, lambda: views.append(read_city(city)))
-    per_county = statistics.median(c.seconds for c in views[-1].counties)
-    assert all(c.ok for c in views[-1].counties)
+    cold = read_city(city)  # nothing cached yet: every county computed
+    assert all(c.ok for c in cold.counties)
+    warm = read_city(city)  # nothing changed: every county from the city's cache
+    extra = work / "补充材料.txt"
+    extra.write_text("第001县补充材料：农村户厕改造验收情况\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["-w", str(first), "ingest", str(extra)])
+    assert result.exit_code == 0, result.output
+    one_changed = read_city(city)  # one county ingested a file since
+    per_county = statistics.median(c.seconds for c in cold.counties)
 
     print()
-    print(f"一个县 summary（基线）       {one * 1000:8.0f} ms")
-    print(f"一个县，由市级读取           {as_read * 1000:8.0f} ms   {as_read / one:5.2f} 倍基线（目标 ≤ 1 s）")
-    print(f"全市 {args.counties} 个县（并行读取） {whole:8.2f} s    {whole / one:5.1f} 倍基线，"
-          f"每县中位 {per_county * 1000:.0f} ms（目标 ≤ 3 s）")
+    print(f"一个县 summary（基线）          {one * 1000:8.0f} ms")
+    print(f"一个县，由市级读取              {as_read * 1000:8.0f} ms   {as_read / one:6.2f} 倍基线（目标 ≤ 1 s）")
+    print(f"全市 {args.counties} 个县，首次（逐县计算） {cold.seconds:8.2f} s    {cold.seconds / one:6.1f} 倍基线，"
+          f"每县中位 {per_county * 1000:.0f} ms")
+    print(f"全市，无变化（取缓存）          {warm.seconds:8.2f} s    {warm.seconds / one:6.2f} 倍基线（目标 ≤ 3 s）")
+    changed = one_changed.seconds
+    print(f"全市，一个县刚导入新材料        {changed:8.2f} s    {changed / one:6.2f} 倍基线（目标 ≤ 3 s）")
     print()
     print(f"重复运行: .venv/bin/python bench/city.py --counties {args.counties} --docs {args.docs}"
           f" --chars {args.chars} --seed {args.seed}")
