@@ -521,12 +521,12 @@ def _row_count(db_path: Path) -> int:
 def _after_restore(root: Path) -> list[str]:
     """Make the restored folder a working workspace: its folders, the search index, an audit check."""
     from . import auditchain
-    from .catalogue import Catalogue
+    from .catalogue import open_catalogue
 
     notes = []
     ws = Workspace(root)
     ws.ensure_dirs()
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         # the restored chain is this location's history from now on: record its head beside the key
         auditchain.forget_head(ws.catalogue_path)

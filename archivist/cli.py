@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import cli_i18n, commands
-from .catalogue import Catalogue, public_record
+from .catalogue import Catalogue, open_catalogue, public_record
 from .cli_common import console, err_console, fail, get_workspace, print_json, require_code, safe
 from .framework import FrameworkError
 from .model import QUARANTINED, STATES
@@ -53,7 +53,7 @@ def writing(ws: Workspace, what: str, wait: bool = True) -> Iterator[Catalogue]:
 
     try:
         with ws.writer_lock(wait=wait, what=what):
-            catalogue = Catalogue(ws.catalogue_path)
+            catalogue = open_catalogue(ws)
             try:
                 for line in recover(ws, catalogue):
                     err_console.print(f"[yellow]恢复：[/]{line}", highlight=False)
@@ -95,7 +95,7 @@ def init(
     chosen = year if year is not None else assessment_year()
     try:
         ws = init_workspace(directory, framework or None, county, inspection_date, chosen)
-        Catalogue(ws.catalogue_path).close()
+        open_catalogue(ws).close()
     except (FrameworkError, WorkspaceError, ValueError) as exc:
         fail(str(exc), 2 if isinstance(exc, ValueError) and not isinstance(exc, FrameworkError) else 1)
     console.print(f"工作区已就绪：{safe(ws.root)}（考核方案：{', '.join(ws.config.frameworks)}）", highlight=False)
@@ -252,7 +252,7 @@ def list_cmd(
     status = parse_status(status)
     ws = get_workspace(ctx)
     indicator = require_code(ws, indicator)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     records = catalogue.records(status=status, indicator=indicator)
     if ocr_review:
         records = [r for r in records if review_pages(r.get("meta"))]
@@ -299,7 +299,7 @@ def show(
     from .intake.edits import overrides
 
     ws = get_workspace(ctx)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     record = catalogue.get(evidence_id.strip())
     if record is None:
         fail(f"找不到编号为 {evidence_id} 的材料：请用 archivist list 查看编号")

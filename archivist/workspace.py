@@ -191,6 +191,12 @@ class Workspace:
 
         storage_config(data, config_path)  # a wrong [storage] table stops every command at once, in one line
         search_config(data, config_path)  # and so does a wrong [search] table
+        from .catalogue.config import CatalogueConfigError, catalogue_config
+
+        try:
+            self.catalogue_config = catalogue_config(data, config_path)  # and a wrong [catalogue] table
+        except CatalogueConfigError as exc:
+            raise WorkspaceError(str(exc)) from exc
         self._frameworks: FrameworkSet | None = None
 
     def check_paths(self) -> None:

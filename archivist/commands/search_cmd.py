@@ -106,7 +106,7 @@ def register(app: typer.Typer) -> None:
         """Rebuild the search index from the catalogue (the catalogue is the truth; the index is derived)."""
         import time
 
-        from ..catalogue import Catalogue
+        from ..catalogue import open_catalogue
         from ..intake.reextract import refresh_all
         from ..search import SearchError, rebuild_from_catalogue
         from ..workspace import WorkspaceBusy
@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
         started = time.perf_counter()
         try:
             with ws.writer_lock(what="archivist reindex"):
-                catalogue = Catalogue(ws.catalogue_path)
+                catalogue = open_catalogue(ws)
                 try:
                     refreshed = refresh_all(ws, catalogue) if metadata else None
                     count = rebuild_from_catalogue(ws, catalogue)

@@ -31,7 +31,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, open_catalogue
 from ..workspace import Workspace, WorkspaceBusy
 from . import views
 from .cache import close_cache
@@ -64,7 +64,7 @@ def web_writing(ws: Workspace, what: str, timeout: float | None = None, *,
     from ..intake.queue import file_pending
 
     with acquire_writer(ws, f"web {what}", timeout):
-        catalogue = Catalogue(ws.catalogue_path)
+        catalogue = open_catalogue(ws)
         try:
             for line in recover(ws, catalogue):
                 log.warning("恢复：%s", line)

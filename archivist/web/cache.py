@@ -87,10 +87,10 @@ def current_summary(ws: Workspace) -> Any:
     """The workspace's summary now, computed at most once per catalogue change: the dashboard, the
     任务清单 and 催报 (which items are already covered) all read this one."""
     from ..assess.summary import compute_summary
-    from ..catalogue import Catalogue
+    from ..catalogue import open_catalogue
 
     def compute() -> Any:
-        catalogue = Catalogue(ws.catalogue_path)
+        catalogue = open_catalogue(ws)
         try:
             return compute_summary(ws, catalogue)  # the one summary: the same figures as status and the reports
         finally:

@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..catalogue import Catalogue, public_record
+from ..catalogue import Catalogue, open_catalogue, public_record
 from ..framework import FrameworkError
 from ..storage import IntegrityMismatch, StoreError
 from ..workspace import Workspace, WorkspaceBusy
@@ -126,7 +126,7 @@ def answer_form(request: Request, target: str, message: str, ok: bool) -> Respon
 
 def read_catalogue(ws: Workspace) -> Catalogue:
     """A read-only use of the catalogue (WAL: readers never wait for the writer)."""
-    return Catalogue(ws.catalogue_path)
+    return open_catalogue(ws)
 
 
 def indicator_options(ws: Workspace) -> list[dict[str, str]]:

@@ -28,7 +28,7 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..catalogue import ACTING, Catalogue
+from ..catalogue import ACTING, open_catalogue
 from ..catalogue.readonly import connect_read_only
 from ..catalogue.users import UserRepository
 from ..team import TeamError
@@ -211,7 +211,7 @@ async def login(request: Request) -> Response:
         return response
 
     def check() -> User | None:
-        catalogue = Catalogue(st.ws.catalogue_path)
+        catalogue = open_catalogue(st.ws)
         try:
             return authenticate(catalogue, username, routes.field(form, "password", 500))
         finally:
@@ -238,7 +238,7 @@ def _answer(request: Request, target: str, message: str, ok: bool) -> Response:
 
 def _read(ws: Workspace, look: Any, *args: Any, **kwargs: Any) -> Any:
     """`look(catalogue, *args)` on a reader's connection of its own (WAL: never waits for the writer)."""
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         return look(catalogue, *args, **kwargs)
     finally:
@@ -257,7 +257,7 @@ def _tasks(ws: Workspace, unit: str) -> dict[str, Any]:
     from ..team.submissions import list_submissions
 
     statuses = _statuses(ws)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         found = reminders(ws, catalogue, unit, statuses=statuses)
         subs = {s.id: s for s in list_submissions(catalogue, unit=unit)}
