@@ -21,13 +21,15 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ..workspace import WorkspaceError
 from .dialect import POSTGRESQL
 
 HIDDEN = "rowid"
 
 
-class CatalogueUnreachable(Exception):
-    """The PostgreSQL catalogue cannot be reached; the message is one line in Chinese."""
+class CatalogueUnreachable(WorkspaceError):
+    """The PostgreSQL catalogue cannot be reached; the message is one line in Chinese (every
+    command prints a WorkspaceError as its one error line and exits 1)."""
 
 
 def masked(dsn: str) -> str:
