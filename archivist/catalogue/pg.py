@@ -194,6 +194,9 @@ class PgConnection:
         cursor.executemany(paramstyle(sql), [_params(r) for r in rows])  # type: ignore[arg-type]
         return PgCursor(cursor)
 
+    def commit(self) -> None:
+        """Nothing to do: each statement outside `BEGIN` commits itself (sqlite3's name, for callers)."""
+
     def close(self) -> None:
         self.raw.close()
 
