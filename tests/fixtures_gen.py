@@ -667,11 +667,11 @@ def insert_record(ws: Any, **fields: Any) -> str:
 
 def add_users(root: Path, people: dict[str, tuple[str, str, str]]) -> None:
     """Accounts in the workspace at `root`: name -> (role, unit, password), in one audited transaction."""
-    from archivist.catalogue import Catalogue
+    from archivist.catalogue import open_catalogue
     from archivist.team.users import add_user
     from archivist.workspace import Workspace
 
-    cat = Catalogue(Workspace(root).catalogue_path)
+    cat = open_catalogue(Workspace(root))
     try:
         with cat.transaction():
             for name, (role, unit, password) in people.items():

@@ -171,3 +171,20 @@ def test_wrong_catalogue_settings_are_refused_in_one_line(tmp_path: Path) -> Non
             Workspace(ws.root)
     config.write_text(base, encoding="utf-8")
     assert not Workspace(ws.root).catalogue_config.is_postgresql  # no table: SQLite, as before
+
+
+def test_the_web_page_reads_accounts_from_the_postgresql_tenant(tenant, tmp_path: Path) -> None:
+    """Accounts in a PostgreSQL catalogue make every page ask for a login, as they do on SQLite."""
+    from fixtures_gen import add_users
+
+    from archivist.team.unit_counts import read_unit_counts
+    from archivist.web.team_routes import AccountReader
+
+    server, schema = tenant
+    ws = _pg_ws(tmp_path / "ws", server, schema)
+    reader = AccountReader(ws)
+    assert not reader.active()
+    add_users(ws.root, {"zhang": ("资料组", "", "correct-horse-battery")})
+    assert AccountReader(ws).active()
+    assert AccountReader(ws).user("zhang") is not None
+    assert read_unit_counts(ws) == []

@@ -29,7 +29,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..catalogue import ACTING, open_catalogue
-from ..catalogue.readonly import connect_read_only
+from ..catalogue.readonly import connect_reader
 from ..catalogue.users import UserRepository
 from ..team import TeamError
 from ..team.users import ADMIN, EVIDENCE_GROUP, LEADER, ROLES, UNIT_CLERK, User, user_of
@@ -50,15 +50,15 @@ class AccountReader:
     query, not a catalogue open (migrations, triggers)."""
 
     def __init__(self, ws: Workspace) -> None:
-        self.path = ws.catalogue_path
+        self.ws = ws
         self.local = threading.local()
 
     def _db(self) -> sqlite3.Connection | None:
         db = getattr(self.local, "db", None)
         if db is None:
-            if not self.path.exists():
+            db = connect_reader(self.ws, any_thread=True)  # SQLite or the PostgreSQL tenant: accounts in either
+            if db is None:
                 return None
-            db = connect_read_only(self.path, any_thread=True)
             self.local.db = db
         return db
 
