@@ -76,6 +76,12 @@ def snapshot_catalogue(ws: Workspace, target: Path) -> dict[str, str]:
     Returns {evidence id: destination} of `assign` moves in flight at that moment, so that a file
     moved after the snapshot can still be found.
     """
+    if ws.catalogue_config.is_postgresql:
+        raise BackupError(
+            f"本工作区的目录在 PostgreSQL（schema {ws.catalogue_config.schema}）："
+            "archivist backup 只备份本机 SQLite 目录；"
+            f"请用 pg_dump -n {ws.catalogue_config.schema} 备份目录，归档文件按存储方式另行备份"
+        )
     if not ws.catalogue_path.exists():
         raise BackupError(f"找不到目录数据库 {ws.catalogue_path}：这不是一个已初始化的工作区")
     return catalogue_files.copy_consistent(ws.catalogue_path, target)
@@ -521,12 +527,12 @@ def _row_count(db_path: Path) -> int:
 def _after_restore(root: Path) -> list[str]:
     """Make the restored folder a working workspace: its folders, the search index, an audit check."""
     from . import auditchain
-    from .catalogue import Catalogue
+    from .catalogue import open_catalogue
 
     notes = []
     ws = Workspace(root)
     ws.ensure_dirs()
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         # the restored chain is this location's history from now on: record its head beside the key
         auditchain.forget_head(ws.catalogue_path)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import sqlite3
 from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
@@ -17,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import cli_i18n, commands
-from .catalogue import Catalogue, public_record
+from .catalogue import DATABASE_ERRORS, open_catalogue, public_record
 from .cli_common import console, err_console, fail, get_workspace, print_json, require_code, safe
 from .cli_writing import sync_search, writing
 from .framework import FrameworkError
@@ -55,16 +54,30 @@ def init(
     county: str = typer.Option("本县", "--county", help="县（市、区）名称"),
     inspection_date: str = typer.Option("", "--inspection-date", help="迎检日期 YYYY-MM-DD"),
     year: int | None = typer.Option(None, "--year", help="考核年度（不指定时：1—3月取上一年度，其余月份取当年）"),
+    database: str = typer.Option("", "--database", help="目录放在 PostgreSQL：postgresql://用户@主机:端口/库名"),
+    schema: str = typer.Option("", "--schema", help="与 --database 同用：本工作区的 schema（默认按工作区目录名）"),
 ) -> None:
     """Create a workspace: archivist.toml, inbox/, archive/, index/."""
+    from .catalogue.pg import CatalogueUnreachable
+
     existed = (directory / "archivist.toml").exists()
     chosen = year if year is not None else assessment_year()
+    if schema and not database:
+        fail("--schema 需与 --database 同用：请加上 --database postgresql://用户@主机:5432/库名", 2)
     try:
-        ws = init_workspace(directory, framework or None, county, inspection_date, chosen)
-        Catalogue(ws.catalogue_path).close()
+        ws = init_workspace(directory, framework or None, county, inspection_date, chosen,
+                            database=database or None, schema=schema or None)
+        open_catalogue(ws).close()
+    except CatalogueUnreachable as exc:
+        fail(str(exc))
     except (FrameworkError, WorkspaceError, ValueError) as exc:
         fail(str(exc), 2 if isinstance(exc, ValueError) and not isinstance(exc, FrameworkError) else 1)
     console.print(f"工作区已就绪：{safe(ws.root)}（考核方案：{', '.join(ws.config.frameworks)}）", highlight=False)
+    if ws.catalogue_config.is_postgresql:
+        from .catalogue.pg import masked
+
+        console.print(f"目录数据库：{safe(masked(ws.catalogue_config.database or ''))}，schema "
+                      f"{ws.catalogue_config.schema}", highlight=False)
     if existed:
         console.print(f"已有 archivist.toml，保留原设置：考核年度 {ws.config.year}", highlight=False)
     elif year is None:
@@ -218,7 +231,7 @@ def list_cmd(
     status = parse_status(status)
     ws = get_workspace(ctx)
     indicator = require_code(ws, indicator)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     records = catalogue.records(status=status, indicator=indicator)
     if ocr_review:
         records = [r for r in records if review_pages(r.get("meta"))]
@@ -265,7 +278,7 @@ def show(
     from .intake.edits import overrides
 
     ws = get_workspace(ctx)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     record = catalogue.get(evidence_id.strip())
     if record is None:
         fail(f"找不到编号为 {evidence_id} 的材料：请用 archivist list 查看编号")
@@ -355,7 +368,7 @@ def main() -> None:
     except (WorkspaceError, FrameworkError) as exc:
         err_console.print(f"[bold red]错误：[/]{safe(exc)}", highlight=False)
         raise SystemExit(1) from exc
-    except sqlite3.Error as exc:
+    except DATABASE_ERRORS as exc:
         err_console.print(
             f"[bold red]错误：[/]目录数据库出错（{safe(exc)}）：请稍后重试；若反复出现，运行 archivist doctor",
             highlight=False,

@@ -25,7 +25,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from .catalogue import Catalogue
+from .catalogue import open_catalogue
 from .intake import queue
 from .intake.pipeline import Intake, Pipeline, display_name, is_ignored
 from .intake.session import IntakeSession, writer_session
@@ -137,7 +137,7 @@ class Watcher:
             return []
         batches = [paths[i:i + BATCH_FILES] for i in range(0, len(paths), BATCH_FILES)] or [[]]
         records: list[dict[str, Any]] = []
-        catalogue = Catalogue(self.ws.catalogue_path)
+        catalogue = open_catalogue(self.ws)
         pipeline: Pipeline | None = None
         try:
             for number, batch in enumerate(batches):

@@ -191,6 +191,12 @@ class Workspace:
 
         storage_config(data, config_path)  # a wrong [storage] table stops every command at once, in one line
         search_config(data, config_path)  # and so does a wrong [search] table
+        from .catalogue.config import CatalogueConfigError, catalogue_config
+
+        try:
+            self.catalogue_config = catalogue_config(data, config_path)  # and a wrong [catalogue] table
+        except CatalogueConfigError as exc:
+            raise WorkspaceError(str(exc)) from exc
         self._frameworks: FrameworkSet | None = None
 
     def check_paths(self) -> None:
@@ -268,6 +274,11 @@ class Workspace:
         until the lock frees — or `timeout` seconds ($ARCHIVIST_LOCK_TIMEOUT when not given), then
         WorkspaceBusy naming the holder.
         """
+        if self.catalogue_config.is_postgresql:
+            # a PostgreSQL catalogue takes writers side by side: transactions, unique constraints and
+            # the audit chain's head row keep them apart (catalogue/connection.py), not this file lock
+            yield
+            return
         limit = timeout if timeout is not None else env_timeout()
         try:
             with writelock.hold(self.index_dir / ".writer.lock", what, wait=wait, timeout=limit, on_wait=on_wait):
@@ -307,8 +318,12 @@ def init_workspace(
     county: str = "本县",
     inspection_date: str = "",
     year: int | None = None,
+    database: str | None = None,
+    schema: str | None = None,
 ) -> Workspace:
-    """Create a workspace (idempotent: an existing archivist.toml is kept)."""
+    """Create a workspace (idempotent: an existing archivist.toml is kept). With `database` (a
+    postgresql:// DSN) its catalogue is that server's `schema` (default: named from the folder),
+    written as archivist.toml's [catalogue] table — appended to an existing file that has none."""
     if inspection_date:  # refused before anything is created: a bad date would break countdown later
         inspection_date = validate.iso_date(inspection_date, "迎检日期 --inspection-date ").isoformat()
     if year is not None:
@@ -322,6 +337,15 @@ def init_workspace(
         if not inspection_date:
             inspection_date = f"{year + 1}-01-20"
         config.write_text(render_config(county, fws, inspection_date, year), encoding="utf-8")
+    if database:
+        from .catalogue.config import check_dsn, default_schema, render_table
+
+        check_dsn(database, "--database")
+        text = config.read_text(encoding="utf-8")
+        if tomllib.loads(text).get("catalogue"):
+            raise WorkspaceError(f"{config} 已有 [catalogue] 表：请直接修改它，不要再用 --database")
+        config.write_text(text.rstrip("\n") + "\n" + render_table(database, schema or default_schema(root)),
+                          encoding="utf-8")
     ws = Workspace(root)
     ws.ensure_dirs()
     return ws

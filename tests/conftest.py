@@ -80,3 +80,52 @@ def search_ws(ws: Workspace, search_backend: SearchBackendSpec) -> Workspace:
     with (ws.root / "archivist.toml").open("a", encoding="utf-8") as fh:
         fh.write("\n" + search_backend.toml())
     return Workspace(ws.root)
+
+
+# catalogues: the catalogue tests on SQLite and on PostgreSQL -----------------------------------
+CATALOGUES = ("sqlite", "postgresql")
+
+
+def _drop_tenant(server: object, schema: str) -> None:
+    """Drop a test's tenant; connections a test left open on it are ended first."""
+    import psycopg
+
+    with psycopg.connect(server.dsn, autocommit=True) as conn:  # type: ignore[attr-defined]
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s"
+                     " AND pid <> pg_backend_pid()", (f"archivist {schema}",))
+    server.drop_schema(schema)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(params=CATALOGUES)
+def catalogue_ws(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
+    """The test workspace on each catalogue: SQLite in index/, or a PostgreSQL tenant of its own on
+    the session's throwaway server (skipped, saying why, where none can be started)."""
+    if request.param == "sqlite":
+        yield init_workspace(tmp_path / "ws", county="青山县", inspection_date="2025-01-20", year=2024)
+        return
+    server = request.getfixturevalue("pg_server")
+    schema = server.new_schema()
+    yield init_workspace(tmp_path / "ws", county="青山县", inspection_date="2025-01-20", year=2024,
+                         database=server.dsn, schema=schema)
+    _drop_tenant(server, schema)
+
+
+def raw_catalogue(ws: Workspace):  # noqa: ANN201 - a sqlite3 connection or the PostgreSQL one, rows by name
+    """A connection straight to the workspace's catalogue, outside archivist (what someone with write
+    access to the database would use): no triggers of archivist's, no audit. `?` placeholders on both."""
+    import sqlite3
+
+    config = ws.catalogue_config
+    if not config.is_postgresql:
+        db = sqlite3.connect(ws.catalogue_path)
+        db.row_factory = sqlite3.Row
+        return db
+    from archivist.catalogue.pg import PgConnection
+
+    return PgConnection(config.database or "", config.schema, "tamper")
+
+
+def only_sqlite(ws: Workspace, why: str) -> None:
+    """Skip the PostgreSQL run of a test of something only the SQLite catalogue has (saying what)."""
+    if ws.catalogue_config.is_postgresql:
+        pytest.skip(f"SQLite only: {why}")

@@ -647,7 +647,7 @@ def insert_record(ws: Any, **fields: Any) -> str:
     """
     import hashlib
 
-    from archivist.catalogue import Catalogue, new_id
+    from archivist.catalogue import new_id, open_catalogue
 
     rid = fields.pop("id", None) or new_id()
     title = fields.get("title", "测试材料")
@@ -656,7 +656,7 @@ def insert_record(ws: Any, **fields: Any) -> str:
         "sha256": hashlib.sha256(rid.encode()).hexdigest(), "size": 100, "file_type": "docx", "title": title,
         "doc_date": "2024-05-10", "kind": "", "text": "", "links": [], "meta": {},
     } | fields
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         with catalogue.transaction():
             catalogue.insert(record)
@@ -667,11 +667,11 @@ def insert_record(ws: Any, **fields: Any) -> str:
 
 def add_users(root: Path, people: dict[str, tuple[str, str, str]]) -> None:
     """Accounts in the workspace at `root`: name -> (role, unit, password), in one audited transaction."""
-    from archivist.catalogue import Catalogue
+    from archivist.catalogue import open_catalogue
     from archivist.team.users import add_user
     from archivist.workspace import Workspace
 
-    cat = Catalogue(Workspace(root).catalogue_path)
+    cat = open_catalogue(Workspace(root))
     try:
         with cat.transaction():
             for name, (role, unit, password) in people.items():

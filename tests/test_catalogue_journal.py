@@ -8,10 +8,27 @@ import datetime as dt
 import json
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+
 from archivist import auditchain
-from archivist.catalogue import Catalogue, new_id
+from archivist.catalogue import Catalogue, PgTarget, new_id
+from tests.conftest import CATALOGUES, _drop_tenant
+
+
+@pytest.fixture(params=CATALOGUES)
+def open_new(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Catalogue]]:
+    """A new catalogue, on SQLite or on a PostgreSQL tenant of this test's own."""
+    path = tmp_path / "index" / "catalogue.sqlite3"
+    if request.param == "sqlite":
+        yield lambda: Catalogue(path)
+        return
+    server = request.getfixturevalue("pg_server")
+    schema = server.new_schema()
+    yield lambda: Catalogue(path, database=PgTarget(server.dsn, schema))
+    _drop_tenant(server, schema)
 
 
 def _record(evidence_id: str, name: str) -> dict:
@@ -25,8 +42,8 @@ def _offset_time(text: str) -> dt.datetime:
     return when
 
 
-def test_moves_and_audit_entries_carry_one_time_format(tmp_path: Path) -> None:
-    catalogue = Catalogue(tmp_path / "index" / "catalogue.sqlite3")
+def test_moves_and_audit_entries_carry_one_time_format(tmp_path: Path, open_new) -> None:
+    catalogue = open_new()
     try:
         with catalogue.transaction():
             catalogue.insert(_record("a1", "通知.pdf"))
@@ -41,11 +58,11 @@ def test_moves_and_audit_entries_carry_one_time_format(tmp_path: Path) -> None:
         catalogue.close()
 
 
-def test_a_move_of_a_gbk_named_file_is_journaled(tmp_path: Path) -> None:
+def test_a_move_of_a_gbk_named_file_is_journaled(tmp_path: Path, open_new) -> None:
     """A name that is not UTF-8 (a GBK zip member) has no text form SQLite accepts: kept as bytes."""
     name = os.fsdecode("中期报告.pdf".encode("gbk"))
     source, dest = tmp_path / "archive" / "A" / name, tmp_path / "archive" / "B" / name
-    catalogue = Catalogue(tmp_path / "index" / "catalogue.sqlite3")
+    catalogue = open_new()
     try:
         with catalogue.transaction():
             catalogue.journal.open_move("a1", source, dest)
@@ -99,9 +116,9 @@ def test_an_edited_old_entry_still_shows(tmp_path: Path) -> None:
         catalogue.close()
 
 
-def test_what_the_intake_asks_the_catalogue(tmp_path: Path) -> None:
+def test_what_the_intake_asks_the_catalogue(tmp_path: Path, open_new) -> None:
     """The look-ups the intake makes before filing: stored bytes, a zip member seen before, a skipped entry."""
-    catalogue = Catalogue(tmp_path / "index" / "catalogue.sqlite3")
+    catalogue = open_new()
     try:
         with catalogue.transaction():
             catalogue.insert(_record("m1", "成员.pdf") | {

@@ -11,7 +11,13 @@ from typer.testing import CliRunner
 
 from archivist.cli import app, where_text
 from archivist.cli_common import date_input, fold_code, visible
-from archivist.workspace import assessment_year
+from archivist.workspace import Workspace, assessment_year
+
+
+@pytest.fixture()
+def ws(catalogue_ws: Workspace) -> Workspace:
+    """This module's tests run on both catalogues (SQLite and PostgreSQL)."""
+    return catalogue_ws
 
 
 def _two_notices(cli, tmp_path: Path) -> dict[str, dict]:

@@ -10,10 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from archivist.catalogue import Catalogue
+from archivist.catalogue import open_catalogue
 from archivist.intake.filing import sanitize_component
 from archivist.samples import make_sample_evidence, make_text_corpus
 from archivist.workspace import Workspace
+from tests.conftest import CATALOGUES, _drop_tenant
+
+
+@pytest.fixture()
+def ws(catalogue_ws: Workspace) -> Workspace:
+    """This module's tests run on both catalogues (SQLite and PostgreSQL)."""
+    return catalogue_ws
+
 
 CLI_KEYS = {"id", "status", "indicator", "confidence", "archive_path", "original_name", "sha256", "size",
             "title", "unit", "doc_date", "duplicate_of", "reason"}
@@ -28,9 +36,9 @@ def archived_files(ws: Workspace) -> list[Path]:
     return [p for p in ws.archive.rglob("*") if p.is_file() and p.name != ".gitkeep"]
 
 
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory: pytest.TempPathFactory):
-    """Ingest the generated sample set once; several tests read the result."""
+@pytest.fixture(scope="module", params=CATALOGUES)
+def sample_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """Ingest the generated sample set once per catalogue; several tests read the result."""
     from typer.testing import CliRunner
 
     from archivist.cli import app
@@ -39,12 +47,17 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("sample")
     incoming = make_sample_evidence(root / "来件")
     before = tree_digest(incoming)
-    ws = init_workspace(root / "ws", county="青山县", year=2024)
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    schema = server.new_schema() if server else None
+    ws = init_workspace(root / "ws", county="青山县", year=2024, database=server.dsn if server else None,
+                        schema=schema)
     result = CliRunner().invoke(app, ["-w", str(ws.root), "ingest", str(incoming), "--json"])
     assert result.exit_code == 0, result.output
     import json
 
-    return ws, incoming, before, json.loads(result.output)
+    yield ws, incoming, before, json.loads(result.output)
+    if server and schema:
+        _drop_tenant(server, schema)
 
 
 def test_every_input_ends_in_exactly_one_state(sample_run) -> None:
@@ -97,7 +110,7 @@ def test_plan_is_filed_under_its_indicator_with_metadata(sample_run) -> None:
 def test_zip_members_carry_provenance(sample_run) -> None:
     ws, _incoming, _before, records = sample_run
     member = next(r for r in records if r["original_name"] == "新时代文明实践站活动记录.docx")
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     full = catalogue.get(member["id"])
     assert full["provenance"]["container"] == "桃源镇迎检材料.zip"
     assert full["provenance"]["member"].startswith("文明实践/")
@@ -115,15 +128,15 @@ def test_reingesting_the_same_folder_adds_nothing(sample_run) -> None:
     from archivist.cli import app
 
     ws, incoming, _before, records = sample_run
-    count = len(Catalogue(ws.catalogue_path).records())
+    count = len(open_catalogue(ws).records())
     result = CliRunner().invoke(app, ["-w", str(ws.root), "ingest", str(incoming)])
     assert result.exit_code == 0
-    assert len(Catalogue(ws.catalogue_path).records()) == count
+    assert len(open_catalogue(ws).records()) == count
 
 
 def test_audit_log_records_every_intake(sample_run) -> None:
     ws, _incoming, _before, records = sample_run
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     actions = {e["evidence_id"]: e["action"] for e in catalogue.audit_entries() if e["evidence_id"]}
     assert all(r["id"] in actions for r in records)
     assert catalogue.verify_audit() == []
@@ -141,13 +154,13 @@ def test_assign_moves_file_and_learns(cli, ws: Workspace, tmp_path: Path) -> Non
     record = cli.json("ingest", str(src))[0]
     out = cli("assign", record["id"], "E01")
     assert "E01" in out
-    moved = Catalogue(ws.catalogue_path).get(record["id"])
+    moved = open_catalogue(ws).get(record["id"])
     assert moved["status"] == "filed" and moved["indicator"] == "E01"
     assert (ws.root / moved["archive_path"]).is_file()
     assert "E01-农村基层党组织建设" in moved["archive_path"]
     if record["archive_path"] != moved["archive_path"]:
         assert not (ws.root / record["archive_path"]).exists()
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     assert catalogue.examples()[-1][0] == "E01"
     assert catalogue.audit_entries(record["id"])[-1]["action"] == "reassigned"
     cli("assign", record["id"], "Z99", expect=1)
@@ -206,13 +219,13 @@ def test_kill_9_mid_ingest_then_rerun_archives_each_file_once(ws: Workspace, tmp
     rerun = subprocess.run([sys.executable, "-m", "archivist", "-w", str(ws.root), "ingest", str(corpus)],
                            capture_output=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr.decode()
-    records = Catalogue(ws.catalogue_path).records()
+    records = open_catalogue(ws).records()
     shas = [r["sha256"] for r in records if r["status"] != "duplicate"]
     assert len(shas) == len(set(shas)) == len(paths)
     files = archived_files(ws)
     assert len(files) == len(paths)
     assert not [p for p in ws.archive.rglob(".*.part")]
-    assert Catalogue(ws.catalogue_path).journal_entries() == []
+    assert open_catalogue(ws).journal_entries() == []
 
 
 def test_nested_zips_stop_at_the_depth_limit(cli, ws: Workspace, tmp_path: Path) -> None:

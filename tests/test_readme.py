@@ -69,6 +69,8 @@ def skip_reason(argv: list[str]) -> str:
         return "serve runs until stopped"
     if "watch" in words and "--once" not in words:
         return "watch runs until stopped"
+    if "--database" in words:
+        return "init --database needs that PostgreSQL server (test_catalogue_pg runs it on a throwaway one)"
     if "demo" in words:
         return "demo builds a whole county (make demo runs it)"
     if "dossier" in words and not shutil.which("soffice"):

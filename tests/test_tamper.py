@@ -22,9 +22,16 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from archivist import auditchain
-from archivist.catalogue import Catalogue
+from archivist.catalogue import open_catalogue
 from archivist.samples import make_text_corpus
 from archivist.workspace import Workspace
+from tests.conftest import only_sqlite, raw_catalogue
+
+
+@pytest.fixture()
+def ws(catalogue_ws: Workspace) -> Workspace:
+    """This module's tests run on both catalogues (SQLite and PostgreSQL)."""
+    return catalogue_ws
 
 
 @pytest.fixture()
@@ -52,14 +59,14 @@ def messages(report: dict) -> str:
 
 
 def sql(ws: Workspace, statement: str, *args: object) -> None:
-    db = sqlite3.connect(ws.catalogue_path)
+    db = raw_catalogue(ws)
     db.execute(statement, args)
     db.commit()
     db.close()
 
 
 def a_filed_row(ws: Workspace) -> dict:
-    db = sqlite3.connect(ws.catalogue_path)
+    db = raw_catalogue(ws)
     db.row_factory = sqlite3.Row
     row = dict(db.execute("SELECT * FROM evidence WHERE status='filed' ORDER BY rowid LIMIT 1").fetchone())
     db.close()
@@ -153,7 +160,7 @@ def test_cutting_off_the_last_entries_shows(tampered_ws: Workspace) -> None:
 
 def test_cutting_off_entries_and_rows_together_shows(tampered_ws: Workspace) -> None:
     """The clean cut: the newest problem and its entries removed, so every row matches its entry."""
-    db = sqlite3.connect(tampered_ws.catalogue_path)
+    db = raw_catalogue(tampered_ws)
     first = db.execute("SELECT MIN(seq) FROM audit WHERE action='problem_added'").fetchone()[0]
     db.execute("DELETE FROM audit WHERE seq >= ?", (first,))
     db.execute("DELETE FROM problems")
@@ -167,10 +174,10 @@ def test_cutting_off_entries_and_rows_together_shows(tampered_ws: Workspace) -> 
 def _rechain(ws: Workspace, key: bytes | None, *, workspace_id: str | None = None) -> None:
     """Recompute every entry (and every row digest to match the rows as they are now): what a forger
     with write access to the database but not to the key folder can do."""
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     current = catalogue.current_digests()
     catalogue.close()
-    db = sqlite3.connect(ws.catalogue_path)
+    db = raw_catalogue(ws)
     db.row_factory = sqlite3.Row
     if workspace_id:
         db.execute("UPDATE catalogue_meta SET value=? WHERE name='workspace_id'", (workspace_id,))
@@ -219,7 +226,7 @@ def test_chain_rebuilt_under_a_new_workspace_id_is_detected(tampered_ws: Workspa
 
 
 def test_the_key_lives_outside_the_workspace_with_mode_0600(tampered_ws: Workspace) -> None:
-    catalogue = Catalogue(tampered_ws.catalogue_path)
+    catalogue = open_catalogue(tampered_ws)
     path = auditchain.key_path(catalogue.workspace_id)
     catalogue.close()
     assert path.is_file() and not path.resolve().is_relative_to(tampered_ws.root)
@@ -230,7 +237,7 @@ def test_the_key_lives_outside_the_workspace_with_mode_0600(tampered_ws: Workspa
 
 # an old, unkeyed workspace --------------------------------------------------------------------------
 def test_an_unkeyed_chain_is_sealed_on_the_first_write(cli, tampered_ws: Workspace) -> None:
-    catalogue = Catalogue(tampered_ws.catalogue_path)
+    catalogue = open_catalogue(tampered_ws)
     key_file = auditchain.key_path(catalogue.workspace_id)
     catalogue.close()
     _rechain(tampered_ws, None)  # as a workspace made before the key existed
@@ -238,13 +245,13 @@ def test_an_unkeyed_chain_is_sealed_on_the_first_write(cli, tampered_ws: Workspa
     auditchain.forget_head(tampered_ws.catalogue_path)
     code, report = run_verify(tampered_ws)
     assert code == 0 and any("尚未启用链密钥" in n for n in report["notes"])
-    db = sqlite3.connect(tampered_ws.catalogue_path)
+    db = raw_catalogue(tampered_ws)
     old_head = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     db.close()
 
     cli("score", "set", "C01", "2", "--note", "复核后调整")  # the first write seals the chain
     assert key_file.is_file()
-    catalogue = Catalogue(tampered_ws.catalogue_path)
+    catalogue = open_catalogue(tampered_ws)
     seal = [e for e in catalogue.audit_entries() if e["action"] == auditchain.SEAL_ACTION][-1]
     catalogue.close()
     assert seal["seq"] == old_head[0] + 1 and seal["prev_hash"] == old_head[1]
@@ -257,7 +264,7 @@ def test_an_unkeyed_chain_is_sealed_on_the_first_write(cli, tampered_ws: Workspa
 
 # anchors --------------------------------------------------------------------------------------------
 def head_anchor(ws: Workspace) -> str:
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         return str(catalogue.chain_head())
     finally:
@@ -285,11 +292,11 @@ def test_export_manifest_carries_the_anchor_and_verify_checks_it(cli, tampered_w
 def _rechain_from(ws: Workspace, seq: int) -> None:
     """Rewrite one entry's hash with the real key (the strongest forger: they stole the key too),
     so only the external anchor can tell."""
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     key = auditchain.load_key(catalogue.workspace_id)
     catalogue.close()
     assert key is not None
-    db = sqlite3.connect(ws.catalogue_path)
+    db = raw_catalogue(ws)
     db.row_factory = sqlite3.Row
     prev = db.execute("SELECT hash FROM audit WHERE seq=?", (seq - 1,)).fetchone()[0]
     for entry in [dict(r) for r in db.execute("SELECT * FROM audit WHERE seq>=? ORDER BY seq", (seq,))]:
@@ -328,6 +335,7 @@ def test_backup_leaves_the_key_out_unless_asked(
 ) -> None:
     import tarfile
 
+    only_sqlite(tampered_ws, "archivist backup copies the SQLite file (a PostgreSQL tenant is pg_dump's)")
     plain, keyed = tmp_path / "plain.tar", tmp_path / "keyed.tar"
     cli("backup", "--out", str(plain))
     cli("backup", "--out", str(keyed), "--with-key")

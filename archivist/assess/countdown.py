@@ -108,9 +108,9 @@ def countdown(
     today = today or dt.date.today()
     own = catalogue is None
     if catalogue is None:
-        from ..catalogue import Catalogue
+        from ..catalogue import open_catalogue
 
-        catalogue = Catalogue(ws.catalogue_path)
+        catalogue = open_catalogue(ws)
     try:
         if statuses is None:
             from .status import compute_status

@@ -21,8 +21,10 @@ from __future__ import annotations
 import hmac
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ from .. import auditchain
 from ..auditchain import SCHEME_KEYED, ChainKeyMissing, Head, RowDigest
 from . import schema
 from .containers import ContainerRepository
+from .dialect import Dialect, dialect_of
 from .errors import CatalogueDamaged, CatalogueLost, damage_message
 from .evidence import EvidenceRepository
 from .findings import FindingRepository
@@ -45,14 +48,29 @@ from .submissions import SubmissionRepository
 from .users import UserRepository
 
 
+@dataclass(frozen=True)
+class PgTarget:
+    """A PostgreSQL catalogue: the server (DSN, without a password) and the tenant's schema."""
+
+    dsn: str
+    schema: str
+
+
 class Catalogue:
     """One connection to the catalogue database. Use `transaction()` for every write."""
 
-    def __init__(self, path: Path, *, allow_new: bool = False) -> None:
+    def __init__(self, path: Path, *, allow_new: bool = False, database: PgTarget | None = None) -> None:
         """Open (or create) the catalogue. A catalogue that existed here and is gone or damaged raises
-        CatalogueUnusable instead of silently starting an empty one; `allow_new` is for the rebuild."""
+        CatalogueUnusable instead of silently starting an empty one; `allow_new` is for the rebuild.
+        With `database` the catalogue is that PostgreSQL schema; `path` then only names the head
+        record beside the chain key (see open_catalogue)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.session = uuid.uuid4().hex  # this writer, on its journal rows (recovery skips a live writer's)
+        self.database = database
+        if database is not None:
+            self._open_pg(database)
+            return
         marker = path.with_name(MARKER_NAME)
         existed = marker.exists() or auditchain.read_head(path) is not None
         if not allow_new and existed and (not path.exists() or path.stat().st_size == 0):
@@ -71,11 +89,7 @@ class Catalogue:
             if problem is None:
                 raise
             raise CatalogueDamaged(path, problem) from exc
-        self._actor = actor()
-        self._key: bytes | None = None
-        self._columns: dict[str, list[str]] = {}
-        self._appended: Head | None = None
-        self.workspace_id = self._meta("workspace_id") or ""
+        self._opened()
         if not marker.exists():
             try:
                 marker.write_text(self.workspace_id + "\n", encoding="ascii")
@@ -83,12 +97,59 @@ class Catalogue:
                 pass  # a read-only index folder: reading still works
         self._install_triggers()
 
+    def _opened(self) -> None:
+        self._actor = actor()
+        self._key: bytes | None = None
+        self._columns: dict[str, list[str]] = {}
+        self._appended: Head | None = None
+        self.workspace_id = self._meta("workspace_id") or ""
+
+    def _open_pg(self, database: PgTarget) -> None:
+        """PostgreSQL: connect, bring the tenant's schema up to date, hold this writer's session lock."""
+        from .pg import CatalogueUnreachable, PgConnection, unreachable_message
+
+        self.db = PgConnection(database.dsn, database.schema, f"archivist {database.schema}")  # type: ignore[assignment]
+        try:
+            schema.migrate_pg(self.db, now)
+            schema.check_tables(self.db)  # type: ignore[arg-type]
+            # held while this connection lives: recovery takes over only the journal rows of writers gone
+            self.db.execute("SELECT pg_advisory_lock(hashtext(?))", (self._writer_lock_name(self.session),))
+        except Exception as exc:
+            self.db.close()
+            import psycopg
+
+            if isinstance(exc, psycopg.OperationalError):  # the server went away while opening
+                raise CatalogueUnreachable(unreachable_message(database.dsn, exc)) from None
+            raise
+        self._opened()
+        self._install_triggers()
+
+    def _writer_lock_name(self, session: str | None) -> str:
+        schema_name = self.database.schema if self.database else ""
+        return f"archivist-writer:{schema_name}:{session or ''}"
+
+    @property
+    def dialect(self) -> Dialect:
+        return dialect_of(self.db)
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.database is not None
+
+    def _table(self, name: str) -> str:
+        """A table of the catalogue, qualified so a temporary one of the same name never answers."""
+        return f'"{name}"' if self.is_postgresql else f'main."{name}"'
+
+    @property
+    def _dirty(self) -> str:
+        return "pg_temp.audit_dirty" if self.is_postgresql else "temp.audit_dirty"
+
     def close(self) -> None:
         if self.db.in_transaction is False and self._dirty_count():
             try:
                 with self.transaction():
                     pass  # rows changed outside transaction(): record them before the connection goes
-            except (sqlite3.Error, ChainKeyMissing):
+            except Exception:  # noqa: BLE001 - a failing database (either kind) must not stop the close
                 pass
         self.db.close()
 
@@ -99,6 +160,9 @@ class Catalogue:
     # row tracking ------------------------------------------------------------
     def _install_triggers(self) -> None:
         """TEMP triggers noting each audited row a statement touches (connection-local, not in the file)."""
+        if self.is_postgresql:
+            self._install_pg_triggers()
+            return
         # no unique key: an outer statement's conflict clause (UPSERT, OR REPLACE) would override ours
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS audit_dirty (tbl TEXT NOT NULL, key TEXT NOT NULL)")
         for table, key in AUDITED_TABLES.items():
@@ -116,20 +180,55 @@ class Catalogue:
                 f'CREATE TEMP TRIGGER IF NOT EXISTS audit_d_{table} AFTER DELETE ON main."{table}" BEGIN {old} END;'
             )
 
+    def _install_pg_triggers(self) -> None:
+        """PostgreSQL: permanent triggers (one function, archivist_note_row, in the tenant's schema)
+        write each touched audited row into this connection's temporary table; a connection without
+        that table (psql, another tool) is not tracked, as on SQLite, and verify finds its changes."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS audit_dirty (tbl TEXT NOT NULL, key TEXT NOT NULL)")
+        present = {r[0] for r in self.db.execute(
+            "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+            " WHERE c.relnamespace = CAST(current_schema() AS regnamespace) AND NOT t.tgisinternal")}
+        wanted = []
+        for table, key in AUDITED_TABLES.items():
+            columns = self._table_columns(table)
+            if not columns:
+                continue
+            skip = UNAUDITED_COLUMNS.get(table, frozenset())
+            watched = ", ".join(f'"{c}"' for c in columns if c not in skip)
+            for suffix, event in (("i", "INSERT"), ("u", f"UPDATE OF {watched}"), ("d", "DELETE")):
+                name = f"audit_{suffix}_{table}"
+                if name not in present:
+                    wanted.append(f'CREATE OR REPLACE TRIGGER {name} AFTER {event} ON "{table}"'
+                                  f" FOR EACH ROW EXECUTE FUNCTION archivist_note_row('{key}')")
+        if wanted:
+            self.db.execute("BEGIN")
+            try:
+                self.db.execute("SELECT pg_advisory_xact_lock(CAST(? AS integer), hashtext(current_schema()))",
+                                (schema.PG_MIGRATION_LOCK,))
+                for statement in wanted:
+                    self.db.execute(statement)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
     def _table_columns(self, table: str) -> list[str]:
         if table not in self._columns:
-            self._columns[table] = schema.table_columns(self.db, table)
+            if self.is_postgresql:
+                self._columns[table] = schema.pg_table_columns(self.db, table)
+            else:
+                self._columns[table] = schema.table_columns(self.db, table)
         return self._columns[table]
 
     def _dirty_count(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM temp.audit_dirty").fetchone()[0])
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {self._dirty}").fetchone()[0])
 
     def row_digest(self, table: str, key: str) -> RowDigest:
         """The digest of one audited row as it is now (None digest when the row does not exist)."""
         key_col = AUDITED_TABLES[table]
         # the key column compared as it is (SQLite converts the text key to an integer key's type):
         # CAST(column) would skip its index and scan the table once per audited row
-        row = self.db.execute(f'SELECT * FROM main."{table}" WHERE "{key_col}"=?', (key,)).fetchone()
+        row = self.db.execute(f'SELECT * FROM {self._table(table)} WHERE "{key_col}"=?', (key,)).fetchone()
         return auditchain.row_digest(table, key, dict(row) if row else None, UNAUDITED_COLUMNS.get(table, frozenset()))
 
     def current_digests(self, fields: bool = False) -> dict[tuple[str, str], RowDigest]:
@@ -140,7 +239,8 @@ class Catalogue:
             if not self._table_columns(table):
                 continue
             skip = UNAUDITED_COLUMNS.get(table, frozenset())
-            cursor = self.db.execute(f'SELECT * FROM main."{table}"')
+            columns = ", ".join(f'"{c}"' for c in self._table_columns(table)) if self.is_postgresql else "*"
+            cursor = self.db.execute(f"SELECT {columns} FROM {self._table(table)}")
             names = [d[0] for d in cursor.description]
             at = names.index(key_col)
             cursor.row_factory = None  # plain tuples: no per-row dict of sqlite3.Row lookups
@@ -151,16 +251,16 @@ class Catalogue:
         return found
 
     def _take_dirty(self) -> list[RowDigest]:
-        rows = self.db.execute("SELECT DISTINCT tbl, key FROM temp.audit_dirty ORDER BY tbl, key").fetchall()
+        rows = self.db.execute(f"SELECT DISTINCT tbl, key FROM {self._dirty} ORDER BY tbl, key").fetchall()
         if not rows:
             return []
-        self.db.execute("DELETE FROM temp.audit_dirty")
+        self.db.execute(f"DELETE FROM {self._dirty}")
         return [self.row_digest(tbl, key) for tbl, key in rows]
 
     @contextmanager
     def read_transaction(self) -> Iterator[None]:
         """One consistent view (WAL) for several reads; nothing may be written inside it."""
-        self.db.execute("BEGIN")
+        self.db.execute(self.dialect.begin_read)
         try:
             yield
         finally:
@@ -170,7 +270,7 @@ class Catalogue:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write. Audited rows changed in it and not covered by an audit() call are recorded
         in an automatic entry before COMMIT; the newest entry is then written to the head record."""
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self.dialect.begin_write)
         self._appended = None
         try:
             yield self.db
@@ -189,6 +289,10 @@ class Catalogue:
     def audit(self, action: str, evidence_id: str | None, detail: dict[str, Any] | None = None) -> None:
         """Append an audit entry. Call inside a transaction, after the change it records: the entry
         carries the digests of every audited row changed since the previous entry."""
+        if self.is_postgresql:
+            # the chain's head row, locked until COMMIT: concurrent writers append one after another
+            # (taken before the key check too, so two first writers never both seal the chain)
+            self.audit_log.lock_head()
         self._ensure_keyed()
         rows = self._take_dirty()
         if evidence_id is None:
@@ -223,11 +327,11 @@ class Catalogue:
         if not keyed:
             last = self.audit_log.last()
             if last is None and not self._any_audited_rows():
-                self.db.execute("DELETE FROM temp.audit_dirty")  # a new catalogue: nothing to anchor
+                self.db.execute(f"DELETE FROM {self._dirty}")  # a new catalogue: nothing to anchor
                 self._append(auditchain.SEAL_ACTION, None, {"note": "链密钥启用", "previous_head": None}, [])
                 return
             snapshot = sorted(self.current_digests(fields=True).values(), key=lambda r: (r.table, r.key))
-            self.db.execute("DELETE FROM temp.audit_dirty")
+            self.db.execute(f"DELETE FROM {self._dirty}")
             previous = {"seq": last[0], "hash": last[1]} if last else None
             self._append(
                 auditchain.SEAL_ACTION, None,
@@ -237,7 +341,7 @@ class Catalogue:
 
     def _any_audited_rows(self) -> bool:
         return any(
-            self._table_columns(t) and self.db.execute(f'SELECT 1 FROM main."{t}" LIMIT 1').fetchone()
+            self._table_columns(t) and self.db.execute(f"SELECT 1 FROM {self._table(t)} LIMIT 1").fetchone()
             for t in AUDITED_TABLES
         )
 
@@ -339,7 +443,7 @@ class Catalogue:
 
     @cached_property
     def journal(self) -> MoveJournal:
-        return MoveJournal(self.db)
+        return MoveJournal(self.db, self.session)
 
     @cached_property
     def evidence(self) -> EvidenceRepository:
@@ -385,6 +489,17 @@ class Catalogue:
     def overrides(self) -> OverrideRepository:
         return OverrideRepository(self.db)
 
+    def reader_for_thread(self) -> EvidenceRepository:
+        """Evidence look-ups on a read-only connection of their own, for a worker thread."""
+        if self.database is not None:
+            from .pg import PgConnection
+
+            return EvidenceRepository(PgConnection(self.database.dsn, self.database.schema,  # type: ignore[arg-type]
+                                                   f"archivist {self.database.schema}"))
+        from .readonly import connect_read_only
+
+        return EvidenceRepository(connect_read_only(self.path, any_thread=True))
+
     @property
     def local_account(self) -> str:
         """The local account (user@host) changes are recorded under when no named account acts."""
@@ -428,5 +543,23 @@ class Catalogue:
         return self.journal.open(evidence_id, source, temp, dest, remove_source)
 
     def journal_entries(self) -> list[dict[str, Any]]:
-        """The journal rows as stored (recover() reads them by column name)."""
-        return self.journal.rows()
+        """The journal rows to recover, as stored (recover() reads them by column name).
+
+        SQLite: every row (the workspace's file lock keeps any other writer out while recovery runs).
+        PostgreSQL: the rows of writers that are gone. Each writer holds an advisory lock named by its
+        session while its connection lives; a row's writer whose lock can be taken is gone, and the
+        lock, once taken, stays with this connection, so two recoveries never take over the same rows.
+        """
+        rows = self.journal.rows()
+        if not self.is_postgresql:
+            return rows
+        gone: dict[str, bool] = {}
+        for row in rows:
+            writer = row.get("writer") or ""
+            if writer == self.session:
+                continue
+            if writer not in gone:
+                got = self.db.execute("SELECT pg_try_advisory_lock(hashtext(?))",
+                                      (self._writer_lock_name(writer),)).fetchone()
+                gone[writer] = bool(got[0])
+        return [r for r in rows if r.get("writer") != self.session and gone.get(r.get("writer") or "")]

@@ -38,3 +38,15 @@ def damage_message(exc: sqlite3.Error) -> str | None:
     if isinstance(exc, sqlite3.DatabaseError):
         return f"已损坏（{exc}）"
     return None
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, psycopg.Error)
+
+
+# What a failing catalogue raises, on either database (callers that stop a run on a database error).
+DATABASE_ERRORS = _database_errors()

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .dialect import dialect_of
 from .journal import now
 
 JSON_FIELDS = ("meta", "suggestions", "links", "provenance")
@@ -36,6 +37,7 @@ def new_id() -> str:
 class EvidenceRepository:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.dialect = dialect_of(db)
 
     def insert(self, record: dict[str, Any]) -> None:
         row = _to_row(record)
@@ -95,9 +97,10 @@ class EvidenceRepository:
 
     def member_of(self, container_sha256: str, member_name: str) -> str | None:
         """The id of the record an earlier run made for this member of this same zip."""
+        json = self.dialect.json_field
         row = self.db.execute(
-            "SELECT id FROM evidence WHERE json_extract(provenance, '$.container_sha256')=?"
-            " AND json_extract(provenance, '$.member')=? ORDER BY received_at LIMIT 1",
+            f"SELECT id FROM evidence WHERE {json('provenance', 'container_sha256')}=?"
+            f" AND {json('provenance', 'member')}=? ORDER BY received_at LIMIT 1",
             (container_sha256, member_name),
         ).fetchone()
         return row[0] if row else None
@@ -134,7 +137,7 @@ class EvidenceRepository:
         """Of every filed or unsorted record: its document date, else a photo's EXIF date (as stored)."""
         sql = "SELECT coalesce(nullif(doc_date, ''), {exif}) FROM evidence WHERE status IN ('filed', 'unsorted')"
         try:
-            rows = self.db.execute(sql.format(exif="json_extract(meta, '$.exif_date')")).fetchall()
+            rows = self.db.execute(sql.format(exif=self.dialect.json_field("meta", "exif_date"))).fetchall()
         except sqlite3.Error:  # an SQLite without JSON1: document dates only
             rows = self.db.execute(sql.format(exif="NULL")).fetchall()
         return [r[0] for r in rows]
@@ -153,7 +156,7 @@ class EvidenceRepository:
             " FROM evidence WHERE status='filed' ORDER BY received_at, rowid"
         )
         try:
-            rows = [dict(r) for r in self.db.execute(sql.format(exif="json_extract(meta, '$.exif_date')"),
+            rows = [dict(r) for r in self.db.execute(sql.format(exif=self.dialect.json_field("meta", "exif_date")),
                                                      (text_chars,))]
         except sqlite3.Error:  # an SQLite without JSON1: decode meta here
             rows = [dict(r) | {"exif_date": _exif_from_meta(r["exif_date"])}
@@ -245,11 +248,10 @@ class EvidenceRepository:
     def supplied_title_ids(self) -> set[str]:
         """Filed records whose title is not found in the top of their own text (whitespace and line breaks
         ignored): titles the archivist supplied."""
-        strip = "replace(replace(replace(replace({x}, char(10), ''), char(13), ''), ' ', ''), '\u3000', '')"
-        sql = (
-            "SELECT id FROM evidence WHERE status='filed' AND (coalesce(title, '') = '' OR instr("
-            + strip.format(x="substr(coalesce(text, ''), 1, 4000)") + ", " + strip.format(x="title") + ") = 0)"
-        )
+        lf, cr = self.dialect.char(10), self.dialect.char(13)
+        strip = f"replace(replace(replace(replace({{x}}, {lf}, ''), {cr}, ''), ' ', ''), '\u3000', '')"
+        found = self.dialect.position(strip.format(x="title"), strip.format(x="substr(coalesce(text, ''), 1, 4000)"))
+        sql = f"SELECT id FROM evidence WHERE status='filed' AND (coalesce(title, '') = '' OR {found} = 0)"
         return {row[0] for row in self.db.execute(sql)}
 
     def unit_names(self) -> list[str]:

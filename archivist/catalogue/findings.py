@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .dialect import dialect_of
+
 
 @dataclass(frozen=True)
 class StoredFacts:
@@ -67,8 +69,10 @@ class FindingRepository:
     # facts ---------------------------------------------------------------------------------------
     def put_facts(self, version: int, facts: Iterable[StoredFacts], at: str) -> None:
         self.db.executemany(
-            "INSERT OR REPLACE INTO authenticity_facts(evidence_id, version, phash, minhash, sentences, created,"
-            " modified, at, images) VALUES (?,?,?,?,?,?,?,?,?)",
+            dialect_of(self.db).insert_replace(
+                "authenticity_facts",
+                ("evidence_id", "version", "phash", "minhash", "sentences", "created", "modified", "at", "images"),
+                key=("evidence_id",)),
             [(f.evidence_id, version, f.phash, f.minhash, f.sentences, f.created, f.modified, at, f.images)
              for f in facts],
         )
@@ -96,8 +100,8 @@ class FindingRepository:
 
     def put_verdicts(self, version: int, verdicts: Iterable[PictureVerdict]) -> None:
         self.db.executemany(
-            "INSERT OR REPLACE INTO authenticity_pairs(a, b, version, same, distance, changed, rmse)"
-            " VALUES (?,?,?,?,?,?,?)",
+            dialect_of(self.db).insert_replace(
+                "authenticity_pairs", ("a", "b", "version", "same", "distance", "changed", "rmse"), key=("a", "b")),
             [(v.a, v.b, version, int(v.same), v.distance, v.changed, v.rmse) for v in verdicts])
 
     # findings ------------------------------------------------------------------------------------
@@ -134,7 +138,7 @@ class FindingRepository:
 
     def put_mark(self, mark: Mark) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO finding_marks(finding_id, kind, evidence_ids, note, actor, at)"
-            " VALUES (?,?,?,?,?,?)",
+            dialect_of(self.db).insert_replace(
+                "finding_marks", ("finding_id", "kind", "evidence_ids", "note", "actor", "at"), key=("finding_id",)),
             (mark.finding_id, mark.kind, json.dumps(mark.evidence_ids), mark.note, mark.actor, mark.at),
         )

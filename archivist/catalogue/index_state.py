@@ -45,12 +45,13 @@ class IndexStateRepository:
         return [r[0] for r in self.db.execute(f"SELECT id FROM evidence WHERE indexed=0 AND id IN ({marks})", ids)]
 
     def mark_indexed(self, ids: Iterable[str], *, only_pending: bool = False) -> None:
-        """`only_pending`: leave rows already marked alone (no write for them)."""
+        """`only_pending`: leave rows already marked alone (no write for them). In id order: two writers
+        marking overlapping rows (a PostgreSQL catalogue) lock them in the same order, never in a cycle."""
         sql = "UPDATE evidence SET indexed=1 WHERE id=?" + (" AND indexed=0" if only_pending else "")
-        self.db.executemany(sql, [(i,) for i in ids])
+        self.db.executemany(sql, [(i,) for i in sorted(set(ids))])
 
     def mark_pending(self, ids: Iterable[str]) -> None:
-        self.db.executemany("UPDATE evidence SET indexed=0 WHERE id=?", [(i,) for i in ids])
+        self.db.executemany("UPDATE evidence SET indexed=0 WHERE id=?", [(i,) for i in sorted(set(ids))])
 
     def duplicates(self, originals: list[str] | None = None) -> dict[str, list[dict[str, str]]]:
         """original id -> its byte-identical copies (id, original_name), of these originals or all."""

@@ -30,6 +30,7 @@ from typing import Any
 
 from .. import auditchain
 from ..auditchain import SCHEME_KEYED, Head, RowDigest
+from .dialect import dialect_of
 
 GENESIS = "0" * 64
 
@@ -91,19 +92,21 @@ class JournalEntry:
 class MoveJournal:
     """The move journal's rows. Call its writes inside the catalogue's transaction()."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, writer: str | None = None) -> None:
         self.db = db
+        self.writer = writer  # the session of the connection writing (recovery skips a live writer's rows)
 
     def open(self, evidence_id: str, source: Path, temp: Path, dest: Path, remove_source: bool,
              stage: str = COPYING) -> int:
-        """Record the intent before touching the disk; returns the entry's id."""
+        """Record the intent before touching the disk; returns the entry's id. On PostgreSQL a
+        destination another writer is filling at the same moment is refused (unique per dest)."""
         raw = tuple(os.fsencode(p) for p in (source, temp, dest))
-        cur = self.db.execute(
-            "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at)"
-            " VALUES (?,?,?,?,?,?,?)",
-            (evidence_id, *raw, int(remove_source), stage, now()),
-        )
-        return int(cur.lastrowid or 0)
+        row = self.db.execute(
+            "INSERT INTO journal(evidence_id, source, temp, dest, remove_source, stage, created_at, writer)"
+            " VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+            (evidence_id, *raw, int(remove_source), stage, now(), self.writer),
+        ).fetchone()
+        return int(row[0])
 
     def open_move(self, evidence_id: str, source: Path, dest: Path) -> int:
         """A move inside the archive (assign, doctor's relink, scheme migrate): undone if it does not commit."""
@@ -156,6 +159,10 @@ class AuditLog:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
+    def lock_head(self) -> None:
+        """PostgreSQL: lock the chain's head row until COMMIT (the next appender waits here)."""
+        self.db.execute("SELECT seq FROM audit_head WHERE id=1 FOR UPDATE")
+
     def last(self) -> tuple[int, str] | None:
         """(seq, hash) of the newest entry."""
         row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
@@ -180,6 +187,8 @@ class AuditLog:
             " VALUES (?,?,?,?,?,?,?,?,?,?)",
             (seq, at, who, action, evidence_id, text, prev, digest, SCHEME_KEYED, rows_text),
         )
+        if dialect_of(self.db).name == "postgresql":
+            self.db.execute("UPDATE audit_head SET seq=?, hash=? WHERE id=1", (seq, digest))
         return Head(workspace_id, seq, digest)
 
     def newest_seq_except(self, actions: tuple[str, ...]) -> int:

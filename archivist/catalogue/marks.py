@@ -8,6 +8,8 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from .dialect import dialect_of
+
 
 @dataclass(frozen=True)
 class CoverageMark:
@@ -53,8 +55,10 @@ class CoverageMarkRepository:
 
     def put(self, key: str, mark: CoverageMark) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO coverage_marks(key, code, item_no, item, evidence_id, not_applicable, note, actor,"
-            " at) VALUES (?,?,?,?,?,?,?,?,?)",
+            dialect_of(self.db).insert_replace(
+                "coverage_marks",
+                ("key", "code", "item_no", "item", "evidence_id", "not_applicable", "note", "actor", "at"),
+                key=("key",)),
             (key, mark.code, mark.item_no, mark.item, mark.evidence_id, int(mark.not_applicable), mark.note,
              mark.actor, mark.at))
 

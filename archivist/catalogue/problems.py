@@ -74,13 +74,13 @@ class ProblemRepository:
 
     def add(self, p: NewProblem, status: str) -> int:
         stamp = now()
-        cur = self.db.execute(
+        row = self.db.execute(
             "INSERT INTO problems(description, unit, source, found_date, deadline, indicator, site, measures, origin,"
-            " status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (p.description, p.unit, p.source, p.found_date, p.deadline, p.indicator, int(p.site), p.measures,
              p.origin, status, stamp, stamp),
-        )
-        return int(cur.lastrowid or 0)
+        ).fetchone()
+        return int(row[0])
 
     def close(self, problem_id: int, status: str, closed_on: str, note: str, evidence_ids: list[str]) -> None:
         self.db.execute(

@@ -72,7 +72,8 @@ class UnitCountRow:
 # The newest version of each submission is when the unit last sent something for it: `updated_at`
 # also moves on review, so it would date a unit's activity by the 资料组's.
 _COUNTS_SQL = """
-    SELECT s.unit, COUNT(*), SUM(s.state = ?), SUM(s.state = ?), SUM(s.state = ?), MAX(v.last)
+    SELECT s.unit, COUNT(*), SUM(CASE WHEN s.state = ? THEN 1 ELSE 0 END), SUM(CASE WHEN s.state = ? THEN 1 ELSE 0 END),
+           SUM(CASE WHEN s.state = ? THEN 1 ELSE 0 END), MAX(v.last)
     FROM submissions s
     LEFT JOIN (SELECT submission_id, MAX(at) AS last FROM submission_versions GROUP BY submission_id) v
            ON v.submission_id = s.id

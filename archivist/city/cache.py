@@ -45,7 +45,18 @@ class CountyCache:
         from ..catalogue.readonly import connect_read_only
         from ..team import HELD_ONLY_ACTIONS
 
-        if not ws.catalogue_path.exists():
+        if ws.catalogue_config.is_postgresql:
+            from ..catalogue import open_catalogue
+
+            try:
+                catalogue = open_catalogue(ws)
+            except Exception:  # noqa: BLE001 - unreachable: the read that follows says why
+                return None
+            try:
+                counter = catalogue.audit_log.newest_seq_except(tuple(HELD_ONLY_ACTIONS))
+            finally:
+                catalogue.close()
+        elif not ws.catalogue_path.exists():
             counter = 0
         else:
             try:

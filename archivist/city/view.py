@@ -205,13 +205,16 @@ def read_county(county: County, today: dt.date | None = None, cache: CountyCache
 
 def _compute(county: County, ws: Workspace, day: dt.date) -> CountyView:
     from ..assess.summary import compute_summary
-    from ..catalogue import Catalogue
+    from ..catalogue import Catalogue, open_catalogue
 
     with ExitStack() as stack:
-        path = ws.catalogue_path
-        if not path.exists():  # nothing ingested yet: its figures are an empty catalogue's, made elsewhere
-            path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="archivist-city-"))) / path.name
-        catalogue = Catalogue(path)
+        if ws.catalogue_config.is_postgresql:
+            catalogue = open_catalogue(ws)
+        elif ws.catalogue_path.exists():
+            catalogue = Catalogue(ws.catalogue_path)
+        else:  # nothing ingested yet: its figures are an empty catalogue's, made outside the county
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="archivist-city-")))
+            catalogue = Catalogue(folder / ws.catalogue_path.name)
         try:
             summary = compute_summary(ws, catalogue, day)
             latest = catalogue.evidence.recent_archived(1)

@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from ..assess import AssessError
-from ..catalogue import Catalogue
+from ..catalogue import open_catalogue
 from ..cli_common import console, err_console, fail, get_workspace, print_json
 from ..cli_common import safe as esc  # data printed through rich: [ ] and control characters made harmless
 
@@ -67,7 +67,7 @@ def status(
     from ..intake.classify import CLOSE_CALL
 
     ws = get_workspace(ctx)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         findings = [] if no_ledger_checks else ledger_findings(ws, catalogue)
         statuses = compute_status(ws, catalogue, ledgers=not no_ledger_checks, findings=findings)
@@ -257,7 +257,7 @@ def score_list(
     from ..assess.summary import compute_summary
 
     ws = get_workspace(ctx)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         figures = compute_summary(ws, catalogue)
     finally:
@@ -393,7 +393,7 @@ def problems_list(
 
     ws = get_workspace(ctx)
     day = _today(today)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         problems = list_problems(catalogue, status="open" if open_only else None, unit=unit, overdue=overdue,
                                  today=day)
@@ -438,7 +438,7 @@ def problems_show(
     from ..assess.problems import STATUS_LABELS, get_problem
 
     ws = get_workspace(ctx)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         problem = get_problem(catalogue, problem_id)
         if problem is None:
@@ -511,7 +511,7 @@ def problems_export(
 
     ws = get_workspace(ctx)
     day = _today(today)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         problems = list_problems(catalogue)
     finally:
@@ -534,7 +534,7 @@ def countdown_cmd(
 
     ws = get_workspace(ctx)
     day = _today(today)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         result = countdown(ws, catalogue, day)
     except AssessError as exc:

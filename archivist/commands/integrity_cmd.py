@@ -14,6 +14,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
 
 from ..catalogue import Catalogue, CatalogueUnusable
+from ..catalogue import open_catalogue as open_workspace_catalogue
 from ..cli_common import console, err_console, fail, get_workspace, print_json, safe
 from ..workspace import Workspace, WorkspaceBusy
 
@@ -56,7 +57,7 @@ def print_findings(findings: list, header: str) -> None:
 def open_catalogue(ws: Workspace) -> Catalogue:
     """The catalogue, or one line saying it is lost/damaged and what to do (restore or rebuild)."""
     try:
-        return Catalogue(ws.catalogue_path)
+        return open_workspace_catalogue(ws)
     except CatalogueUnusable as exc:
         fail(str(exc))
 

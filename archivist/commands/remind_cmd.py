@@ -16,11 +16,11 @@ def remind(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """催报：列出各单位未报送、退回、逾期的佐证材料。"""
-    from ..catalogue import Catalogue
+    from ..catalogue import open_catalogue
     from ..team.remind import reminders
 
     ws = get_workspace(ctx)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         found = reminders(ws, catalogue, unit)
     finally:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, open_catalogue
 from ..cli_common import console, err_console, fail, get_workspace, print_json, safe
 from ..framework import FrameworkError
 from ..workspace import Workspace
@@ -37,7 +37,7 @@ DEFAULT_NAMES = {
 @contextmanager
 def writing_to(target: Path, ws: Workspace) -> Iterator[Catalogue]:
     """A catalogue for a command that writes a document, with its failures as one clear line each."""
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         yield catalogue
     except (ValueError, FrameworkError) as exc:

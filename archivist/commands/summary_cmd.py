@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 from rich.markup import escape as esc
 
-from ..catalogue import Catalogue
+from ..catalogue import open_catalogue
 from ..cli_common import console, fail, get_workspace, print_json
 
 
@@ -29,7 +29,7 @@ def summary(
         today = dt.date.fromisoformat(date) if date else None
     except ValueError:
         fail(f"日期“{date}”格式不对：请写成 YYYY-MM-DD", 2)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         figures = compute_summary(ws, catalogue, today)
     finally:

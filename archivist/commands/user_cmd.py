@@ -50,11 +50,11 @@ def add(
 
 @user_app.command("list", help="列出账号。")
 def list_cmd(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="输出 JSON")) -> None:
-    from ..catalogue import Catalogue
+    from ..catalogue import open_catalogue
     from ..team.users import list_users
 
     ws = get_workspace(ctx)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         users = list_users(catalogue)
     finally:

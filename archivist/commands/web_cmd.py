@@ -36,10 +36,10 @@ def _probe(host: str, port: int) -> str | None:
 
 def _has_accounts(ws: object) -> bool:
     """Whether the workspace has team accounts (archivist user add): then a LAN address needs no shared token."""
-    from ..catalogue import Catalogue
+    from ..catalogue import open_catalogue
     from ..team.users import has_accounts
 
-    catalogue = Catalogue(ws.catalogue_path)  # type: ignore[attr-defined]
+    catalogue = open_catalogue(ws)  # type: ignore[attr-defined]
     try:
         return has_accounts(catalogue)
     finally:

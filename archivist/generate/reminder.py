@@ -28,10 +28,10 @@ ITEMS_PER_LINE = 8
 
 
 def _reminders(data: ReportData, unit: str | None) -> list[Any]:
-    from ..catalogue import Catalogue
+    from ..catalogue import open_catalogue
     from ..team.remind import reminders
 
-    catalogue = Catalogue(data.ws.catalogue_path)
+    catalogue = open_catalogue(data.ws)
     try:
         # the statuses the report data already holds: not a second pass over every filed record
         return reminders(data.ws, catalogue, unit, today=data.today, statuses=data.statuses)

@@ -162,9 +162,9 @@ class ReportData:
         (the data outlives the caller's catalogue) and closed by :meth:`close`."""
         if self._facts_reader is None:
             from ..assess.facts import ArchiveFacts
-            from ..catalogue import Catalogue
+            from ..catalogue import open_catalogue
 
-            self._facts_reader = ArchiveFacts(self.ws, Catalogue(self.ws.catalogue_path))
+            self._facts_reader = ArchiveFacts(self.ws, open_catalogue(self.ws))
         return self._facts_reader
 
     def close(self) -> None:
@@ -290,12 +290,12 @@ class ReportData:
         from ..assess.problems import problems_by_unit
         from ..assess.scores import ScoreSummary
         from ..assess.summary import summary_from
-        from ..catalogue import Catalogue
+        from ..catalogue import open_catalogue
 
         ready = Readiness(self.today.isoformat(), self.statuses, self.units, self.scores or ScoreSummary([], []),
                           self.problems, problems_by_unit(self.problems, self.today), self.countdown,
                           self.ledger_findings())
-        catalogue = Catalogue(self.ws.catalogue_path)
+        catalogue = open_catalogue(self.ws)
         try:
             self.summary = summary_from(self.ws, catalogue, ready)
         finally:

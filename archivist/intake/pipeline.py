@@ -12,7 +12,6 @@ import hashlib
 import logging
 import os
 import shutil
-import sqlite3
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..authenticity.index import index_filed
-from ..catalogue import Catalogue, new_id
+from ..catalogue import DATABASE_ERRORS, Catalogue, new_id
 from ..leftovers import clean_after_killed_runs, owned_mkdtemp
 from ..model import DUPLICATE, FILED, QUARANTINED, UNSORTED, Extraction, ExtractionError
 from ..regular_files import SKIP_HINT, irregular_reason, open_regular
@@ -282,13 +281,9 @@ class Pipeline:
     def _archived(self, sha256: str) -> bool:
         """Read-only look-up from a worker thread, on that thread's own connection."""
         local = self._local
-        if not hasattr(local, "db"):
-            local.db = sqlite3.connect(f"file:{self.catalogue.path}?mode=ro", uri=True, timeout=30)
-        row = local.db.execute(
-            "SELECT 1 FROM evidence WHERE sha256=? AND status!='duplicate' AND archive_path IS NOT NULL LIMIT 1",
-            (sha256,),
-        )
-        return row.fetchone() is not None
+        if not hasattr(local, "evidence"):
+            local.evidence = self.catalogue.reader_for_thread()
+        return bool(local.evidence.is_archived(sha256))
 
     def process(self, intake: Intake) -> list[dict[str, Any]]:
         """One input → its record(s): several when the input is a zip of evidence.
@@ -308,9 +303,14 @@ class Pipeline:
                     return [self.quarantine(intake, ExtractionError(exc.reason, "请在文件写完后重新提交"), False)]
                 intake.record, intake.extraction, intake.file_type = {}, None, ""
                 intake.prepared, intake.problem, intake.extract_error, intake.failure = False, None, None, None
+            except FiledElsewhere:
+                # another writer (PostgreSQL catalogue) filed the same bytes first: this one is its duplicate
+                if original := self.catalogue.find_by_sha(intake.sha256):
+                    return [self.duplicate(intake, original)]
+                raise
             except filing.StorageError:
                 raise
-            except (OSError, sqlite3.Error) as exc:
+            except (OSError, *DATABASE_ERRORS) as exc:
                 # the disk or the catalogue is failing: stop the run, recover() cleans up on restart;
                 # integrity (#7): a full disk or a read-only archive says so in one clear line
                 problem = filing.storage_error(exc, self.ws.root, intake.original_name)
@@ -483,11 +483,9 @@ class Pipeline:
                 return [self.quarantine(intake, exc)]
             # integrity (#7): the same zip again (a re-run after a crash mid-zip, or the same folder
             # ingested twice) reuses its container and its members' records: nothing stored twice.
-            known = self.catalogue.db.execute(
-                "SELECT id FROM containers WHERE sha256=? ORDER BY received_at LIMIT 1", (intake.sha256,)
-            ).fetchone()
+            known = self.catalogue.containers.find_by_sha(intake.sha256)
             if known:
-                intake.id = known[0]
+                intake.id = known
             else:
                 dest = filing.unique_path(
                     self.ws.container_dir, Path(intake.original_name).stem, ".zip", self._taken, self._occupied
@@ -502,12 +500,9 @@ class Pipeline:
                 self.store.put(self.ws.relative(dest), intake.source, intake.sha256)
                 crash_point("after_container_copy")
                 with self.catalogue.transaction():
-                    self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
-                    self.catalogue.db.execute(
-                        "INSERT INTO containers(id, sha256, original_name, archive_path, members, received_at)"
-                        " VALUES (?,?,?,?,?,datetime('now'))",
-                        (intake.id, intake.sha256, intake.original_name, self.ws.relative(dest), len(members)),
-                    )
+                    self.catalogue.journal.close(journal_id)
+                    self.catalogue.containers.add(intake.id, intake.sha256, intake.original_name,
+                                                  self.ws.relative(dest), len(members))
                     self.catalogue.audit(
                         "container", intake.id, {"name": intake.original_name, "members": len(members)}
                     )
@@ -532,12 +527,8 @@ class Pipeline:
         """The record an earlier run made for this same skipped entry (same place, same reason)."""
         if intake.provenance:
             return None
-        row = self.catalogue.db.execute(
-            "SELECT id FROM evidence WHERE source_path=? AND status='quarantined' AND archive_path IS NULL"
-            " AND reason LIKE ? || '%' ORDER BY received_at LIMIT 1",
-            (source_path_of(intake.source, follow=False), intake.skipped),
-        ).fetchone()
-        return self.catalogue.get(row[0]) if row else None
+        found = self.catalogue.evidence.skipped_before(source_path_of(intake.source, follow=False), intake.skipped)
+        return self.catalogue.get(found) if found else None
 
     def _member_problem(self, container: Intake, problem: MemberProblem) -> dict[str, Any]:
         """A member that was not unpacked: recorded with its reason; its bytes stay in the kept zip."""
@@ -563,12 +554,8 @@ class Pipeline:
 
     def _member_record(self, container_sha256: str, member_name: str) -> dict[str, Any] | None:
         """integrity (#7): the record an earlier run made for this member of this same zip, if any."""
-        row = self.catalogue.db.execute(
-            "SELECT id FROM evidence WHERE json_extract(provenance, '$.container_sha256')=?"
-            " AND json_extract(provenance, '$.member')=? ORDER BY received_at LIMIT 1",
-            (container_sha256, member_name),
-        ).fetchone()
-        return self.catalogue.get(row[0]) if row else None
+        found = self.catalogue.evidence.member_of(container_sha256, member_name)
+        return self.catalogue.get(found) if found else None
 
     def destination(self, intake: Intake) -> Path:
         record = intake.record
@@ -623,38 +610,61 @@ class Pipeline:
         """copy → fsync → rename → commit (+ audit, journal stage) → remove source → close journal."""
         self._taken.add(dest)
         temp = filing.temp_for(dest)
-        with self.catalogue.transaction():
-            journal_id = self.catalogue.journal_open(intake.id, intake.source, temp, dest, intake.remove_source)
+        while True:
+            try:
+                with self.catalogue.transaction():
+                    journal_id = self.catalogue.journal_open(intake.id, intake.source, temp, dest,
+                                                             intake.remove_source)
+                break
+            except DATABASE_ERRORS as exc:
+                if not self.catalogue.dialect.is_unique_violation(exc):
+                    raise
+                # PostgreSQL: another writer is filling this very name at this moment; take the next one
+                dest = filing.unique_path(dest.parent, dest.stem, dest.suffix, self._taken, self._occupied)
+                self._taken.add(dest)
+                temp = filing.temp_for(dest)
+                record["archive_path"] = self.ws.relative(dest)
         crash_point("before_copy")
         try:
             self.store.put(self.ws.relative(dest), intake.source, intake.sha256)
         except filing.SourceChanged:
             # integrity (#7): nothing was renamed into place; close the journal entry, process() retries
             with self.catalogue.transaction():
-                self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+                self.catalogue.journal.close(journal_id)
             self._taken.discard(dest)
             raise
         crash_point("after_copy")
-        with self.catalogue.transaction():
-            self.catalogue.insert(record)
-            self.catalogue.audit(
-                record["status"],
-                intake.id,
-                {
-                    "name": intake.original_name,
-                    "path": record.get("archive_path"),
-                    "indicator": record.get("indicator"),
-                },
-            )
-            if intake.remove_source:
-                self.catalogue.db.execute("UPDATE journal SET stage='committed' WHERE id=?", (journal_id,))
-            else:  # nothing left to do after the commit: close the journal in the same transaction
-                self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+        try:
+            with self.catalogue.transaction():
+                self.catalogue.insert(record)
+                self.catalogue.audit(
+                    record["status"],
+                    intake.id,
+                    {
+                        "name": intake.original_name,
+                        "path": record.get("archive_path"),
+                        "indicator": record.get("indicator"),
+                    },
+                )
+                if intake.remove_source:
+                    self.catalogue.journal.mark_committed(journal_id)
+                else:  # nothing left to do after the commit: close the journal in the same transaction
+                    self.catalogue.journal.close(journal_id)
+        except DATABASE_ERRORS as exc:
+            if not self.catalogue.dialect.is_unique_violation(exc):
+                raise
+            # PostgreSQL: another writer committed the same bytes since find_by_sha looked (one original
+            # per sha256); take back this copy and close the journal, process() records a duplicate
+            self.store.delete(self.ws.relative(dest))
+            with self.catalogue.transaction():
+                self.catalogue.journal.close(journal_id)
+            self._taken.discard(dest)
+            raise FiledElsewhere(intake.sha256) from exc
         crash_point("after_commit")
         if intake.remove_source:
             self._remove_source(intake)
             with self.catalogue.transaction():
-                self.catalogue.db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+                self.catalogue.journal.close(journal_id)
         self._taken.discard(dest)
 
     def _remove_source(self, intake: Intake) -> None:
@@ -663,6 +673,10 @@ class Pipeline:
                 intake.source.unlink()
             except FileNotFoundError:
                 pass
+
+
+class FiledElsewhere(Exception):
+    """These bytes were filed by another writer at the same moment (a PostgreSQL catalogue)."""
 
 
 def recover(ws: Workspace, catalogue: Catalogue) -> list[str]:
@@ -695,6 +709,6 @@ def recover(ws: Workspace, catalogue: Catalogue) -> list[str]:
                     store.delete(key)
             done.append(f"回滚：{source.name} 的归档未完成，已清理半成品（原文件仍在，可重新导入）")
         with catalogue.transaction():
-            catalogue.db.execute("DELETE FROM journal WHERE id=?", (entry["id"],))
+            catalogue.journal.close(entry["id"])
             catalogue.audit("recovered", entry["evidence_id"], {"action": done[-1]})
     return done

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, open_catalogue
 from ..writelock import Notify, print_to_stderr
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def writer_session(
         if before is not None:
             before()
         owned = catalogue is None
-        db = Catalogue(ws.catalogue_path) if catalogue is None else catalogue
+        db = open_catalogue(ws) if catalogue is None else catalogue
         try:
             session = IntakeSession(
                 ws, db, on_recovered=on_recovered, on_sync_warning=on_sync_warning, search_index=search_index

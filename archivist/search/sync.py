@@ -89,10 +89,10 @@ def open_index(ws: Workspace) -> SearchIndex:
     Repairs here do not touch the catalogue's indexed flags: a search must not write the catalogue
     behind the single writer's back, and the writer's next sync_index is idempotent.
     """
-    from ..catalogue import Catalogue
+    from ..catalogue import open_catalogue
 
     index = open_search(ws)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         if not index.is_healthy():
             log.info("rebuilding the search index from the catalogue")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from ..catalogue import ACTING, Catalogue
+from ..catalogue import ACTING, open_catalogue
 from ..workspace import Workspace
 from . import TeamError
 from .users import User, get_user
@@ -22,7 +22,7 @@ def act_for_cli(ws: Workspace, explicit: str | None) -> User | None:
     name = cli_user_name(ws, explicit)
     if not name:
         return None
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         user = get_user(catalogue, name)
     finally:

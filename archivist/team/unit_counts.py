@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ..catalogue.readonly import connect_read_only, missing_table
+from ..catalogue.readonly import connect_reader, missing_table
 from ..catalogue.submissions import SubmissionRepository
 from ..workspace import Workspace
 from .submissions import ACCEPTED, PENDING, RETURNED
@@ -44,9 +44,9 @@ def unit_counts(db: sqlite3.Connection, unit: str | None = None) -> list[UnitCou
 def read_unit_counts(ws: Workspace, unit: str | None = None) -> list[UnitCounts]:
     """`unit_counts` on a read-only connection of its own: no catalogue open (migrations, triggers) and
     no wait for the writer (WAL). An archive without a catalogue or team tables yet has no submissions."""
-    if not ws.catalogue_path.exists():
+    db = connect_reader(ws)
+    if db is None:
         return []
-    db = connect_read_only(ws.catalogue_path)
     try:
         return unit_counts(db, unit)
     except sqlite3.OperationalError as exc:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..catalogue.journal import AuditLog
-from ..catalogue.readonly import connect_read_only
+from ..catalogue.readonly import connect_reader
 from ..team import HELD_ONLY_ACTIONS
 from ..workspace import Workspace
 
@@ -40,9 +40,9 @@ class ProcessCache:
         those to accounts and held submissions (team.HELD_ONLY_ACTIONS)."""
         db = getattr(self.local, "db", None)
         if db is None:
-            if not self.ws.catalogue_path.exists():
+            db = connect_reader(self.ws, any_thread=True)
+            if db is None:
                 return 0
-            db = connect_read_only(self.ws.catalogue_path, any_thread=True)
             self.local.db = db
         return AuditLog(db).newest_seq_except(tuple(HELD_ONLY_ACTIONS))
 
@@ -87,10 +87,10 @@ def current_summary(ws: Workspace) -> Any:
     """The workspace's summary now, computed at most once per catalogue change: the dashboard, the
     任务清单 and 催报 (which items are already covered) all read this one."""
     from ..assess.summary import compute_summary
-    from ..catalogue import Catalogue
+    from ..catalogue import open_catalogue
 
     def compute() -> Any:
-        catalogue = Catalogue(ws.catalogue_path)
+        catalogue = open_catalogue(ws)
         try:
             return compute_summary(ws, catalogue)  # the one summary: the same figures as status and the reports
         finally:

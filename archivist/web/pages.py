@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, open_catalogue
 from ..workspace import Workspace, WorkspaceBusy
 from .security import CSRF_FIELD, CSRF_HEADER, csrf_ok, same_origin
 from .state import WebState
@@ -87,7 +87,7 @@ def answer_form(request: Request, target: str, message: str, ok: bool) -> Respon
 
 def read_catalogue(ws: Workspace) -> Catalogue:
     """A read-only use of the catalogue (WAL: readers never wait for the writer)."""
-    return Catalogue(ws.catalogue_path)
+    return open_catalogue(ws)
 
 
 def indicator_options(ws: Workspace) -> list[dict[str, str]]:

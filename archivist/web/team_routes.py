@@ -28,8 +28,8 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..catalogue import ACTING, Catalogue
-from ..catalogue.readonly import connect_read_only
+from ..catalogue import ACTING, open_catalogue
+from ..catalogue.readonly import connect_reader
 from ..catalogue.users import UserRepository
 from ..team import TeamError
 from ..team.users import ADMIN, EVIDENCE_GROUP, LEADER, ROLES, UNIT_CLERK, User, user_of
@@ -51,15 +51,15 @@ class AccountReader:
     query, not a catalogue open (migrations, triggers)."""
 
     def __init__(self, ws: Workspace) -> None:
-        self.path = ws.catalogue_path
+        self.ws = ws
         self.local = threading.local()
 
     def _db(self) -> sqlite3.Connection | None:
         db = getattr(self.local, "db", None)
         if db is None:
-            if not self.path.exists():
+            db = connect_reader(self.ws, any_thread=True)  # SQLite or the PostgreSQL tenant: accounts in either
+            if db is None:
                 return None
-            db = connect_read_only(self.path, any_thread=True)
             self.local.db = db
         return db
 
@@ -212,7 +212,7 @@ async def login(request: Request) -> Response:
         return response
 
     def check() -> User | None:
-        catalogue = Catalogue(st.ws.catalogue_path)
+        catalogue = open_catalogue(st.ws)
         try:
             return authenticate(catalogue, username, pages.field(form, "password", 500))
         finally:
@@ -239,7 +239,7 @@ def _answer(request: Request, target: str, message: str, ok: bool) -> Response:
 
 def _read(ws: Workspace, look: Any, *args: Any, **kwargs: Any) -> Any:
     """`look(catalogue, *args)` on a reader's connection of its own (WAL: never waits for the writer)."""
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         return look(catalogue, *args, **kwargs)
     finally:
@@ -258,7 +258,7 @@ def _tasks(ws: Workspace, unit: str) -> dict[str, Any]:
     from ..team.submissions import list_submissions
 
     statuses = _statuses(ws)
-    catalogue = Catalogue(ws.catalogue_path)
+    catalogue = open_catalogue(ws)
     try:
         found = reminders(ws, catalogue, unit, statuses=statuses)
         subs = {s.id: s for s in list_submissions(catalogue, unit=unit)}
