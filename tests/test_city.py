@@ -205,3 +205,18 @@ def test_an_unchanged_county_is_not_computed_again_and_a_changed_one_is(tmp_path
     latest = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", TODAY)
     fresh = {c["county"]: c for c in latest["counties"]}
     assert fresh["河口县"]["received"] == by["青山县"]["received"] + 1
+
+
+def test_a_county_on_postgresql_beside_one_on_sqlite(catalogue_ws: Workspace, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whichever catalogue a county uses, the city reads its own figures, and sees a change to it."""
+    _make(tmp_path / "一.docx", "docx", "青山县")
+    run("-w", str(catalogue_ws.root), "ingest", str(tmp_path / "一.docx"))
+    run("city", "init", str(tmp_path / "市"), "--name", "云江市", f"--county=青山县={catalogue_ws.root}")
+    first = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", TODAY)["counties"][0]
+    own = run_json("-w", str(catalogue_ws.root), "summary", "--date", TODAY)
+    assert first["ok"] and first["received"] == own["received"] == 1 and first["missing"] == own["missing"]
+    _make(tmp_path / "二.docx", "docx", "青山县")
+    run("-w", str(catalogue_ws.root), "ingest", str(tmp_path / "二.docx"))
+    again = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", TODAY)["counties"][0]
+    assert again["received"] == 2  # the cache saw the county's catalogue change
