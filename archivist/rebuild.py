@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import auditchain
-from .catalogue import MARKER_NAME, Catalogue, CatalogueUnusable
+from .catalogue import MARKER_NAME, Catalogue, CatalogueUnusable, open_catalogue
 from .catalogue.files import integrity_problem, record_count
 from .catalogue.schema import table_names
 from .model import FILED, QUARANTINED, UNSORTED, Extraction, ExtractionError
@@ -98,6 +98,12 @@ def catalogue_problem(ws: Workspace) -> str | None:
     A missing catalogue in a workspace that never had one (and has nothing archived) is not a
     problem: the first command creates it. Nor is an empty catalogue over an empty archive.
     """
+    if ws.catalogue_config.is_postgresql:
+        # a PostgreSQL tenant: its server keeps it whole (pg_dump restores it); opening it checks the
+        # tables, and a server that cannot be reached says so in its own line
+        catalogue = open_catalogue(ws)
+        catalogue.close()
+        return None
     path = ws.catalogue_path
     if not path.exists() or path.stat().st_size == 0:
         existed = path.with_name(MARKER_NAME).exists() or auditchain.read_head(path) is not None

@@ -94,6 +94,8 @@ def test_four_writers_ingesting_overlapping_inboxes_file_each_file_once(tenant, 
     verified = CliRunner().invoke(__import__("archivist.cli", fromlist=["app"]).app,
                                   ["-w", str(ws.root), "verify", "--json"])
     assert verified.exit_code == 0, verified.output
+    doctor = CliRunner().invoke(__import__("archivist.cli", fromlist=["app"]).app, ["-w", str(ws.root), "doctor"])
+    assert doctor.exit_code == 0, doctor.output  # no SQLite file to miss: the tenant is the catalogue
 
 
 def test_recovery_takes_over_only_the_moves_of_a_writer_that_is_gone(tenant, tmp_path: Path) -> None:
