@@ -143,6 +143,7 @@ def hold(
     try:
         started = time.monotonic()
         announced: tuple[str, int] | None = None  # whom we said we wait for (a watch re-taking it is the same)
+        empty_since: float | None = None  # when the holder record was first seen empty, in this stretch
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -156,8 +157,12 @@ def hold(
                     marker = _waiting_marker(path)
                     marker.touch()
                 who = (holder.command, holder.pid) if holder else ("", 0)
-                # an empty holder is the instant between another's flock and its pwrite: say it only if it lasts
-                if on_wait is not None and who != announced and (holder is not None or waited > 0.5):
+                # an empty holder is the instant between another's flock and its pwrite (a watch taking the
+                # lock again): say it only if it lasts, counted from when it went empty, not from our start
+                now = time.monotonic()
+                empty_since = None if holder is not None else (empty_since if empty_since is not None else now)
+                lasting = holder is not None or now - (empty_since or now) > 0.5
+                if on_wait is not None and who != announced and lasting:
                     on_wait(waiting_line(holder))
                     announced = who
                 time.sleep(POLL_SECONDS)
