@@ -192,6 +192,9 @@ def test_an_unchanged_county_is_not_computed_again_and_a_changed_one_is(tmp_path
     monkeypatch.setattr(summary_module, "compute_summary", refuse)
     again = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", TODAY)
     assert computed == [] and [c["filed"] for c in again["counties"]] == [c["filed"] for c in first["counties"]]
+    later = run_json("city", "status", "-c", str(tmp_path / "市"), "--date", "2025-01-10")  # another day
+    assert computed == []
+    assert [c["days_left"] for c in later["counties"]] == [c["days_left"] - 5 for c in first["counties"]]
 
     _make(tmp_path / "河口县-补充.docx", "docx", "河口县")
     monkeypatch.undo()

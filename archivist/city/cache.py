@@ -1,8 +1,9 @@
 """The city's memory of each county's figures, so a view of 100 counties reads only those that changed.
 
-A county's figures change only when its catalogue, its settings or its schemes do, or the day does
-(days to the inspection). Every catalogue change appends an audit entry, so the newest audit seq is the
-catalogue's change counter (as the web page's cache uses it, web/cache.py); the settings and schemes
+A county's figures change only when its catalogue, its settings or its schemes do; the two that move
+with the date (days to the inspection, overdue problems) are counted again from the entry when it is
+read. Every catalogue change appends an audit entry, so the newest audit seq is the catalogue's change
+counter (as the web page's cache uses it, web/cache.py); the settings and schemes
 are named by their files' sizes and modification times. The cache lives in the city's own folder
 (`.cache/`), never in a county's, and a damaged or stale entry is simply computed again.
 """
@@ -19,12 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from ..workspace import Workspace
     from .config import County
 
-VERSION = 1  # bump when what a county's entry holds changes
+VERSION = 2  # bump when what a county's entry holds changes
 
 
 @dataclass
@@ -39,7 +38,7 @@ class CountyCache:
         digest = hashlib.sha256(f"{county.name}\0{county.workspace}".encode()).hexdigest()[:24]
         return self.folder / f"{digest}.json"
 
-    def key(self, ws: Workspace, day: dt.date) -> list[Any] | None:
+    def key(self, ws: Workspace) -> list[Any] | None:
         """What the county's figures depend on; None when it cannot be told (then always computed)."""
         from ..catalogue.journal import AuditLog
         from ..catalogue.readonly import connect_read_only
@@ -70,7 +69,7 @@ class CountyCache:
         files = [ws.root / "archivist.toml", *sorted((ws.root / "frameworks").glob("*.toml")),
                  *sorted((ws.root / "phrases").glob("*.toml"))]
         stamps = [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in files if p.is_file()]
-        return [VERSION, counter, day.isoformat(), stamps]
+        return [VERSION, counter, stamps]
 
     def get(self, county: County, key: list[Any]) -> dict[str, Any] | None:
         """The entry stored under `key` (as CountyView.to_cache wrote it), or None."""

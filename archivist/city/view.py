@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..assess.status import parse_date
 from ..assess.summary import Summary
 from ..authenticity.summary import FindingsLine, OpenFinding
 from ..workspace import Workspace
@@ -67,6 +68,12 @@ class CountyFigures:
     problems_overdue: int
     ledger_errors: int
 
+    def on(self, day: dt.date, open_deadlines: tuple[str, ...]) -> CountyFigures:
+        """The same figures seen on `day` (as compute_summary counts days left and overdue problems)."""
+        inspection = dt.date.fromisoformat(self.inspection) if self.inspection else None
+        return replace(self, days_left=(inspection - day).days if inspection else None,
+                       problems_overdue=sum(1 for d in open_deadlines if dt.date.fromisoformat(d) < day))
+
     @classmethod
     def of(cls, s: Summary) -> CountyFigures:
         score = s.score
@@ -85,6 +92,7 @@ class CountyView:
     gaps: tuple[IndicatorGap, ...] = ()
     findings: tuple[FindingsLine, ...] = ()
     last_intake: str | None = None
+    open_deadlines: tuple[str, ...] = ()  # of the open problems: the day's overdue count comes from these
     seconds: float = 0.0
 
     @property
@@ -117,17 +125,21 @@ class CountyView:
 
     def to_cache(self) -> dict[str, Any]:
         return {"figures": asdict(self.summary) if self.summary else None, "gaps": [g.to_json() for g in self.gaps],
-                "findings": [f.to_json() for f in self.findings], "last_intake": self.last_intake}
+                "findings": [f.to_json() for f in self.findings], "last_intake": self.last_intake,
+                "open_deadlines": list(self.open_deadlines)}
 
     @classmethod
-    def from_cache(cls, county: County, data: dict[str, Any]) -> CountyView:
-        figures = CountyFigures(**data["figures"]) if data["figures"] else None
+    def from_cache(cls, county: County, data: dict[str, Any], day: dt.date) -> CountyView:
+        """The stored entry as of `day`: days to the inspection and overdue problems are counted again, so an
+        entry made on another day serves as well (the rest does not depend on the day)."""
+        deadlines = tuple(data["open_deadlines"])
+        figures = CountyFigures(**data["figures"]).on(day, deadlines) if data["figures"] else None
         gaps = tuple(IndicatorGap(g["code"], g["name"], g["framework"], g["state"], g["lead_unit"],
                                   tuple(g["missing"])) for g in data["gaps"])
         findings = tuple(FindingsLine(**(f | {"examples": [OpenFinding(**e) for e in f["examples"]]}))
                          for f in data["findings"])
         return cls(county.name, county.workspace, summary=figures, gaps=gaps, findings=findings,
-                   last_intake=data["last_intake"])
+                   last_intake=data["last_intake"], open_deadlines=deadlines)
 
 
 @dataclass(frozen=True)
@@ -188,10 +200,10 @@ def read_county(county: County, today: dt.date | None = None, cache: CountyCache
                           problem=f"{ws.root / 'archivist.toml'} 写的是“{ws.config.county}”，不是“{county.name}”："
                                   "请核对 city.toml 中该县的 workspace")
     day = today or dt.date.today()
-    key = cache.key(ws, day) if cache is not None else None
+    key = cache.key(ws) if cache is not None else None
     if cache is not None and key is not None and (entry := cache.get(county, key)) is not None:
         try:
-            return replace(CountyView.from_cache(county, entry), seconds=time.perf_counter() - started)
+            return replace(CountyView.from_cache(county, entry, day), seconds=time.perf_counter() - started)
         except (KeyError, TypeError, ValueError):
             pass  # an entry of another shape: computed again below
     try:
@@ -223,8 +235,11 @@ def _compute(county: County, ws: Workspace, day: dt.date) -> CountyView:
     statuses = summary.readiness.statuses if summary.readiness else []
     gaps = tuple(IndicatorGap(s.code, s.name, s.framework, s.state, s.lead_unit, tuple(s.missing))
                  for s in statuses if s.state != "complete")
+    deadlines = tuple(d.isoformat() for p in (summary.readiness.problems if summary.readiness else [])
+                      if not p.closed and (d := parse_date(p.deadline)) is not None)
     return CountyView(county.name, county.workspace, summary=CountyFigures.of(summary), gaps=gaps,
-                      findings=tuple(summary.authenticity), last_intake=latest[0]["received_at"] if latest else None)
+                      findings=tuple(summary.authenticity), last_intake=latest[0]["received_at"] if latest else None,
+                      open_deadlines=deadlines)
 
 
 def read_city(city: City, today: dt.date | None = None, readers: int = READERS, *, cached: bool = True) -> CityView:
