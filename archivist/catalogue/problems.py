@@ -10,8 +10,9 @@ from .journal import now
 
 
 @dataclass(frozen=True)
-class ProblemRow:
-    id: int
+class NewProblem:
+    """What a person enters for a problem (the ledger's columns before it is stored)."""
+
     description: str
     unit: str
     source: str
@@ -21,6 +22,13 @@ class ProblemRow:
     site: bool
     measures: str
     origin: str
+
+
+@dataclass(frozen=True)
+class ProblemRow(NewProblem):
+    """A stored problem: what was entered, plus its number, state and closing (销号)."""
+
+    id: int
     status: str
     closed_at: str | None
     close_note: str
@@ -28,24 +36,13 @@ class ProblemRow:
     created_at: str
 
 
-@dataclass(frozen=True)
-class NewProblem:
-    description: str
-    unit: str
-    source: str
-    found_date: str
-    deadline: str | None
-    indicator: str | None
-    site: bool
-    measures: str
-    origin: str
-
-
 def _problem(r: sqlite3.Row) -> ProblemRow:
     return ProblemRow(
-        int(r["id"]), r["description"], r["unit"] or "", r["source"] or "", r["found_date"], r["deadline"],
-        r["indicator"], bool(r["site"]), r["measures"] or "", r["origin"] or "", r["status"], r["closed_at"],
-        r["close_note"] or "", json.loads(r["close_evidence"] or "[]"), r["created_at"],
+        description=r["description"], unit=r["unit"] or "", source=r["source"] or "", found_date=r["found_date"],
+        deadline=r["deadline"], indicator=r["indicator"], site=bool(r["site"]), measures=r["measures"] or "",
+        origin=r["origin"] or "", id=int(r["id"]), status=r["status"], closed_at=r["closed_at"],
+        close_note=r["close_note"] or "", close_evidence=json.loads(r["close_evidence"] or "[]"),
+        created_at=r["created_at"],
     )
 
 
