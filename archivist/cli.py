@@ -74,7 +74,7 @@ def init(
         fail(str(exc), 2 if isinstance(exc, ValueError) and not isinstance(exc, FrameworkError) else 1)
     console.print(f"工作区已就绪：{safe(ws.root)}（考核方案：{', '.join(ws.config.frameworks)}）", highlight=False)
     if ws.catalogue_config.is_postgresql:
-        from .catalogue.pg import masked
+        from .pgdsn import masked
 
         console.print(f"目录数据库：{safe(masked(ws.catalogue_config.database or ''))}，schema "
                       f"{ws.catalogue_config.schema}", highlight=False)

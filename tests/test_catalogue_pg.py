@@ -153,7 +153,7 @@ def test_an_unreachable_server_is_one_line_without_the_password(tmp_path: Path, 
                                       f"postgresql://clerk@127.0.0.1:{port}/archivist"])
     assert result.exit_code == 1
     line = result.output.strip()
-    assert "无法连接目录数据库" in line and f"postgresql://clerk@127.0.0.1:{port}/archivist" in line
+    assert "无法连接目录数据库" in line and f"postgresql://clerk:***@127.0.0.1:{port}/archivist" in line
     assert "s3cret" not in line and "请确认 PostgreSQL 已启动" in line
 
 
@@ -190,3 +190,24 @@ def test_the_web_page_reads_accounts_from_the_postgresql_tenant(tenant, tmp_path
     assert AccountReader(ws).active()
     assert AccountReader(ws).user("zhang") is not None
     assert read_unit_counts(ws) == []
+
+
+def test_a_postgresql_tenant_has_the_tables_and_columns_of_a_sqlite_catalogue(tenant, tmp_path: Path) -> None:
+    """The two schemas are written twice (schema.py: SQLite's steps and their PostgreSQL twins); a column
+    added to one and forgotten in the other would make a command fail on one catalogue only."""
+    from archivist.catalogue import schema as catalogue_schema
+
+    server, name = tenant
+    local = init_workspace(tmp_path / "本机", county="青山县", inspection_date="2025-01-20", year=2024)
+    sqlite_side = open_catalogue(local)
+    tables = catalogue_schema.table_names(sqlite_side.db) - {"sqlite_sequence"}
+    on_sqlite = {t: catalogue_schema.table_columns(sqlite_side.db, t) for t in tables}
+    sqlite_side.close()
+    pg_side = open_catalogue(_pg_ws(tmp_path / "服务器", server, name))
+    tables = catalogue_schema.pg_table_names(pg_side.db) - {"audit_head", "schema_version"}
+    on_pg = {t: catalogue_schema.pg_table_columns(pg_side.db, t) for t in tables}
+    pg_side.close()
+    assert {"evidence", "journal", "audit", "team_users"} <= set(on_sqlite)
+    assert sorted(on_pg) == sorted(on_sqlite)
+    for table, columns in on_sqlite.items():
+        assert sorted(on_pg[table]) == sorted(columns), table

@@ -21,11 +21,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+
+from ..pgdsn import SCHEMA_NAME, dsn_problem, schema_problem
+from ..tomltable import settings_table
 
 DSN_ENV = "ARCHIVIST_CATALOGUE_DSN"
 _KNOWN = ("database", "schema")
-_SCHEMA = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 class CatalogueConfigError(ValueError):
@@ -46,23 +47,14 @@ def default_schema(root: Path) -> str:
     """A schema named from the workspace: its folder name in lower-case ASCII, else `ws_` + a hash."""
     name = unicodedata.normalize("NFKD", root.name).encode("ascii", "ignore").decode().lower()
     name = re.sub(r"[^a-z0-9_]+", "_", name).strip("_")[:40]
-    if name and not name[0].isdigit() and _SCHEMA.fullmatch(name) and len(name) >= 3:
+    if name and not name[0].isdigit() and SCHEMA_NAME.fullmatch(name) and len(name) >= 3:
         return name
     return "ws_" + hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:12]
 
 
 def catalogue_config(raw: dict[str, Any], config_path: Path) -> CatalogueConfig:
     """The checked [catalogue] settings of a parsed archivist.toml (default: SQLite)."""
-    table = raw.get("catalogue", {})
-    where = f"{config_path} 的 [catalogue]"
-    if not isinstance(table, dict):
-        raise CatalogueConfigError(f"{where} 应为一个表（[catalogue]），请修正后重试")
-    for name in table:
-        if name not in _KNOWN:
-            raise CatalogueConfigError(f"{where} 有未知设置 {name}：可用的设置为 {'、'.join(_KNOWN)}，请删除该行后重试")
-    for name in _KNOWN:
-        if name in table and not isinstance(table[name], str):
-            raise CatalogueConfigError(f"{where} 的 {name} 应为文字（加引号），现为 {table[name]!r}")
+    table, where = settings_table(raw, "catalogue", config_path, _KNOWN, _KNOWN, CatalogueConfigError)
     written = table.get("database", "").strip()
     from_env = os.environ.get(DSN_ENV, "").strip()
     if not written and not from_env:
@@ -75,25 +67,16 @@ def catalogue_config(raw: dict[str, Any], config_path: Path) -> CatalogueConfig:
     if from_env:
         check_dsn(from_env, f"环境变量 {DSN_ENV}", in_toml=False)
     schema = table.get("schema", "").strip() or default_schema(config_path.parent)
-    if not _SCHEMA.fullmatch(schema):
-        raise CatalogueConfigError(
-            f"{where} 的 schema = {schema!r} 不可用："
-            "请用小写字母、数字和下划线（字母开头，最长 63 个字符），如 \"qingshan\""
-        )
+    problem = schema_problem(schema, where)
+    if problem:
+        raise CatalogueConfigError(problem)
     return CatalogueConfig(from_env or written, schema)
 
 
 def check_dsn(dsn: str, where: str, in_toml: bool = True) -> None:
-    try:
-        parts = urlsplit(dsn)
-        password = parts.password is not None or "password" in parse_qs(parts.query)
-    except ValueError:
-        parts, password = None, False
-    if parts is None or parts.scheme not in ("postgresql", "postgres"):
-        shown = re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", dsn)
-        raise CatalogueConfigError(f"{where} = {shown!r} 应以 postgresql:// 开头，如 postgresql://用户@主机:5432/库名")
-    if password and in_toml:
-        raise CatalogueConfigError(f"{where} 不能写入密码：请删除密码，改用 PGPASSWORD、~/.pgpass 或环境变量 {DSN_ENV}")
+    problem = dsn_problem(dsn, where, in_toml, DSN_ENV)
+    if problem:
+        raise CatalogueConfigError(problem)
 
 
 def render_table(database: str, schema: str) -> str:

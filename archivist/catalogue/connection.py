@@ -165,12 +165,7 @@ class Catalogue:
             return
         # no unique key: an outer statement's conflict clause (UPSERT, OR REPLACE) would override ours
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS audit_dirty (tbl TEXT NOT NULL, key TEXT NOT NULL)")
-        for table, key in AUDITED_TABLES.items():
-            columns = self._table_columns(table)
-            if not columns:
-                continue
-            skip = UNAUDITED_COLUMNS.get(table, frozenset())
-            watched = ", ".join(f'"{c}"' for c in columns if c not in skip)
+        for table, key, watched in self._watched():
             note = "INSERT INTO audit_dirty(tbl, key) VALUES ('{t}', CAST({r}.\"{k}\" AS TEXT));"
             new, old = note.format(t=table, r="NEW", k=key), note.format(t=table, r="OLD", k=key)
             self.db.executescript(
@@ -189,12 +184,7 @@ class Catalogue:
             "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
             " WHERE c.relnamespace = CAST(current_schema() AS regnamespace) AND NOT t.tgisinternal")}
         wanted = []
-        for table, key in AUDITED_TABLES.items():
-            columns = self._table_columns(table)
-            if not columns:
-                continue
-            skip = UNAUDITED_COLUMNS.get(table, frozenset())
-            watched = ", ".join(f'"{c}"' for c in columns if c not in skip)
+        for table, key, watched in self._watched():
             for suffix, event in (("i", "INSERT"), ("u", f"UPDATE OF {watched}"), ("d", "DELETE")):
                 name = f"audit_{suffix}_{table}"
                 if name not in present:
@@ -211,6 +201,14 @@ class Catalogue:
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+
+    def _watched(self) -> Iterator[tuple[str, str, str]]:
+        """(table, key column, the quoted columns an UPDATE must touch to be audited) per audited table present."""
+        for table, key in AUDITED_TABLES.items():
+            columns = self._table_columns(table)
+            if columns:
+                skip = UNAUDITED_COLUMNS.get(table, frozenset())
+                yield table, key, ", ".join(f'"{c}"' for c in columns if c not in skip)
 
     def _table_columns(self, table: str) -> list[str]:
         if table not in self._columns:

@@ -14,13 +14,12 @@ does on SQLite, where rowid is hidden too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
+from ..pgdsn import masked
 from ..workspace import WorkspaceError
 from .dialect import POSTGRESQL
 
@@ -30,19 +29,6 @@ HIDDEN = "rowid"
 class CatalogueUnreachable(WorkspaceError):
     """The PostgreSQL catalogue cannot be reached; the message is one line in Chinese (every
     command prints a WorkspaceError as its one error line and exits 1)."""
-
-
-def masked(dsn: str) -> str:
-    """The DSN as printed: without its password."""
-    try:
-        parts = urlsplit(dsn)
-    except ValueError:
-        return re.sub(r"(://[^/:@]*):[^@/]*@", r"\1@", dsn)
-    if parts.password is None:
-        return dsn
-    netloc = parts.netloc.rsplit("@", 1)[1]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}@{netloc}" if user else netloc))
 
 
 @lru_cache(maxsize=2048)

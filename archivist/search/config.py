@@ -21,19 +21,18 @@ surfacing later as a failed index update behind the user's back.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
+from ..pgdsn import dsn_problem, schema_problem
+from ..tomltable import settings_table
 from ..workspace import WorkspaceError
 
 BACKENDS = ("whoosh", "postgresql")
 DSN_ENV = "ARCHIVIST_SEARCH_DSN"
 DEFAULT_SCHEMA = "archivist"
 _KNOWN = ("backend", "dsn", "schema")
-_SCHEMA = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 class SearchConfigError(WorkspaceError):
@@ -50,29 +49,18 @@ class SearchConfig:
 
 def search_config(raw: dict[str, Any], config_path: Path) -> SearchConfig:
     """The checked [search] settings of a parsed archivist.toml (default: Whoosh)."""
-    table = raw.get("search", {})
-    where = f"{config_path} 的 [search]"
-    if not isinstance(table, dict):
-        raise SearchConfigError(f"{where} 应为一个表（[search]），请修正后重试")
-    for name in table:
-        if name not in _KNOWN:
-            raise SearchConfigError(f"{where} 有未知设置 {name}：可用的设置为 {'、'.join(_KNOWN)}，请删除该行后重试")
+    table, where = settings_table(raw, "search", config_path, _KNOWN, ("dsn", "schema"), SearchConfigError)
     backend = table.get("backend", "whoosh")
     if not isinstance(backend, str) or backend.strip().lower() not in BACKENDS:
         valid = "、".join(f'"{b}"' for b in BACKENDS)
         raise SearchConfigError(f"{where} 的 backend = {backend!r} 不可用：可用的检索后端为 {valid}，请修正后重试")
     backend = backend.strip().lower()
-    for name in ("dsn", "schema"):
-        if name in table and not isinstance(table[name], str):
-            raise SearchConfigError(f"{where} 的 {name} 应为文字（加引号），现为 {table[name]!r}")
     if backend == "whoosh":
         return SearchConfig()
     schema = table.get("schema", DEFAULT_SCHEMA).strip()
-    if not _SCHEMA.fullmatch(schema):
-        raise SearchConfigError(
-            f"{where} 的 schema = {schema!r} 不可用：请用小写字母、数字和下划线"
-            "（字母开头，最长 63 个字符），如 \"qingshan\""
-        )
+    problem = schema_problem(schema, where)
+    if problem:
+        raise SearchConfigError(problem)
     written = table.get("dsn", "").strip()
     if written:
         _check_dsn(written, f"{where} 的 dsn", in_toml=True)
@@ -89,18 +77,6 @@ def search_config(raw: dict[str, Any], config_path: Path) -> SearchConfig:
 
 
 def _check_dsn(dsn: str, where: str, in_toml: bool) -> None:
-    try:
-        parts = urlsplit(dsn)
-        password = parts.password is not None or "password" in parse_qs(parts.query)
-    except ValueError:
-        parts, password = None, False
-    if parts is None or parts.scheme not in ("postgresql", "postgres"):
-        raise SearchConfigError(f"{where} = {_shown(dsn)!r} 应以 postgresql:// 开头，如 postgresql://用户@主机:5432/库名")
-    if password and in_toml:
-        raise SearchConfigError(
-            f"{where} 不能写入密码：请删除密码，改用 PGPASSWORD、~/.pgpass 或环境变量 {DSN_ENV}"
-        )
-
-
-def _shown(dsn: str) -> str:
-    return re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", dsn)
+    problem = dsn_problem(dsn, where, in_toml, DSN_ENV)
+    if problem:
+        raise SearchConfigError(problem)

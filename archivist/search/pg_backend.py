@@ -59,8 +59,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
+from ..pgdsn import masked
 from . import analysis
 from .analysis import prepare, slot_positions
 from .backend import RawHit, SearchBackend
@@ -172,21 +172,6 @@ def _rank_terms(units: list[list[str]]) -> list[str]:
             if word:
                 terms[_lexeme(word)] = None
     return list(terms)
-
-
-def masked(dsn: str) -> str:
-    """The DSN as it may be shown: without its password."""
-    try:
-        parts = urlsplit(dsn)
-    except ValueError:
-        return "（无法解析的 dsn）"
-    if parts.password is None:
-        return dsn
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
 
 
 class PostgresBackend(SearchBackend):

@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..tomltable import settings_table
 from ..workspace import WorkspaceError
 from .cache import DEFAULT_MB
 
 BACKENDS = ("local", "s3")
 ADDRESSING = ("path", "virtual", "auto")
-_KNOWN = {"backend", "endpoint_url", "bucket", "prefix", "region", "addressing_style", "cache_mb"}
+_TEXT = ("backend", "endpoint_url", "bucket", "prefix", "region", "addressing_style")
+_KNOWN = (*_TEXT, "cache_mb")
 _SECRET_WORDS = ("key", "secret", "token", "password", "credential")
 _BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 
@@ -48,23 +50,16 @@ class StorageConfig:
 def storage_config(raw: dict[str, Any], config_path: Path) -> StorageConfig:
     """The checked [storage] settings of a parsed archivist.toml (defaults: local disk)."""
     table = raw.get("storage", {})
-    where = f"{config_path} 的 [storage]"
-    if not isinstance(table, dict):
-        raise StorageConfigError(f"{where} 应为一个表（[storage]），请修正后重试")
-    for name in table:
-        if any(word in name.lower() for word in _SECRET_WORDS):
+    for name in table if isinstance(table, dict) else ():
+        if any(word in name.lower() for word in _SECRET_WORDS):  # before "unknown": say why it must go
             raise StorageConfigError(
-                f"{where} 不能写入凭据 {name}：请删除该行，改用环境变量 AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"
-                " 或 ~/.aws/credentials"
+                f"{config_path} 的 [storage] 不能写入凭据 {name}：请删除该行，"
+                "改用环境变量 AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY 或 ~/.aws/credentials"
             )
-        if name not in _KNOWN:
-            raise StorageConfigError(f"{where} 有未知设置 {name}：可用的设置为 {'、'.join(sorted(_KNOWN))}")
+    table, where = settings_table(raw, "storage", config_path, _KNOWN, _TEXT, StorageConfigError)
     cache_mb = table.get("cache_mb", DEFAULT_MB)
     if isinstance(cache_mb, bool) or not isinstance(cache_mb, int) or cache_mb < 0:
         raise StorageConfigError(f"{where} 的 cache_mb 应为不小于 0 的整数（兆字节，不加引号），现为 {cache_mb!r}")
-    for name, value in table.items():
-        if name != "cache_mb" and not isinstance(value, str):
-            raise StorageConfigError(f"{where} 的 {name} 应为文字（加引号），现为 {value!r}")
     backend = table.get("backend", "local").strip().lower()
     if backend not in BACKENDS:
         raise StorageConfigError(f"{where} 的 backend = {backend!r} 不可用：请写 \"local\"（本机磁盘）或 \"s3\"")
