@@ -53,8 +53,10 @@ sys.path.insert(0, str(ROOT))
 
 from archivist.framework import FrameworkSet, load_frameworks  # noqa: E402
 from archivist.intake import classify as clf_mod  # noqa: E402
-from archivist.intake.classify import Classifier, Document  # noqa: E402
+from archivist.intake.classify import Classifier, Decision, Document  # noqa: E402
+from archivist.intake.folders import PICTURES, FolderFiling, documents_first, has_words  # noqa: E402
 from archivist.intake.metadata import extract_meta  # noqa: E402
+from archivist.model import Suggestion  # noqa: E402
 from bench import heldout_corpus  # noqa: E402
 from bench._devload import load  # noqa: E402
 
@@ -215,13 +217,35 @@ def reliability(clf: Classifier, docs: list[tuple[Document, str]], threshold: fl
 
 
 # ---------------------------------------------------------------- evaluation
+def folder_decisions(clf: Classifier, items: list[dict[str, Any]], docs: list[Document],
+                     threshold: float) -> list[Decision]:
+    """Each file's filing decision as one ingest of the corpus makes it: folder by folder, documents before
+    pictures, a wordless picture following its folder's documents (archivist/intake/folders.py). Flat files
+    share the inbox as their folder, as they do when a clerk ingests the corpus' files/ folder."""
+    decisions: list[Decision | None] = [None] * len(items)
+    filing = FolderFiling()
+    order = sorted(range(len(items)), key=lambda i: (items[i]["folders"], documents_first(items[i]["name"])))
+    for i in order:
+        item, doc = items[i], docs[i]
+        folders = ["files", *item["folders"]]
+        decision = clf.decide(doc, threshold)
+        if decision.code:
+            filing.note(folders, decision.code)
+        elif (not decision.rivals and item["name"].lower().endswith(PICTURES)
+              and not has_words(doc.text + doc.title) and (code := filing.follow(folders))):
+            followed = Suggestion(code, threshold, [FolderFiling.reason(folders, code)])
+            decision = Decision([followed, *decision.suggestions], code, threshold)
+        decisions[i] = decision
+    return [d for d in decisions if d is not None]
+
+
 def evaluate(clf: Classifier, items: list[dict[str, Any]], docs: list[Document], threshold: float,
-             confidences: list[float] | None = None) -> dict[str, Any]:
+             confidences: list[float] | None = None, decisions: list[Decision] | None = None) -> dict[str, Any]:
     res: dict[str, Any] = {"n": len(items), "right": 0, "abstain": 0, "wrong": 0, "top1": 0, "top3": 0,
                            "lenient": 0, "rows": []}
     confusion: dict[str, Counter] = defaultdict(Counter)
     for i, (item, doc) in enumerate(zip(items, docs, strict=True)):
-        decision = clf.decide(doc, threshold)
+        decision = decisions[i] if decisions is not None else clf.decide(doc, threshold)
         sugs = decision.suggestions
         top = sugs[0]
         conf = confidences[i] if confidences is not None else top.confidence
@@ -330,9 +354,11 @@ def evaluate_outside(clf: Classifier, corpus: Path, threshold: float, verbose: b
     """An outside-authored corpus: files with a 实绩考核 home as usual; files without one (indicator None) are
     right when left in 待分类 or filed under one of their `also` codes, wrong when filed anywhere else."""
     items = dev_items(corpus)
+    every = folder_decisions(clf, items, [to_document(it)[0] for it in items], threshold)
+    decided = {id(it): d for it, d in zip(items, every, strict=True)}
     homed = [it for it in items if it["indicator"]]
     pairs = [to_document(it) for it in homed]
-    res = evaluate(clf, homed, [d for d, _ in pairs], threshold)
+    res = evaluate(clf, homed, [d for d, _ in pairs], threshold, decisions=[decided[id(it)] for it in homed])
     print_result(f"OUTSIDE {corpus.name} (files with a 实绩考核 home)", res, verbose)
     print_confusion(res)
     ma = meta_accuracy(homed, [m for _, m in pairs])
@@ -340,7 +366,7 @@ def evaluate_outside(clf: Classifier, corpus: Path, threshold: float, verbose: b
     homeless = [it for it in items if not it["indicator"]]
     filed_ok = filed_wrong = unsorted = 0
     for it in homeless:
-        decision = clf.decide(to_document(it)[0], threshold)
+        decision = decided[id(it)]
         top = decision.suggestions[0]
         if decision.code is None:
             unsorted += 1

@@ -44,7 +44,17 @@ from typing import Any
 from ..framework import FrameworkSet, Indicator
 from ..model import Suggestion
 from ..textnorm import normalize
-from .lexicon import KINDS, OCR_FIXES, STOPWORDS, TOPICS, UNIT_ABBREVIATIONS, Topic
+from .lexicon import (
+    INDUSTRY_HEAD_AFTER,
+    INDUSTRY_NOT_PRODUCT_BEFORE,
+    KINDS,
+    OCR_FIXES,
+    PRODUCT_INDUSTRY_TERM,
+    STOPWORDS,
+    TOPICS,
+    UNIT_ABBREVIATIONS,
+    Topic,
+)
 from .metadata import meaningful_stem, title_from_lines
 
 log = logging.getLogger(__name__)
@@ -187,6 +197,22 @@ def _bigrams(text: str) -> Counter:
     for run in _HAN_RUN.findall(text):
         grams.update(run[i:i + 2] for i in range(len(run) - 1))
     return grams
+
+
+def _implied_terms(text: str, voc: _Vocabulary) -> Counter:
+    """Profile terms a text implies without writing them: each "<product>产业" (茶产业, 中药材产业) is a 特色产业
+    (lexicon.PRODUCT_INDUSTRY_TERM and the words around 产业 that make it something else)."""
+    found: Counter = Counter()
+    if PRODUCT_INDUSTRY_TERM not in voc.terms:
+        return found
+    start = text.find("产业")
+    while start >= 0:
+        before, after = text[:start], text[start + 2:]
+        if (before and "\u4e00" <= before[-1] <= "\u9fff" and not before.endswith(INDUSTRY_NOT_PRODUCT_BEFORE)
+                and (not after or after.startswith(INDUSTRY_HEAD_AFTER) or not "\u4e00" <= after[0] <= "\u9fff")):
+            found[PRODUCT_INDUSTRY_TERM] += 1
+        start = text.find("产业", start + 2)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -453,6 +479,7 @@ class Classifier:
         headline: set[str] = set()
         for key, weight in (("title", W_TITLE), ("name", W_NAME), ("folders", W_FOLDER)):
             counts, residual = voc.scan(fields[key])
+            counts.update(_implied_terms(fields[key], voc))
             for term, tf in counts.items():
                 strengths[term] = strengths.get(term, 0.0) + weight * tf / (tf + 0.5)
                 if key != "folders":

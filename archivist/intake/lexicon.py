@@ -207,6 +207,33 @@ KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("发言", ("发言", "讲话")),
 )
 
+# That something is being done, and the kind of plan it is done by, says nothing of what it is about: 三年行动 and
+# 实施方案 name no subject (a 茶产业三年行动方案 is 特色产业, not 乡村建设行动; an 积分制实施方案 shares nothing with
+# another 实施方案 but the kind). They are not subject terms; the subject before them is.
+ACTION_WORDS = frozenset(
+    """行动 专项行动 行动方案 行动计划 三年行动 五年行动 攻坚行动 提升行动 百日行动 专项整治行动 工作要点 实施方案
+    工作方案 实施意见 指导意见 实施细则 若干措施 高质量发展""".split()
+)
+STOPWORDS = STOPWORDS | ACTION_WORDS
+
+# A county's 特色产业 is named by its product: 茶产业, 竹产业, 中药材产业, 肉牛产业 — words no lexicon can list.
+# "<product>产业" implies 特色产业 unless the words before make it another subject (集体产业 is 集体经济, 扶贫产业
+# a 帮扶项目) or a general one (发展产业, 各类产业)…
+# Only in what a document says of itself (title, file name, folder): a 培训花名册 whose trainees grow tea is no
+# 特色产业 material for mentioning 茶产业 in its body.
+PRODUCT_INDUSTRY_TERM = "特色产业"
+INDUSTRY_NOT_PRODUCT_BEFORE = (
+    "集体", "村级", "帮扶", "扶贫", "就业", "发展", "培育", "壮大", "推进", "做强", "做大", "做优", "相关", "各类",
+    "新兴", "重点", "特色", "乡村", "农村", "二三", "三次", "二", "三", "融合", "主导", "优势", "支柱", "富民", "的",
+    "和", "与", "及", "等", "大", "各", "新", "好", "农业", "现代",
+)
+# …and only where 产业 ends the phrase (a Chinese noun phrase's head is its last word): 茶产业发展, 竹产业三年行动,
+# 柑橘产业园 — but 茶叶产业班 is a class, 产业用地 land, 产业帮扶 a kind of help.
+INDUSTRY_HEAD_AFTER = (
+    "发展", "园", "基地", "链", "高质量", "提质", "增效", "振兴", "集群", "示范", "三年", "五年", "行动", "规划",
+    "方案", "项目", "情况", "工作", "的", "和", "与", "及", "等", "）", ")", "”", "》", "、", "，", "。",
+)
+
 # Short department names as people write them, and the full forms the 落款 uses.
 UNIT_ABBREVIATIONS: dict[str, str] = {
     "人社局": "人力资源和社会保障局",

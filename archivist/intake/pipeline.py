@@ -30,6 +30,7 @@ from ..storage import open_store
 from ..workspace import Workspace
 from . import filing
 from .classify import Classifier, Document
+from .folders import FolderFiling, documents_first, has_words
 from .metadata import extract_meta
 from .ocr_titles import correct_meta, workspace_names
 from .unzip import MemberProblem, ZipBudget, safe_members, survey
@@ -153,7 +154,7 @@ def discover(paths: Iterable[Path], remove_source: bool = False) -> Iterator[Int
             hints = [display_name(top)] + [display_name(Path(p)) for p in rel_parts]
             linked = sorted(d for d in dirs if (here / d).is_symlink())
             dirs[:] = sorted(d for d in dirs if d not in linked)
-            for name in sorted([*files, *linked]):
+            for name in sorted([*files, *linked], key=documents_first):
                 path = here / name
                 if not is_ignored(path):
                     yield Intake(path, display_name(path), hints, remove_source)
@@ -193,6 +194,7 @@ class Pipeline:
         self.known_names = workspace_names(ws, catalogue)  # what OCR'd titles and units are corrected against
         self.threshold = ws.config.confidence_threshold
         self._taken: set[Path] = set()
+        self.folder_filing = FolderFiling()
         self._local = threading.local()
         self.workers = max(1, min(2, os.cpu_count() or 1))
         self.sync_every = SYNC_EVERY
@@ -349,6 +351,7 @@ class Pipeline:
         if "status" not in intake.record:  # not already described and classified in prepare()
             self.describe(intake)
             self.classify(intake)
+        self.follow_folder(intake)
         return [self.file(intake)]
 
     # stages ----------------------------------------------------------------
@@ -418,6 +421,23 @@ class Pipeline:
             intake.record.update(status=UNSORTED, indicator=None, confidence=decision.confidence)
             if decision.reason:
                 intake.record["reason"] = decision.reason
+
+    def follow_folder(self, intake: Intake) -> None:
+        """A wordless picture left in 待分类 follows its folder's documents (intake/folders.py)."""
+        record = intake.record
+        if record.get("status") == FILED:
+            self.folder_filing.note(intake.folders, str(record["indicator"]))
+            return
+        if record.get("status") != UNSORTED or record.get("reason") or intake.file_type != "image":
+            return
+        code = self.folder_filing.follow(intake.folders)
+        text = (intake.extraction.text if intake.extraction else "") + str(record.get("title") or "")
+        if code is None or has_words(text):
+            return
+        reason = FolderFiling.reason(intake.folders, code)
+        record.update(status=FILED, indicator=code, confidence=self.threshold, links=self.frameworks.links_for(code))
+        record["suggestions"] = [{"code": code, "confidence": self.threshold, "matched": [reason]},
+                                 *[s for s in record.get("suggestions", []) if s.get("code") != code][:2]]
 
     def file(self, intake: Intake) -> dict[str, Any]:
         """Place the bytes (journaled, crash-safe) and commit the catalogue record."""
