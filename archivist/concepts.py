@@ -128,6 +128,8 @@ def catalogue_unit_names(workspace_root: Path) -> tuple[str, ...]:
     from .catalogue.readonly import connect_read_only
 
     db = Path(workspace_root) / "index" / "catalogue.sqlite3"
+    if _on_postgresql(Path(workspace_root)):
+        return _server_unit_names(Path(workspace_root))
     stamp = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in (db, db.with_name(db.name + "-wal")))
     seen = _UNITS_SEEN.get(db)
     if seen is not None and seen[0] == stamp:
@@ -146,6 +148,49 @@ def catalogue_unit_names(workspace_root: Path) -> tuple[str, ...]:
             names = []
     result = tuple(dict.fromkeys(n for n in names if n))
     _UNITS_SEEN[db] = (stamp, result)
+    return result
+
+
+# a server catalogue has no file to watch: its unit names are read again at most once a minute
+SERVER_UNITS_SECONDS = 60.0
+
+
+def _on_postgresql(root: Path) -> bool:
+    import os
+
+    from .catalogue.config import DSN_ENV
+    from .workspace import Workspace, WorkspaceError
+
+    try:  # the cheap look first: this runs for every search
+        if not os.environ.get(DSN_ENV) and "[catalogue]" not in (root / "archivist.toml").read_text("utf-8"):
+            return False
+        return Workspace(root).catalogue_config.is_postgresql
+    except (WorkspaceError, OSError, ValueError):
+        return False
+
+
+def _server_unit_names(root: Path) -> tuple[str, ...]:
+    """catalogue_unit_names for a workspace whose catalogue is on PostgreSQL (kept for SERVER_UNITS_SECONDS)."""
+    import time
+
+    from .catalogue import DATABASE_ERRORS, open_catalogue
+    from .workspace import Workspace, WorkspaceError
+
+    now = time.monotonic()
+    seen = _UNITS_SEEN.get(root)
+    if seen is not None and now - seen[0][0] < SERVER_UNITS_SECONDS:
+        return seen[1]
+    try:
+        catalogue = open_catalogue(Workspace(root))
+        try:
+            units = catalogue.evidence.unit_names()
+        finally:
+            catalogue.close()
+    except (WorkspaceError, *DATABASE_ERRORS):
+        units = []  # the search still runs, without this county's short forms
+    names = (analysis.prepare(n[1:] if n.startswith(_LEVEL) and len(n) > 3 else n) for n in units)
+    result = tuple(dict.fromkeys(n for n in names if n))
+    _UNITS_SEEN[root] = ((now,), result)
     return result
 
 

@@ -211,3 +211,16 @@ def test_a_postgresql_tenant_has_the_tables_and_columns_of_a_sqlite_catalogue(te
     assert sorted(on_pg) == sorted(on_sqlite)
     for table, columns in on_sqlite.items():
         assert sorted(on_pg[table]) == sorted(columns), table
+
+
+def test_a_unit_short_name_expands_to_a_unit_of_a_server_catalogue(tenant, tmp_path: Path) -> None:
+    """水保站 stands for the 水土保持监督站 this county's records name — read from the tenant, there being no
+    catalogue file on local disk for a server workspace."""
+    from archivist.concepts import load_concepts
+    from tests.fixtures_gen import insert_record
+
+    server, schema = tenant
+    ws = _pg_ws(tmp_path / "ws", server, schema)
+    insert_record(ws, title="2024年水土流失治理台账", unit="县水土保持监督站", text="填报单位：水土保持监督站")
+    assert not ws.catalogue_path.exists()
+    assert load_concepts(ws.root).alternatives("水保站") == ["水保站", "水土保持监督站"]
