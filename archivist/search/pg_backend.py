@@ -14,6 +14,9 @@ and every bigram or word it starts, as the Whoosh engine does).
 Layout of schema `<schema>` (one per workspace on a server; `[search] schema` in archivist.toml):
     state       one row: the live generation, the index format, the words taught to jieba
     docs_<gen>  one generation of the index: stored fields, `tokens`, `head_tokens`, `unit_tokens`
+    terms_<gen> per lexeme of `tokens`, how many of the generation's documents hold it: one row per term
+                from the rebuild, then a row per term and write (+ for versions written, − for those
+                replaced or removed); the count is their sum
     doc_seq     insertion order across generations (a search with filters only lists newest first)
 
 Positions in `tokens` are not text positions: each lexeme carries up to POSITIONS positions weighted
@@ -31,12 +34,17 @@ the query's terms stand), which needs real positions and, like ts_rank, has no n
 term is — yet a clerk's query mixes rare words (a village, a 文号) with common ones (工作, 情况), and
 the rare ones say which document is meant. So each query term t contributes
     idf(t) × ts_rank({D: 1/3, A: 1}, tokens, t, normalization 1)
-where idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)) is BM25's, with df counted through the GIN index
-(never a scan: the planner would read every document's vector for a common term, ten times slower)
-and N the planner's row count; ts_rank of one term is a frequency that saturates (Σ w/i²), weighted
+where idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)) is BM25's, with df read from `terms_<gen>` (counting
+through the GIN index reads the table page of every document holding the term: most of a province's
+pages for a common one, PostgreSQL no longer skipping all-visible pages in a bitmap scan) and N the
+planner's row count; ts_rank of one term is a frequency that saturates (Σ w/i²), weighted
 so the head counts three times the body (the Whoosh backend's field boost), and divided by
 1 + ln(length) (a length normalisation). A broad query is first ranked on `head_tokens` and only
-its best SHORTLIST documents get the full score, as the Whoosh engine shortlists. Where the query
+its best SHORTLIST documents get the full score, as the Whoosh engine shortlists. That shortlist is
+found without reading every candidate (a province's common word has a hundred thousand): a candidate
+whose head holds none of the rank terms has head score 0, so of those only the newest are read,
+newest first until enough are found; those whose head holds one are few and are scored
+(_Search.ranked). Where the query
 went through a concept's near terms, documents that hold every typed word come first, as in the
 Whoosh engine.
 
