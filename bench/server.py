@@ -12,6 +12,8 @@ Without --dsn a throwaway PostgreSQL cluster is started on loopback (tests/pgser
     .venv/bin/python bench/server.py                          # 100 counties × 2,000 documents (long)
     .venv/bin/python bench/server.py --counties 5 --docs 400  # a quick run
     .venv/bin/python bench/server.py --dsn postgresql://archivist@db/archivist
+    .venv/bin/python bench/server.py --dsn postgresql://postgres@127.0.0.1:55432/postgres --reuse
+                                # keep the built schemas and, next time, measure on them without building
 
 Targets (issue: a city or province server): search p95 ≤ 100 ms at 200,000 documents.
 """
@@ -64,6 +66,19 @@ def timed_build(index: SearchIndex, records: Iterable[dict]) -> tuple[int, float
     return count, time.perf_counter() - start
 
 
+def reused(index: SearchIndex, expected: int) -> float | None:
+    """0.0 (no build time to report) when `index` already holds `expected` documents, else None."""
+    try:
+        count = index.backend.doc_count()
+    except Exception:  # noqa: BLE001 - missing, of an older format, unreachable: build it
+        return None
+    return 0.0 if count == expected else None
+
+
+def build_rate(docs: int, seconds: float) -> str:
+    return f"{docs / seconds:8.0f} 文档/秒" if seconds else "（沿用已建索引）"
+
+
 def summary(rows: dict[str, list[float]]) -> tuple[float, float]:
     every = [t for times in rows.values() for t in times]
     return percentile(every, 50), percentile(every, 95)
@@ -81,7 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=30, help="queries per class (default 30)")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--dsn", help="a PostgreSQL server to use (default: start a throwaway one)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --dsn: schemas named after the corpus, kept after the run; an index already"
+                             " built there (same document count) is measured without building it again")
     args = parser.parse_args(argv)
+    if args.reuse and not args.dsn:
+        parser.error("--reuse needs --dsn (a server that outlives the run)")
 
     work = Path(tempfile.mkdtemp(prefix="archivist-serverbench-"))
     total = args.counties * args.docs
@@ -91,21 +111,30 @@ def main(argv: list[str] | None = None) -> int:
     gen, county = county_records(0, args.docs, args.chars, args.seed)
     queries = make_queries(gen, county, args.queries, args.seed)
 
-    schemas = [f"bench_{uuid.uuid4().hex[:10]}" for _ in range(2)]
+    if args.reuse:  # named after the corpus, so a later run finds them
+        corpus = f"{args.docs}_{args.chars}_{args.seed}"
+        schemas = [f"bench_county_{corpus}", f"bench_province_{args.counties}_{corpus}"]
+    else:
+        schemas = [f"bench_{uuid.uuid4().hex[:10]}" for _ in range(2)]
     with server(args.dsn) as dsn:
         whoosh = SearchIndex(work / "whoosh")
         one = SearchIndex(work / "unused", PostgresBackend(dsn, schemas[0]))
         province = SearchIndex(work / "unused", PostgresBackend(dsn, schemas[1]))
         try:
             _, w_build = timed_build(whoosh, county)
-            _, c_build = timed_build(one, county)
-            p_count, p_build = timed_build(province, province_records(args.counties, args.docs, args.chars, args.seed))
-            assert p_count == total, (p_count, total)
+            c_build = reused(one, args.docs) if args.reuse else None
+            if c_build is None:
+                _, c_build = timed_build(one, county)
+            p_build = reused(province, total) if args.reuse else None
+            if p_build is None:
+                p_count, p_build = timed_build(
+                    province, province_records(args.counties, args.docs, args.chars, args.seed))
+                assert p_count == total, (p_count, total)
             w_rows, c_rows, p_rows = measure(whoosh, queries), measure(one, queries), measure(province, queries)
         finally:
             for index in (whoosh, one, province):
                 index.close()
-            if args.dsn:  # leave nothing behind on a real server
+            if args.dsn and not args.reuse:  # leave nothing behind on a real server
                 import psycopg
 
                 with psycopg.connect(dsn, autocommit=True) as conn:
@@ -115,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("建索引")
     print(f"  一个县 Whoosh       {args.docs / w_build:8.0f} 文档/秒")
-    print(f"  一个县 PostgreSQL   {args.docs / c_build:8.0f} 文档/秒（{c_build / w_build:.2f} 倍 Whoosh 用时）")
-    print(f"  全省 PostgreSQL     {total / p_build:8.0f} 文档/秒  用时 {p_build:6.1f}s")
+    ratio = f"（{c_build / w_build:.2f} 倍 Whoosh 用时）" if c_build else ""
+    print(f"  一个县 PostgreSQL   {build_rate(args.docs, c_build)}{ratio}")
+    print(f"  全省 PostgreSQL     {build_rate(total, p_build)}" + (f"  用时 {p_build:6.1f}s" if p_build else ""))
     print()
     print(f"{'查询':<6}{'县 Whoosh p50':>14}{'p95':>8}{'县 PG p50':>11}{'p95':>8}{'全省 PG p50':>12}{'p95':>8}"
           f"{'全省/Whoosh p95':>16}")
@@ -133,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     repeat = (f"--counties {args.counties} --docs {args.docs} --chars {args.chars} --queries {args.queries}"
               f" --seed {args.seed}")
-    print(f"重复运行: .venv/bin/python bench/server.py {repeat}{' --dsn …' if args.dsn else ''}")
+    print(f"重复运行: .venv/bin/python bench/server.py {repeat}{' --dsn …' if args.dsn else ''}"
+          f"{' --reuse' if args.reuse else ''}")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from archivist.catalogue import Catalogue
-from archivist.search import SearchError, SearchIndex, open_index, open_search, to_index_doc
-from archivist.search.pg_backend import INDEX_FORMAT, PostgresBackend, document_vector
+from archivist.search import SearchError, SearchIndex, open_index, open_search, pg_backend, to_index_doc
+from archivist.search.pg_backend import INDEX_FORMAT, PostgresBackend, document_vector, terms_table
 from archivist.workspace import Workspace, WorkspaceError
 from tests.conftest import Cli
 from tests.pgserver import PgServer
@@ -183,6 +183,60 @@ def test_a_document_too_large_for_one_tsvector_is_still_found_by_its_last_line(
     assert set(ids(index.search("龙潭"))) == {"other", "ledger"}
     assert ids(index.search("159999号")) == ["ledger"]
     assert ids(index.search("整治方案")) == ["other"]
+    index.close()
+
+
+# ranking at a province's size ------------------------------------------------------------------
+def _term_counts(server: PgServer, schema: str, terms: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Per term: the terms table's count, and the documents holding it counted through the index."""
+    import psycopg
+
+    with psycopg.connect(server.dsn, autocommit=True) as conn:
+        gen = conn.execute(f'SELECT gen FROM "{schema}".state').fetchone()[0]
+        docs, table = f'"{schema}"."docs_{gen}"', f'"{schema}"."{terms_table(f"docs_{gen}")}"'
+        kept = {t: int(conn.execute(f"SELECT coalesce(sum(df), 0) FROM {table} WHERE term = %s", (t,)).fetchone()[0])
+                for t in terms}
+        held = {t: int(conn.execute(f"SELECT count(*) FROM {docs} WHERE tokens @@ %s::tsquery",
+                                    ("'" + t + "'",)).fetchone()[0]) for t in terms}
+    return kept, held
+
+
+def test_document_counts_follow_every_write(pg_server: PgServer, schema: str, tmp_path: Path) -> None:
+    """Ranking reads a term's document count from the generation's terms table (a province's GIN
+    count would read most of its pages): it stays what the documents hold through upserts, a
+    document replaced, deletions and a rebuild."""
+    index = _index(pg_server, schema, tmp_path)
+    index.rebuild([rec("a", "龙潭村水库除险加固。"), rec("b", "龙潭村人居环境整治。", title="整治方案")])
+    terms = ["龙潭", "水库", "整治", "加固", "山塘"]
+    kept, held = _term_counts(pg_server, schema, terms)
+    assert kept == held and held["龙潭"] == 2
+    index.add([rec("c", "白石村山塘清淤，水库巡查。"), rec("a", "龙潭村山塘整治。")])  # a new one, a replaced one
+    index.delete(["b"])
+    kept, held = _term_counts(pg_server, schema, terms)
+    assert kept == held and held == {"龙潭": 1, "水库": 1, "整治": 1, "加固": 0, "山塘": 2}
+    assert ids(index.search("水库")) == ["c"]
+    index.rebuild([rec("d", "水库水库。")])
+    kept, held = _term_counts(pg_server, schema, terms)
+    assert kept == held and held["水库"] == 1 and held["龙潭"] == 0
+    index.close()
+
+
+def test_the_shortlist_is_what_scoring_every_candidate_would_keep(
+    pg_server: PgServer, schema: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of many candidates only SHORTLIST are scored; they are the ones the head score and then
+    recency put first, even where those are the oldest documents: every document whose head holds
+    the word (the more of the query's terms, the earlier), then the newest of the rest."""
+    monkeypatch.setattr(pg_backend, "SHORTLIST", 6)
+    records = [rec(f"t{i}", "龙潭村水库除险加固。", title="龙潭水库除险方案") for i in range(2)]
+    records += [rec("one", "龙潭村水库除险加固。", title="水库巡查")]
+    records += [rec(f"b{i:02d}", f"第{i}号通知：龙潭村水库除险加固。", title=f"工作通知{i}") for i in range(30)]
+    index = _index(pg_server, schema, tmp_path)
+    index.rebuild(records)
+    found = ids(index.search("龙潭水库"))
+    assert sorted(found[:3]) == ["one", "t0", "t1"] and found.index("t0") < found.index("one")
+    assert sorted(found[3:]) == ["b27", "b28", "b29"]  # the newest of those whose head lacks every term
+    assert sorted(ids(index.search('"龙潭村水库"'))) == ["b27", "b28", "b29", "one", "t0", "t1"]
     index.close()
 
 

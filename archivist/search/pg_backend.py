@@ -14,6 +14,9 @@ and every bigram or word it starts, as the Whoosh engine does).
 Layout of schema `<schema>` (one per workspace on a server; `[search] schema` in archivist.toml):
     state       one row: the live generation, the index format, the words taught to jieba
     docs_<gen>  one generation of the index: stored fields, `tokens`, `head_tokens`, `unit_tokens`
+    terms_<gen> per lexeme of `tokens`, how many of the generation's documents hold it: one row per term
+                from the rebuild, then a row per term and write (+ for versions written, − for those
+                replaced or removed); the count is their sum
     doc_seq     insertion order across generations (a search with filters only lists newest first)
 
 Positions in `tokens` are not text positions: each lexeme carries up to POSITIONS positions weighted
@@ -31,12 +34,17 @@ the query's terms stand), which needs real positions and, like ts_rank, has no n
 term is — yet a clerk's query mixes rare words (a village, a 文号) with common ones (工作, 情况), and
 the rare ones say which document is meant. So each query term t contributes
     idf(t) × ts_rank({D: 1/3, A: 1}, tokens, t, normalization 1)
-where idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)) is BM25's, with df counted through the GIN index
-(never a scan: the planner would read every document's vector for a common term, ten times slower)
-and N the planner's row count; ts_rank of one term is a frequency that saturates (Σ w/i²), weighted
+where idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)) is BM25's, with df read from `terms_<gen>` (counting
+through the GIN index reads the table page of every document holding the term: most of a province's
+pages for a common one, PostgreSQL no longer skipping all-visible pages in a bitmap scan) and N the
+planner's row count; ts_rank of one term is a frequency that saturates (Σ w/i²), weighted
 so the head counts three times the body (the Whoosh backend's field boost), and divided by
 1 + ln(length) (a length normalisation). A broad query is first ranked on `head_tokens` and only
-its best SHORTLIST documents get the full score, as the Whoosh engine shortlists. Where the query
+its best SHORTLIST documents get the full score, as the Whoosh engine shortlists. That shortlist is
+found without reading every candidate (a province's common word has a hundred thousand): a candidate
+whose head holds none of the rank terms has head score 0, so of those only the newest are read,
+newest first until enough are found; those whose head holds one are few and are scored
+(_Search.ranked). Where the query
 went through a concept's near terms, documents that hold every typed word come first, as in the
 Whoosh engine.
 
@@ -70,7 +78,7 @@ from .query import Filters, ParsedQuery, form_pattern
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1  # bump when the table layout or the tokens change: older generations are rebuilt
+INDEX_FORMAT = 2  # bump when the table layout or the tokens change: older generations are rebuilt
 POSITIONS = 4  # positions kept per lexeme and field: ts_rank's Σ 1/i² has reached 85% of its limit by then
 VECTOR_BUDGET = 1_000_000  # bytes of lexemes and positions per tsvector (PostgreSQL's limit: 1 MB)
 RANK_WEIGHTS = "{0.3333,0,0,1}"  # ts_rank weights for D (body), C, B, A (head): the head counts three times
@@ -79,6 +87,9 @@ MAX_CHECKED = 4000  # candidates confirmed against their stored text, at most, p
 # get the full score (reading every candidate's whole vector would be most of the time), as in Whoosh
 # (whose shortlist is 800: here each shortlisted document costs an index lookup and a detoast).
 SHORTLIST = 400
+# Candidates (at most, by their terms' document counts) above which the heads holding a rank term
+# are looked up first where they are a tenth of them or fewer (see _Search._head_matches).
+HEADS_FIRST = 2000
 RETRIES = 3
 
 T = TypeVar("T")
@@ -161,17 +172,37 @@ def _query_units(query: ParsedQuery) -> list[list[str]]:
     return [forms for c in query.must for forms in ([[c.text]] if c.kind == "phrase" else c.units)]
 
 
-def _rank_terms(units: list[list[str]]) -> list[str]:
-    """The tsquery operands ranking weighs: every term of every form, and a form's whole jieba word."""
-    terms: dict[str, None] = {}
+def _rank_terms(units: list[list[str]]) -> dict[str, str | None]:
+    """The tsquery operands ranking weighs — every term of every form, and a form's whole jieba
+    word — each with the lexeme it stands for (None: a prefix, which stands for many)."""
+    terms: dict[str, str | None] = {}
     for forms in units:
         for form in forms:
             for term in analysis.query_terms(form):
-                terms[_term_query(term)] = None
+                operand = _term_query(term)
+                terms[operand] = None if operand.endswith(":*") else term
             word = analysis.query_word(form)
             if word:
-                terms[_lexeme(word)] = None
-    return list(terms)
+                terms[_lexeme(word)] = word
+    return terms
+
+
+def _estimate(units: list[list[str]], df: dict[str, int]) -> int:
+    """At most how many documents hold every unit (the candidates), from the terms' document counts:
+    a unit is held by at most the sum over its forms of the rarest term of each."""
+    bound: int | None = None
+    for forms in units:
+        held = 0
+        for form in forms:
+            counts = [df.get(_term_query(t), 0) for t in dict.fromkeys(analysis.query_terms(form))]
+            held += min(counts) if counts else 0
+        bound = held if bound is None else min(bound, held)
+    return bound or 0
+
+
+def terms_table(docs_table: str) -> str:
+    """The table of a generation's document counts per lexeme (`docs_<gen>` → `terms_<gen>`)."""
+    return "terms_" + docs_table.removeprefix("docs_")
 
 
 class PostgresBackend(SearchBackend):
@@ -302,11 +333,25 @@ class PostgresBackend(SearchBackend):
         analysis.warm_up()
         rows = [_row(d) for d in sorted(docs, key=lambda d: d.id)]  # tokens outside the transaction
         deletes = sorted(delete_ids)
+        touched = sorted({*deletes, *(r[0] for r in rows)})
+        # the terms table gains a row per lexeme and batch (+ for the versions written, − for those
+        # replaced or removed); a term's count is their sum, and a rebuild writes one row per term
+        counts = sql.SQL("INSERT INTO {} (term, df) SELECT u.lexeme, {} FROM {} AS d, unnest(d.tokens) AS u"
+                         " WHERE d.id = ANY(%s) GROUP BY u.lexeme")
 
         def run(conn: Any) -> None:
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock_shared(hashtext(%s))", (self._lock_key,))
-                table = self._name(self._state(conn))
+                live = self._state(conn)
+                table, terms = self._name(live), self._name(terms_table(live))
+                # One writer at a time per document (in one order, so writers do not deadlock): the
+                # terms of the version it replaces are counted off exactly once.
+                conn.execute(
+                    "SELECT count(pg_advisory_xact_lock(hashtext(%s), k))"
+                    " FROM (SELECT DISTINCT hashtext(i) AS k FROM unnest(%s::text[]) AS i ORDER BY k OFFSET 0) AS keys",
+                    (self._lock_key, touched),
+                )
+                conn.execute(counts.format(terms, sql.SQL("-count(*)"), table), (touched,))
                 if deletes:
                     conn.execute(sql.SQL("DELETE FROM {} WHERE id = ANY(%s)").format(table), (deletes,))
                 if rows:
@@ -319,6 +364,7 @@ class PostgresBackend(SearchBackend):
                     )
                     with conn.cursor() as cur:
                         cur.executemany(statement, rows)
+                    conn.execute(counts.format(terms, sql.SQL("count(*)"), table), ([r[0] for r in rows],))
 
         self._run(run)
 
@@ -365,10 +411,16 @@ class PostgresBackend(SearchBackend):
                 for doc in docs:
                     copy.write_row(_row(doc))
                     count += 1
-            for column, method in (("tokens", "gin"), ("codes", "gin"), ("unit_tokens", "gin"),
-                                   ("doc_date", "btree"), ("seq", "btree")):
+            for column, method in (("tokens", "gin"), ("head_tokens", "gin"), ("codes", "gin"),
+                                   ("unit_tokens", "gin"), ("doc_date", "btree"), ("seq", "btree")):
                 conn.execute(sql.SQL("CREATE INDEX ON {} USING {} ({})").format(
                     table, sql.SQL(method), sql.Identifier(column)))
+            terms = self._name(terms_table(f"docs_{gen}"))
+            conn.execute(sql.SQL("CREATE TABLE {} (term text NOT NULL, df bigint NOT NULL)").format(terms))
+            conn.execute(sql.SQL("INSERT INTO {} (term, df) SELECT word, ndoc FROM ts_stat(%s)").format(terms),
+                         (sql.SQL("SELECT tokens FROM {}").format(table).as_string(conn),))
+            conn.execute(sql.SQL("CREATE INDEX ON {} (term)").format(terms))
+            conn.execute(sql.SQL("ANALYZE {}").format(terms))
             conn.execute(sql.SQL("ANALYZE {}").format(table))
             stored = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(table)).fetchone()[0]
             if stored != count:
@@ -384,8 +436,9 @@ class PostgresBackend(SearchBackend):
         from psycopg import errors, sql
 
         old = [r[0] for r in conn.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename LIKE 'docs\\_%%' AND tablename <> %s",
-            (self.schema, keep),
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s"
+            " AND (tablename LIKE 'docs\\_%%' OR tablename LIKE 'terms\\_%%') AND tablename NOT IN (%s, %s)",
+            (self.schema, keep, terms_table(keep)),
         )]
         for name in old:
             try:
@@ -397,7 +450,8 @@ class PostgresBackend(SearchBackend):
 
     # reading ---------------------------------------------------------------------------------
     def search(self, query: ParsedQuery, filters: Filters, limit: int) -> list[RawHit]:
-        return self._read(lambda conn, table: _Search(conn, self._name(table)).run(query, filters, limit))
+        return self._read(lambda conn, table: _Search(conn, self._name(table), self._name(terms_table(table)))
+                          .run(query, filters, limit))
 
     def doc_count(self) -> int:
         from psycopg import sql
@@ -419,6 +473,7 @@ class PostgresBackend(SearchBackend):
             name = self._name(table)
             conn.execute(sql.SQL("SELECT id, head, body FROM {} ORDER BY seq LIMIT 1").format(name)).fetchall()
             conn.execute(sql.SQL("SELECT count(*) FROM {} WHERE tokens @@ %s::tsquery").format(name), ("'县'",))
+            conn.execute(sql.SQL("SELECT sum(df) FROM {} WHERE term = '县'").format(self._name(terms_table(table))))
             return True
 
         try:
@@ -456,9 +511,10 @@ class _Search:
     """One query in one snapshot: candidates and ranking in SQL, then confirmation best-first
     against the stored text (ParsedQuery.matches), as the Whoosh engine does."""
 
-    def __init__(self, conn: Any, table: Any) -> None:
+    def __init__(self, conn: Any, table: Any, terms: Any) -> None:
         self.conn = conn
         self.table = table
+        self.terms = terms
 
     def _filters(self, filters: Filters) -> tuple[list[Any], list[Any]]:
         from psycopg import sql
@@ -485,7 +541,13 @@ class _Search:
         return where, args
 
     def ranked(self, query: ParsedQuery, filters: Filters) -> list[tuple[str, float]]:
-        """Candidate ids, best first (at most MAX_CHECKED)."""
+        """Candidate ids, best first (at most MAX_CHECKED).
+
+        The shortlist is the SHORTLIST best candidates by (literal, head score, newest), as if every
+        candidate were scored — without reading them all, which at a province's size is most of the
+        time: candidates whose head holds none of the terms all have head score 0, so of them only
+        the newest are needed (read newest first until enough are found), and those whose head holds
+        a term are few (a head is a title, a unit, a 文号). Only the shortlist gets the full score."""
         from psycopg import sql
 
         where, args = self._filters(filters)
@@ -504,34 +566,116 @@ class _Search:
         terms = _rank_terms(units)
         # Term lookups through the GIN index, never a scan that reads every document's vector (the
         # planner prefers one for a term in most documents; with the index it is a tenth of the time).
+        # No JIT: compiling these statements would take longer than running them. A plan for the
+        # terms at hand, never a generic one (psycopg prepares a statement run often): how to read
+        # the candidates depends on how common the terms are.
         self.conn.execute("SET LOCAL enable_seqscan = off")
+        self.conn.execute("SET LOCAL jit = off")
+        self.conn.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+        operands, idf, df = self._idf(terms)
+        candidates = f"({match}) | {_lexeme(INCOMPLETE)}"
+        heads = " | ".join(operands)
+        # the literal matches first (as the Whoosh engine), each class by head score, then newest first
+        classes = ([(True, f"({candidates}) & ({literal})"), (False, f"({candidates}) & !({literal})")]
+                   if literal else [(False, candidates)])
+        estimate = _estimate(units, df)
+        shortlist: list[tuple[str, int, bool]] = []
+        for is_literal, held in classes:
+            if len(shortlist) < SHORTLIST:
+                shortlist += [(i, seq, is_literal) for i, seq in
+                              self._head_matches(held, heads, where, args, SHORTLIST - len(shortlist), estimate)]
+            if len(shortlist) < SHORTLIST:
+                shortlist += [(i, seq, is_literal) for i, seq in
+                              self._newest_others(held, heads, where, args, SHORTLIST - len(shortlist))]
+        if not shortlist:
+            return []
+        statement = sql.SQL(
+            "SELECT s.id, coalesce((SELECT sum(t.idf * ts_rank(%s::float4[], d.vector, t.q, 1))"
+            "   FROM unnest(%s::tsquery[], %s::float8[]) AS t(q, idf)), 0) AS score"
+            " FROM unnest(%s::text[], %s::bigint[], %s::boolean[]) AS s(id, seq, literal) CROSS JOIN LATERAL"
+            "   (SELECT tokens || ''::tsvector AS vector FROM {} WHERE id = s.id OFFSET 0) AS d"
+            " ORDER BY s.literal DESC, score DESC, s.seq DESC"
+        ).format(self.table)
+        ids, seqs, literals = (list(column) for column in zip(*shortlist, strict=True))
+        params = [RANK_WEIGHTS, operands, idf, ids, seqs, literals]
+        return [(r[0], float(r[1])) for r in self.conn.execute(statement, params).fetchall()]
+
+    def _idf(self, terms: dict[str, str | None]) -> tuple[list[str], list[float], dict[str, int]]:
+        """The operands, their BM25 idf and their document counts. A lexeme's count is read from the
+        generation's terms table (counting through the GIN index would read the table's page of every
+        document holding it: most of a province's pages for a common term); a prefix is counted."""
+        from psycopg import sql
+
+        operands = list(terms)
+        lexemes = [t for t in terms.values() if t is not None]
+        counts = dict(self.conn.execute(
+            sql.SQL("SELECT term, sum(df)::bigint FROM {} WHERE term = ANY(%s) GROUP BY term").format(self.terms),
+            (lexemes,),
+        ).fetchall()) if lexemes else {}
+        df = []
+        for operand, term in terms.items():
+            if term is None:
+                row = self.conn.execute(sql.SQL("SELECT count(*) FROM {} WHERE tokens @@ %s::tsquery").format(
+                    self.table), (operand,)).fetchone()
+                df.append(int(row[0]))
+            else:
+                df.append(int(counts.get(term, 0)))
         # N is the planner's row count (ANALYZE at every rebuild, autovacuum after): counting the
         # rows on every query would cost more than the rest of it, and idf only needs the order of size.
+        rows = self.conn.execute(
+            "SELECT ln(1 + (n.docs - t.df + 0.5) / (t.df + 0.5))"
+            " FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(df, i),"
+            " (SELECT greatest(c.reltuples, %s::bigint, 1)::float8 AS docs FROM pg_class c"
+            "  WHERE c.oid = %s::regclass) AS n"
+            " ORDER BY t.i",
+            (df, max(df, default=0), self.table.as_string(self.conn)),
+        ).fetchall()
+        return operands, [float(r[0]) for r in rows], dict(zip(operands, df, strict=True))
+
+    def _head_matches(self, held: str, heads: str, where: list[Any], args: list[Any], limit: int,
+                      estimate: int) -> list[tuple[str, int]]:
+        """Of the documents holding `held`, those whose head holds a rank term: the best `limit` by head
+        score, then newest. Where such heads are few beside the candidates, they are read first and
+        each is checked for `held` (a common term's GIN lookup alone would take longer than that);
+        otherwise the two GIN lookups are intersected."""
+        from psycopg import sql
+
+        condition = sql.SQL("").join(sql.SQL(" AND ") + w for w in where)
+        heads_first = False
+        if estimate > HEADS_FIRST:
+            plan = self.conn.execute(
+                sql.SQL("EXPLAIN (FORMAT JSON) SELECT 1 FROM {} WHERE head_tokens @@ %s::tsquery").format(self.table),
+                (heads,),
+            ).fetchone()[0]
+            heads_first = plan[0]["Plan"]["Plan Rows"] * 10 < min(estimate, HEADS_FIRST * 10)
+        if heads_first:  # in head-score order, each checked for `held` until enough are found
+            statement = sql.SQL(
+                "SELECT id, seq FROM (SELECT id, seq, tokens, ts_rank('{{1,1,1,1}}', head_tokens, %s::tsquery) AS head"
+                "   FROM {} WHERE head_tokens @@ %s::tsquery{} ORDER BY head DESC, seq DESC OFFSET 0) AS h"
+                " WHERE tokens @@ %s::tsquery ORDER BY head DESC, seq DESC LIMIT %s"
+            ).format(self.table, condition)
+            params = [heads, heads, *args, held, limit]
+        else:
+            statement = sql.SQL(
+                "SELECT id, seq FROM {} WHERE tokens @@ %s::tsquery AND head_tokens @@ %s::tsquery{}"
+                " ORDER BY ts_rank('{{1,1,1,1}}', head_tokens, %s::tsquery) DESC, seq DESC LIMIT %s"
+            ).format(self.table, condition)
+            params = [held, heads, *args, heads, limit]
+        return [(r[0], int(r[1])) for r in self.conn.execute(statement, params).fetchall()]
+
+    def _newest_others(self, held: str, heads: str, where: list[Any], args: list[Any],
+                       limit: int) -> list[tuple[str, int]]:
+        """Of the documents holding `held`, the newest `limit` whose head holds no rank term (head score
+        0, so newest first is their order): read newest first where there are many (the planner sees
+        how many from the GIN statistics), else looked up and sorted."""
+        from psycopg import sql
+
+        condition = sql.SQL("").join(sql.SQL(" AND ") + w for w in where)
         statement = sql.SQL(
-            "WITH counted AS MATERIALIZED (SELECT q, (SELECT count(*) FROM {table} WHERE tokens @@ q) AS df"
-            "   FROM unnest(%s::tsquery[]) AS q),"
-            " n AS (SELECT greatest(c.reltuples, (SELECT max(df) FROM counted), 1)::float8 AS docs"
-            "   FROM pg_class c WHERE c.oid = %s::regclass),"
-            " terms AS MATERIALIZED (SELECT q, ln(1 + (n.docs - df + 0.5) / (df + 0.5)) AS idf FROM counted, n),"
-            " candidates AS MATERIALIZED (SELECT id, seq, {literal} AS literal,"
-            "   ts_rank('{{1,1,1,1}}', head_tokens, %s::tsquery) AS head"
-            "   FROM {table} WHERE {condition}),"
-            " shortlist AS (SELECT * FROM candidates ORDER BY literal DESC, head DESC, seq DESC LIMIT %s)"
-            " SELECT s.id, s.literal, coalesce((SELECT sum(t.idf * ts_rank(%s::float4[], d.vector, t.q, 1))"
-            "   FROM terms t), 0) AS score"
-            " FROM shortlist s CROSS JOIN LATERAL"
-            "   (SELECT tokens || ''::tsvector AS vector FROM {table} WHERE id = s.id OFFSET 0) AS d"
-            " ORDER BY s.literal DESC, score DESC, s.seq DESC"
-        ).format(
-            table=self.table,
-            literal=sql.SQL("id IN (SELECT id FROM {} WHERE tokens @@ %s::tsquery)").format(self.table)
-            if literal else sql.SQL("false"),
-            condition=sql.SQL(" AND ").join([sql.SQL("tokens @@ %s::tsquery"), *where]),
-        )
-        table_name = self.table.as_string(self.conn)
-        params = [terms, table_name, *([literal] if literal else []), " | ".join(terms),
-                  f"({match}) | {_lexeme(INCOMPLETE)}", *args, SHORTLIST, RANK_WEIGHTS]
-        return [(r[0], float(r[2])) for r in self.conn.execute(statement, params).fetchall()]
+            "SELECT id, seq FROM {} WHERE tokens @@ %s::tsquery AND NOT (head_tokens @@ %s::tsquery){}"
+            " ORDER BY seq DESC LIMIT %s"
+        ).format(self.table, condition)
+        return [(r[0], int(r[1])) for r in self.conn.execute(statement, [held, heads, *args, limit]).fetchall()]
 
     def stored(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
         from psycopg import sql
