@@ -224,3 +224,25 @@ def test_a_unit_short_name_expands_to_a_unit_of_a_server_catalogue(tenant, tmp_p
     insert_record(ws, title="2024年水土流失治理台账", unit="县水土保持监督站", text="填报单位：水土保持监督站")
     assert not ws.catalogue_path.exists()
     assert load_concepts(ws.root).alternatives("水保站") == ["水保站", "水土保持监督站"]
+
+
+def test_writers_share_a_server_catalogue_but_a_scheme_migration_is_alone(tenant, tmp_path: Path) -> None:
+    """Writers work side by side on one tenant; `scheme migrate` rewrites the whole archive, so it waits for
+    them (and they for it) and gives up after the lock timeout with one line, as on SQLite's file lock."""
+    from archivist.intake.session import writer_session
+    from archivist.workspace import WorkspaceBusy
+
+    server, schema = tenant
+    ws = _pg_ws(tmp_path / "ws", server, schema)
+    with writer_session(ws, "ingest", on_wait=None):
+        with writer_session(ws, "assign", on_wait=None, timeout=0.5):
+            pass  # a second ordinary writer is not held up
+        with pytest.raises(WorkspaceBusy, match="正被其他写入者使用"):
+            with writer_session(ws, "scheme migrate", on_wait=None, timeout=0.5):
+                pytest.fail("the migration ran beside an ingest")
+    with writer_session(ws, "scheme migrate", on_wait=None):
+        with pytest.raises(WorkspaceBusy, match="正被独占操作"):
+            with writer_session(ws, "ingest", on_wait=None, timeout=0.5):
+                pytest.fail("an ingest ran during the migration")
+    with writer_session(ws, "scheme migrate", on_wait=None, timeout=0.5):
+        pass  # released when each session ended

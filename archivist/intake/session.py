@@ -7,6 +7,9 @@ had to queue behind another writer are filed by the next one, and the search ind
 catches up after the catalogue has committed. Each caller says where the session's lines go (the
 terminal, the log), so its messages stay its own.
 
+On a PostgreSQL catalogue there is no file lock: writers run side by side under the tenant's shared
+writers lock, and `scheme migrate`/`scheme import` take it alone (catalogue/writers.py).
+
 `doctor --repair` may have to rebuild a broken catalogue before one can be opened; it holds the lock
 itself and runs the same recovery step through `IntakeSession.recover`.
 """
@@ -18,6 +21,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import Catalogue, open_catalogue
+from ..catalogue.writers import writers_lock
 from ..writelock import Notify, print_to_stderr
 
 if TYPE_CHECKING:
@@ -111,15 +115,16 @@ def writer_session(
         owned = catalogue is None
         db = open_catalogue(ws) if catalogue is None else catalogue
         try:
-            session = IntakeSession(
-                ws, db, on_recovered=on_recovered, on_sync_warning=on_sync_warning, search_index=search_index
-            )
-            session.recover()
-            if file_queue and (filed := session.file_queue()) and on_queued is not None:
-                on_queued(filed)
-            yield session
-            if sync:
-                session.sync()
+            with writers_lock(db, what, wait=wait, timeout=timeout, on_wait=on_wait):
+                session = IntakeSession(
+                    ws, db, on_recovered=on_recovered, on_sync_warning=on_sync_warning, search_index=search_index
+                )
+                session.recover()
+                if file_queue and (filed := session.file_queue()) and on_queued is not None:
+                    on_queued(filed)
+                yield session
+                if sync:
+                    session.sync()
         finally:
             if owned:
                 db.close()
