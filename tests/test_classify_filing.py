@@ -43,6 +43,15 @@ def test_a_clear_document_is_still_filed(clf):
     assert decision.code == "D02" and decision.rivals is None and decision.reason == ""
 
 
+@pytest.mark.parametrize("title", ["关于印发东山县茶产业高质量发展三年行动方案的通知", "2024年肉牛养殖产业发展工作总结",
+                                   "关于印发中药材产业发展实施方案的通知"])
+def test_a_plan_for_a_named_product_industry_is_specialty_industry_not_a_campaign(clf, title):
+    """A county names its 特色产业 by the product (茶, 肉牛, 中药材): no word list holds them all. And 三年行动 /
+    实施方案 say how the work is organised, not what it is about (乡村建设行动 is C03's, 积分制实施方案 E02's)."""
+    decision = clf.decide(Document(text="", title=title, file_name=title + ".docx", kind="方案"), THRESHOLD)
+    assert decision.code == "B02", decision.suggestions[:3]
+
+
 def test_an_explicit_code_in_the_folder_settles_a_close_call(clf):
     doc = Document(text=COOP, title="石门村党支部领办合作社发展茶叶产业情况", kind="报告", folders=["B03-集体经济"])
     decision = clf.decide(doc, THRESHOLD)

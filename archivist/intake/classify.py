@@ -98,6 +98,10 @@ TITLE_ITEM_MIN_IDF = 2.4
 # Concept terms (templates/concepts.toml): an everyday word for a profile term joins the profile with this
 # share of that term's weight (老年食堂 for 长者食堂), below the words the framework and lexicon use.
 P_CONCEPT = 0.6
+# A term a text implies without writing it (茶产业 → 特色产业, _implied_terms) counts this share of the written word:
+# it names the subject, but a title that also names another indicator's own item (党支部领办合作社发展茶叶产业)
+# stays a choice between the two.
+IMPLIED_SHARE = 0.5
 # A close call: when the runner-up scores this close to the first, neither is filed (a wrong filing is worse
 # than 待分类): the document goes to 待分类 with both named.
 CLOSE_RATIO = 0.8
@@ -479,11 +483,12 @@ class Classifier:
         headline: set[str] = set()
         for key, weight in (("title", W_TITLE), ("name", W_NAME), ("folders", W_FOLDER)):
             counts, residual = voc.scan(fields[key])
-            counts.update(_implied_terms(fields[key], voc))
             for term, tf in counts.items():
                 strengths[term] = strengths.get(term, 0.0) + weight * tf / (tf + 0.5)
                 if key != "folders":
                     headline.add(term)
+            for term, tf in _implied_terms(fields[key], voc).items():  # weaker than the word itself
+                strengths[term] = strengths.get(term, 0.0) + IMPLIED_SHARE * weight * tf / (tf + 0.5)
             for g, tf in _bigrams(residual).items():
                 grams[g] = grams.get(g, 0.0) + weight * tf / (tf + 0.5)
         body = fields["body"]
